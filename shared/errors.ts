@@ -1,0 +1,58 @@
+/**
+ * The catalogue of named errors. Every refusal, over HTTP or Socket.IO, carries
+ * one of these codes; HTTP responses use the status given here.
+ */
+export const ERRORS = {
+  BAD_REQUEST: { status: 400, message: 'The request is not valid.' },
+  INVALID_BODY: { status: 400, message: 'The request body does not match the expected shape.' },
+  INVALID_CODE: { status: 400, message: 'That is not a room code: six letters or digits.' },
+  UNAUTHENTICATED: { status: 401, message: 'A facilitator key or participant token is required.' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do that.' },
+  NOT_FACILITATOR: { status: 403, message: 'Only the facilitator can do that.' },
+  NOT_OWNER: { status: 403, message: 'You can only change your own cards and markers.' },
+  IMPERSONATION: { status: 403, message: 'That change claims to come from someone else.' },
+  BOARD_LOCKED: { status: 423, message: 'The facilitator has locked the board.' },
+  VOTE_BUDGET: { status: 409, message: 'You have no votes left.' },
+  ROADMAP_LOCKED: { status: 403, message: 'The facilitator has not opened the roadmap for editing.' },
+  REMOVED: { status: 403, message: 'The facilitator removed you from this workshop.' },
+  NOT_FOUND: { status: 404, message: 'Nothing here.' },
+  WORKSHOP_NOT_FOUND: { status: 404, message: 'No workshop has that code.' },
+  UNKNOWN_ITEM: { status: 409, message: 'That change refers to something the board does not have.' },
+  CONFLICT: { status: 409, message: 'That conflicts with the current board.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'That message is too large.' },
+  DOCUMENT_TOO_LARGE: { status: 413, message: 'The board has reached its size limit.' },
+  ROOM_FULL: { status: 409, message: 'This workshop is full.' },
+  TOO_MANY_CARDS: { status: 409, message: 'You have reached the card limit.' },
+  MALFORMED_UPDATE: { status: 400, message: 'That change could not be read.' },
+  FORBIDDEN_TYPE: { status: 403, message: 'That change touches a part of the board you cannot write.' },
+  INVALID_VALUE: { status: 400, message: 'That value is not allowed here.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; wait a moment.' },
+  VERSION_MISMATCH: { status: 400, message: 'This page is out of date; reload it.' },
+  STORAGE_UNAVAILABLE: { status: 503, message: 'The server cannot save right now; your changes are kept on your device.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** An error that knows its catalogue code. Thrown by domain code, turned into JSON or an ack at the edge. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  constructor(code: ErrorCode, message?: string) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+  }
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message } };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERRORS, value);
+}
