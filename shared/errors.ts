@@ -28,6 +28,7 @@ export const ERRORS = {
   INVALID_VALUE: { status: 400, message: 'That value is not allowed here.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait a moment.' },
   VERSION_MISMATCH: { status: 400, message: 'This page is out of date; reload it.' },
+  OFFLINE: { status: 503, message: 'You are offline; try again when the connection is back.' },
   STORAGE_UNAVAILABLE: { status: 503, message: 'The server cannot save right now; your changes are kept on your device.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,0 +1,138 @@
+/**
+ * buildApp(config) -> a ready Fastify instance with Socket.IO attached.
+ * Registers plugins in order: security headers, rate limits, errors, API, static client.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { AppError } from '../shared/errors.ts';
+import { DEFAULTS, type Config } from './config.ts';
+import { registerErrorHandler } from './http-errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { workshopRoutes } from './routes/workshops.ts';
+import { RoomManager } from './rooms/room-manager.ts';
+import { closeRoomConnections, createSocketServer, registerRealtime, socketTransport, type IO } from './realtime/socket-server.ts';
+import { FailureLimiter } from './security/failure-limiter.ts';
+import { openSqliteStorage } from './storage/sqlite.ts';
+import type { Storage } from './storage/storage.ts';
+import { WorkshopService } from './workshops.ts';
+
+export interface App {
+  http: FastifyInstance;
+  io: IO;
+  rooms: RoomManager;
+  workshops: WorkshopService;
+  storage: Storage;
+  /** Stops accepting, flushes every room, closes storage. */
+  close(): Promise<void>;
+}
+
+export async function buildApp(config: Config, overrides: { storage?: Storage } = {}): Promise<App> {
+  const http = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  });
+  const storage = overrides.storage ?? openSqliteStorage(config.dataDir);
+  const io = createSocketServer(http.server, config);
+  const onError = (err: unknown) => http.log.error({ err }, 'room error');
+  const rooms = new RoomManager({
+    storage,
+    transportFor: (code) => socketTransport(io, code),
+    idleUnloadMs: config.roomIdleUnloadMs,
+    maxParticipants: config.maxParticipants,
+    compactEveryUpdates: DEFAULTS.compactEveryUpdates,
+    storageRetryMs: DEFAULTS.storageRetryMs,
+    touchEveryMs: DEFAULTS.touchEveryMs,
+    onError,
+  });
+  const workshops = new WorkshopService({ storage, rooms, maxParticipants: config.maxParticipants, retentionMs: config.retentionMs });
+  const joinFailures = new FailureLimiter(config.failedJoinsPerWindow, config.failedJoinWindowMs);
+
+  await http.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Served over plain http on a venue LAN: no HSTS, no forced upgrade.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await http.register(rateLimit, { global: false });
+  registerErrorHandler(http);
+  await http.register(healthRoutes);
+  await http.register(
+    workshopRoutes({
+      workshops,
+      joinFailures,
+      config,
+      onDeleted: (code) => closeRoomConnections(io, code),
+    }),
+  );
+
+  const indexHtml = path.join(config.staticDir, 'index.html');
+  const hasClient = fs.existsSync(indexHtml);
+  if (hasClient) {
+    await http.register(fastifyStatic, {
+      root: config.staticDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  http.setNotFoundHandler((request, reply) => {
+    const url = request.url;
+    if (request.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/socket.io') || /\.[a-z0-9]+$/i.test(url.split('?')[0] ?? '')) {
+      const e = new AppError('NOT_FOUND');
+      return reply.status(404).send(e.toBody());
+    }
+    if (!hasClient) return reply.type('text/html').send('<!doctype html><title>Social Shift</title><p>Client not built: run <code>npm run build</code>.</p>');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  registerRealtime(io, { config, rooms, workshops, joinFailures, log: http.log });
+
+  const sweep = setInterval(() => {
+    workshops.expire().catch((err) => http.log.error({ err }, 'retention sweep failed'));
+  }, DEFAULTS.retentionSweepMs);
+  sweep.unref();
+  void workshops.expire().catch((err) => http.log.error({ err }, 'retention sweep failed'));
+
+  let closed = false;
+  return {
+    http,
+    io,
+    rooms,
+    workshops,
+    storage,
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(sweep);
+      io.close();
+      await rooms.closeAll();
+      await http.close();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * Socket.IO wiring: the handshake (who are you, which room), then one
+ * validated handler per event. Every refusal is a named error in an ack or a
+ * `rejected` event; no handler lets an exception escape.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { AppError, type ErrorCode } from '../../shared/errors.ts';
+import { CommandSchema, HandshakeAuth, LIMITS, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol.ts';
+import type { Config } from '../config.ts';
+import { DEFAULTS } from '../config.ts';
+import type { Room, RoomTransport } from '../rooms/room.ts';
+import type { RoomManager } from '../rooms/room-manager.ts';
+import type { WorkshopService } from '../workshops.ts';
+import type { FailureLimiter } from '../security/failure-limiter.ts';
+import { TokenBucket } from './rate.ts';
+import { decodeSyncFrame, encodeStep1, encodeStep2, encodeUpdate, isEmptyUpdate } from './sync-messages.ts';
+
+export interface SocketData {
+  code: string;
+  role: 'facilitator' | 'viewer' | 'participant';
+  participantId: string | null;
+  name: string | null;
+  room: Room;
+}
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+interface Logger {
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export function createSocketServer(httpServer: HttpServer, config: Config): IO {
+  return new Server(httpServer, {
+    serveClient: false,
+    // Larger than our own cap, so oversize messages get a named error instead of a dropped connection.
+    maxHttpBufferSize: 1_000_000,
+    perMessageDeflate: false,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      if (!origin) return callback(null, true); // not a browser: nothing to check
+      const host = req.headers.host;
+      let sameOrigin = false;
+      try {
+        sameOrigin = new URL(origin).host === host;
+      } catch {
+        sameOrigin = false;
+      }
+      callback(null, sameOrigin || config.allowedOrigins.includes(origin));
+    },
+  });
+}
+
+export function socketTransport(io: IO, code: string): RoomTransport {
+  return {
+    broadcastUpdate(update, except) {
+      const message = encodeUpdate(update);
+      (except ? io.to(code).except(except) : io.to(code)).emit('sync', message);
+    },
+    broadcastAwareness(update, except) {
+      (except ? io.to(code).except(except) : io.to(code)).emit('awareness', update);
+    },
+    kick(participantId) {
+      void io
+        .in(code)
+        .fetchSockets()
+        .then((sockets) => {
+          for (const s of sockets) {
+            if (s.data.participantId !== participantId) continue;
+            s.emit('closed', { reason: 'removed' });
+            s.disconnect(true);
+          }
+        });
+    },
+  };
+}
+
+/** Tells every connection of a deleted workshop, then disconnects them. */
+export async function closeRoomConnections(io: IO, code: string): Promise<void> {
+  const sockets = await io.in(code).fetchSockets();
+  for (const s of sockets) {
+    s.emit('closed', { reason: 'deleted' });
+    s.disconnect(true);
+  }
+}
+
+function handshakeError(code: ErrorCode, message?: string): Error & { data: unknown } {
+  const e = new AppError(code, message);
+  const err = new Error(e.message) as Error & { data: unknown };
+  err.data = { code: e.code };
+  return err;
+}
+
+const toBytes = (data: unknown): Uint8Array | null =>
+  data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+
+function errorAck(err: unknown): Ack {
+  const e = err instanceof AppError ? err : new AppError('INTERNAL');
+  return { ok: false, error: { code: e.code, message: e.message } };
+}
+
+export interface RealtimeDeps {
+  config: Config;
+  rooms: RoomManager;
+  workshops: WorkshopService;
+  joinFailures: FailureLimiter;
+  log: Logger;
+}
+
+export function registerRealtime(io: IO, deps: RealtimeDeps): void {
+  const { rooms, workshops, joinFailures, log, config } = deps;
+
+  io.use(async (socket, next) => {
+    const address = socket.handshake.address;
+    try {
+      if (!joinFailures.allowed(address)) return next(handshakeError('RATE_LIMITED'));
+      const parsed = HandshakeAuth.safeParse(socket.handshake.auth);
+      if (!parsed.success) {
+        joinFailures.fail(address);
+        const v = (socket.handshake.auth as { v?: unknown } | undefined)?.v;
+        return next(handshakeError(v !== undefined && v !== 1 ? 'VERSION_MISMATCH' : 'UNAUTHENTICATED'));
+      }
+      const auth = parsed.data;
+      let participantId: string | null = null;
+      let name: string | null = null;
+      if (auth.role === 'participant') {
+        const p = await workshops.participantByToken(auth.code, auth.token);
+        if (!p) {
+          joinFailures.fail(address);
+          return next(handshakeError('UNAUTHENTICATED', 'That join link is not valid for this workshop.'));
+        }
+        if (p.removed) return next(handshakeError('REMOVED'));
+        participantId = p.id;
+        name = p.name;
+      } else {
+        try {
+          await workshops.authoriseFacilitator(auth.code, auth.key);
+        } catch (err) {
+          joinFailures.fail(address);
+          throw err;
+        }
+      }
+      const room = await rooms.get(auth.code);
+      socket.data = { code: auth.code, role: auth.role, participantId, name, room };
+      next();
+    } catch (err) {
+      const e = err instanceof AppError ? err : new AppError('INTERNAL');
+      if (!(err instanceof AppError)) log.error({ err }, 'handshake failed');
+      next(handshakeError(e.code, e.message));
+    }
+  });
+
+  io.on('connection', (socket: AppSocket) => {
+    const { room, role, participantId, name, code } = socket.data;
+    const bucket = new TokenBucket(config.messagesPerSecond, DEFAULTS.messageBurst);
+    rooms.connected(room, socket.id);
+    void socket.join(code);
+    socket.emit('welcome', { role, participantId, name, serverTime: Date.now() });
+    if (room.awareness.getStates().size > 0) {
+      socket.emit('awareness', awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]));
+    }
+
+    const reject = (err: unknown) => {
+      const ack = errorAck(err);
+      if (!ack.ok) socket.emit('rejected', ack.error);
+    };
+    const reply = (ack: unknown, value: Ack) => {
+      if (typeof ack === 'function') (ack as (a: Ack) => void)(value);
+      else if (!value.ok) socket.emit('rejected', value.error);
+    };
+
+    socket.on('sync', async (data: unknown, ack?: unknown) => {
+      try {
+        if (!bucket.take()) throw new AppError('RATE_LIMITED');
+        const bytes = toBytes(data);
+        if (!bytes) throw new AppError('MALFORMED_UPDATE');
+        if (bytes.byteLength > LIMITS.messageBytesMax) throw new AppError('PAYLOAD_TOO_LARGE');
+        const frame = decodeSyncFrame(bytes);
+        if (frame.type === 'step1') {
+          // Answer only with what is stored, so nobody receives an edit a crash could lose.
+          await room.flush();
+          let diff: Uint8Array;
+          try {
+            diff = room.encodeDiff(frame.stateVector);
+          } catch {
+            throw new AppError('MALFORMED_UPDATE', 'That state vector could not be read.');
+          }
+          socket.emit('sync', encodeStep2(diff));
+          socket.emit('sync', encodeStep1(Y.encodeStateVector(room.doc)));
+          return reply(ack, { ok: true });
+        }
+        if (role !== 'participant' || !participantId) {
+          if (isEmptyUpdate(frame.update)) return reply(ack, { ok: true });
+          throw new AppError(role === 'viewer' ? 'FORBIDDEN' : 'NOT_FACILITATOR', 'The facilitator changes the board through its controls.');
+        }
+        if (isEmptyUpdate(frame.update)) {
+          await room.flush();
+          return reply(ack, { ok: true });
+        }
+        await room.applyParticipantUpdate(frame.update, participantId, socket.id);
+        reply(ack, { ok: true });
+      } catch (err) {
+        if (!(err instanceof AppError)) log.error({ err }, 'sync handler failed');
+        reply(ack, errorAck(err));
+      }
+    });
+
+    socket.on('awareness', (data: unknown) => {
+      try {
+        if (!bucket.take()) throw new AppError('RATE_LIMITED');
+        const bytes = toBytes(data);
+        if (!bytes) throw new AppError('MALFORMED_UPDATE');
+        room.applyAwareness(bytes, socket.id, { participantId, role });
+      } catch (err) {
+        reject(err);
+      }
+    });
+
+    socket.on('command', async (raw: unknown, ack?: unknown) => {
+      try {
+        if (!bucket.take()) throw new AppError('RATE_LIMITED');
+        const parsed = CommandSchema.safeParse(raw);
+        if (!parsed.success) throw new AppError('INVALID_BODY', parsed.error.issues[0]?.message);
+        const command = parsed.data;
+        const data = await room.runCommand(command, { role, participantId });
+        if (command.type === 'participant:remove') await workshops.removeParticipantRecord(code, command.participantId);
+        reply(ack, { ok: true, data });
+      } catch (err) {
+        if (!(err instanceof AppError)) log.error({ err }, 'command failed');
+        reply(ack, errorAck(err));
+      }
+    });
+
+    socket.on('disconnect', () => {
+      rooms.disconnected(room, socket.id);
+    });
+  });
+}
+
+export type { IO };
