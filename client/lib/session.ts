@@ -1,0 +1,55 @@
+/**
+ * What a browser remembers between visits, in localStorage: the facilitator key
+ * per room, a participant's identity per room, and the local copies of docs.
+ * Every access tolerates storage being blocked (private mode, quotas).
+ */
+import type { JoinReply } from '../../shared/protocol.ts';
+
+const P = 'social-shift:';
+
+function store(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function readJson<T>(key: string): T | null {
+  try {
+    const raw = store()?.getItem(P + key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeJson(key: string, value: unknown): void {
+  try {
+    if (value === null || value === undefined) store()?.removeItem(P + key);
+    else store()?.setItem(P + key, JSON.stringify(value));
+  } catch {
+    /* storage full or blocked: the app still works, it just forgets on reload */
+  }
+}
+
+export const facilitatorKey = {
+  get: (code: string) => readJson<string>(`key:${code}`),
+  set: (code: string, key: string) => writeJson(`key:${code}`, key),
+};
+
+export type ParticipantSession = JoinReply;
+
+export const participantSession = {
+  get: (code: string) => readJson<ParticipantSession>(`me:${code}`),
+  set: (code: string, s: ParticipantSession) => writeJson(`me:${code}`, s),
+  clear: (code: string) => writeJson(`me:${code}`, null),
+};
+
+/** localStorage key under which WorkshopConnection keeps the local doc. */
+export const docKey = (code: string, who: string) => `${P}doc:${code}:${who}`;
+
+export const lastName = {
+  get: () => readJson<string>('name') ?? '',
+  set: (name: string) => writeJson('name', name),
+};
