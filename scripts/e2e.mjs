@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * Runs the Playwright suite against Debian's Chromium: installs it with apt when
+ * missing (Playwright's own browser download is not used), builds the client if
+ * dist/client is absent, then runs `playwright test` with the given arguments
+ * and exits with its code.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+if (!fs.existsSync(CHROMIUM)) {
+  console.log(`${CHROMIUM} is missing: installing Debian's chromium (about 1.5 minutes)...`);
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const sh = (cmd) => (sudo.length ? run('sudo', ['sh', '-c', cmd]) : run('sh', ['-c', cmd]));
+  if (sh('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium') !== 0 || !fs.existsSync(CHROMIUM)) {
+    console.error('Could not install chromium. Install it with: apt-get update && apt-get install -y chromium');
+    process.exit(1);
+  }
+}
+
+if (!fs.existsSync('dist/client/index.html')) {
+  console.log('dist/client is missing: building the client first...');
+  const code = run('npx', ['vite', 'build']);
+  if (code !== 0) process.exit(code);
+}
+
+const args = process.argv.slice(2);
+const env = { ...process.env };
+if (args.some((a) => a.includes('screenshots'))) env.E2E_SCREENSHOTS = '1';
+process.exit(run('npx', ['playwright', 'test', ...args], { env }));

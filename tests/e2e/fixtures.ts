@@ -1,0 +1,81 @@
+/**
+ * The cast of every end-to-end test: one facilitator on a desktop browser and
+ * phones that each get their own context (own storage, own network switch),
+ * emulating a real handset (viewport, touch, mobile user agent). Contexts are
+ * closed after each test.
+ */
+import { test as base, expect, devices, type Browser, type BrowserContext, type APIRequestContext } from '@playwright/test';
+import type { CreateWorkshopReply } from '../../shared/protocol.ts';
+import type { Settings } from '../../shared/types.ts';
+import { ConsolePage } from './pages/ConsolePage.ts';
+import { PhonePage } from './pages/PhonePage.ts';
+import { ProjectorPage } from './pages/ProjectorPage.ts';
+
+/** Phones: the first is 360 px wide, the narrowest screen the app promises to fit. */
+const PHONES = [
+  { ...devices['Pixel 7'], viewport: { width: 360, height: 780 } },
+  devices['Pixel 7'],
+  { ...devices['Pixel 5'] },
+];
+
+export interface Cast {
+  browser: Browser;
+  /** A new phone context (with its own storage), logged nowhere yet. */
+  phone(i?: number): Promise<PhonePage>;
+  /** The desktop context the facilitator uses (console and projector share its storage). */
+  desk(): Promise<BrowserContext>;
+  /** Creates a workshop through the API, for tests whose subject is not the create form. */
+  create(settings?: Partial<Settings>, title?: string): Promise<CreateWorkshopReply>;
+  console(reply: CreateWorkshopReply): Promise<ConsolePage>;
+  projector(code: string): Promise<ProjectorPage>;
+}
+
+async function createWorkshop(request: APIRequestContext, title: string, settings: Partial<Settings>): Promise<CreateWorkshopReply> {
+  const res = await request.post('/api/workshops', { data: { title, organisation: 'Acme Ltd', settings } });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as CreateWorkshopReply;
+}
+
+export const test = base.extend<{ cast: Cast }>({
+  cast: async ({ browser, request, baseURL }, use) => {
+    const contexts: BrowserContext[] = [];
+    let deskContext: BrowserContext | null = null;
+    let phones = 0;
+    const desk = async () => {
+      if (!deskContext) {
+        deskContext = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+        contexts.push(deskContext);
+      }
+      return deskContext;
+    };
+    const cast: Cast = {
+      browser,
+      async phone(i) {
+        const device = PHONES[(i ?? phones) % PHONES.length]!;
+        phones++;
+        const { defaultBrowserType: _ignored, ...options } = device;
+        const ctx = await browser.newContext({ ...options, baseURL });
+        contexts.push(ctx);
+        return new PhonePage(await ctx.newPage());
+      },
+      desk,
+      create: (settings = {}, title = 'Leadership offsite') => createWorkshop(request, title, settings),
+      async console(reply) {
+        const page = await (await desk()).newPage();
+        const c = new ConsolePage(page);
+        await c.open(reply.facilitatorUrl);
+        return c;
+      },
+      async projector(code) {
+        const page = await (await desk()).newPage();
+        const p = new ProjectorPage(page);
+        await p.open(code);
+        return p;
+      },
+    };
+    await use(cast);
+    for (const ctx of contexts) await ctx.close().catch(() => {});
+  },
+});
+
+export { expect };

@@ -1,0 +1,93 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The participant's phone: join page and the phone app, phase by phase. */
+export class PhonePage {
+  constructor(readonly page: Page) {}
+
+  get context() {
+    return this.page.context();
+  }
+
+  /** Joins by typing the code, as a person holding a phone would. */
+  async join(code: string, name: string): Promise<void> {
+    await this.page.goto('/j');
+    await this.page.getByLabel('Room code').fill(code);
+    await this.page.getByLabel('Your name').fill(name);
+    await this.page.getByRole('button', { name: 'Join' }).click();
+    await expect(this.page).toHaveURL(new RegExp(`/j/${code}$`));
+    await this.expectPhase('lobby');
+  }
+
+  phase(): Locator {
+    return this.page.getByTestId('phase');
+  }
+
+  async expectPhase(phase: string): Promise<void> {
+    await expect(this.phase()).toHaveAttribute('data-phase', phase);
+  }
+
+  sync(): Locator {
+    return this.page.getByTestId('sync');
+  }
+
+  async expectSynced(): Promise<void> {
+    await expect(this.sync()).toHaveText('Online');
+  }
+
+  // ------------------------------------------------------------ map
+  myCards(): Locator {
+    return this.page.getByTestId('my-card');
+  }
+
+  roomCards(): Locator {
+    return this.page.getByTestId('room-cards').locator('li');
+  }
+
+  async addCard(text: string, dimension: string, stage: number): Promise<void> {
+    await this.page.getByLabel('How do we work today?').fill(text);
+    await this.page.getByLabel('Dimension', { exact: true }).selectOption({ label: dimension });
+    await this.page.locator(`label:has(> input[name="card-stage"][value="${stage}"])`).click();
+    await this.page.getByRole('button', { name: 'Add card' }).click();
+    await expect(this.myCards().filter({ hasText: text })).toHaveCount(1);
+  }
+
+  myCard(text: string): Locator {
+    return this.myCards().filter({ hasText: text });
+  }
+
+  // ------------------------------------------------------------ assess
+  dimension(key: string): Locator {
+    return this.page.locator(`[data-testid="assess-dimension"][data-dimension="${key}"]`);
+  }
+
+  async setMarkers(key: string, now: number, target: number): Promise<void> {
+    const d = this.dimension(key);
+    await d.getByRole('radiogroup', { name: /^Now/ }).getByRole('radio', { name: new RegExp(`^${now} `) }).check();
+    await d.getByRole('radiogroup', { name: /^Target/ }).getByRole('radio', { name: new RegExp(`^${target} `) }).check();
+  }
+
+  distribution(key: string): Locator {
+    return this.dimension(key).getByTestId('distribution');
+  }
+
+  // ------------------------------------------------------------ prioritise
+  budget(): Locator {
+    return this.page.getByTestId('vote-budget');
+  }
+
+  voteItem(target: string): Locator {
+    return this.page.locator(`[data-testid="vote-item"][data-target="${target}"]`);
+  }
+
+  addVote(target: string): Locator {
+    return this.voteItem(target).getByRole('button', { name: /^Add a vote/ });
+  }
+
+  removeVote(target: string): Locator {
+    return this.voteItem(target).getByRole('button', { name: /^Remove a vote/ });
+  }
+
+  votesOn(target: string): Locator {
+    return this.voteItem(target).locator('output');
+  }
+}
