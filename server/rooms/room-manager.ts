@@ -95,7 +95,7 @@ export class RoomManager {
     if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');
     const stored = await this.opts.storage.loadDocument(code);
     this.loads++;
-    return new Room(
+    const room = new Room(
       {
         code,
         storage: this.opts.storage,
@@ -108,6 +108,9 @@ export class RoomManager {
       },
       stored,
     );
+    // Loaded by an HTTP call with nobody connected: unload unless someone connects.
+    this.scheduleUnload(room);
+    return room;
   }
 
   private touch(code: string): void {

@@ -181,7 +181,8 @@ export function validateParticipantUpdate(doc: Y.Doc, update: Uint8Array, ctx: W
         for (; i < structsOfClient.length; i++) {
           const s = structsOfClient[i]!;
           if (s.id.clock >= end) break;
-          if (!(s instanceof Y.Item)) continue; // already collected
+          // Already gone here: a no-op. (A step-2 update always carries the sender's whole delete set.)
+          if (!(s instanceof Y.Item) || s.deleted) continue;
           const t = targetOfStored(s);
           if (!t || !PARTICIPANT_WRITABLE_ROOTS.has(t.root) || !t.key.startsWith(prefix)) fail('NOT_OWNER');
         }
