@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   ROOM_IDLE_UNLOAD_MS: int(0, 86_400_000).default(30_000),
   MESSAGES_PER_SECOND: int(1, 100_000).default(60),
   TRUST_PROXY: bool.default(false),
+  /** Workshops one address may create per minute. */
+  CREATES_PER_MINUTE: int(1, 100_000).default(30),
   STATIC_DIR: z.string().default('dist/client'),
 });
 
@@ -50,6 +52,7 @@ export type Config = Readonly<{
   roomIdleUnloadMs: number;
   messagesPerSecond: number;
   trustProxy: boolean;
+  createsPerMinute: number;
 }>;
 
 /** Reads the environment (or an override object, for tests) into a frozen Config. */
@@ -75,5 +78,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     roomIdleUnloadMs: e.ROOM_IDLE_UNLOAD_MS,
     messagesPerSecond: e.MESSAGES_PER_SECOND,
     trustProxy: e.TRUST_PROXY,
+    createsPerMinute: e.CREATES_PER_MINUTE,
   });
 }

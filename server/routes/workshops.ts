@@ -57,7 +57,7 @@ export const workshopRoutes =
       }
     };
 
-    app.post('/api/workshops', { config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
+    app.post('/api/workshops', { config: { rateLimit: { max: config.createsPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
       const body = parse(CreateWorkshopBody, request.body);
       const { code, facilitatorKey } = await workshops.create(body);
       const result: CreateWorkshopReply = {
