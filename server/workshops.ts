@@ -109,15 +109,18 @@ export class WorkshopService {
   /** Deletes workshops with no activity for the retention period; returns their codes. */
   async expire(): Promise<string[]> {
     const codes = await this.opts.storage.listInactive(this.now - this.opts.retentionMs);
+    const deleted: string[] = [];
     for (const code of codes) {
       const live = this.opts.rooms.peek(code);
       if (live) {
+        // Someone is in the room right now: it is not inactive, whatever the stored time says.
         const room = await live.catch(() => null);
         if (room && room.connections.size > 0) continue;
       }
       await this.delete(code);
+      deleted.push(code);
     }
-    return codes;
+    return deleted;
   }
 
 }
