@@ -66,7 +66,7 @@ const byCard = (a: Card, b: Card) => a.createdAt - b.createdAt || byString(a.key
 
 // ---------------------------------------------------------------------- copy
 
-const ORDINALS = ['most', 'second most', 'third most', 'fourth most', 'fifth most'] as const;
+const ORDINALS = ['most', 'second', 'third', 'fourth', 'fifth'] as const;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function listNames(names: readonly string[], max = 3): string {
@@ -401,7 +401,7 @@ export function generateRoadmap(board: BoardState): Roadmap {
       const joint = votes.filter((x) => x === summary.votes).length > 1;
       reasons.push(
         rank < ORDINALS.length
-          ? `${plural(summary.votes, 'vote')}, ${joint ? 'joint ' : 'the '}${ORDINALS[rank]} in the room.`
+          ? `${plural(summary.votes, 'vote')}, ${joint ? 'joint ' : rank === 0 ? 'the ' : ''}${ORDINALS[rank]} in the room.`
           : `${plural(summary.votes, 'vote')}; the most any dimension received was ${maxVotes}.`,
       );
     }
