@@ -1,0 +1,41 @@
+import { test, expect } from './fixtures.ts';
+
+test('a phone cannot spend more than its vote budget; a budget changed mid-phase reaches every phone', async ({ cast }) => {
+  const reply = await cast.create({ votesPerPerson: 3 });
+  const console = await cast.console(reply);
+  const [a, b, c] = [await cast.phone(), await cast.phone(), await cast.phone()];
+  await a.join(reply.code, 'Ada');
+  await b.join(reply.code, 'Grace');
+  await c.join(reply.code, 'Linus');
+  await console.setPhase('prioritise');
+  for (const p of [a, b, c]) await expect(p.budget()).toContainText('3 of 3');
+
+  const lead = 'dim:leadership';
+  for (let i = 1; i <= 3; i++) {
+    await a.addVote(lead).click();
+    await expect(a.votesOn(lead)).toHaveText(String(i));
+  }
+  await expect(a.budget()).toContainText('0 of 3');
+  // Out of votes: every + is disabled.
+  await expect(a.addVote(lead)).toBeDisabled();
+  await expect(a.addVote('dim:brand')).toBeDisabled();
+  await expect(b.budget()).toContainText('3 of 3');
+
+  // The facilitator raises the budget mid-phase.
+  await console.setVotesPerPerson(5);
+  await expect(a.budget()).toContainText('2 of 5');
+  await expect(b.budget()).toContainText('5 of 5');
+  await expect(c.budget()).toContainText('5 of 5');
+  await a.addVote('dim:brand').click();
+  await a.addVote('dim:brand').click();
+  await expect(a.budget()).toContainText('0 of 5');
+  await expect(a.addVote('dim:people')).toBeDisabled();
+
+  // And lowers it: the phone says what to give back and cannot add.
+  await console.setVotesPerPerson(2);
+  await expect(a.budget()).toContainText('0 of 2');
+  await expect(a.budget()).toContainText('remove 3');
+  await expect(a.addVote('dim:people')).toBeDisabled();
+  await a.removeVote(lead).click();
+  await expect(a.votesOn(lead)).toHaveText('2');
+});
