@@ -66,7 +66,7 @@ const byCard = (a: Card, b: Card) => a.createdAt - b.createdAt || byString(a.key
 
 // ---------------------------------------------------------------------- copy
 
-const ORDINALS = ['most', 'second', 'third', 'fourth', 'fifth'] as const;
+const ORDINALS = ['most', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'] as const;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function listNames(names: readonly string[], max = 3): string {
@@ -368,7 +368,8 @@ export function generateRoadmap(board: BoardState): Roadmap {
   const earliestFree = () => place(0);
 
   const enablerNames = withGap.filter((s) => s.def.enabler).map((s) => s.def.name);
-  const enabledNames = withGap.filter((s) => !s.def.enabler).map((s) => s.def.name);
+  // Highest priority first, so the names an enabler's reason mentions are the ones the room cares about most.
+  const enabledNames = sequence.filter((s) => !s.def.enabler).map((s) => s.def.name);
   const votedRank = (v: number) => votes.filter((x) => x > v).length;
   const horizonName = (h: number) => scheduled[h]?.label ?? unscheduled.label;
 
@@ -405,9 +406,9 @@ export function generateRoadmap(board: BoardState): Roadmap {
           : `${plural(summary.votes, 'vote')}; the most any dimension received was ${maxVotes}.`,
       );
     }
-    if (s.quickWin) reasons.push(`A quick win: one stage to go, with ${plural(summary.votes, 'vote')} behind it, so it comes early.`);
+    if (s.quickWin) reasons.push('A quick win: one stage to go and strong support in the vote, so it comes early.');
     if (def.enabler && enabledNames.length > 0) {
-      reasons.push(`${def.name} enables ${listNames(enabledNames)}, so it goes first.`);
+      reasons.push(`${def.name} enables ${listNames(enabledNames, 2)}, so it goes first.`);
     }
     if (summary.answers < Math.max(1, board.settings.minAnswers ?? 1)) {
       reasons.push(`Only ${plural(summary.answers, 'person', 'people')} placed a marker here; check that the room agrees.`);
@@ -427,9 +428,10 @@ export function generateRoadmap(board: BoardState): Roadmap {
         );
         return out;
       }
-      const wanted = Math.max(free, ownFloor);
-      if (h > wanted) {
-        out.push(`${horizonName(wanted)} is full (at most ${plural(cap, 'initiative')} at a time, to keep disruption low), so it starts in ${horizonName(h)}.`);
+      // The earliest horizon the rules allowed was full: say so, since the reader expects it there.
+      if (h > ownFloor) {
+        const full = h - ownFloor === 1 ? horizonName(ownFloor) : `${horizonName(ownFloor)} to ${horizonName(h - 1)}`;
+        out.push(`${full} ${h - ownFloor === 1 ? 'is' : 'are'} full (at most ${plural(cap, 'initiative')} each, to keep disruption low), so it starts in ${horizonName(h)}.`);
       }
       return out;
     };

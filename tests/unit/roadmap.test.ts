@@ -183,7 +183,11 @@ describe('generateRoadmap: initiatives', () => {
     });
     expect(initiative(r, 'conversation:move')!.why).toContain('8 votes, the most in the room.');
     expect(initiative(r, 'content:move')!.why.join(' ')).toContain('A quick win');
-    expect(initiative(r, 'leadership:align')!.why.join(' ')).toMatch(/Leadership & ownership enables Brand positioning & voice, .* so it goes first\./);
+    // The enabled dimensions are named highest priority first.
+    expect(initiative(r, 'leadership:align')!.why).toContain(
+      'Leadership & ownership enables Content & storytelling, Conversation & inbound communication and 4 more, so it goes first.',
+    );
+    expect(initiative(r, 'insight:move')!.why).toContain('Next is full (at most 3 initiatives each, to keep disruption low), so it starts in Later.');
     expect(initiative(r, 'commerce:move')!.why.join(' ')).toContain('waits until a slot frees up');
   });
 
