@@ -177,9 +177,9 @@ export class Room {
     if (holder !== undefined && holder !== connectionId) throw new AppError('IMPERSONATION');
     const bound = maps(this.doc).clients.get(String(entry.clientId));
     if (bound !== undefined && bound !== identity.participantId) throw new AppError('IMPERSONATION');
-    for (const [id, conn] of this.awarenessOwner) {
-      if (conn === connectionId && id !== entry.clientId) throw new AppError('IMPERSONATION', 'One presence entry per connection.');
-    }
+    // One entry per connection: a client that replaced its doc (after a refused change) announces
+    // itself under a new id, which takes the place of its old entry.
+    const replaced = [...this.awarenessOwner].filter(([id, conn]) => conn === connectionId && id !== entry.clientId).map(([id]) => id);
     if (entry.stateJson.length > LIMITS.awarenessStateBytesMax) throw new AppError('PAYLOAD_TOO_LARGE');
     let state: unknown;
     try {
@@ -195,6 +195,7 @@ export class Room {
       }
     }
     if (holder === undefined && this.awareness.getStates().size >= this.opts.maxParticipants + 20) throw new AppError('ROOM_FULL');
+    if (replaced.length) awarenessProtocol.removeAwarenessStates(this.awareness, replaced, connectionId);
     this.awarenessOwner.set(entry.clientId, connectionId);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connectionId);
   }
@@ -209,7 +210,11 @@ export class Room {
   /** Stores everything pending now (before answering a sync request, on unload and shutdown). */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
-    if (!this.pending.length && !this.unsaved) return;
+    if (!this.pending.length && !this.unsaved) {
+      // Nothing to store (e.g. a re-sent update the doc already had): its waiters are done.
+      for (const w of this.waiters.splice(0)) w.resolve();
+      return;
+    }
     this.flushing = this.doFlush().finally(() => (this.flushing = null));
     await this.flushing;
   }
