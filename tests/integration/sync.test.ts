@@ -18,16 +18,22 @@ const boardOf = (c: WorkshopConnection) => {
   return { cards: b.cards, markers: b.markers, phase: b.phase, participants: b.participants.map((p) => p.name) };
 };
 
+/** A workshop with its facilitator and two participants, all connected and synced. */
+async function roomOfThree() {
+  const w = await createWorkshop(server.url);
+  const a = await join(server.url, w.code, 'Ana');
+  const b = await join(server.url, w.code, 'Ben');
+  const f = facilitator(server.url, w.code, w.facilitatorKey);
+  const pa = participant(server.url, w.code, a.token);
+  const pb = participant(server.url, w.code, b.token);
+  await Promise.all([f.whenSynced(), pa.whenSynced(), pb.whenSynced()]);
+  return { w, a, b, f, pa, pb };
+}
+
 describe('real-time sync', () => {
   it('a facilitator and two participants converge on the same board', async () => {
-    const w = await createWorkshop(server.url);
-    const a = await join(server.url, w.code, 'Ana');
-    const b = await join(server.url, w.code, 'Ben');
-    const f = facilitator(server.url, w.code, w.facilitatorKey);
-    const pa = participant(server.url, w.code, a.token);
-    const pb = participant(server.url, w.code, b.token);
+    const { a, b, f, pa, pb } = await roomOfThree();
     try {
-      await Promise.all([f.whenSynced(), pa.whenSynced(), pb.whenSynced()]);
       putCard(pa.doc, a.participantId, 'c1', practice('Our agency runs the Twitter account'));
       putCard(pb.doc, b.participantId, 'c2', practice('Complaints go to a shared inbox', 'conversation', 1));
       putMarker(pb.doc, b.participantId, 'leadership', { current: 2, target: 4 });
@@ -46,14 +52,8 @@ describe('real-time sync', () => {
   });
 
   it('edits made while disconnected reach everyone once, and missed edits reach the phone', async () => {
-    const w = await createWorkshop(server.url);
-    const a = await join(server.url, w.code, 'Ana');
-    const b = await join(server.url, w.code, 'Ben');
-    const f = facilitator(server.url, w.code, w.facilitatorKey);
-    const pa = participant(server.url, w.code, a.token);
-    const pb = participant(server.url, w.code, b.token);
+    const { a, b, f, pa, pb } = await roomOfThree();
     try {
-      await Promise.all([f.whenSynced(), pa.whenSynced(), pb.whenSynced()]);
       pa.socket.disconnect();
       await eventually(() => pa.status === 'offline');
       putCard(pa.doc, a.participantId, 'off1', practice('Written on the train'));
