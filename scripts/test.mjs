@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: type checks, the client build, vitest (unit, property, fuzz,
+ * integration) and Playwright (end to end), in that order. Every stage runs
+ * even when an earlier one failed, and the last line sums them up as
+ * "Total: N passed, N failed, N skipped".
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Not Playwright's test-results/: Playwright empties that folder when it starts.
+const out = path.join(root, '.test-report');
+fs.mkdirSync(out, { recursive: true });
+const vitestJson = path.join(out, 'vitest.json');
+const e2eJson = path.join(out, 'e2e.json');
+for (const f of [vitestJson, e2eJson]) fs.rmSync(f, { force: true });
+
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+const stages = [
+  ['types (server, shared, tests)', bin('tsc'), ['--noEmit', '-p', '.']],
+  ['types (svelte)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human']],
+  ['client build', bin('vite'), ['build', '--logLevel', 'warn']],
+  ['vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]],
+  ['end to end', process.execPath, ['scripts/e2e.mjs', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }],
+];
+
+let failedStages = 0;
+for (const [name, cmd, args, env] of stages) {
+  console.log(`\n=== ${name} ===`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  if (!ok) failedStages++;
+  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  const v = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
+  passed += v.numPassedTests;
+  failed += v.numFailedTests;
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+} catch {
+  failed++;
+  console.log('vitest wrote no results');
+}
+try {
+  const e = JSON.parse(fs.readFileSync(e2eJson, 'utf8'));
+  passed += e.stats.expected + (e.stats.flaky ?? 0);
+  failed += e.stats.unexpected;
+  skipped += e.stats.skipped;
+} catch {
+  failed++;
+  console.log('playwright wrote no results');
+}
+if (failedStages && failed === 0) failed = failedStages;
+console.log(`\nTotal: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failedStages || failed ? 1 : 0);
