@@ -200,10 +200,9 @@ export class WorkshopConnection {
 
   private makeAwareness(previous: awarenessProtocol.Awareness | null): awarenessProtocol.Awareness {
     const awareness = new awarenessProtocol.Awareness(this.doc);
-    if (previous) {
-      awareness.setLocalState(previous.getLocalState());
-      previous.destroy();
-    }
+    // Nothing is announced until the app says who we are (the server refuses anonymous presence).
+    awareness.setLocalState(previous ? previous.getLocalState() : null);
+    previous?.destroy();
     awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       if (origin === REMOTE || !this.socket?.connected) return;
       const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
