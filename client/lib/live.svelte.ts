@@ -29,10 +29,13 @@ export class LiveBoard {
   #frame = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #offs: (() => void)[] = [];
-  readonly #presence: LiveOptions['presence'];
+  readonly #presence: { id: string; name?: string };
 
   constructor(opts: LiveOptions) {
-    this.#presence = opts.presence;
+    // The server accepts presence only when it names the connection: a participant by id, the
+    // console and the projector by role. Without this, the default empty state is refused and the
+    // console shows "Presence must name you." on every connect.
+    this.#presence = opts.presence ?? { id: `@${opts.auth.role}` };
     this.conn = new WorkshopConnection({ auth: opts.auth, persistKey: opts.persistKey });
     this.#announce();
     this.#offs.push(
@@ -93,7 +96,6 @@ export class LiveBoard {
   }
 
   #announce(): void {
-    if (!this.#presence) return;
     const a = this.conn.awareness;
     if (a.getLocalState()?.user?.id !== this.#presence.id) a.setLocalState({ user: this.#presence });
   }
