@@ -134,12 +134,24 @@ export const readLocked = (doc: Y.Doc): boolean => metaValue<unknown>(doc, 'lock
 export const readRevealed = (doc: Y.Doc): RevealState => ({ ...HIDDEN, ...metaValue<Partial<RevealState>>(doc, 'revealed', {}) });
 export const readTimer = (doc: Y.Doc): TimerState => metaValue<TimerState>(doc, 'timer', IDLE_TIMER);
 
+/**
+ * Yjs hands out the same value object for an entry until it changes, so each
+ * read returns the same Card/Marker object for an unchanged entry. Views keyed
+ * on them then re-render only what changed (one card, not three hundred).
+ */
+const cardCache = new WeakMap<object, Card>();
+const markerCache = new WeakMap<object, Marker>();
+
 export function readCards(doc: Y.Doc): Card[] {
   const out: Card[] = [];
   maps(doc).cards.forEach((value, key) => {
+    const cached = value && typeof value === 'object' ? cardCache.get(value) : undefined;
+    if (cached && cached.key === key) return void out.push(cached);
     const k = splitOwnedKey(key);
     if (!k || !value || typeof value !== 'object') return;
-    out.push({ ...value, key, id: k.rest, authorId: k.owner });
+    const card: Card = { ...value, key, id: k.rest, authorId: k.owner };
+    cardCache.set(value, card);
+    out.push(card);
   });
   // Stable order for every reader: oldest first, key as tie-break.
   return out.sort((a, b) => a.createdAt - b.createdAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -148,9 +160,13 @@ export function readCards(doc: Y.Doc): Card[] {
 export function readMarkers(doc: Y.Doc): Marker[] {
   const out: Marker[] = [];
   maps(doc).markers.forEach((value, key) => {
+    const cached = value && typeof value === 'object' ? markerCache.get(value) : undefined;
+    if (cached) return void out.push(cached);
     const k = splitOwnedKey(key);
     if (!k || !value || typeof value !== 'object') return;
-    out.push({ participantId: k.owner, dimension: k.rest, current: value.current ?? null, target: value.target ?? null });
+    const marker: Marker = { participantId: k.owner, dimension: k.rest, current: value.current ?? null, target: value.target ?? null };
+    markerCache.set(value, marker);
+    out.push(marker);
   });
   return out.sort((a, b) => (a.participantId + a.dimension < b.participantId + b.dimension ? -1 : 1));
 }
