@@ -4,13 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../shared/errors.ts';
 import { DEFAULTS, type Config } from './config.ts';
-import { registerErrorHandler } from './http-errors.ts';
+import { registerErrorHandler, toAppError } from './http-errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { workshopRoutes } from './routes/workshops.ts';
 import { RoomManager } from './rooms/room-manager.ts';
@@ -40,6 +40,11 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     bodyLimit: 64 * 1024,
     // Per-request lines only when debugging: a room of phones makes a lot of them.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    // Router-level refusals (a 5,000-character room code, a malformed URL) get catalogue codes too.
+    frameworkErrors: (err, _request, reply) => {
+      const e = toAppError(err);
+      void (reply as unknown as { code(n: number): FastifyReply }).code(e.status).type('application/json').send(e.toBody() as never);
+    },
   });
   const storage = overrides.storage ?? openSqliteStorage(config.dataDir);
   const io = createSocketServer(http.server, config);
