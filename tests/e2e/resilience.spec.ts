@@ -30,6 +30,8 @@ test('a phone that goes offline keeps its card and delivers it exactly once when
 test('a phone that reloads keeps its identity, its cards and what it was typing', async ({ cast }) => {
   const reply = await cast.create();
   const console = await cast.console(reply);
+  // Private until reveal is the default, so the console starts out presenting: look at everything instead.
+  await console.stopPresenting();
   const a = await cast.phone();
   await a.join(reply.code, 'Ada');
   await console.setPhase('map');

@@ -30,6 +30,17 @@ export class ConsolePage {
     await expect(this.page.getByTestId('reveal')).toHaveAttribute('aria-pressed', 'true');
   }
 
+  /** The "Presenting" switch: on, the console shows only what the projector shows. */
+  presenting(): Locator {
+    return this.page.getByTestId('presenting');
+  }
+
+  /** The facilitator's own view of every card and marker (not for the big screen). */
+  async stopPresenting(): Promise<void> {
+    await this.presenting().uncheck();
+    await expect(this.presenting()).not.toBeChecked();
+  }
+
   card(text: string): Locator {
     return this.page.getByTestId('card').filter({ hasText: text });
   }
