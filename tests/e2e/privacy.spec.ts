@@ -28,6 +28,7 @@ test('assess with private-until-reveal: nobody sees the room’s markers before 
     await expect(p.page.getByTestId('room-hidden')).toBeVisible();
     await expect(p.page.getByTestId('distribution')).toHaveCount(0);
     const [now] = answers[i]!;
+    await p.showDimension('leadership'); // Assess shows one dimension at a time; brand was the last one set.
     await expect(p.dimension('leadership').getByRole('radiogroup', { name: /^Now/ }).getByRole('radio', { name: new RegExp(`^${now} `) })).toBeChecked();
   }
   await expect(projector.page.getByTestId('cell-dist')).toHaveCount(0);

@@ -77,6 +77,7 @@ test('screenshots for the README', async ({ cast }) => {
     for (const [key, answers] of Object.entries(MARKERS)) await p.setMarkers(key, ...answers[i]!);
   }
   await expect(console.page.locator('[data-testid="canvas-row"][data-dimension="commerce"]')).toContainText('3 answers');
+  await phones[1]!.showDimension('leadership');
   await phones[1]!.page.evaluate(() => window.scrollTo(0, 0));
   await phones[1]!.page.screenshot({ path: shot('phone-assess') });
   await console.page.screenshot({ path: shot('console-assess') });

@@ -60,7 +60,22 @@ export class PhonePage {
     return this.page.locator(`[data-testid="assess-dimension"][data-dimension="${key}"]`);
   }
 
+  /** Assess shows one dimension at a time: go to this one through the overview list, unless it is showing. */
+  async showDimension(key: string): Promise<void> {
+    const d = this.dimension(key);
+    if (await d.isVisible()) return;
+    const toggle = this.page.getByTestId('assess-overview-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await this.page.getByRole('navigation', { name: 'All dimensions' }).locator(`[data-testid="assess-jump"][data-dimension="${key}"]`).click();
+    await expect(d).toBeVisible();
+  }
+
+  assessPosition(): Locator {
+    return this.page.getByTestId('assess-position');
+  }
+
   async setMarkers(key: string, now: number, target: number): Promise<void> {
+    await this.showDimension(key);
     const d = this.dimension(key);
     await d.getByRole('radiogroup', { name: /^Now/ }).getByRole('radio', { name: new RegExp(`^${now} `) }).check();
     await d.getByRole('radiogroup', { name: /^Target/ }).getByRole('radio', { name: new RegExp(`^${target} `) }).check();
