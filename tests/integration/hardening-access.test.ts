@@ -1,0 +1,191 @@
+/**
+ * Access at the edges: room codes cannot be enumerated while a room of phones
+ * behind one venue address joins freely; security headers and a CSP the built
+ * client works under; the Socket.IO Origin check; no secret in logs or exports.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import { putCard } from '../../shared/board.ts';
+import { api, connected, createWorkshop, eventually, facilitator, join, participant, rawSocket } from '../helpers/clients.ts';
+import { startServer, startServerProcess, tempDir, type ServerProcess, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer | undefined;
+let proc: ServerProcess | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  proc?.child.kill('SIGKILL');
+  proc = undefined;
+});
+
+const codeOf = (res: { json: unknown }) => (res.json as { error?: { code?: string } } | undefined)?.error?.code;
+
+async function handshake(url: string, auth: Record<string, unknown>): Promise<string> {
+  const s = rawSocket(url, auth);
+  try {
+    await connected(s);
+    return 'connected';
+  } catch (err) {
+    return (err as { data?: { code?: string } }).data?.code ?? 'transport';
+  } finally {
+    s.close();
+  }
+}
+
+describe('room codes cannot be enumerated', () => {
+  it('failed joins from one address are limited across HTTP and sockets, and then even a right code waits', async () => {
+    server = await startServer({ FAILED_JOINS_PER_WINDOW: '10', FAILED_JOIN_WINDOW_MS: '1500' });
+    const w = await createWorkshop(server.url);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await api(server.url, 'GET', `/api/workshops/ZZZZZ${'23456789'[i]}`)).status);
+    expect(statuses.every((s) => s === 404)).toBe(true);
+    // Wrong tokens and keys on the socket count against the same address.
+    for (let i = 0; i < 4; i++) expect(await handshake(server.url, { v: 1, role: 'participant', code: w.code, token: 'z'.repeat(43) })).toBe('UNAUTHENTICATED');
+
+    const info = await api(server.url, 'GET', `/api/workshops/${w.code}`);
+    expect([info.status, codeOf(info)]).toEqual([429, 'RATE_LIMITED']);
+    const joinRes = await api(server.url, 'POST', `/api/workshops/${w.code}/participants`, { name: 'Guesser' });
+    expect([joinRes.status, codeOf(joinRes)]).toEqual([429, 'RATE_LIMITED']);
+    expect(await handshake(server.url, { v: 1, role: 'facilitator', code: w.code, key: w.facilitatorKey })).toBe('RATE_LIMITED');
+    // 31^6 codes at 10 guesses per window: enumeration is out of reach. The window passes and the door reopens.
+    await eventually(async () => (await api(server.url!, 'GET', `/api/workshops/${w.code}`)).status === 200, 5_000, 'limit never lifted');
+  });
+
+  it('fifty phones behind one address join one room, with a few typos, without trouble (default limits)', async () => {
+    server = await startServer();
+    const w = await createWorkshop(server.url);
+    // A few people mistype the code first.
+    for (let i = 0; i < 5; i++) expect((await api(server.url, 'GET', `/api/workshops/ZZZZZ${'23456'[i]}`)).status).toBe(404);
+    const people = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const seen = await api(server!.url, 'GET', `/api/workshops/${w.code.toLowerCase()}`);
+        expect(seen.status).toBe(200);
+        return join(server!.url, w.code, `Phone ${i + 1}`);
+      }),
+    );
+    const phones = people.map((p) => participant(server!.url, w.code, p.token));
+    try {
+      await Promise.all(phones.map((p) => p.whenSynced()));
+      // Everyone reconnects once (a venue Wi-Fi blip): successful handshakes never count.
+      for (const p of phones) p.socket.io.engine.close();
+      await eventually(() => phones.every((p) => p.synced), 15_000, 'phones did not come back');
+      putCard(phones[7]!.doc, people[7]!.participantId, 'hi', { kind: 'barrier', text: 'Budget', dimension: 'brand', stage: null, createdAt: 1 });
+      await eventually(() => phones.every((p) => p.doc.getMap('cards').size === 1), 10_000, 'not everyone got the card');
+    } finally {
+      for (const p of phones) p.close();
+    }
+  });
+
+  it('creating workshops is rate limited per address with a named error', async () => {
+    server = await startServer({ CREATES_PER_MINUTE: '3' });
+    for (let i = 0; i < 3; i++) await createWorkshop(server.url);
+    const res = await api(server.url, 'POST', '/api/workshops', { title: 'One too many' });
+    expect([res.status, codeOf(res)]).toEqual([429, 'RATE_LIMITED']);
+  });
+});
+
+describe('security headers', () => {
+  it('every response carries helmet headers and a CSP the built client works under', async () => {
+    const dataDir = tempDir();
+    const staticDir = path.join(dataDir, 'client');
+    fs.mkdirSync(staticDir);
+    const built = path.resolve(import.meta.dirname, '../../dist/client/index.html');
+    const html = fs.existsSync(built) ? fs.readFileSync(built, 'utf8') : '<!doctype html><title>t</title><script type="module" src="/assets/app.js"></script>';
+    fs.writeFileSync(path.join(staticDir, 'index.html'), html);
+    server = await startServer({ DATA_DIR: dataDir, STATIC_DIR: staticDir });
+    const w = await createWorkshop(server.url);
+
+    for (const p of ['/', `/j/${w.code}`, `/api/workshops/${w.code}`, '/api/workshops/ZZZZZZ', '/healthz']) {
+      const res = await fetch(server.url + p);
+      const h = res.headers;
+      const csp = h.get('content-security-policy') ?? '';
+      expect(csp, p).toContain("default-src 'self'");
+      expect(csp, p).toContain("script-src 'self'");
+      expect(csp, p).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+      expect(csp, p).toContain("object-src 'none'");
+      expect(csp, p).toContain("frame-ancestors 'none'");
+      expect(csp, p).toContain("base-uri 'self'");
+      expect(csp, p).toMatch(/connect-src[^;]*'self'/);
+      expect(h.get('x-content-type-options'), p).toBe('nosniff');
+      expect(h.get('referrer-policy'), p).toBe('no-referrer');
+      expect(h.get('x-frame-options'), p).toBe('SAMEORIGIN');
+      expect(h.get('cross-origin-opener-policy'), p).toBe('same-origin');
+      expect(h.get('x-powered-by'), p).toBeNull();
+    }
+    // The client works under `script-src 'self'`: every script is a same-origin file, no inline code or handlers.
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\bsrc="\/[^/]/);
+      expect(body!.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/\son[a-z]+="/i);
+    expect(html).not.toMatch(/(src|href)="https?:\/\//);
+  });
+});
+
+describe('the Socket.IO Origin check', () => {
+  it('refuses a foreign Origin and accepts the same origin and configured origins', async () => {
+    server = await startServer({ ALLOWED_ORIGINS: 'http://projector.example:8080, https://board.example' });
+    const w = await createWorkshop(server.url);
+    const auth = { v: 1, role: 'facilitator', code: w.code, key: w.facilitatorKey };
+    const tryOrigin = async (origin: string, transports: ('websocket' | 'polling')[] = ['websocket']) => {
+      const s = io(server!.url, { auth, transports, reconnection: false, forceNew: true, extraHeaders: { origin } });
+      try {
+        await connected(s);
+        return 'connected';
+      } catch {
+        return 'refused';
+      } finally {
+        s.close();
+      }
+    };
+    expect(await tryOrigin('http://evil.example')).toBe('refused');
+    expect(await tryOrigin('http://evil.example', ['polling'])).toBe('refused');
+    expect(await tryOrigin(`http://localhost:${new URL(server.url).port}`)).toBe('refused'); // same port, another host name
+    expect(await tryOrigin('null')).toBe('refused');
+    expect(await tryOrigin(server.url)).toBe('connected');
+    expect(await tryOrigin('http://projector.example:8080')).toBe('connected');
+    expect(await tryOrigin('https://board.example', ['polling'])).toBe('connected');
+  });
+});
+
+describe('secrets stay secret', () => {
+  it('the facilitator key and participant tokens never appear in debug logs or in the markdown export', async () => {
+    proc = await startServerProcess(tempDir(), { LOG_LEVEL: 'debug' });
+    const w = await createWorkshop(proc.url, { title: 'Secret offsite', organisation: 'Acme' });
+    const people = await Promise.all(['Ana', 'Ben'].map((n) => join(proc!.url, w.code, n)));
+    const f = facilitator(proc.url, w.code, w.facilitatorKey);
+    const phones = people.map((p) => participant(proc!.url, w.code, p.token));
+    await Promise.all([f, ...phones].map((c) => c.whenSynced()));
+    putCard(phones[0]!.doc, people[0]!.participantId, 'c', { kind: 'practice', text: 'A candid view', dimension: 'brand', stage: 1, createdAt: 1 });
+    await eventually(() => phones[0]!.pending === 0);
+    expect(await f.command({ type: 'phase:set', phase: 'map' })).toMatchObject({ ok: true });
+    // Failures log too: a wrong key, a wrong token, a bearer header with a real token in the wrong place.
+    await api(proc.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, { authorization: `Bearer ${people[1]!.token}` });
+    await handshake(proc.url, { v: 1, role: 'facilitator', code: w.code, key: people[0]!.token });
+    await handshake(proc.url, { v: 1, role: 'participant', code: w.code, token: w.facilitatorKey });
+    const md = await api(proc.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+    expect(md.status).toBe(200);
+    expect(md.text).toContain('A candid view');
+    for (const c of [f, ...phones]) c.close();
+    const del = await api(proc.url, 'DELETE', `/api/workshops/${w.code}`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+    expect(del.status).toBe(204);
+    proc.child.kill('SIGTERM');
+    await proc.exited;
+
+    const log = proc.output();
+    expect(log).toMatch(/"level":20|"msg":"incoming request"/); // debug logging really was on
+    const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+    const secrets = [w.facilitatorKey, ...people.map((p) => p.token)];
+    for (const s of secrets) {
+      for (const form of [s, sha(s), encodeURIComponent(s)]) {
+        expect(log.includes(form), 'a secret is in the log').toBe(false);
+        expect(md.text.includes(form), 'a secret is in the export').toBe(false);
+      }
+    }
+  });
+});
