@@ -47,6 +47,8 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten, not left in free pages: a deleted workshop's candid views must be gone from the file.
+  db.pragma('secure_delete = ON');
   db.exec(SCHEMA);
 
   const q = {
@@ -107,6 +109,8 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     },
     async deleteWorkshop(code) {
       remove(code);
+      // The WAL still holds the old pages until a checkpoint; fold it in and empty it now.
+      db.pragma('wal_checkpoint(TRUNCATE)');
     },
     async touchWorkshop(code, at) {
       q.touch.run(at, code);

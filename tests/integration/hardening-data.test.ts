@@ -1,0 +1,123 @@
+/**
+ * Data lifecycle: a facilitator's delete removes the workshop everywhere (live
+ * phones told, links dead, not a byte left in the database file), and the
+ * retention sweep removes workshops inactive past the retention period while
+ * keeping active ones.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { putCard } from '../../shared/board.ts';
+import { loadConfig } from '../../server/config.ts';
+import { api, connected, createWorkshop, eventually, facilitator, join, participant, rawSocket } from '../helpers/clients.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const DAY = 86_400_000;
+const dbFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.startsWith('social-shift.db')).map((f) => path.join(dir, f));
+const fileHolds = (dir: string, text: string) => dbFiles(dir).some((f) => fs.readFileSync(f).includes(text));
+
+function setLastActive(dataDir: string, code: string, at: number): void {
+  const db = new Database(path.join(dataDir, 'social-shift.db'));
+  db.pragma('busy_timeout = 5000');
+  db.prepare('UPDATE workshops SET last_active_at = ? WHERE code = ?').run(at, code);
+  db.close();
+}
+
+describe('deletion', () => {
+  it('tells live phones, kills every link, and leaves no trace of the board in the database files', async () => {
+    server = await startServer();
+    const w = await createWorkshop(server.url, { title: 'Offsite to forget' });
+    const ana = await join(server.url, w.code, 'Ana');
+    const phone = participant(server.url, w.code, ana.token);
+    const board = facilitator(server.url, w.code, w.facilitatorKey);
+    await Promise.all([phone.whenSynced(), board.whenSynced()]);
+    const secret = 'Our-CEO-never-reads-the-intranet';
+    putCard(phone.doc, ana.participantId, 'c', { kind: 'barrier', text: secret, dimension: 'brand', stage: null, createdAt: 1 });
+    await eventually(() => phone.pending === 0);
+    // Compact so the card also sits in a snapshot, not only in the update log.
+    await (await server.app.rooms.get(w.code)).compact();
+    expect(fileHolds(server.dataDir, secret)).toBe(true);
+
+    const closed: string[] = [];
+    phone.on('closed', (p) => closed.push(p.reason));
+    board.on('closed', (p) => closed.push(p.reason));
+    const res = await api(server.url, 'DELETE', `/api/workshops/${w.code}`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+    expect(res.status).toBe(204);
+    await eventually(() => closed.length === 2, 5_000, 'live connections were not told');
+    expect(closed).toEqual(['deleted', 'deleted']);
+
+    expect((await api(server.url, 'GET', `/api/workshops/${w.code}`)).status).toBe(404);
+    expect((await api(server.url, 'POST', `/api/workshops/${w.code}/participants`, { name: 'Late' })).status).toBe(404);
+    const again = rawSocket(server.url, { v: 1, role: 'participant', code: w.code, token: ana.token });
+    await expect(connected(again)).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+    again.close();
+    expect((await api(server.url, 'DELETE', `/api/workshops/${w.code}`, undefined, { authorization: `Bearer ${w.facilitatorKey}` })).status).toBe(404);
+
+    // Not in the tables, and not in free pages or the write-ahead log either.
+    expect(await server.app.storage.getWorkshop(w.code)).toBeNull();
+    expect((await server.app.storage.loadDocument(w.code)).updates).toEqual([]);
+    expect(fileHolds(server.dataDir, secret), 'the deleted card is still in the database files').toBe(false);
+    expect(fileHolds(server.dataDir, 'Offsite to forget')).toBe(false);
+    phone.close();
+    board.close();
+  });
+});
+
+describe('retention', () => {
+  it('defaults to 30 days after the last activity', () => {
+    expect(loadConfig({}).retentionMs).toBe(30 * DAY);
+    expect(loadConfig({ RETENTION_DAYS: '7' }).retentionMs).toBe(7 * DAY);
+  });
+
+  it('removes workshops inactive past the period, keeps recent ones and any room with someone in it', async () => {
+    server = await startServer({ RETENTION_DAYS: '2', ROOM_IDLE_UNLOAD_MS: '0' });
+    const stale = await createWorkshop(server.url, { title: 'Stale' });
+    const staleAna = await join(server.url, stale.code, 'Ana');
+    const recent = await createWorkshop(server.url, { title: 'Recent' });
+    const occupied = await createWorkshop(server.url, { title: 'Occupied' });
+    const live = facilitator(server.url, occupied.code, occupied.facilitatorKey);
+    await live.whenSynced();
+    const now = Date.now();
+    setLastActive(server.dataDir, stale.code, now - 2 * DAY - 60_000);
+    setLastActive(server.dataDir, recent.code, now - 2 * DAY + 60 * 60_000);
+    setLastActive(server.dataDir, occupied.code, now - 30 * DAY);
+    await eventually(() => server!.app.rooms.peek(stale.code) === undefined, 5_000, 'stale room stayed loaded');
+
+    const deleted = await server.app.workshops.expire();
+    expect(deleted).toEqual([stale.code]);
+    expect(await server.app.storage.getWorkshop(stale.code)).toBeNull();
+    expect(await server.app.storage.findParticipantByToken(stale.code, 'x')).toBeNull();
+    expect((await server.app.storage.loadDocument(stale.code)).updates).toEqual([]);
+    expect((await api(server.url, 'GET', `/api/workshops/${stale.code}`)).status).toBe(404);
+    const gone = rawSocket(server.url, { v: 1, role: 'participant', code: stale.code, token: staleAna.token });
+    await expect(connected(gone)).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+    gone.close();
+    expect(await server.app.storage.getWorkshop(recent.code)).not.toBeNull();
+    expect(await server.app.storage.getWorkshop(occupied.code)).not.toBeNull();
+    // A second sweep finds nothing more to do.
+    expect(await server.app.workshops.expire()).toEqual([]);
+    live.close();
+  });
+
+  it('activity moves the clock: an edit in a stale-looking room makes it recent again', async () => {
+    server = await startServer({ RETENTION_DAYS: '2', ROOM_IDLE_UNLOAD_MS: '0' });
+    const w = await createWorkshop(server.url);
+    const ana = await join(server.url, w.code, 'Ana');
+    // Touches are throttled per loaded room; start from an unloaded one, as after a quiet week.
+    await eventually(() => server!.app.rooms.peek(w.code) === undefined, 5_000, 'room stayed loaded');
+    setLastActive(server.dataDir, w.code, Date.now() - 10 * DAY);
+    const phone = participant(server.url, w.code, ana.token);
+    await phone.whenSynced();
+    putCard(phone.doc, ana.participantId, 'c', { kind: 'practice', text: 'still here', dimension: 'brand', stage: 3, createdAt: 1 });
+    await eventually(async () => ((await server!.app.storage.getWorkshop(w.code))?.lastActiveAt ?? 0) > Date.now() - DAY, 5_000, 'activity was not recorded');
+    phone.close();
+    expect(await server.app.workshops.expire()).toEqual([]);
+  });
+});
