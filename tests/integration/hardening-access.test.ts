@@ -51,7 +51,7 @@ describe('room codes cannot be enumerated', () => {
     expect([joinRes.status, codeOf(joinRes)]).toEqual([429, 'RATE_LIMITED']);
     expect(await handshake(server.url, { v: 1, role: 'facilitator', code: w.code, key: w.facilitatorKey })).toBe('RATE_LIMITED');
     // 31^6 codes at 10 guesses per window: enumeration is out of reach. The window passes and the door reopens.
-    await eventually(async () => (await api(server.url!, 'GET', `/api/workshops/${w.code}`)).status === 200, 5_000, 'limit never lifted');
+    await eventually(async () => (await api(server!.url!, 'GET', `/api/workshops/${w.code}`)).status === 200, 5_000, 'limit never lifted');
   });
 
   it('fifty phones behind one address join one room, with a few typos, without trouble (default limits)', async () => {
