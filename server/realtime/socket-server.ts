@@ -57,11 +57,57 @@ export function createSocketServer(httpServer: HttpServer, config: Config): IO {
   });
 }
 
+/** What we read of an Engine.IO connection to hand it a pre-encoded WebSocket packet. */
+interface EngineConn {
+  readyState: string;
+  transport?: { name: string; perMessageDeflate?: unknown };
+  write(data: string, options: { wsPreEncodedFrame: Buffer[] }): void;
+}
+
+/** One unmasked, final WebSocket frame (server to client): 1 = text, 2 = binary. */
+function wsFrame(opcode: 1 | 2, payload: Uint8Array): Buffer {
+  const n = payload.byteLength;
+  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
+  const out = Buffer.allocUnsafe(head + n);
+  out[0] = 0x80 | opcode;
+  if (n < 126) out[1] = n;
+  else if (n < 65_536) {
+    out[1] = 126;
+    out.writeUInt16BE(n, 2);
+  } else {
+    out[1] = 127;
+    out.writeBigUInt64BE(BigInt(n), 2);
+  }
+  out.set(payload, head);
+  return out;
+}
+
+/** The Socket.IO header of a binary `sync` event; its one attachment follows as a binary frame. */
+const SYNC_EVENT_HEADER = Buffer.from('451-["sync",{"_placeholder":true,"num":0}]');
+
 export function socketTransport(io: IO, code: string): RoomTransport {
   return {
     broadcastUpdate(update, except) {
       const message = encodeUpdate(update);
-      (except ? io.to(code).except(except) : io.to(code)).emit('sync', message);
+      // Socket.IO writes a binary event as two frames, each its own write to every socket.
+      // Both frames are encoded once per broadcast and each WebSocket connection gets them as
+      // one pre-encoded Engine.IO packet (what Socket.IO's adapter does for text broadcasts):
+      // the same bytes on the wire, queued in order with the connection's other packets.
+      const ids = io.sockets.adapter.rooms.get(code);
+      if (!ids) return;
+      let frames: Buffer[] | null = null;
+      for (const id of ids) {
+        if (id === except) continue;
+        const socket = io.sockets.sockets.get(id);
+        if (!socket) continue;
+        const conn = socket.conn as unknown as EngineConn;
+        if (conn.readyState === 'open' && conn.transport?.name === 'websocket' && !conn.transport.perMessageDeflate) {
+          frames ??= [Buffer.concat([wsFrame(1, SYNC_EVENT_HEADER), wsFrame(2, message)])];
+          conn.write('', { wsPreEncodedFrame: frames });
+        } else {
+          socket.emit('sync', message);
+        }
+      }
     },
     broadcastAwareness(update, except) {
       (except ? io.to(code).except(except) : io.to(code)).emit('awareness', update);
