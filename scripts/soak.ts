@@ -104,15 +104,20 @@ async function drive(): Promise<void> {
     phones: Array<{ conn: Conn; pid: string; token: string }>;
   }
   const rooms: RoomState[] = [];
+  const counts = { edits: 0, deletes: 0, markers: 0, commands: 0, joins: 0, leaves: 0, reconnects: 0, rejected: 0 };
+  const phone = (code: string, p: { participantId: string; token: string }) => {
+    const conn = participant(url, code, p.token);
+    conn.on('rejected', () => counts.rejected++);
+    return { conn, pid: p.participantId, token: p.token };
+  };
   for (let r = 0; r < roomCount; r++) {
     const w = await createWorkshop(url, { title: `Soak ${r}` });
     const fac = facilitator(url, w.code, w.facilitatorKey);
     const people = await Promise.all(Array.from({ length: perRoom }, (_, i) => join(url, w.code, `P${i}`)));
-    rooms.push({ code: w.code, key: w.facilitatorKey, fac, phones: people.map((p) => ({ conn: participant(url, w.code, p.token), pid: p.participantId, token: p.token })) });
+    rooms.push({ code: w.code, key: w.facilitatorKey, fac, phones: people.map((p) => phone(w.code, p)) });
   }
   await Promise.all(rooms.flatMap((r) => [r.fac, ...r.phones.map((p) => p.conn)]).map((c) => c.whenSynced()));
 
-  const counts = { edits: 0, deletes: 0, markers: 0, commands: 0, joins: 0, leaves: 0, reconnects: 0, rejected: 0 };
   const rand = (n: number) => Math.floor(Math.random() * n);
   const end = Date.now() + minutes * 60_000;
   let tick = 0;
@@ -146,7 +151,7 @@ async function drive(): Promise<void> {
         gone!.conn.close();
         counts.leaves++;
         const p = await join(url, room.code, `J${tick}`);
-        room.phones.push({ conn: participant(url, room.code, p.token), pid: p.participantId, token: p.token });
+        room.phones.push(phone(room.code, p));
         counts.joins++;
       }
       // And a phone's connection drops (Wi-Fi blip) and comes back by itself.
