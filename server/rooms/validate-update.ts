@@ -57,11 +57,15 @@ const MAX_DELETE_RANGES = 5_000;
 function precheckEncoding(update: Uint8Array, maxStructs: number): void {
   const d = decoding.createDecoder(update);
   try {
+    // A count the remaining bytes cannot hold (each entry takes at least one) is garbage, not a big message.
+    const room = () => update.length - d.pos;
     const sections = decoding.readVarUint(d);
+    if (sections > room()) fail('MALFORMED_UPDATE');
     if (sections > maxStructs) fail('PAYLOAD_TOO_LARGE');
     let structs = 0;
     for (let i = 0; i < sections; i++) {
       const count = decoding.readVarUint(d);
+      if (count > room()) fail('MALFORMED_UPDATE');
       structs += count;
       if (structs > maxStructs) fail('PAYLOAD_TOO_LARGE', 'That change has too many parts.');
       decoding.readVarUint(d); // client
@@ -93,6 +97,7 @@ function precheckEncoding(update: Uint8Array, maxStructs: number): void {
     for (let i = 0; i < dsClients; i++) {
       decoding.readVarUint(d); // client
       const n = decoding.readVarUint(d);
+      if (n > room()) fail('MALFORMED_UPDATE');
       ranges += n;
       if (ranges > MAX_DELETE_RANGES) fail('PAYLOAD_TOO_LARGE');
       for (let j = 0; j < n; j++) (decoding.readVarUint(d), decoding.readVarUint(d));

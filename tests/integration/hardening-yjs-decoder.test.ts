@@ -190,7 +190,9 @@ describe('crafted Yjs updates against a running server', () => {
     const attacked = stats(latencies);
     console.log(`healthz baseline: ${baseline.text}; during attacks: ${attacked.text}; other room: ${edits} edits synced`);
     expect(attacked.n).toBeGreaterThan(10);
-    expect(attacked.p95).toBeLessThan(100);
+    // The attacks may add at most 100 ms over what the machine itself costs right now (a few ms when idle;
+    // on a shared 2-core box under other jobs the baseline alone can pass 100 ms).
+    expect(attacked.p95).toBeLessThan(100 + baseline.p95);
     // The slowest single answer carries the machine's own hiccups (2 shared cores, other jobs); a stuck
     // decoder (yjs #687 loops forever) would hold it for seconds.
     expect(attacked.max).toBeLessThan(1_000);
