@@ -7,6 +7,7 @@ import { test, expect } from './fixtures.ts';
 
 const OUT = path.resolve('docs/screenshots');
 const shot = (name: string) => path.join(OUT, `${name}.png`);
+const PHONE = { width: 360, height: 740 };
 
 const CARDS: [string, string, number][][] = [
   [
@@ -41,8 +42,11 @@ const MARKERS: Record<string, [number, number][]> = {
 
 test('screenshots for the README', async ({ cast }) => {
   test.setTimeout(180_000);
-  const reply = await cast.create({ privateUntilReveal: false, votesPerPerson: 5 }, 'Leadership offsite: our social strategy');
+  // Private until reveal, as most workshops run: the shots show the console presenting, then revealed boards.
+  const reply = await cast.create({ privateUntilReveal: true, votesPerPerson: 5 }, 'Leadership offsite: our social strategy');
   const join = await cast.phone(1);
+  // Every phone shot at 360x740, the smallest screen the app promises to fit.
+  await join.page.setViewportSize(PHONE);
   await join.page.goto(`/j/${reply.code}`);
   await expect(join.page.getByTestId('workshop-title')).toBeVisible();
   await join.page.screenshot({ path: shot('phone-join') });
@@ -52,6 +56,7 @@ test('screenshots for the README', async ({ cast }) => {
   await projector.page.setViewportSize({ width: 1920, height: 1080 });
   const names = ['Ada Lovelace', 'Grace Hopper', 'Linus T.'];
   const phones = [join, await cast.phone(0), await cast.phone(2)];
+  for (const p of phones) await p.page.setViewportSize(PHONE);
   for (const [i, p] of phones.entries()) await p.join(reply.code, names[i]!);
   await expect(projector.page.getByTestId('joined-count')).toHaveText('3');
   await projector.page.screenshot({ path: shot('projector-lobby') });
@@ -62,6 +67,12 @@ test('screenshots for the README', async ({ cast }) => {
     await p.expectPhase('map');
     for (const [text, dim, stage] of CARDS[i]!) await p.addCard(text, dim, stage);
   }
+  // Before the reveal the console presents: counts, no cards; the projector says how many are hidden.
+  await expect(console.page.getByTestId('console-hidden')).toContainText('9 cards hidden');
+  await console.page.screenshot({ path: shot('console-presenting') });
+  await expect(projector.page.getByTestId('hidden-cards')).toBeVisible();
+  await projector.page.screenshot({ path: shot('projector-private') });
+  await console.reveal();
   await expect(console.page.getByTestId('card')).toHaveCount(9);
   await phones[0]!.page.getByLabel('How do we work today?').fill('Only Comms may speak for us');
   await phones[0]!.page.getByLabel('Dimension', { exact: true }).selectOption({ label: 'People, culture & skills' });
@@ -70,6 +81,9 @@ test('screenshots for the README', async ({ cast }) => {
   await console.page.screenshot({ path: shot('console') });
   await expect(projector.page.getByTestId('card')).toHaveCount(9);
   await projector.page.screenshot({ path: shot('projector') });
+  await projector.page.setViewportSize({ width: 1280, height: 720 });
+  await projector.page.screenshot({ path: shot('projector-720') });
+  await projector.page.setViewportSize({ width: 1920, height: 1080 });
 
   await console.setPhase('assess');
   for (const [i, p] of phones.entries()) {
@@ -77,12 +91,18 @@ test('screenshots for the README', async ({ cast }) => {
     for (const [key, answers] of Object.entries(MARKERS)) await p.setMarkers(key, ...answers[i]!);
   }
   await expect(console.page.locator('[data-testid="canvas-row"][data-dimension="commerce"]')).toContainText('3 answers');
+  await console.reveal();
   await phones[1]!.showDimension('leadership');
   await phones[1]!.page.evaluate(() => window.scrollTo(0, 0));
   await phones[1]!.page.screenshot({ path: shot('phone-assess') });
   await console.page.screenshot({ path: shot('console-assess') });
   await expect(projector.page.getByTestId('wide').first()).toBeVisible();
   await projector.page.screenshot({ path: shot('projector-assess') });
+  await projector.page.setViewportSize({ width: 1280, height: 720 });
+  await projector.page.screenshot({ path: shot('projector-assess-720') });
+  await projector.page.setViewportSize({ width: 1920, height: 1080 });
+  await phones[1]!.page.getByTestId('assess-overview-toggle').click();
+  await phones[1]!.page.screenshot({ path: shot('phone-assess-overview') });
 
   await console.setPhase('prioritise');
   const votes: string[][] = [
@@ -100,7 +120,12 @@ test('screenshots for the README', async ({ cast }) => {
   await phones[2]!.page.getByRole('tab', { name: 'Barriers' }).click();
   await phones[2]!.page.getByRole('button', { name: 'Too many sign-offs' }).click();
   await phones[2]!.page.getByRole('button', { name: 'Add barrier' }).click();
+  await console.reveal();
+  await expect(phones[0]!.page.getByTestId('vote-item').first()).toContainText('in the room');
   await phones[0]!.page.screenshot({ path: shot('phone-prioritise') });
+  await expect(projector.page.getByTestId('dim-votes').first()).toBeVisible();
+  await projector.page.screenshot({ path: shot('projector-prioritise') });
+  await console.page.screenshot({ path: shot('console-prioritise') });
 
   await console.setPhase('roadmap');
   await console.page.getByTestId('generate').click();
