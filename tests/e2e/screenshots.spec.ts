@@ -96,6 +96,9 @@ test('screenshots for the README', async ({ cast }) => {
   await phones[1]!.page.evaluate(() => window.scrollTo(0, 0));
   await phones[1]!.page.screenshot({ path: shot('phone-assess') });
   await console.page.screenshot({ path: shot('console-assess') });
+  await console.page.setViewportSize({ width: 1920, height: 1080 });
+  await console.page.screenshot({ path: shot('console-assess-1920') });
+  await console.page.setViewportSize({ width: 1440, height: 900 });
   await expect(projector.page.getByTestId('wide').first()).toBeVisible();
   await projector.page.screenshot({ path: shot('projector-assess') });
   await projector.page.setViewportSize({ width: 1280, height: 720 });
