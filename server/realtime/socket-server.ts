@@ -85,6 +85,28 @@ function wsFrame(opcode: 1 | 2, payload: Uint8Array): Buffer {
 /** The Socket.IO header of a binary `sync` event; its one attachment follows as a binary frame. */
 const SYNC_EVENT_HEADER = Buffer.from('451-["sync",{"_placeholder":true,"num":0}]');
 
+/** Both WebSocket frames of a `sync` event carrying `message`, as one buffer. */
+const syncFrames = (message: Uint8Array): Buffer[] => [Buffer.concat([wsFrame(1, SYNC_EVENT_HEADER), wsFrame(2, message)])];
+
+/** Sends pre-encoded `sync` frames on a WebSocket connection; false when it must go through socket.emit. */
+function sendFrames(socket: AppSocket, frames: () => Buffer[]): boolean {
+  const conn = socket.conn as unknown as EngineConn;
+  if (conn.readyState !== 'open' || conn.transport?.name !== 'websocket' || conn.transport.perMessageDeflate) return false;
+  conn.write('', { wsPreEncodedFrame: frames() });
+  return true;
+}
+
+/**
+ * The step-2 frames of the room's cached full state, built once per state: every joining
+ * phone gets the same bytes without copying the board twice more (framing, attachment).
+ */
+const step2Frames = new WeakMap<Uint8Array, Buffer[]>();
+function fullStateFrames(state: Uint8Array): Buffer[] {
+  let frames = step2Frames.get(state);
+  if (!frames) step2Frames.set(state, (frames = syncFrames(encodeStep2(state))));
+  return frames;
+}
+
 export function socketTransport(io: IO, code: string): RoomTransport {
   return {
     broadcastUpdate(update, except) {
@@ -96,17 +118,11 @@ export function socketTransport(io: IO, code: string): RoomTransport {
       const ids = io.sockets.adapter.rooms.get(code);
       if (!ids) return;
       let frames: Buffer[] | null = null;
+      const once = () => (frames ??= syncFrames(message));
       for (const id of ids) {
         if (id === except) continue;
         const socket = io.sockets.sockets.get(id);
-        if (!socket) continue;
-        const conn = socket.conn as unknown as EngineConn;
-        if (conn.readyState === 'open' && conn.transport?.name === 'websocket' && !conn.transport.perMessageDeflate) {
-          frames ??= [Buffer.concat([wsFrame(1, SYNC_EVENT_HEADER), wsFrame(2, message)])];
-          conn.write('', { wsPreEncodedFrame: frames });
-        } else {
-          socket.emit('sync', message);
-        }
+        if (socket && !sendFrames(socket, once)) socket.emit('sync', message);
       }
     },
     broadcastAwareness(update, except) {
@@ -237,7 +253,9 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
           } catch {
             throw new AppError('MALFORMED_UPDATE', 'That state vector could not be read.');
           }
-          socket.emit('sync', encodeStep2(diff));
+          if (!sendFrames(socket, () => (frame.stateVector.byteLength <= 1 ? fullStateFrames(diff) : syncFrames(encodeStep2(diff))))) {
+            socket.emit('sync', encodeStep2(diff));
+          }
           socket.emit('sync', encodeStep1(Y.encodeStateVector(room.doc)));
           return reply(ack, { ok: true });
         }
