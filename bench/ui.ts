@@ -65,7 +65,7 @@ async function editToPixels(page: Page, conns: WorkshopConnection[], people: Joi
     const t0 = performance.now();
     // A new card (the newest in its cell, so even a crowded projector cell shows it).
     putCard(conns[n]!.doc, people[n]!.participantId, `e${i}-${Date.now()}`, { kind: 'practice', text: token, dimension: DEFAULT_DIMENSIONS[n % 10]!.key, stage: 2, createdAt: Date.now() });
-    await page.waitForFunction((t) => document.body.innerText.includes(t), token, { polling: 'raf', timeout: 10_000 });
+    await page.waitForFunction((t) => document.body.textContent!.includes(t), token, { polling: 'raf', timeout: 10_000 });
     times.push(performance.now() - t0);
   }
   return times;
