@@ -1,0 +1,289 @@
+/**
+ * Benchmark connections. Every client holds or produces real Yjs updates and
+ * speaks the server's real protocol:
+ * - ours, observer: a socket.io-client socket (real client library), y-protocols frames;
+ * - ours, counter: the same Socket.IO/Engine.IO v4 protocol spoken directly over
+ *   `ws`, reading only acks and pings and counting the rest as bytes (cheap, so
+ *   the generator stays lighter than the server);
+ * - Hocuspocus: its wire protocol (document name + message type + y-protocols
+ *   frame) over `ws`, observers decoding, counters only counting.
+ * Bytes are read from the TCP socket under each connection (framing included).
+ */
+import { io, type Socket as SioSocket } from 'socket.io-client';
+import WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+
+export interface Conn {
+  /** Resolves when the first sync step 2 has arrived (the client is synced). */
+  synced: Promise<void>;
+  /** performance.now() when the sync step 2 arrived. */
+  syncedAt: number;
+  /** Sends a Yjs update; onAck(true) when the server acknowledged it. */
+  sendUpdate(update: Uint8Array, onAck: (ok: boolean) => void): void;
+  sendAwareness(update: Uint8Array): void;
+  /** Called with each received Yjs update (step 2 or update) for observers. */
+  onUpdate: ((update: Uint8Array, at: number) => void) | null;
+  bytes(): number;
+  errors: string[];
+  close(): void;
+}
+
+type TcpCounted = { _socket?: { bytesRead: number; bytesWritten: number } | null };
+function tcpBytes(ws: unknown, last: { n: number }): number {
+  const s = (ws as TcpCounted | undefined)?._socket;
+  if (s) last.n = s.bytesRead + s.bytesWritten;
+  return last.n;
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } {
+  let resolve!: () => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<void>((a, b) => {
+    resolve = a;
+    reject = b;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
+const frame = (type: number, payload: Uint8Array) => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, type);
+  encoding.writeVarUint8Array(e, payload);
+  return encoding.toUint8Array(e);
+};
+/** y-protocols sync step 1 of an empty doc / of a state vector. */
+export const step1Frame = (sv: Uint8Array = new Uint8Array([0])) => frame(0, sv);
+export const updateFrame = (update: Uint8Array) => frame(2, update);
+
+/** Reads a y-protocols sync frame: returns [type, payload]. */
+function readSync(bytes: Uint8Array, decoder = decoding.createDecoder(bytes)): [number, Uint8Array] {
+  const type = decoding.readVarUint(decoder);
+  return [type, decoding.readVarUint8Array(decoder)];
+}
+
+// ------------------------------------------------------------------ ours
+
+export type OurAuth = { v: 1; role: 'participant'; code: string; token: string } | { v: 1; role: 'facilitator' | 'viewer'; code: string; key: string };
+
+/** Our server through the real socket.io-client library (observers). */
+export function sioClient(base: string, auth: OurAuth): Conn {
+  const socket: SioSocket = io(base, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
+  const ready = deferred();
+  const last = { n: 0 };
+  const conn: Conn = {
+    synced: ready.promise,
+    syncedAt: 0,
+    onUpdate: null,
+    errors: [],
+    sendUpdate(update, onAck) {
+      socket.emit('sync', updateFrame(update), (reply: { ok: boolean; error?: { code: string } }) => {
+        if (!reply.ok) conn.errors.push(reply.error?.code ?? 'ack');
+        onAck(reply.ok);
+      });
+    },
+    sendAwareness(update) {
+      socket.emit('awareness', update);
+    },
+    bytes: () => tcpBytes((socket.io.engine?.transport as unknown as { ws?: unknown } | undefined)?.ws, last),
+    close: () => socket.close(),
+  };
+  socket.on('connect', () => socket.emit('sync', step1Frame(), () => {}));
+  socket.on('connect_error', (err) => ready.reject(err));
+  socket.on('rejected', (p: { code: string }) => conn.errors.push(p.code));
+  socket.on('sync', (data: ArrayBuffer | Uint8Array) => {
+    const at = performance.now();
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const [type, payload] = readSync(bytes);
+    if (type === 0) return;
+    if (type === 1 && !conn.syncedAt) {
+      conn.syncedAt = at;
+      ready.resolve();
+    }
+    conn.onUpdate?.(payload, at);
+  });
+  return conn;
+}
+
+/**
+ * Our server through the Socket.IO v4 / Engine.IO v4 wire protocol over plain
+ * `ws` (counters and the join storm): `40{auth}`, binary events as a
+ * placeholder header plus one binary frame, acks as `43<id>[...]`, pings answered.
+ */
+export function rawSioClient(base: string, auth: OurAuth, opts: { decode?: boolean } = {}): Conn {
+  const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+  const ready = deferred();
+  const last = { n: 0 };
+  const acks = new Map<number, (ok: boolean) => void>();
+  let nextAck = 0;
+  let pendingBinary: string | null = null;
+  const conn: Conn = {
+    synced: ready.promise,
+    syncedAt: 0,
+    onUpdate: null,
+    errors: [],
+    sendUpdate(update, onAck) {
+      const id = nextAck++;
+      acks.set(id, onAck);
+      ws.send(`451-${id}["sync",{"_placeholder":true,"num":0}]`);
+      ws.send(updateFrame(update));
+    },
+    sendAwareness(update) {
+      ws.send('451-["awareness",{"_placeholder":true,"num":0}]');
+      ws.send(update);
+    },
+    bytes: () => tcpBytes(ws, last),
+    close: () => {
+      tcpBytes(ws, last);
+      ws.terminate();
+    },
+  };
+  ws.on('error', (err) => ready.reject(err));
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    if (isBinary) {
+      const event = pendingBinary;
+      pendingBinary = null;
+      if (event !== 'sync') return;
+      const at = performance.now();
+      if (data[0] === 1 && !conn.syncedAt) {
+        conn.syncedAt = at;
+        ready.resolve();
+      }
+      if (conn.onUpdate && data[0] !== 0) conn.onUpdate(readSync(data)[1], at);
+      return;
+    }
+    const s = data.toString();
+    switch (s.charCodeAt(0)) {
+      case 0x30: // '0' open
+        ws.send(`40${JSON.stringify(auth)}`);
+        return;
+      case 0x32: // '2' ping
+        ws.send('3');
+        return;
+      case 0x34: // '4' message: socket.io packet follows
+        break;
+      default:
+        return;
+    }
+    const t = s.charCodeAt(1);
+    if (t === 0x35) {
+      // '5' binary event: 451-["name",...]
+      pendingBinary = s.startsWith('451-["sync"') ? 'sync' : 'other';
+    } else if (t === 0x33) {
+      // '3' ack: 43<id>[reply]
+      let i = 2;
+      let id = 0;
+      while (i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) id = id * 10 + (s.charCodeAt(i++) - 0x30);
+      const cb = acks.get(id);
+      if (!cb) return;
+      acks.delete(id);
+      const ok = s.startsWith('[{"ok":true', i);
+      if (!ok) conn.errors.push(s.slice(i, i + 120));
+      cb(ok);
+    } else if (t === 0x30) {
+      // '0' connected: ask for the state, as a phone does
+      const id = nextAck++;
+      acks.set(id, () => {});
+      ws.send(`451-${id}["sync",{"_placeholder":true,"num":0}]`);
+      ws.send(step1Frame());
+    } else if (t === 0x34) {
+      conn.errors.push(s);
+      ready.reject(new Error(`refused: ${s}`));
+    } else if (t === 0x32 && s.startsWith('42["rejected"')) {
+      conn.errors.push(s);
+    }
+  });
+  void opts;
+  return conn;
+}
+
+// ------------------------------------------------------------------ Hocuspocus
+
+function hpMessage(doc: string, type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, doc);
+  encoding.writeVarUint(e, type);
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+/** A Hocuspocus client speaking its protocol over `ws`: auth, sync, awareness, SyncStatus acks. */
+export function hocuspocusClient(base: string, docName: string, opts: { decode?: boolean } = {}): Conn {
+  const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/${encodeURIComponent(docName)}`, { perMessageDeflate: false });
+  const ready = deferred();
+  const last = { n: 0 };
+  const acks: ((ok: boolean) => void)[] = [];
+  let ackHead = 0;
+  const conn: Conn = {
+    synced: ready.promise,
+    syncedAt: 0,
+    onUpdate: null,
+    errors: [],
+    sendUpdate(update, onAck) {
+      acks.push(onAck);
+      ws.send(
+        hpMessage(docName, 0, (e) => {
+          encoding.writeVarUint(e, 2);
+          encoding.writeVarUint8Array(e, update);
+        }),
+      );
+    },
+    sendAwareness(update) {
+      ws.send(hpMessage(docName, 1, (e) => encoding.writeVarUint8Array(e, update)));
+    },
+    bytes: () => tcpBytes(ws, last),
+    close: () => {
+      tcpBytes(ws, last);
+      ws.terminate();
+    },
+  };
+  ws.on('error', (err) => ready.reject(err));
+  ws.on('open', () => {
+    ws.send(hpMessage(docName, 2, (e) => {
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarString(e, '');
+    }));
+    ws.send(hpMessage(docName, 0, (e) => {
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint8Array(e, new Uint8Array([0]));
+    }));
+  });
+  ws.on('message', (data: Buffer) => {
+    const at = performance.now();
+    const d = decoding.createDecoder(data);
+    decoding.readVarString(d);
+    const type = decoding.readVarUint(d);
+    if (type === 8) {
+      const ok = decoding.readVarUint(d) === 1;
+      const cb = acks[ackHead];
+      if (cb) {
+        acks[ackHead++] = undefined as never;
+        if (ackHead > 1024 && ackHead * 2 > acks.length) {
+          acks.splice(0, ackHead);
+          ackHead = 0;
+        }
+        if (!ok) conn.errors.push('sync-status-false');
+        cb(ok);
+      }
+      return;
+    }
+    if (type === 2) {
+      const sub = decoding.readVarUint(d);
+      if (sub === 0) {
+        conn.errors.push('permission-denied');
+        ready.reject(new Error('permission denied'));
+      }
+      return;
+    }
+    if (type !== 0) return;
+    const sub = decoding.readVarUint(d);
+    if (sub === 1 && !conn.syncedAt) {
+      conn.syncedAt = at;
+      ready.resolve();
+    }
+    if ((sub === 1 || sub === 2) && conn.onUpdate) conn.onUpdate(decoding.readVarUint8Array(d), at);
+  });
+  void opts;
+  return conn;
+}

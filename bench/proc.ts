@@ -1,0 +1,104 @@
+/** Starts a benchmark server child pinned to a core (taskset) and talks to it over IPC. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type ServerKind = 'ours' | 'hocuspocus';
+
+export interface ServerChild {
+  kind: ServerKind;
+  port: number;
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  call<T = unknown>(type: string, extra?: Record<string, unknown>): Promise<T>;
+  cpuMs(): Promise<number>;
+  heap(): Promise<{ heapUsed: number; rss: number; external: number; arrayBuffers: number }>;
+  stop(): Promise<void>;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+export async function startServer(kind: ServerKind, opts: { core: string; cpuProfDir?: string; env?: Record<string, string> }): Promise<ServerChild> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${kind}-`));
+  const nodeArgs = ['--expose-gc', '--import', 'tsx'];
+  if (opts.cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
+  const entry = path.join(ROOT, 'bench', 'servers', `${kind}.ts`);
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+    STATIC_DIR: path.join(dataDir, 'no-client'),
+    // The benchmark creates hundreds of rooms and joins from one address.
+    CREATES_PER_MINUTE: '100000',
+    MAX_PARTICIPANTS: '1000',
+    ROOM_IDLE_UNLOAD_MS: '1500',
+    ...opts.env,
+  };
+  const child = spawn('taskset', ['-c', opts.core, process.execPath, ...nodeArgs, entry], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind} did not start:\n${out}`)), 30_000);
+    child.on('message', (raw) => {
+      const m = raw as { ready?: boolean; port?: number; id?: number; result?: unknown; error?: string };
+      if (m.ready) {
+        clearTimeout(timer);
+        resolve(m.port!);
+        return;
+      }
+      const w = waiting.get(m.id!);
+      if (!w) return;
+      waiting.delete(m.id!);
+      if (m.error) w.reject(new Error(m.error));
+      else w.resolve(m.result);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      for (const w of waiting.values()) w.reject(new Error(`${kind} exited (${code}):\n${out.slice(-2000)}`));
+      waiting.clear();
+      reject(new Error(`${kind} exited (${code}):\n${out.slice(-2000)}`));
+    });
+  });
+  const call = <T,>(type: string, extra: Record<string, unknown> = {}) =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      child.send({ id, type, ...extra });
+    });
+  return {
+    kind,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    child,
+    call,
+    async cpuMs() {
+      const c = await call<{ user: number; system: number }>('cpu');
+      return (c.user + c.system) / 1000;
+    },
+    heap: () => call('heap'),
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      try {
+        await Promise.race([call('stop'), new Promise((r) => setTimeout(r, 10_000))]);
+      } catch {
+        /* exited already */
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/** The child side of the benchmark's IPC: answers the parent's requests about this process. */
+import fs from 'node:fs';
+import v8 from 'node:v8';
+import { Session } from 'node:inspector';
+export type Handler = (msg: Record<string, unknown>) => unknown | Promise<unknown>;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+let session: Session | null = null;
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) => session!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+
+export function serveIpc(handlers: Record<string, Handler>): void {
+  const base: Record<string, Handler> = {
+    cpu: () => process.cpuUsage(),
+    heap: async () => {
+      // Settle, then collect twice so the figure is live objects only.
+      for (let i = 0; i < 3; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        gc?.();
+      }
+      const m = process.memoryUsage();
+      return { heapUsed: m.heapUsed, rss: m.rss, external: m.external, arrayBuffers: m.arrayBuffers };
+    },
+    snapshot: (msg) => {
+      gc?.();
+      return v8.writeHeapSnapshot(msg.file as string);
+    },
+    /** CPU profile of a window of the run (the steady load phases), not of start-up and setup. */
+    profileStart: async () => {
+      session ??= new Session();
+      session.connect();
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 200 });
+      await post('Profiler.start');
+      return true;
+    },
+    profileStop: async (msg) => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      fs.writeFileSync(msg.file as string, JSON.stringify(profile));
+      session!.disconnect();
+      return true;
+    },
+  };
+  process.on('message', (raw) => {
+    const msg = raw as { id: number; type: string } & Record<string, unknown>;
+    const h = handlers[msg.type] ?? base[msg.type];
+    void (async () => {
+      try {
+        const result = h ? await h(msg) : { error: `unknown ${msg.type}` };
+        process.send?.({ id: msg.id, result });
+      } catch (err) {
+        process.send?.({ id: msg.id, error: String(err) });
+      }
+    })();
+  });
+  process.on('disconnect', () => process.exit(0));
+}
