@@ -26,6 +26,8 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourcesMtime) {
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
   const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  const c = spawnSync(process.execPath, [path.join(root, 'scripts/compress-assets.mjs')], { cwd: root, stdio: 'inherit' });
+  if (c.status !== 0) process.exit(c.status ?? 1);
 }
 
 process.chdir(root);

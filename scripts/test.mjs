@@ -23,6 +23,7 @@ const stages = [
   ['types (server, shared, tests)', bin('tsc'), ['--noEmit', '-p', '.']],
   ['types (svelte)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human']],
   ['client build', bin('vite'), ['build', '--logLevel', 'warn']],
+  ['client compression', process.execPath, ['scripts/compress-assets.mjs']],
   ['vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]],
   ['end to end', process.execPath, ['scripts/e2e.mjs', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }],
 ];

@@ -101,6 +101,8 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
       root: config.staticDir,
       wildcard: false,
       index: false,
+      // Brotli/gzip siblings written at build time (scripts/compress-assets.mjs).
+      preCompressed: true,
       setHeaders: (res, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
       },
