@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { startCheckpointer } from './checkpointer.ts';
 import { StorageConflict, type ParticipantRecord, type Storage, type StoredDocument, type WorkshopRecord } from './storage.ts';
 
 const SCHEMA = `
@@ -50,6 +51,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
   // Deleted rows are overwritten, not left in free pages: a deleted workshop's candid views must be gone from the file.
   db.pragma('secure_delete = ON');
   db.exec(SCHEMA);
+  const checkpointer = startCheckpointer(db, path.join(dataDir, fileName));
 
   const q = {
     insertWorkshop: db.prepare('INSERT INTO workshops (code, title, facilitator_key_hash, created_at, last_active_at) VALUES (?, ?, ?, ?, ?)'),
@@ -154,7 +156,12 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
       compact(code, state, upToSeq);
     },
     async close() {
-      if (db.open) db.close();
+      await checkpointer.stop();
+      if (db.open) {
+        // Fold the WAL into the file on a clean stop.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+      }
     },
   };
 }
