@@ -35,6 +35,8 @@ export function buildClient(): string {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // As `npm run build` does: brotli/gzip siblings that the server sends as they are.
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/compress-assets.mjs'), outDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   return outDir;
 }
 

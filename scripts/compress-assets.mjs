@@ -10,7 +10,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
+// The built client, or another build folder given as the first argument (the benchmark builds into a temp folder).
+const dir = process.argv[2] ? path.resolve(process.argv[2]) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
 const TEXT = /\.(js|css|html|svg|json|txt|webmanifest)$/;
 
 let files = 0;
