@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import * as Y from 'yjs';
 import { defaultDimensions, maps, ownedKey } from '../shared/board.ts';
+import { rng } from './stats.ts';
 
 const WORDS = (
   'we post updates on the intranet every week but nobody answers the comments ' +
@@ -20,16 +21,6 @@ const WORDS = (
   'marketing owns every channel and approves each message before it goes out'
 ).split(' ');
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

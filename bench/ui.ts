@@ -19,12 +19,12 @@ import { putCard, putMarker } from '../shared/board.ts';
 import { DEFAULT_DIMENSIONS } from '../shared/canvas.ts';
 import { WorkshopConnection } from '../client/lib/connection.ts';
 import type { CreateWorkshopReply, JoinReply } from '../shared/protocol.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/chromium.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PARTICIPANTS = 50;
 const CARDS_EACH = 6;
 const SAMPLES = 30;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -94,7 +94,7 @@ async function longTasksDuringBurst(page: Page, conns: WorkshopConnection[], peo
 
 async function main() {
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const conns: WorkshopConnection[] = [];
   try {
     const w = await post<CreateWorkshopReply>(server.url, '/api/workshops', { title: 'UI bench', settings: { privateUntilReveal: false } });

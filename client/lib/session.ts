@@ -53,3 +53,17 @@ export const lastName = {
   get: () => readJson<string>('name') ?? '',
   set: (name: string) => writeJson('name', name),
 };
+
+/**
+ * The facilitator key for a room: it arrives once in the URL fragment (which a
+ * browser never sends to the server), is kept in localStorage, and leaves the
+ * address bar so it is not projected or bookmarked by accident.
+ */
+export function takeFacilitatorKey(code: string): string | null {
+  const m = /(?:^#|&)key=([^&]+)/.exec(location.hash);
+  if (m) {
+    facilitatorKey.set(code, decodeURIComponent(m[1]!));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return facilitatorKey.get(code);
+}
