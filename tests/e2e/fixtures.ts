@@ -43,7 +43,7 @@ export const test = base.extend<{ cast: Cast }>({
     let phones = 0;
     const desk = async () => {
       if (!deskContext) {
-        deskContext = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+        deskContext = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
         contexts.push(deskContext);
       }
       return deskContext;
@@ -54,7 +54,7 @@ export const test = base.extend<{ cast: Cast }>({
         const device = PHONES[(i ?? phones) % PHONES.length]!;
         phones++;
         const { defaultBrowserType: _ignored, ...options } = device;
-        const ctx = await browser.newContext({ ...options, baseURL });
+        const ctx = await browser.newContext({ ...options, baseURL, reducedMotion: 'reduce' });
         contexts.push(ctx);
         return new PhonePage(await ctx.newPage());
       },
