@@ -13,6 +13,7 @@
 import { STAGES, stageName } from './canvas.ts';
 import { AppError } from './errors.ts';
 import type { BoardState, Card, DimensionSummary, Horizon, Initiative, Roadmap } from './types.ts';
+import { listNames, plural } from './words.ts';
 
 // ------------------------------------------------------------------ escaping
 
@@ -110,13 +111,6 @@ export function exportFileName(title: string, date: string): string {
 }
 
 // ------------------------------------------------------------------- helpers
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function listNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
 
 const stageCell = (s: number | null) => (s === null ? 'no answers' : `${stageName(s)} (${s})`);
 

@@ -11,6 +11,7 @@ import { STAGE_COUNT, stageName } from './canvas.ts';
 import { AppError } from './errors.ts';
 import { LIMITS } from './limits.ts';
 import type { BoardState, Card, DimensionDef, DimensionSummary, EditableField, Horizon, Initiative, Roadmap } from './types.ts';
+import { listNames as listAll, plural } from './words.ts';
 
 /**
  * Id of the extra horizon that holds initiatives the capped horizons have no
@@ -67,14 +68,7 @@ const byCard = (a: Card, b: Card) => a.createdAt - b.createdAt || byString(a.key
 // ---------------------------------------------------------------------- copy
 
 const ORDINALS = ['most', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'] as const;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function listNames(names: readonly string[], max = 3): string {
-  if (names.length <= max) {
-    return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  }
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
-}
+const listNames = (names: readonly string[], max = 3) => listAll(names, max);
 
 /**
  * Suggested first steps, per default dimension: `align` when the room must

@@ -60,4 +60,3 @@ export function roomView(board: BoardState, everything = false): RoomView {
   };
 }
 
-export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
