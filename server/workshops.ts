@@ -41,11 +41,13 @@ export class WorkshopService {
         code,
         title: body.title,
         facilitatorKeyHash: hashSecret(facilitatorKey),
+        viewerKey: newSecret(),
         createdAt: this.now,
         lastActiveAt: this.now,
+        format: 1,
       };
       try {
-        await this.opts.storage.createWorkshop(record, state);
+        await this.opts.storage.createWorkshop(record, new Map([['board', state]]));
         return { code, facilitatorKey };
       } catch (err) {
         if (!(err instanceof StorageConflict)) throw err;

@@ -20,7 +20,7 @@ serveIpc({
   seed: async (msg) => {
     const code = msg.code as string;
     if (app.rooms.peek(code)) throw new Error('room already loaded');
-    await app.storage.appendUpdate(code, new Uint8Array(Buffer.from(msg.update as string, 'base64')));
+    await app.storage.appendUpdates([{ code, doc: 'board', update: new Uint8Array(Buffer.from(msg.update as string, 'base64')) }]);
     return true;
   },
   stop: async () => {

@@ -93,7 +93,7 @@ export class RoomManager {
   private async load(code: string): Promise<Room> {
     const workshop = await this.opts.storage.getWorkshop(code);
     if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');
-    const stored = await this.opts.storage.loadDocument(code);
+    const stored = (await this.opts.storage.loadDocuments(code)).get('board') ?? { updates: [], lastSeq: 0, bytes: 0 };
     this.loads++;
     const room = new Room(
       {

@@ -224,7 +224,7 @@ export class Room {
     await this.flush();
     if (this.unsaved || this.updatesSinceCompact === 0) return;
     const state = Y.encodeStateAsUpdate(this.doc);
-    await this.opts.storage.compact(this.code, state, this.lastSeq);
+    await this.opts.storage.compact(this.code, 'board', state, this.lastSeq);
     this.updatesSinceCompact = 0;
     this.approxBytes = state.byteLength;
   }
@@ -275,7 +275,7 @@ export class Room {
     }
     const merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
     try {
-      this.lastSeq = await this.opts.storage.appendUpdate(this.code, merged);
+      [this.lastSeq] = (await this.opts.storage.appendUpdates([{ code: this.code, doc: 'board', update: merged }])) as [number];
     } catch (err) {
       this.unsaved = merged;
       this.opts.onError?.(err);

@@ -3,15 +3,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer } from './checkpointer.ts';
-import { StorageConflict, type ParticipantRecord, type Storage, type StoredDocument, type WorkshopRecord } from './storage.ts';
+import { StorageConflict, type DocUpdate, type Storage, type StoredDocument, type WorkshopRecord } from './storage.ts';
+
+/** The layout this code writes; older files are upgraded in place when opened (`migrate`). */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
   code TEXT PRIMARY KEY,
   title TEXT NOT NULL,
   facilitator_key_hash TEXT NOT NULL,
+  viewer_key TEXT NOT NULL DEFAULT '',
   created_at INTEGER NOT NULL,
-  last_active_at INTEGER NOT NULL
+  last_active_at INTEGER NOT NULL,
+  format INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS workshops_last_active ON workshops(last_active_at);
 CREATE TABLE IF NOT EXISTS participants (
@@ -27,18 +32,61 @@ CREATE UNIQUE INDEX IF NOT EXISTS participants_token ON participants(code, token
 CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   code TEXT NOT NULL REFERENCES workshops(code) ON DELETE CASCADE,
+  doc TEXT NOT NULL,
   data BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS updates_code_seq ON updates(code, seq);
+CREATE INDEX IF NOT EXISTS updates_code_doc_seq ON updates(code, doc, seq);
 CREATE TABLE IF NOT EXISTS snapshots (
-  code TEXT PRIMARY KEY REFERENCES workshops(code) ON DELETE CASCADE,
+  code TEXT NOT NULL REFERENCES workshops(code) ON DELETE CASCADE,
+  doc TEXT NOT NULL,
   data BLOB NOT NULL,
-  up_to_seq INTEGER NOT NULL
+  up_to_seq INTEGER NOT NULL,
+  PRIMARY KEY (code, doc)
 );
 `;
 
-type WorkshopRow = { code: string; title: string; facilitator_key_hash: string; created_at: number; last_active_at: number };
+/**
+ * Version 1 files (before per-person documents) kept one document per workshop: their updates
+ * and snapshot become the document named "board", and the workshop keeps format 1 until its
+ * room upgrades the content (server/rooms/upgrade.ts). Runs in one transaction.
+ */
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'workshops'").get() !== undefined;
+  if (version >= SCHEMA_VERSION) return;
+  db.transaction(() => {
+    if (hasTables && version < 2) {
+      db.exec(`
+        ALTER TABLE workshops ADD COLUMN viewer_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE workshops ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE updates ADD COLUMN doc TEXT NOT NULL DEFAULT 'board';
+        DROP INDEX IF EXISTS updates_code_seq;
+        ALTER TABLE snapshots RENAME TO snapshots_v1;
+      `);
+    }
+    db.exec(SCHEMA);
+    if (hasTables && version < 2) {
+      db.exec(`
+        INSERT INTO snapshots (code, doc, data, up_to_seq) SELECT code, 'board', data, up_to_seq FROM snapshots_v1;
+        DROP TABLE snapshots_v1;
+      `);
+    }
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
+type WorkshopRow = {
+  code: string;
+  title: string;
+  facilitator_key_hash: string;
+  viewer_key: string;
+  created_at: number;
+  last_active_at: number;
+  format: number;
+};
 type ParticipantRow = { code: string; id: string; name: string; token_hash: string; joined_at: number; removed: number };
+
+const blob = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
 export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db'): Storage {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -50,11 +98,16 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
   db.pragma('busy_timeout = 5000');
   // Deleted rows are overwritten, not left in free pages: a deleted workshop's candid views must be gone from the file.
   db.pragma('secure_delete = ON');
-  db.exec(SCHEMA);
+  migrate(db);
   const checkpointer = startCheckpointer(db, path.join(dataDir, fileName));
 
   const q = {
-    insertWorkshop: db.prepare('INSERT INTO workshops (code, title, facilitator_key_hash, created_at, last_active_at) VALUES (?, ?, ?, ?, ?)'),
+    insertWorkshop: db.prepare(
+      'INSERT INTO workshops (code, title, facilitator_key_hash, viewer_key, created_at, last_active_at, format) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    setViewerKey: db.prepare('UPDATE workshops SET viewer_key = ? WHERE code = ?'),
+    setTitle: db.prepare('UPDATE workshops SET title = ? WHERE code = ?'),
+    setFormat: db.prepare('UPDATE workshops SET format = ? WHERE code = ?'),
     getWorkshop: db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE code = ?'),
     deleteWorkshop: db.prepare('DELETE FROM workshops WHERE code = ?'),
     deleteUpdates: db.prepare('DELETE FROM updates WHERE code = ?'),
@@ -66,24 +119,37 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     participantByToken: db.prepare<[string, string], ParticipantRow>('SELECT * FROM participants WHERE code = ? AND token_hash = ?'),
     countParticipants: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM participants WHERE code = ? AND removed = 0'),
     removeParticipant: db.prepare('UPDATE participants SET removed = 1 WHERE code = ? AND id = ?'),
-    appendUpdate: db.prepare('INSERT INTO updates (code, data) VALUES (?, ?)'),
-    snapshot: db.prepare<[string], { data: Buffer; up_to_seq: number }>('SELECT data, up_to_seq FROM snapshots WHERE code = ?'),
-    updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE code = ? AND seq > ? ORDER BY seq'),
-    upsertSnapshot: db.prepare('INSERT INTO snapshots (code, data, up_to_seq) VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq'),
-    deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE code = ? AND seq <= ?'),
+    appendUpdate: db.prepare('INSERT INTO updates (code, doc, data) VALUES (?, ?, ?)'),
+    snapshots: db.prepare<[string], { doc: string; data: Buffer; up_to_seq: number }>('SELECT doc, data, up_to_seq FROM snapshots WHERE code = ?'),
+    updates: db.prepare<[string], { doc: string; seq: number; data: Buffer }>('SELECT doc, seq, data FROM updates WHERE code = ? ORDER BY seq'),
+    upsertSnapshot: db.prepare(
+      'INSERT INTO snapshots (code, doc, data, up_to_seq) VALUES (?, ?, ?, ?) ON CONFLICT(code, doc) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq',
+    ),
+    deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE code = ? AND doc = ? AND seq <= ?'),
   };
 
   const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
     code: r.code,
     title: r.title,
     facilitatorKeyHash: r.facilitator_key_hash,
+    viewerKey: r.viewer_key,
     createdAt: r.created_at,
     lastActiveAt: r.last_active_at,
+    format: r.format,
   });
 
-  const create = db.transaction((w: WorkshopRecord, state: Uint8Array) => {
-    q.insertWorkshop.run(w.code, w.title, w.facilitatorKeyHash, w.createdAt, w.lastActiveAt);
-    q.appendUpdate.run(w.code, Buffer.from(state));
+  const create = db.transaction((w: WorkshopRecord, docs: ReadonlyMap<string, Uint8Array>) => {
+    q.insertWorkshop.run(w.code, w.title, w.facilitatorKeyHash, w.viewerKey, w.createdAt, w.lastActiveAt, w.format);
+    for (const [doc, state] of docs) q.appendUpdate.run(w.code, doc, blob(state));
+  });
+  const append = db.transaction((batch: readonly DocUpdate[]) =>
+    batch.map((u) => Number(q.appendUpdate.run(u.code, u.doc, blob(u.update)).lastInsertRowid)),
+  );
+  const replace = db.transaction((code: string, docs: ReadonlyMap<string, Uint8Array>, format: number) => {
+    q.deleteUpdates.run(code);
+    q.deleteSnapshot.run(code);
+    for (const [doc, state] of docs) q.appendUpdate.run(code, doc, blob(state));
+    q.setFormat.run(format, code);
   });
   const remove = db.transaction((code: string) => {
     q.deleteUpdates.run(code);
@@ -91,15 +157,15 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     q.deleteParticipants.run(code);
     q.deleteWorkshop.run(code);
   });
-  const compact = db.transaction((code: string, state: Uint8Array, upTo: number) => {
-    q.upsertSnapshot.run(code, Buffer.from(state), upTo);
-    q.deleteUpdatesUpTo.run(code, upTo);
+  const compact = db.transaction((code: string, doc: string, state: Uint8Array, upTo: number) => {
+    q.upsertSnapshot.run(code, doc, blob(state), upTo);
+    q.deleteUpdatesUpTo.run(code, doc, upTo);
   });
 
   return {
-    async createWorkshop(record, initialState) {
+    async createWorkshop(record, docs) {
       try {
-        create(record, initialState);
+        create(record, docs);
       } catch (err) {
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StorageConflict(`workshop ${record.code} exists`);
         throw err;
@@ -113,6 +179,10 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
       remove(code);
       // The WAL still holds the old pages until a checkpoint; fold it in and empty it now.
       db.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    async updateWorkshop(code, patch) {
+      if (patch.viewerKey !== undefined) q.setViewerKey.run(patch.viewerKey, code);
+      if (patch.title !== undefined) q.setTitle.run(patch.title, code);
     },
     async touchWorkshop(code, at) {
       q.touch.run(at, code);
@@ -133,27 +203,36 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     async markParticipantRemoved(code, id) {
       q.removeParticipant.run(code, id);
     },
-    async appendUpdate(code, update) {
-      return Number(q.appendUpdate.run(code, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid);
+    async appendUpdates(batch) {
+      return batch.length ? append(batch) : [];
     },
-    async loadDocument(code): Promise<StoredDocument> {
-      const snap = q.snapshot.get(code);
-      const updates: Uint8Array[] = [];
-      let bytes = 0;
-      let lastSeq = snap?.up_to_seq ?? 0;
-      if (snap) {
-        updates.push(new Uint8Array(snap.data));
-        bytes += snap.data.byteLength;
+    async loadDocuments(code) {
+      const docs = new Map<string, StoredDocument>();
+      const of = (name: string) => {
+        let d = docs.get(name);
+        if (!d) docs.set(name, (d = { updates: [], lastSeq: 0, bytes: 0 }));
+        return d;
+      };
+      for (const snap of q.snapshots.all(code)) {
+        const d = of(snap.doc);
+        d.updates.push(new Uint8Array(snap.data));
+        d.bytes += snap.data.byteLength;
+        d.lastSeq = snap.up_to_seq;
       }
-      for (const row of q.updatesAfter.iterate(code, lastSeq)) {
-        updates.push(new Uint8Array(row.data));
-        bytes += row.data.byteLength;
-        lastSeq = row.seq;
+      for (const row of q.updates.iterate(code)) {
+        const d = of(row.doc);
+        if (row.seq <= d.lastSeq) continue;
+        d.updates.push(new Uint8Array(row.data));
+        d.bytes += row.data.byteLength;
+        d.lastSeq = row.seq;
       }
-      return { updates, lastSeq, bytes };
+      return docs;
     },
-    async compact(code, state, upToSeq) {
-      compact(code, state, upToSeq);
+    async compact(code, doc, state, upToSeq) {
+      compact(code, doc, state, upToSeq);
+    },
+    async replaceDocuments(code, docs, format) {
+      replace(code, docs, format);
     },
     async close() {
       await checkpointer.stop();

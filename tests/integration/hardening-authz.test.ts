@@ -49,7 +49,7 @@ describe('authorisation matrix', () => {
 
     const room = await server.app.rooms.get(a.code);
     const state = () => Buffer.from(Y.encodeStateAsUpdate(room.doc)).toString('base64');
-    const stored = async () => JSON.stringify([await server.app.storage.getWorkshop(a.code), await server.app.storage.loadDocument(a.code).then((d) => d.lastSeq)]);
+    const stored = async () => JSON.stringify([await server.app.storage.getWorkshop(a.code), await server.app.storage.loadDocuments(a.code).then((d) => d.get('board')?.lastSeq)]);
     const before = { state: state(), stored: await stored() };
 
     const commands: Command[] = [

@@ -62,7 +62,7 @@ describe('deletion', () => {
 
     // Not in the tables, and not in free pages or the write-ahead log either.
     expect(await server.app.storage.getWorkshop(w.code)).toBeNull();
-    expect((await server.app.storage.loadDocument(w.code)).updates).toEqual([]);
+    expect((await server.app.storage.loadDocuments(w.code)).size).toBe(0);
     expect(fileHolds(server.dataDir, secret), 'the deleted card is still in the database files').toBe(false);
     expect(fileHolds(server.dataDir, 'Offsite to forget')).toBe(false);
     phone.close();
@@ -94,7 +94,7 @@ describe('retention', () => {
     expect(deleted).toEqual([stale.code]);
     expect(await server.app.storage.getWorkshop(stale.code)).toBeNull();
     expect(await server.app.storage.findParticipantByToken(stale.code, 'x')).toBeNull();
-    expect((await server.app.storage.loadDocument(stale.code)).updates).toEqual([]);
+    expect((await server.app.storage.loadDocuments(stale.code)).size).toBe(0);
     expect((await api(server.url, 'GET', `/api/workshops/${stale.code}`)).status).toBe(404);
     const gone = rawSocket(server.url, { v: 1, role: 'participant', code: stale.code, token: staleAna.token });
     await expect(connected(gone)).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });

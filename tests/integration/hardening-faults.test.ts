@@ -115,7 +115,7 @@ const canMount = (() => {
 
 /** Storage whose writes fail as SQLite's do on a read-only file while `state.on`. */
 function readOnlySwitch(inner: Storage, state: { on: boolean }): Storage {
-  const writes = new Set(['createWorkshop', 'deleteWorkshop', 'touchWorkshop', 'addParticipant', 'markParticipantRemoved', 'appendUpdate', 'compact']);
+  const writes = new Set(['createWorkshop', 'deleteWorkshop', 'touchWorkshop', 'addParticipant', 'markParticipantRemoved', 'appendUpdates', 'compact', 'replaceDocuments', 'updateWorkshop']);
   return new Proxy(inner, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);

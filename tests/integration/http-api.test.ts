@@ -69,7 +69,7 @@ describe('HTTP API', () => {
     expect((await api(server.url, 'DELETE', `/api/workshops/${w.code}`, undefined, { authorization: `Bearer ${w.facilitatorKey}` })).status).toBe(204);
     expect((await api(server.url, 'GET', `/api/workshops/${w.code}`)).status).toBe(404);
     expect(await server.app.storage.findParticipantByToken(w.code, 'x')).toBeNull();
-    expect((await server.app.storage.loadDocument(w.code)).updates).toHaveLength(0);
+    expect((await server.app.storage.loadDocuments(w.code)).size).toBe(0);
     expect(p.participantId).toBeTruthy();
   });
 
