@@ -17,4 +17,9 @@ export class HomePage {
     await expect(this.page.getByRole('navigation', { name: 'Session phases' })).toBeVisible();
     return /\/f\/([A-Z0-9]{6})$/.exec(this.page.url())![1]!;
   }
+
+  /** The "Join a workshop" form's code field. */
+  joinCode() {
+    return this.page.getByRole('form', { name: 'Join a workshop' }).getByLabel('Room code');
+  }
 }
