@@ -1,19 +1,21 @@
 /**
- * Writes the realistic fixture board's export to docs/sample-roadmap.md, the
- * sample linked from the README. Run: node --import tsx scripts/sample-roadmap.ts
+ * Writes the sample exports kept in the repository (tests/fixtures/samples.ts):
+ * docs/sample-roadmap.md and its copy in the README, and the three golden
+ * exports the tests compare against. Run after changing the roadmap or the
+ * export, then read them: node --import tsx scripts/sample-roadmap.ts
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toMarkdown } from '../shared/markdown.ts';
-import { generateRoadmap } from '../shared/roadmap.ts';
-import { realisticBoard } from '../tests/fixtures/boards.ts';
+import { exportOf, SAMPLES, withSample } from '../tests/fixtures/samples.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = resolve(root, 'docs/sample-roadmap.md');
-const board = realisticBoard();
-// A fixed date keeps the sample stable from run to run.
-const markdown = toMarkdown(board, generateRoadmap(board), { date: '2025-03-14' });
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, markdown);
-console.log(`wrote ${out}`);
+for (const sample of SAMPLES) {
+  const out = resolve(root, sample.file);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, exportOf(sample));
+  console.log(`wrote ${sample.file}`);
+}
+const readme = resolve(root, 'README.md');
+writeFileSync(readme, withSample(readFileSync(readme, 'utf8'), exportOf(SAMPLES[0]!)));
+console.log('wrote README.md (the sample export)');

@@ -1,7 +1,10 @@
 /**
  * The markdown export: one file a management team can paste into a wiki, a
- * repository or an email and read without the app. Pure: the date comes in
- * as an argument.
+ * repository or an email and read without the app, the morning after. It opens
+ * with what to do in the first 30 days, says plainly what the data cannot
+ * carry, then gives the plan by horizon; the record of the board (the canvas
+ * table, barriers, practice cards) is the appendix. Pure: the date comes in as
+ * an argument.
  *
  * Everything people typed (title, organisation, names, dimension names,
  * horizon labels, card texts, initiative fields) goes through `inline`, which
@@ -10,21 +13,20 @@
  * with MD013 (line length: paragraphs are one line each) and MD026 (trailing
  * punctuation in headings: headings carry titles people typed) switched off.
  */
-import { STAGES, stageName } from './canvas.ts';
+import { STAGES, stageName, TARGET_MONTHS } from './canvas.ts';
 import { AppError } from './errors.ts';
+import { answersInWords } from './roadmap/copy.ts';
+import { dayOf, sinceEarlier, STATUS_WORDS, type SinceEarlier } from './baseline.ts';
+import { STAGE_NOT_AGREED } from './roadmap/generate.ts';
+import { isAddedByRoadmap, isOpeningBlock, isWaitingList } from './roadmap/horizons.ts';
 import type { BoardState, Card, DimensionSummary, Horizon, Initiative, Roadmap } from './types.ts';
+import { cleanText } from './text.ts';
 import { listNames, plural } from './words.ts';
 
 // ------------------------------------------------------------------ escaping
 
 /** Line breaks of every kind, with the blanks around them: collapsed to one space, since one field is one line. */
 const BREAKS = /[ \t]*(?:\r\n|[\n\r\v\f\u0085\u2028\u2029])[ \t]*/g;
-/**
- * Control characters, and bidi embeddings, overrides and isolates: they can
- * reorder how the rest of a line displays (a table row, a heading) without
- * being visible. Letters of right-to-left scripts are kept as typed.
- */
-const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 /**
  * What GFM would turn into a link (an autolink literal: a URL, www. address or
  * e-mail). It is shown in a code span instead: as typed, not clickable, and
@@ -34,12 +36,15 @@ const LINKISH = /(?:\b(?:https?:\/\/|www\.|mailto:|xmpp:)[^\s<>`|\\]*|[\w.+-]+@[
 /** Characters that can open or close markup anywhere in a line, plus `|` (cells) and `$` (GitHub math). */
 const MARKUP = /[\\`*_[\]<>#|~$]/g;
 
+/**
+ * One line of what someone typed: breaks and tabs become spaces, then the same
+ * cleaning the schemas apply (shared/text.ts): control and format characters
+ * (zero-width spaces, bidi marks, embeddings, overrides and isolates) go, as
+ * they can reorder how a line displays (a table row, a heading) unseen. This
+ * also covers boards stored before the schemas cleaned text.
+ */
 function normalise(text: string): string {
-  return String(text ?? '')
-    .replace(BREAKS, ' ')
-    .replace(/\t/g, ' ')
-    .replace(INVISIBLE, '')
-    .trim();
+  return cleanText(String(text ?? '').replace(BREAKS, ' ').replace(/\t/g, ' '));
 }
 
 function escapePlain(text: string): string {
@@ -91,12 +96,12 @@ function parseDate(date: string): { y: number; m: number; d: number } {
 }
 
 /**
- * `<slugified-title>-roadmap-<yyyy-mm-dd>.md`: lower-case ASCII letters,
+ * `<slugified-title>-<what>-<yyyy-mm-dd>.<ext>`: lower-case ASCII letters,
  * digits and dashes, accents folded, at most 60 characters of title; "workshop"
  * when nothing of the title survives (an emoji-only title, say). Throws
  * AppError INVALID_VALUE for a date that is not yyyy-mm-dd.
  */
-export function exportFileName(title: string, date: string): string {
+export function fileNameFor(title: string, what: 'roadmap' | 'archive' | 'template', date: string, ext: 'md' | 'json'): string {
   parseDate(date);
   const slug =
     String(title ?? '')
@@ -107,12 +112,17 @@ export function exportFileName(title: string, date: string): string {
       .replace(/^-+|-+$/g, '')
       .slice(0, 60)
       .replace(/-+$/, '') || 'workshop';
-  return `${slug}-roadmap-${date}.md`;
+  return `${slug}-${what}-${date}.${ext}`;
 }
+
+/** `<slugified-title>-roadmap-<yyyy-mm-dd>.md` (see `fileNameFor`). */
+export const exportFileName = (title: string, date: string): string => fileNameFor(title, 'roadmap', date, 'md');
 
 // ------------------------------------------------------------------- helpers
 
 const stageCell = (s: number | null) => (s === null ? 'no answers' : `${stageName(s)} (${s})`);
+const orList = (names: readonly string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 
 function addMonths(date: { y: number; m: number; d: number }, months: number): string {
   const whole = Math.floor(months);
@@ -125,21 +135,31 @@ function addMonths(date: { y: number; m: number; d: number }, months: number): s
   return t.toISOString().slice(0, 10);
 }
 
-const horizonHeading = (h: Horizon, waiting: boolean) =>
-  waiting ? inline(h.label) : `${inline(h.label)} (months ${h.fromMonth} to ${h.toMonth})`;
+const horizonHeading = (h: Horizon) => (isWaitingList(h) ? inline(h.label) : `${inline(h.label)} (months ${h.fromMonth} to ${h.toMonth})`);
+
+/** Fields added to initiatives after some roadmaps were stored: read with a default. */
+const suggestedOwners = (i: Initiative): string[] => (Array.isArray(i.suggestedOwners) ? i.suggestedOwners : []);
+const suggestedBenchmark = (i: Initiative): string => (typeof i.suggestedBenchmark === 'string' ? i.suggestedBenchmark : '');
 
 // -------------------------------------------------------------------- export
 
 /**
- * The roadmap and a record of the board as one GFM document: title,
- * organisation, date, participants (names only, none in anonymous mode), a
- * summary for the management team, the canvas as a table, a Mermaid Gantt
- * chart of the horizons, the roadmap by horizon (why, first step, owner,
- * benchmark), the barriers, and the practice cards by dimension.
+ * The roadmap and a record of the board as one GFM document:
+ * - title, organisation, date, participants (names only, none in anonymous mode);
+ * - "First 30 days": the meeting that settles what the room disagreed on, and
+ *   the first step of everything in the first horizon, with owners or suggested owners;
+ * - "Before you act" (when there is something to say): gaps in the data,
+ *   splits, targets to question, from `roadmap.cautions`;
+ * - the roadmap: a short summary, a legend of the stages, a Mermaid Gantt
+ *   chart, then each horizon with each initiative's why, first step, owner and
+ *   benchmark (a suggestion where nobody set one);
+ * - the appendix: the canvas as a table and how to read it, the barriers, and
+ *   the practice cards by dimension.
  *
  * The canvas table and summary come from `roadmap.summaries` (the board as it
  * was when the roadmap was generated); participants, barriers and practice
  * cards come from `board`. Removed participants and their cards are left out.
+ * Reads roadmaps stored before suggestions and cautions existed.
  * Throws AppError INVALID_VALUE when `options.date` is not yyyy-mm-dd.
  */
 export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date: string }): string {
@@ -156,9 +176,13 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
     cardVotes.set(key, (cardVotes.get(key) ?? 0) + v.count);
   }
   const votesOn = (c: Card) => cardVotes.get(c.key) ?? 0;
-  const waitingIds = new Set(
-    roadmap.horizons.filter((h) => !board.settings.horizons.some((s) => s.id === h.id) && h.fromMonth === h.toMonth).map((h) => h.id),
-  );
+  const horizonIds = new Set(roadmap.horizons.map((h) => h.id));
+  const scheduled = roadmap.horizons.filter((h) => !isAddedByRoadmap(h));
+  const opening = new Set(roadmap.horizons.filter(isOpeningBlock).map((h) => h.id));
+  const firstHorizon = scheduled.find((h) => roadmap.initiatives.some((i) => i.horizon === h.id));
+  const inHorizon = (h: Horizon) => roadmap.initiatives.filter((i) => i.horizon === h.id);
+  const numbered = new Map(roadmap.initiatives.map((i, n) => [i.id, n + 1]));
+  const cap = board.settings.initiativeCap;
 
   const lines: string[] = [];
   const usedHeadings = new Set<string>();
@@ -170,105 +194,206 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
     lines.push(`${'#'.repeat(level)} ${unique}`, '');
   };
   const para = (text: string) => lines.push(text, '');
+  const list = (items: readonly string[]) => {
+    if (items.length > 0) lines.push(...items.map((t) => `- ${t}`), '');
+  };
+  const label = (i: Initiative) => `${numbered.get(i.id)}. ${inline(i.title) || 'Untitled'}`;
+  const ownerLine = (i: Initiative): string | null => {
+    if (normalise(i.owner)) return `Owner: ${inline(i.owner)}.`;
+    const names = suggestedOwners(i).map((n) => inline(n)).filter(Boolean);
+    return names.length > 0 && !board.settings.anonymous ? `Suggested owner: ${orList(names)}.` : null;
+  };
 
   // Title block.
-  const title = normalise(board.title) ? inline(board.title) : 'Workshop roadmap';
-  heading(1, title);
+  heading(1, normalise(board.title) ? inline(board.title) : 'Workshop roadmap');
   const org = normalise(board.organisation);
   const participantLine = board.settings.anonymous
     ? `${plural(people.length, 'person', 'people')} (names are not listed: the workshop ran anonymously)`
     : people.length === 0
       ? 'nobody joined'
       : `${people.map((p) => inline(p.name) || 'unnamed').join(', ')} (${people.length})`;
-  lines.push(
-    `- **Organisation:** ${org ? inline(board.organisation) : '_not set_'}`,
-    `- **Date:** ${options.date}`,
-    `- **Participants:** ${participantLine}`,
-    '',
-  );
+  list([`**Organisation:** ${org ? inline(board.organisation) : '_not set_'}`, `**Date:** ${options.date}`, `**Participants:** ${participantLine}`]);
 
-  // Summary.
-  heading(2, 'Summary');
-  for (const p of summaryParagraphs(board, roadmap, org ? inline(board.organisation) : 'the organisation', waitingIds)) {
-    para(p);
+  // A re-run: what moved since the earlier workshop, near the top.
+  if (board.baseline) {
+    const dims = new Set(board.dimensions.map((d) => d.key));
+    const barriersNow = cards.filter((c) => c.kind === 'barrier').map((c) => ({ text: c.text, dimension: c.dimension !== null && dims.has(c.dimension) ? c.dimension : null }));
+    sinceSection(sinceEarlier(board.baseline, roadmap.summaries, board.earlier, barriersNow));
   }
 
-  // Canvas.
-  heading(2, 'Where we stand');
-  para(
-    `Each dimension is rated on five stages, from an organisation that uses social media to a social organisation: ${listNames(STAGES.map((st) => `${st.name} (${st.level})`))}. Everyone placed one marker for where we are today and one for where we should be in 12 to 18 months.`,
-  );
-  lines.push('| Dimension | Current | Target | Gap | Spread | Votes |', '| --- | --- | --- | ---: | --- | ---: |');
-  for (const s of roadmap.summaries) {
-    const spread = s.answers === 0 ? 'n/a' : s.disagreement ? `${s.spread}, wide` : String(s.spread);
-    lines.push(`| ${inline(s.name)} | ${stageCell(s.current)} | ${stageCell(s.target)} | ${s.gap} | ${spread} | ${s.votes} |`);
-  }
-  lines.push('');
-  para(
-    'Current and target are the median of everyone\'s markers (the lower of the two middle answers when the count is even). Spread is how many stages the middle half of the answers on today covers; "wide" means 2 or more, where the room does not yet share a view. Votes count votes on the dimension and on its cards.',
-  );
-
-  // Roadmap.
-  heading(2, 'The roadmap');
-  const scheduled = roadmap.horizons.filter((h) => !waitingIds.has(h.id));
-  const cap = board.settings.initiativeCap;
-  if (roadmap.initiatives.length === 0) {
-    para('There are no initiatives: no dimension has a gap between where the room puts us today and where it wants to be.');
-  } else {
-    const waitingCount = roadmap.initiatives.filter((i) => waitingIds.has(i.horizon)).length;
-    const placed = roadmap.initiatives.length - waitingCount;
-    const count =
-      waitingCount === 0
-        ? `${plural(placed, 'initiative')} across ${plural(scheduled.length, 'horizon')}`
-        : `${plural(placed, 'initiative')} across ${plural(scheduled.length, 'horizon')}, and ${waitingCount} waiting for a free slot`;
-    para(
-      `${count}. The plan suggests at most ${plural(cap, 'initiative')} per horizon, so that change comes with minimal disruption rather than as a big bang. Each initiative says why it sits where it does. Owners and benchmarks are for the team to agree: a benchmark says how we will know the organisation has moved, not how a campaign performed.`,
+  // First 30 days: the meeting, then the first actions.
+  heading(2, 'First 30 days');
+  const meeting = roadmap.initiatives.filter((i) => opening.has(i.horizon));
+  const first = firstHorizon ? inHorizon(firstHorizon) : [];
+  const unassessed = roadmap.summaries.filter((s) => s.answers === 0);
+  const nobodyVoted = roadmap.summaries.every((s) => s.votes === 0) && people.length > 0;
+  const items: string[] = [];
+  if (unassessed.length > 0 && unassessed.length < roadmap.summaries.length) {
+    items.push(
+      `**Before anything else:** finish the assessment (${plural(unassessed.length, 'dimension has', 'dimensions have')} no answers)${nobodyVoted ? ' and hold the vote' : ''}, then generate the roadmap again.`,
     );
+  } else if (nobodyVoted && roadmap.initiatives.length > 0) {
+    items.push('**Before anything else:** hold the vote, so the order follows what the room wants first, then generate the roadmap again.');
   }
-  const numbered = new Map(roadmap.initiatives.map((i, n) => [i.id, n + 1]));
-  const chart = mermaidGantt(roadmap, scheduled, date, numbered);
+  const item = (i: Initiative) => `**${label(i)}.** ${inline(i.firstStep) || '_No first step set._'}${ownerLine(i) ? ` ${ownerLine(i)}` : ''}`;
+  // What follows a meeting on a split dimension cannot start before the meeting has settled where we stand.
+  const meetingOn = new Set(meeting.map((i) => i.dimension));
+  const acts = first.filter((i) => !(i.fromStage === STAGE_NOT_AGREED && meetingOn.has(i.dimension)));
+  items.push(...meeting.map(item), ...acts.map(item));
+  if (roadmap.initiatives.length === 0 && roadmap.summaries.every((s) => s.answers === 0)) {
+    para('Nobody has placed a marker on the canvas yet, so there is nothing to plan from: run the Assess phase and generate the roadmap again.');
+  } else if (items.length === 0) {
+    para('There is nothing to start: no dimension has a gap between where the room puts us today and where it wants to be.');
+  } else {
+    const intro: string[] = [];
+    if (meeting.length > 0) intro.push(`One meeting to settle what the room disagreed on${firstHorizon ? ', then the first steps' : ''}.`);
+    else if (firstHorizon) intro.push(`The first steps in ${inline(firstHorizon.label)}.`);
+    if (firstHorizon && firstHorizon !== scheduled[0]) intro.push(`Nothing starts in ${inline(scheduled[0]!.label)}: the reasons below say why.`);
+    if (!board.settings.anonymous && roadmap.initiatives.some((i) => suggestedOwners(i).length > 0)) {
+      intro.push('Suggested owners wrote cards on the dimension or voted for it: confirm them.');
+    }
+    if (intro.length > 0) para(intro.join(' '));
+    list(items);
+  }
+
+  // Before you act.
+  const cautions = roadmap.cautions ?? [];
+  if (cautions.length > 0) {
+    heading(2, 'Before you act');
+    list(cautions.map((c) => inline(c.text)));
+  }
+
+  // The roadmap.
+  heading(2, 'The roadmap');
+  for (const p of summaryParagraphs(board, roadmap, org ? inline(board.organisation) : 'the organisation')) para(p);
+  para(`Stages, left to right: ${STAGES.map((st) => `${st.name} (${st.short})`).join(', ')}.`);
+  const chart = mermaidGantt(roadmap, date, numbered);
   if (chart) lines.push(...chart, '');
 
   for (const h of roadmap.horizons) {
-    const inHorizon = roadmap.initiatives.filter((i) => i.horizon === h.id);
-    const waiting = waitingIds.has(h.id);
-    if (waiting && inHorizon.length === 0) continue;
-    heading(2, horizonHeading(h, waiting));
-    if (waiting) para('These did not fit in the horizons above without exceeding the limit per horizon. Move one in when a slot frees up.');
-    if (inHorizon.length === 0) para('Nothing is planned in this horizon yet.');
-    for (const i of inHorizon) renderInitiative(i);
+    if (opening.has(h.id)) continue;
+    const here = inHorizon(h);
+    if (isWaitingList(h) && here.length === 0) continue;
+    heading(2, horizonHeading(h));
+    if (isWaitingList(h)) para(`These did not fit in the horizons above without going past ${plural(cap, 'initiative')} in one. Move one in when a slot frees up.`);
+    if (here.length === 0) para('Nothing is planned in this horizon yet.');
+    // Their first steps and owners are under First 30 days, a screen above: said once.
+    const above = here.filter((i) => acts.includes(i) && ownerLine(i));
+    if (above.length > 0) {
+      const which = above.length === here.length ? '' : ` of ${listNames(above.map((i) => String(numbered.get(i.id))))}`;
+      para(`First steps and owners${which}: see First 30 days.`);
+    }
+    for (const i of here) renderInitiative(i, acts.includes(i), above.includes(i));
   }
-  const orphans = roadmap.initiatives.filter((i) => !roadmap.horizons.some((h) => h.id === i.horizon));
+  const orphans = roadmap.initiatives.filter((i) => !horizonIds.has(i.horizon));
   if (orphans.length > 0) {
     heading(2, 'Without a horizon');
-    for (const i of orphans) renderInitiative(i);
+    for (const i of orphans) renderInitiative(i, false, false);
   }
 
-  function renderInitiative(i: Initiative): void {
-    const n = numbered.get(i.id)!;
-    heading(3, `${n}. ${inline(i.title) || 'Untitled'}`);
-    const barrierTexts = i.barriers
-      .map((k) => cards.find((c) => c.key === k))
-      .filter((c): c is Card => c !== undefined)
-      .map((c) => inline(c.text) || '(no text)');
-    const practiceCount = i.cards.filter((k) => cards.some((c) => c.key === k)).length;
-    const dimension = inline(dimName.get(i.dimension) ?? i.dimension);
-    lines.push(
-      i.kind === 'move'
-        ? `- **Aim:** move ${dimension} from ${stageName(i.fromStage)} to ${stageName(i.toStage)}.`
-        : `- **Aim:** a shared view of where we stand on ${dimension}, before acting.`,
-      `- **Why here:** ${i.why.map((w) => inline(w)).join(' ')}`,
-      `- **First step:** ${inline(i.firstStep) || '_not set_'}`,
-      `- **Owner:** ${inline(i.owner) || '_not set_'}`,
-      `- **Benchmark:** ${inline(i.benchmark) || '_not set_'}`,
+  /** "Since 14 March 2025": then and now per dimension, what became of each earlier initiative, the benchmarks met. */
+  function sinceSection(since: SinceEarlier): void {
+    const when = dayOf(since.baseline.date);
+    heading(2, `Since ${when}`);
+    const earlierTitle = normalise(since.baseline.title) ? `, “${inline(since.baseline.title)}”` : '';
+    const up = since.dimensions.filter((d) => (d.moved ?? 0) > 0);
+    const down = since.dimensions.filter((d) => (d.moved ?? 0) < 0);
+    const same = since.dimensions.filter((d) => d.moved === 0);
+    const names = (list: typeof up) => listNames(list.map((d) => inline(d.name)), 3);
+    const moves = [
+      up.length > 0 ? `moved up on ${plural(up.length, 'dimension')} (${names(up)})` : null,
+      down.length > 0 ? `slipped on ${plural(down.length, 'dimension')} (${names(down)})` : null,
+      same.length > 0 ? `stayed where it was on ${same.length}` : null,
+    ].filter((x): x is string => x !== null);
+    para(
+      `This workshop ran again after the one on ${when}${earlierTitle}. ${
+        moves.length > 0
+          ? `Since then the room ${listNames(moves)}.`
+          : 'No dimension has a middle answer in both sessions, so no shift can be measured yet: the table shows what each room said.'
+      }`,
     );
-    if (barrierTexts.length > 0) lines.push(`- **Barriers raised:** ${barrierTexts.join('; ')}`);
-    if (practiceCount > 0) lines.push(`- **Today's practice:** ${plural(practiceCount, 'card')}, listed under "Practice cards" below.`);
-    lines.push('');
+    /** A room's middle answer: "split" where it answered but fell into two camps. */
+    const middle = (stage: number | null, answers: number) => (answers > 0 && stage === null ? 'split' : stageCell(stage));
+    if (since.dimensions.length > 0) {
+      lines.push('| Dimension | Today, then | Today, now | Target, then | Target, now | Moved |', '| --- | --- | --- | --- | --- | --- |');
+      for (const d of since.dimensions) {
+        const moved = d.dropped ? 'off the canvas now' : d.moved === null ? 'n/a' : d.moved > 0 ? `up ${d.moved}` : d.moved < 0 ? `down ${-d.moved}` : 'no';
+        const now = (stage: number | null) => (d.dropped ? 'n/a' : middle(stage, d.now.answers));
+        lines.push(`| ${inline(d.name)} | ${middle(d.then.current, d.then.answers)} | ${now(d.now.current)} | ${middle(d.then.target, d.then.answers)} | ${now(d.now.target)} | ${moved} |`);
+      }
+      lines.push('');
+      para("Then and now are each room's middle answer, counted as in the appendix. Nobody's own answers are compared across the two sessions: only what each room said as a whole.");
+    }
+    heading(3, 'What became of the earlier plan');
+    if (since.outcomes.length === 0) {
+      para('The earlier workshop had no initiatives in its roadmap.');
+      return;
+    }
+    list(
+      since.outcomes.map((o) => {
+        const i = o.initiative;
+        const where = [normalise(i.horizon) ? inline(i.horizon) : null, normalise(i.owner) ? `owner: ${inline(i.owner)}` : null].filter(Boolean).join(', ');
+        const status = o.mark.status ? STATUS_WORDS[o.mark.status] : 'not discussed yet';
+        const aim = i.kind === 'move' && o.reached !== null ? (o.reached ? ', where it aimed' : `, short of ${stageName(i.toStage)}`) : '';
+        const now = o.nowStage === null ? '' : `; the room puts it at ${stageName(o.nowStage)} today${aim}`;
+        // What held it back is the story of a stalled initiative; elsewhere it would only repeat itself.
+        const raised =
+          o.mark.status === 'stalled' && o.stillRaised.length > 0
+            ? `; ${listNames(o.stillRaised.map((t) => `“${inline(t)}”`), 2)} ${o.stillRaised.length === 1 ? 'is' : 'are'} still raised`
+            : '';
+        return `**${inline(i.title) || 'Untitled'}**${where ? ` (${where})` : ''}: ${status}${now}${raised}.`;
+      }),
+    );
+    const quoted = (text: string) => `“${inline(text.replace(/[.\s]+$/, ''))}”`;
+    const met = since.outcomes.filter((o) => o.mark.benchmarkMet === true && normalise(o.initiative.benchmark));
+    const missed = since.outcomes.filter((o) => o.mark.benchmarkMet === false && normalise(o.initiative.benchmark));
+    if (met.length === 0 && missed.length === 0) {
+      para('The room has not said which benchmarks were met.');
+    } else {
+      if (met.length > 0) para(`Benchmarks met, as the room says: ${met.map((o) => quoted(o.initiative.benchmark)).join('; ')}.`);
+      if (missed.length > 0) para(`Benchmarks not met yet: ${missed.map((o) => quoted(o.initiative.benchmark)).join('; ')}.`);
+    }
   }
 
-  // Barriers.
-  heading(2, 'What stands in the way');
+  /** `stepAbove`: its first step is listed under First 30 days; `saidAbove`: so is its owner, and the horizon says so once. */
+  function renderInitiative(i: Initiative, stepAbove: boolean, saidAbove: boolean): void {
+    heading(3, label(i));
+    const owners = suggestedOwners(i).map((n) => inline(n)).filter(Boolean);
+    const owner = normalise(i.owner)
+      ? inline(i.owner)
+      : owners.length > 0 && !board.settings.anonymous
+        ? `suggested: ${orList(owners)}`
+        : '_not set_';
+    const benchmark = normalise(i.benchmark)
+      ? inline(i.benchmark)
+      : normalise(suggestedBenchmark(i))
+        ? `suggested: ${inline(suggestedBenchmark(i))}`
+        : '_not set_';
+    list([
+      `**Why:** ${i.why.map((w) => inline(w)).join(' ')}`,
+      ...(saidAbove ? [] : [`**First step:** ${stepAbove ? 'see First 30 days.' : inline(i.firstStep) || '_not set_'}`, `**Owner:** ${owner}`]),
+      `**Benchmark:** ${benchmark}`,
+    ]);
+  }
+
+  // Appendix: the record of the board.
+  heading(2, 'Appendix');
+  heading(3, 'Where we stand');
+  para(`Everyone placed one marker for where we are today and one for where we should be in 12 to ${TARGET_MONTHS} months.`);
+  lines.push('| Dimension | Current | Target | Gap | Spread | Votes |', '| --- | --- | --- | ---: | --- | ---: |');
+  for (const s of roadmap.summaries) {
+    const camps = (s.camps ?? []).length === 2;
+    const current = camps ? `split: ${answersInWords(s)}` : stageCell(s.current);
+    const gap = s.disagreement && s.gap > 0 ? `up to ${s.gap}` : String(s.gap);
+    const spread = s.answers === 0 ? 'n/a' : camps ? 'two camps' : s.disagreement ? `${s.spread}, wide` : String(s.spread);
+    lines.push(`| ${inline(s.name)} | ${current} | ${stageCell(s.target)} | ${gap} | ${spread} | ${s.votes} |`);
+  }
+  lines.push('');
+  para(
+    'Current and target are the middle answer (for an even count, the lower of the two middle ones). When the answers fall into two camps, the camps are shown instead: no single answer speaks for the room. Spread is how many stages the middle half of today\'s answers covers; "wide" (2 or more, or two camps) means the room does not yet share a view, and the plan starts there with a conversation. Where the room disagrees, the gap is counted from the lower edge of the middle half: the most it may have to travel. Votes count votes on the dimension and on its cards.',
+  );
+
+  heading(3, 'What stands in the way');
   const dimOrder = new Map(board.dimensions.map((d, i) => [d.key, i]));
   const barriers = cards
     .filter((c) => c.kind === 'barrier')
@@ -282,17 +407,19 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
   if (barriers.length === 0) {
     para('Nobody raised a barrier card.');
   } else {
-    para('The barriers people named, most votes first. A general barrier applies to the whole migration rather than to one dimension.');
-    for (const c of barriers) {
-      const where = c.dimension !== null && dimName.has(c.dimension) ? inline(dimName.get(c.dimension)!) : 'general';
-      const votes = votesOn(c) > 0 ? `, ${plural(votesOn(c), 'vote')}` : '';
-      lines.push(`- ${inline(c.text, true) || '(no text)'} (${where}${votes})`);
-    }
-    lines.push('');
+    para('The barriers people named, most votes first. A general barrier concerns the whole plan rather than one dimension; "not before" holds the work it concerns until that horizon.');
+    const horizonLabel = new Map(board.settings.horizons.map((h) => [h.id, h.label]));
+    list(
+      barriers.map((c) => {
+        const where = c.dimension !== null && dimName.has(c.dimension) ? inline(dimName.get(c.dimension)!) : 'general';
+        const votes = votesOn(c) > 0 ? `, ${plural(votesOn(c), 'vote')}` : '';
+        const hold = c.notBefore && horizonLabel.has(c.notBefore) ? `, not before ${inline(horizonLabel.get(c.notBefore)!)}` : '';
+        return `${inline(c.text, true) || '(no text)'} (${where}${votes}${hold})`;
+      }),
+    );
   }
 
-  // Practice cards.
-  heading(2, 'Practice cards');
+  heading(3, 'Practice cards');
   const practice = cards.filter((c) => c.kind === 'practice' && c.dimension !== null && dimOrder.has(c.dimension));
   if (practice.length === 0) {
     para('Nobody wrote a practice card.');
@@ -306,13 +433,14 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
         .filter((c) => c.dimension === d.key)
         .sort((a, b) => (a.stage ?? 0) - (b.stage ?? 0) || a.createdAt - b.createdAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       if (mine.length === 0) continue;
-      heading(3, inline(d.name) || d.key);
-      for (const c of mine) {
-        const stage = c.stage !== null ? `**${stageName(c.stage)}:** ` : '';
-        const votes = votesOn(c) > 0 ? ` (${plural(votesOn(c), 'vote')})` : '';
-        lines.push(`- ${stage}${inline(c.text, stage === '') || '(no text)'}${votes}`);
-      }
-      lines.push('');
+      heading(4, inline(d.name) || d.key);
+      list(
+        mine.map((c) => {
+          const stage = c.stage !== null ? `**${stageName(c.stage)}:** ` : '';
+          const votes = votesOn(c) > 0 ? ` (${plural(votesOn(c), 'vote')})` : '';
+          return `${stage}${inline(c.text, stage === '') || '(no text)'}${votes}`;
+        }),
+      );
     }
   }
 
@@ -320,105 +448,48 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
   return `${lines.join('\n')}\n`;
 }
 
-function summaryParagraphs(
-  board: BoardState,
-  roadmap: Roadmap,
-  org: string,
-  waitingIds: ReadonlySet<string>,
-): string[] {
-  const answered = roadmap.summaries.filter((s) => s.current !== null);
-  if (answered.length === 0) {
-    return ['Nobody has placed a marker on the canvas yet, so there is nothing to plan from: run the Assess phase and generate the roadmap again.'];
-  }
-  const out: string[] = [];
+/** One short paragraph: where the room puts us, where it wants to go, what drove the order. */
+function summaryParagraphs(board: BoardState, roadmap: Roadmap, org: string): string[] {
+  const answered = roadmap.summaries.filter((s) => s.answers > 0);
+  if (answered.length === 0) return [];
   const name = (s: DimensionSummary) => inline(s.name);
   const tally = (values: number[]) => {
     const counts = new Map<number, number>();
     for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
     return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   };
-  const [now, nowCount] = tally(answered.map((s) => s.current!))[0]!;
   const dims = roadmap.summaries.length;
-  let first =
-    nowCount === answered.length && answered.length === dims
-      ? `The room places ${org} at ${stageName(now)} on every dimension`
-      : `The room places ${org} at ${stageName(now)} on ${nowCount} of ${plural(dims, 'dimension')}`;
-  const stage = STAGES[now - 1];
-  first += stage ? ` (${stage.summary.charAt(0).toLowerCase()}${stage.summary.slice(1).replace(/\.$/, '')}).` : '.';
+  const sentences: string[] = [];
+  const placed = answered.filter((s) => s.current !== null);
+  const split = answered.filter((s) => s.current === null);
+  const [now, nowCount] = tally(placed.map((s) => s.current!))[0] ?? [null, 0];
+  sentences.push(
+    now === null
+      ? `The room is split on where ${org} stands on every dimension it assessed.`
+      : nowCount === dims
+        ? `The room puts ${org} at ${stageName(now)} on every dimension.`
+        : `The room puts ${org} at ${stageName(now)} on ${nowCount} of ${plural(dims, 'dimension')}${split.length > 0 ? ` and is split on ${split.length}` : ''}.`,
+  );
   const goals = tally(answered.filter((s) => s.target !== null).map((s) => s.target!));
-  if (goals.length > 0) {
-    first += ` Within 12 to 18 months it wants to reach ${listNames(goals.map(([g, n]) => `${stageName(g)} on ${n}`))}.`;
-  }
-  out.push(first);
-
-  const facts: string[] = [];
-  const gaps = roadmap.summaries.filter((s) => s.gap > 0);
-  const topGap = Math.max(0, ...gaps.map((s) => s.gap));
-  if (gaps.length === 0) facts.push('No dimension has a gap to close: the room puts us at or beyond where it wants to be everywhere.');
-  else facts.push(`The widest gap, ${plural(topGap, 'stage')}, is on ${listNames(gaps.filter((s) => s.gap === topGap).map(name))}.`);
-  const done = answered.filter((s) => s.gap === 0 && s.target !== null);
-  if (gaps.length > 0 && done.length > 0) {
-    facts.push(`${listNames(done.map(name))} ${done.length === 1 ? 'is' : 'are'} already where the room wants ${done.length === 1 ? 'it' : 'them'}.`);
-  }
-  const topVotes = Math.max(0, ...roadmap.summaries.map((s) => s.votes));
-  if (topVotes > 0) {
-    const top = roadmap.summaries.filter((s) => s.votes === topVotes);
-    facts.push(`${listNames(top.map(name))} drew the most votes (${topVotes}${top.length > 1 ? ' each' : ''}).`);
-  } else {
-    facts.push('Nobody voted, so the order follows the gaps and the enabling dimensions.');
-  }
-  const split = roadmap.summaries.filter((s) => s.disagreement);
-  if (split.length > 0) {
-    const acting = split.some((s) => s.gap > 0);
-    facts.push(
-      `The room does not share a view of where we stand on ${listNames(split.map(name))}` +
-        (acting ? ': the roadmap starts there by building one before acting.' : '; that is worth a conversation even without a gap to close.'),
+  if (goals.length > 0) sentences.push(`Within 12 to ${TARGET_MONTHS} months it wants ${listNames(goals.map(([g, n]) => `${stageName(g)} on ${n}`))}.`);
+  const work = roadmap.initiatives.filter((i) => i.kind === 'move');
+  if (work.length > 0) {
+    const waiting = new Set(roadmap.horizons.filter(isWaitingList).map((h) => h.id));
+    const planned = work.filter((i) => !waiting.has(i.horizon)).length;
+    const horizons = roadmap.horizons.filter((h) => !isAddedByRoadmap(h) && roadmap.initiatives.some((i) => i.horizon === h.id)).length;
+    const waitingCount = work.length - planned;
+    sentences.push(
+      `The plan spreads ${plural(planned, 'initiative')} over ${plural(horizons, 'horizon')}, at most ${board.settings.initiativeCap} at a time, to keep disruption low.${waitingCount > 0 ? ` ${plural(waitingCount, 'more waits', 'more wait')} for a free slot.` : ''}`,
     );
-  } else {
-    facts.push('The room broadly agrees on where we stand.');
   }
-  out.push(facts.join(' '));
-
-  if (roadmap.initiatives.length > 0) {
-    const plan: string[] = [];
-    const enablers = new Set(board.dimensions.filter((d) => d.enabler).map((d) => d.key));
-    const enablerNames = [...new Set(roadmap.initiatives.filter((i) => enablers.has(i.dimension)).map((i) => i.dimension))]
-      .map((k) => roadmap.summaries.find((s) => s.dimension === k))
-      .filter((s): s is DimensionSummary => s !== undefined)
-      .map(name);
-    if (enablerNames.length > 0 && roadmap.initiatives.some((i) => !enablers.has(i.dimension))) {
-      plan.push(`The roadmap takes the enabling dimensions first (${listNames(enablerNames)}), because the others depend on them.`);
-    }
-    const waiting = roadmap.initiatives.filter((i) => waitingIds.has(i.horizon));
-    if (waiting.length > 0) {
-      const names = [...new Set(waiting.map((i) => i.dimension))].map((k) => inline(roadmap.summaries.find((x) => x.dimension === k)?.name ?? k));
-      const what = waiting.length <= 2 ? `the work on ${listNames(names)}` : plural(waiting.length, 'initiative');
-      plan.push(
-        `To keep disruption low, no horizon holds more than ${plural(board.settings.initiativeCap, 'initiative')}, so ${what} ${waiting.length === 1 || waiting.length === 2 ? 'waits' : 'wait'} for a free slot.`,
-      );
-    }
-    const open = roadmap.initiatives.filter((i) => normalise(i.owner) === '' || normalise(i.benchmark) === '').length;
-    plan.push(
-      open === 0
-        ? 'Every initiative has an owner and a benchmark.'
-        : open === roadmap.initiatives.length
-          ? 'No initiative has an owner and a benchmark yet: agreeing them is the next step.'
-          : `${open} of ${roadmap.initiatives.length} initiatives still need an owner or a benchmark: agreeing them is the next step.`,
-    );
-    out.push(plan.join(' '));
-  }
-  return out;
+  return [sentences.join(' ')];
 }
 
-/** A Gantt chart of the scheduled horizons, dated from the workshop day; null when nothing is scheduled. */
-function mermaidGantt(
-  roadmap: Roadmap,
-  scheduled: readonly Horizon[],
-  date: { y: number; m: number; d: number },
-  numbered: ReadonlyMap<string, number>,
-): string[] | null {
+/** A Gantt chart of the opening block and the scheduled horizons, dated from the workshop day; null when nothing is scheduled. */
+function mermaidGantt(roadmap: Roadmap, date: { y: number; m: number; d: number }, numbered: ReadonlyMap<string, number>): string[] | null {
   const body: string[] = [];
-  for (const h of scheduled) {
+  for (const h of roadmap.horizons) {
+    if (isWaitingList(h)) continue;
     const items = roadmap.initiatives.filter((i) => i.horizon === h.id);
     if (items.length === 0) continue;
     const from = Math.max(0, h.fromMonth);

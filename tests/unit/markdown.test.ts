@@ -2,6 +2,7 @@
  * The markdown export, read back with a real parser (remark + remark-gfm) and
  * linted with markdownlint. Hostile text goes into every field people type.
  */
+import fc from 'fast-check';
 import { lint } from 'markdownlint/sync';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
@@ -9,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.ts';
 import { exportFileName, toMarkdown } from '../../shared/markdown.ts';
 import { applyInitiativeEdit, generateRoadmap, moveInitiative } from '../../shared/roadmap.ts';
-import type { BoardState, Roadmap } from '../../shared/types.ts';
-import { card, makeBoard, marker, participant, realisticBoard, vote } from '../fixtures/boards.ts';
+import type { BoardState, Initiative, Roadmap } from '../../shared/types.ts';
+import { card, charityBoard, makeBoard, marker, participant, realisticBoard, splitRoomBoard, vote } from '../fixtures/boards.ts';
 
 /**
  * The export's lint configuration. Off, and why: MD013 (line length), since a
@@ -34,6 +35,19 @@ const all = (n: Node, type: string): Node[] => [...(n.type === type ? [n] : []),
 const text = (n: Node): string => (n.type === 'text' || n.type === 'inlineCode' ? (n.value ?? '') : (n.children ?? []).map(text).join(''));
 const headings = (tree: Node, depth: number) => all(tree, 'heading').filter((h) => h.depth === depth).map(text);
 const lintErrors = (md: string) => lint({ strings: { md }, config: LINT_CONFIG }).md ?? [];
+const initiative = (r: Roadmap, id: string): Initiative => r.initiatives.find((i) => i.id === id)!;
+/** The lines under a heading, up to the next heading of any level. */
+function section(md: string, title: string): string {
+  const lines = md.split('\n');
+  const at = lines.findIndex((l) => /^#+ /.test(l) && l.replace(/^#+ /, '') === title);
+  if (at < 0) throw new Error(`no heading "${title}"`);
+  const end = lines.findIndex((l, i) => i > at && /^#+ /.test(l));
+  return lines.slice(at + 1, end < 0 ? undefined : end).join('\n');
+}
+/** Everything before the appendix, without the Mermaid chart (code, not prose). */
+const bodyOf = (md: string) => md.slice(0, md.indexOf('\n## Appendix')).replace(/```mermaid[\s\S]*?```/g, '');
+/** Words as a reader counts them: runs of text with a letter or digit. */
+const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** Hostile text: markup, HTML, links, line breaks, emoji, right-to-left script, bidi overrides. */
 const HOSTILE = [
@@ -60,6 +74,7 @@ const asShown = (s: string) => s.replace(/[ \t]*(\r\n|\n|\r)[ \t]*/g, ' ').repla
 function hostileBoard(): { board: BoardState; roadmap: Roadmap } {
   const board = realisticBoard();
   board.title = 'Q3 | `offsite` # <b>bold</b> 🚀 *now*';
+  board.settings.serves = '<i>donors</i> | *members*';
   board.organisation = 'Acme | <i>Ltd</i> [x](y) עברית';
   board.participants = board.participants.map((p, i) => ({ ...p, name: hostile(i) }));
   board.dimensions = board.dimensions.map((d, i) => ({ ...d, name: `${d.name} ${hostile(i + 3)}` }));
@@ -83,21 +98,22 @@ describe('toMarkdown: structure', () => {
   const md = toMarkdown(board, roadmap, { date: '2025-03-14' });
   const tree = parse(md);
 
-  it('has the title, the sections and the horizons as headings', () => {
+  it('opens with the first 30 days, then Before you act, the roadmap by horizon, and the record of the board as an appendix', () => {
     expect(headings(tree, 1)).toEqual(['From broadcasting to conversation']);
     expect(headings(tree, 2)).toEqual([
-      'Summary',
-      'Where we stand',
+      'First 30 days',
+      'Before you act',
       'The roadmap',
       'Now (months 0 to 3)',
       'Next (months 3 to 6)',
       'Later (months 6 to 12)',
-      'Not yet scheduled',
-      'What stands in the way',
-      'Practice cards',
+      'Year two (months 12 to 18)',
+      'Appendix',
     ]);
-    expect(headings(tree, 3).filter((h) => /^\d+\. /.test(h))).toHaveLength(roadmap.initiatives.length);
-    expect(headings(tree, 3)).toContain('1. Leadership & ownership: build a shared view of where we stand');
+    const h3 = headings(tree, 3);
+    expect(h3.filter((h) => /^\d+\. /.test(h))).toHaveLength(roadmap.initiatives.filter((i) => i.kind === 'move').length);
+    expect(h3).toContain('2. Conversation & inbound communication: from Broadcasting to Engaging');
+    expect(h3.slice(-3)).toEqual(['Where we stand', 'What stands in the way', 'Practice cards']);
   });
 
   it('lists organisation, date and participants', () => {
@@ -106,42 +122,91 @@ describe('toMarkdown: structure', () => {
     for (const p of board.participants) expect(md).toContain(p.name);
   });
 
-  it('has the canvas as a GFM table with six columns and a row per dimension', () => {
+  it('First 30 days: the meeting on the split, then the first step of each action in Now with its suggested owners', () => {
+    const first = section(md, 'First 30 days');
+    const items = first.split('\n').filter((l) => l.startsWith('- '));
+    expect(items[0]).toBe(
+      `- **1. Leadership & ownership: agree where we stand.** ${initiative(roadmap, 'leadership:align').firstStep} Suggested owner: Priya Raman or Margaret Okafor.`,
+    );
+    const conversation = initiative(roadmap, 'conversation:move');
+    expect(items[1]).toBe(`- **2. Conversation & inbound communication: from Broadcasting to Engaging.** ${conversation.firstStep} Suggested owner: Tom Lindqvist or Margaret Okafor.`);
+    // What follows the meeting waits for it: it is not a first action.
+    expect(first).not.toContain('towards Engaging');
+    expect(items).toHaveLength(3);
+  });
+
+  it('Before you act shows the split as the room answered, and questions the one-way target', () => {
+    const before = section(md, 'Before you act');
+    expect(before).toContain('- The room is split on Leadership & ownership: 4 say Absent or Broadcasting, 1 says Experimenting and 3 say Engaging.');
+    expect(before).toContain('On Commerce & value exchange the room aims for Broadcasting');
+  });
+
+  it('has the canvas as a GFM table in the appendix, with the split shown and no middle answer claimed', () => {
     const [table] = all(tree, 'table');
-    expect(table).toBeDefined();
     const rows = table!.children!;
     expect(rows.map((r) => r.children!.length)).toEqual(rows.map(() => 6));
     expect(rows[0]!.children!.map(text)).toEqual(['Dimension', 'Current', 'Target', 'Gap', 'Spread', 'Votes']);
     expect(rows).toHaveLength(1 + board.dimensions.length);
-    expect(rows[1]!.children!.map(text)).toEqual(['Leadership & ownership', 'Broadcasting (2)', 'Engaging (4)', '2', '3, wide', '6']);
+    expect(rows[1]!.children!.map(text)).toEqual([
+      'Leadership & ownership',
+      'split: 4 say Absent or Broadcasting, 1 says Experimenting and 3 say Engaging',
+      'Engaging (4)',
+      'up to 2',
+      'two camps',
+      '6',
+    ]);
+    expect(rows[3]!.children!.map(text)).toEqual(['Conversation & inbound communication', 'Broadcasting (2)', 'Engaging (4)', '2', '0', '8']);
+    expect(md.indexOf('| Dimension |')).toBeGreaterThan(md.indexOf('## Appendix'));
   });
 
-  it('gives each initiative its why, first step, owner and benchmark, "not set" when empty', () => {
-    const edited = applyInitiativeEdit(roadmap, 'people:move', { owner: 'Kwame Mensah', benchmark: 'A third of staff trained to answer customers' });
-    const out = toMarkdown(board, edited, { date: '2025-03-14' });
-    expect(out).toContain('- **Owner:** Kwame Mensah');
-    expect(out).toContain('- **Benchmark:** A third of staff trained to answer customers');
-    expect(out).toContain('- **Owner:** _not set_');
-    expect(out.match(/- \*\*Why here:\*\* /g)).toHaveLength(roadmap.initiatives.length);
-    expect(out.match(/- \*\*First step:\*\* /g)).toHaveLength(roadmap.initiatives.length);
+  it('gives each initiative its why, first step, owner and benchmark: a suggestion where nobody set one, "not set" only where none exists', () => {
+    let edited = applyInitiativeEdit(roadmap, 'people:move', { owner: 'Kwame Mensah', benchmark: 'A third of staff trained to answer members' });
+    edited = applyInitiativeEdit(edited, 'brand:move', { firstStep: '' });
+    const out = toMarkdown(board, { ...edited, initiatives: edited.initiatives.map((i) => (i.id === 'insight:move' ? { ...i, suggestedOwners: [] } : i)) }, { date: '2025-03-14' });
+    const people = section(out, '5. People, culture & skills: from Broadcasting to Engaging');
+    expect(people).toContain('- **Owner:** Kwame Mensah');
+    expect(people).toContain('- **Benchmark:** A third of staff trained to answer members');
+    const insight = section(out, '7. Insight & measurement: from Broadcasting to Engaging');
+    expect(insight).toContain('- **Owner:** _not set_');
+    expect(insight).toContain(`- **Benchmark:** suggested: ${initiative(roadmap, 'insight:move').suggestedBenchmark}`);
+    expect(section(out, '10. Brand positioning & voice: from Broadcasting to Engaging')).toContain('- **First step:** _not set_');
+    expect(section(out, '8. Community & participation: from Broadcasting to Experimenting')).toContain('- **Owner:** suggested: Kwame Mensah or Elena Rossi');
+    // Initiatives in Now point to the first 30 days rather than repeat their step; a horizon whose every step is there says so once.
+    expect(section(out, 'Now (months 0 to 3)')).toBe('\nFirst steps and owners of 2 and 3: see First 30 days.\n');
+    expect(section(out, '2. Conversation & inbound communication: from Broadcasting to Engaging')).not.toContain('First step');
+    expect(section(out, '4. Leadership & ownership: towards Engaging')).toContain('- **First step:** If the meeting settles on Broadcasting, ');
+    const charity = toMarkdown(charityBoard(), generateRoadmap(charityBoard()), { date: '2025-03-14' });
+    expect(section(charity, 'Now (months 0 to 3)')).toBe('\nFirst steps and owners: see First 30 days.\n');
+    expect(section(charity, '3. People, culture & skills: from Broadcasting to Experimenting')).not.toContain('First step');
+    expect(out.match(/- \*\*Why:\*\* /g)).toHaveLength(roadmap.initiatives.filter((i) => i.kind === 'move').length);
   });
 
-  it('has a Mermaid Gantt chart of the scheduled horizons, dated from the workshop', () => {
+  it('has a Mermaid Gantt chart of the first 30 days and the scheduled horizons, dated from the workshop', () => {
     const code = all(tree, 'code').filter((c) => c.lang === 'mermaid');
     expect(code).toHaveLength(1);
     const chart = code[0]!.value!;
     expect(chart.split('\n')[0]).toBe('gantt');
-    expect(chart).toContain('section Now');
-    expect(chart).toContain(':i1, 2025-03-14, 2025-06-14');
-    expect(chart).toContain('2025-09-14, 2026-03-14');
-    expect(chart).not.toContain('Not yet scheduled');
+    expect(chart).toContain('section First 30 days');
+    expect(chart).toContain('1. Leadership and ownership - agree where we stand :i1, 2025-03-14, 2025-04-14');
+    expect(chart).toContain(':i2, 2025-03-14, 2025-06-14');
+    expect(chart).toContain('section Year two');
+    expect(chart).toContain('2026-03-14, 2026-09-14');
   });
 
-  it('lists barriers (general ones included) and practice cards by dimension', () => {
+  it('lists barriers (general ones included, with what they hold back) and practice cards by dimension', () => {
     expect(md).toContain('- No time: the leadership team is fully booked with the merger (general, 1 vote)');
-    const practiceSection = md.slice(md.indexOf('## Practice cards'));
-    expect(practiceSection).toContain('### Leadership & ownership');
+    expect(md).toContain('- The agency contract runs until next March and owns the voice (Brand positioning & voice, not before Year two)');
+    const practiceSection = md.slice(md.indexOf('### Practice cards'));
+    expect(practiceSection).toContain('#### Leadership & ownership');
     expect(practiceSection).toContain('- **Absent:** No one on the exec team has an active LinkedIn or X account');
+  });
+
+  it('keeps the body, before the appendix, under 1,200 words for a ten-dimension roadmap, and free of jargon', () => {
+    for (const b of [realisticBoard(), splitRoomBoard(), charityBoard()]) {
+      const body = bodyOf(toMarkdown(b, generateRoadmap(b), { date: '2025-03-14' }));
+      expect(words(body)).toBeLessThan(1_200);
+      expect(body).not.toMatch(/\bmedian\b|interquartile|\benabl|1\.0|2\.0/i);
+    }
   });
 
   it('passes markdownlint', () => {
@@ -159,6 +224,52 @@ describe('toMarkdown: structure', () => {
   });
 });
 
+describe('toMarkdown: length', () => {
+  /** A workshop-like room per dimension: most people near one stage, some scattered, sometimes two camps. */
+  const workshop = fc
+    .record({
+      n: fc.integer({ min: 5, max: 15 }),
+      rooms: fc.array(
+        fc.record({ centre: fc.integer({ min: 1, max: 4 }), ahead: fc.integer({ min: 0, max: 2 }), camps: fc.boolean(), noise: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 15, maxLength: 15 }) }),
+        { minLength: 10, maxLength: 10 },
+      ),
+      cards: fc.array(fc.record({ d: fc.nat(9), stage: fc.integer({ min: 1, max: 4 }), words: fc.integer({ min: 6, max: 14 }), barrier: fc.boolean(), general: fc.boolean() }), { minLength: 10, maxLength: 40 }),
+      votes: fc.array(fc.tuple(fc.nat(9), fc.nat(9)), { minLength: 15, maxLength: 15 }),
+    })
+    .map((g) => {
+      const base = makeBoard();
+      const dims = base.dimensions.map((d) => d.key);
+      const ids = Array.from({ length: g.n }, (_, i) => `p${i}`);
+      const clamp = (x: number) => Math.min(5, Math.max(1, x));
+      const markers = g.rooms.flatMap((room, d) =>
+        ids.map((p, i) => {
+          const o = room.noise[i]!;
+          const current = room.camps ? clamp(room.centre + (i % 2) * 2) : clamp(room.centre + (Math.abs(o) === 2 ? Math.sign(o) : 0));
+          return marker(p, dims[d]!, current, clamp(room.centre + room.ahead + (o === 2 ? 1 : 0)));
+        }),
+      );
+      const cards = g.cards.map((c, i) =>
+        card(ids[i % g.n]!, Array.from({ length: c.words }, (_, w) => ['our', 'agency', 'posts', 'every', 'reply', 'needs', 'approval'][(i + w) % 7]).join(' '), c.barrier && c.general ? null : dims[c.d]!, c.stage, c.barrier ? 'barrier' : 'practice', `x${i}`, i),
+      );
+      const votes = ids.flatMap((p, i) => {
+        const [a, b] = g.votes[i]!;
+        return a === b ? [vote(p, `dim:${dims[a]!}`, 5)] : [vote(p, `dim:${dims[a]!}`, 3), vote(p, `dim:${dims[b]!}`, 2)];
+      });
+      return makeBoard({ participants: ids.map((id, i) => participant(id, `Person ${i}`, i)), markers, cards, votes });
+    });
+
+  // The fixtures above stay under 1,200; a room split on many dimensions at once (a meeting item,
+  // a caution and a step "towards" for each) runs a little longer, so the bound here is "about".
+  it('the body of a ten-dimension roadmap from a workshop-like room stays about 1,200 words (at most 1,350)', () => {
+    fc.assert(
+      fc.property(workshop, (board) => {
+        expect(words(bodyOf(toMarkdown(board, generateRoadmap(board), { date: '2025-03-14' })))).toBeLessThanOrEqual(1_350);
+      }),
+      { numRuns: 50, seed: 20_250_314 },
+    );
+  });
+});
+
 describe('toMarkdown: hostile text in every field', () => {
   const { board, roadmap } = hostileBoard();
   const md = toMarkdown(board, roadmap, { date: '2025-03-14' });
@@ -171,9 +282,10 @@ describe('toMarkdown: hostile text in every field', () => {
   it('keeps the heading structure: one H1, the fixed sections, one H3 per initiative', () => {
     expect(headings(tree, 1)).toEqual([asShown(board.title)]);
     const h2 = headings(tree, 2);
-    for (const fixed of ['Summary', 'Where we stand', 'The roadmap', 'What stands in the way', 'Practice cards']) expect(h2).toContain(fixed);
+    for (const fixed of ['First 30 days', 'Before you act', 'The roadmap', 'Appendix']) expect(h2).toContain(fixed);
+    for (const fixed of ['Where we stand', 'What stands in the way', 'Practice cards']) expect(headings(tree, 3)).toContain(fixed);
     expect(h2).toContain(`${asShown(board.settings.horizons[0]!.label)} (months 0 to 3)`);
-    expect(headings(tree, 3).filter((h) => /^\d+\. /.test(h)).length).toBeGreaterThanOrEqual(roadmap.initiatives.length);
+    expect(headings(tree, 3).filter((h) => /^\d+\. /.test(h)).length).toBeGreaterThanOrEqual(roadmap.initiatives.filter((i) => i.kind === 'move').length);
     // Nothing typed became a heading of its own, a blockquote, HTML, a link or an image.
     for (const type of ['html', 'link', 'image', 'blockquote', 'delete', 'emphasis']) expect(all(tree, type)).toEqual([]);
   });
@@ -221,11 +333,36 @@ describe('toMarkdown: hostile text in every field', () => {
     }
   });
 
+  it('who the organisation serves is typed too: it shows as typed inside generated sentences, and opens no markup', () => {
+    const board = realisticBoard();
+    board.settings.serves = '<i>donors</i> | *members* [x](y)';
+    const md = toMarkdown(board, generateRoadmap(board), { date: '2025-03-14' });
+    const tree = parse(md);
+    expect(text(tree)).toContain('Give <i>donors</i> | *members* [x](y) one way to reach a knowledgeable person');
+    for (const type of ['html', 'link', 'emphasis']) expect(all(tree, type)).toEqual([]);
+    expect(lintErrors(md)).toEqual([]);
+  });
+
   it('strips bidi overrides and control characters, keeping the rest', () => {
     const b = makeBoard({ participants: [participant('p1', 'Eve\u202Eevil\u2066 \u0007bell')] });
     const out = toMarkdown(b, generateRoadmap(b), { date: '2025-03-14' });
     expect(out).toContain('Eveevil bell');
     expect(out).not.toMatch(/[\u202E\u2066\u0007]/);
+  });
+
+  it('strips zero-width characters, bidi marks, the BOM and soft hyphens too, from every field (boards stored before the schemas cleaned text)', () => {
+    const hidden = '\u200B\u200E\u200F\u061C\u2060\uFEFF\u00AD\u{E0041}';
+    const b = realisticBoard();
+    b.title = `Off${hidden}site`;
+    b.organisation = `${hidden}Acme`;
+    b.participants = b.participants.map((p) => ({ ...p, name: `${p.name}${hidden}` }));
+    b.dimensions = b.dimensions.map((d) => ({ ...d, name: `${hidden}${d.name}` }));
+    b.cards = b.cards.map((c) => ({ ...c, text: `${c.text}${hidden} (seen)` }));
+    const out = toMarkdown(b, generateRoadmap(b), { date: '2025-03-14' });
+    expect(out).not.toMatch(/[\u200B\u200E\u200F\u061C\u2060\uFEFF\u00AD\u{E0000}-\u{E007F}]/u);
+    expect(out).toContain('# Offsite');
+    expect(out).toContain('- **Organisation:** Acme');
+    expect(out).toContain(`${b.cards[0]!.text.replace(hidden, '')}`);
   });
 });
 
@@ -236,9 +373,10 @@ describe('toMarkdown: edge cases', () => {
     expect(lintErrors(md)).toEqual([]);
     expect(headings(parse(md), 1)).toEqual(['Workshop roadmap']);
     expect(md).toContain('Nobody has placed a marker');
-    expect(md).toContain('There are no initiatives');
+    expect(md).toContain('Nobody has assessed the canvas yet');
     expect(md).toContain('Nobody raised a barrier card.');
     expect(md).not.toContain('```mermaid');
+    expect(md).not.toContain('undefined');
   });
 
   it('anonymous mode lists no names', () => {
@@ -247,7 +385,16 @@ describe('toMarkdown: edge cases', () => {
     const md = toMarkdown(board, generateRoadmap(board), { date: '2025-03-14' });
     for (const p of board.participants) expect(md).not.toContain(p.name);
     expect(md).toContain('8 people (names are not listed');
+    expect(md).not.toMatch(/suggested owner|Owner:\*\* suggested/i);
     expect(lintErrors(md)).toEqual([]);
+  });
+
+  it('even a stored roadmap with suggestions names nobody when the workshop is anonymous', () => {
+    const board = realisticBoard();
+    const roadmap = generateRoadmap(board);
+    board.settings.anonymous = true;
+    const md = toMarkdown(board, roadmap, { date: '2025-03-14' });
+    for (const p of board.participants) expect(md).not.toContain(p.name);
   });
 
   it('leaves out removed participants and their cards', () => {
@@ -286,9 +433,28 @@ describe('toMarkdown: edge cases', () => {
       votes: ids.map((p, i) => vote(p, `dim:${dims[i % 10]!}`, 5)),
     });
     const md = toMarkdown(board, generateRoadmap(board), { date: '2025-03-14' });
-    const items = all(parse(md), 'listItem').map(text);
+    // The appendix lists each card once (initiatives may quote some of them too).
+    const items = all(parse(md.slice(md.indexOf('## Appendix'))), 'listItem').map(text);
     for (const i of [0, 1, 999, 1_999]) expect(items.filter((t) => t.includes(`card number ${i} |`))).toHaveLength(1);
     expect(lintErrors(md)).toEqual([]);
+  });
+});
+
+describe('toMarkdown: roadmaps stored before this version', () => {
+  it('still reads one without suggestions, steps, cautions or horizon kinds, with the old three horizons and waiting list', () => {
+    const board = realisticBoard();
+    board.settings.horizons = board.settings.horizons.slice(0, 3);
+    const fresh = generateRoadmap(board);
+    const old = {
+      horizons: fresh.horizons.map(({ kind: _k, ...h }) => h),
+      summaries: fresh.summaries.map(({ camps: _c, counts: _n, low: _l, high: _h, ...s }) => s),
+      initiatives: fresh.initiatives.map(({ suggestedOwners: _o, suggestedBenchmark: _b, heldBy: _h, step: _s, steps: _t, ...i }) => i),
+    } as unknown as Roadmap;
+    const md = toMarkdown(board, old, { date: '2025-03-14' });
+    expect(lintErrors(md)).toEqual([]);
+    expect(md).not.toMatch(/undefined|NaN/);
+    expect(md).not.toContain('## Before you act');
+    expect(md).toContain('- **Owner:** _not set_');
   });
 });
 

@@ -1,19 +1,49 @@
 /**
- * Invariants of the roadmap generator over random boards (fast-check, seeded
- * so a failure reproduces): determinism and order-independence, an initiative
- * for every gap and none without, enablers never after what they enable, align
- * before move, and the horizon cap.
+ * Every rule of the roadmap generator, over random boards (fast-check, seeded
+ * so a failure reproduces): determinism and order independence, what each
+ * dimension gets, sequencing that listens (the most-voted and quick wins first,
+ * groundwork beside them and before what depends on it, barriers' "not
+ * before", the cap, steps), reasons that never contradict each other or the
+ * plan, the team's own words, suggested owners and benchmarks, and "Before you
+ * act".
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateRoadmap, mergeRoadmap, UNSCHEDULED_HORIZON_ID } from '../../shared/roadmap.ts';
-import type { BoardState, Card, Marker, Vote } from '../../shared/types.ts';
+import { defaultModel } from '../../shared/workshop-model.ts';
+import { generateRoadmap, isOpeningBlock, isWaitingList, mergeRoadmap, STAGE_NOT_AGREED, STEPPED_GAP } from '../../shared/roadmap.ts';
+import type { BoardState, Card, Initiative, Marker, Roadmap, Vote } from '../../shared/types.ts';
 import { makeBoard } from '../fixtures/boards.ts';
+import { contradictions } from '../helpers/reasons.ts';
 
 const RUNS = { numRuns: 300, seed: 20_250_314 };
 const DIMS = makeBoard().dimensions.map((d) => d.key);
+const PLAYBOOK = new Map(Object.entries(defaultModel().playbooks));
+const SERVES = ['customers', 'citizens', 'members', 'donors and volunteers', 'patients'];
+/** Card texts: some carry a cue of some step ("sign-off", "agency", "inbox"...), some none. */
+const TEXTS = [
+  'A reply needs sign-off from Legal',
+  'Our agency writes every post',
+  'The inbox is checked on Fridays',
+  'We count followers and nothing else',
+  'Only the social team may reply',
+  'We like cake',
+  'Nothing to report',
+  'The CRM and the intranet do not talk to each other',
+  'Every post needs approval and goes in a report to the board',
+  'A pilot team runs our group and our forum',
+  'Only staff in the social team may post; some staff share unofficially',
+  'Our data, tools and reports sit in separate systems',
+];
 
-const stage = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 5 });
+const stage = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 6 });
+/** How a room answers one dimension: around a stage, scattered, or in two camps; and how far it wants to go. */
+const roomArb = fc.record({
+  centre: fc.integer({ min: 1, max: 5 }),
+  ahead: fc.integer({ min: -1, max: 4 }),
+  shape: fc.constantFrom('agree', 'agree', 'scatter', 'camps'),
+  noise: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 12, maxLength: 12 }),
+});
+const clamp = (n: number) => Math.min(5, Math.max(1, n));
 
 const boardArb: fc.Arbitrary<BoardState> = fc
   .record({
@@ -22,18 +52,24 @@ const boardArb: fc.Arbitrary<BoardState> = fc
     enablers: fc.array(fc.boolean(), { minLength: DIMS.length, maxLength: DIMS.length }),
     dimCount: fc.integer({ min: 1, max: DIMS.length }),
     cap: fc.integer({ min: 1, max: 5 }),
-    horizons: fc.integer({ min: 1, max: 4 }),
+    horizons: fc.integer({ min: 1, max: 5 }),
     minAnswers: fc.integer({ min: 1, max: 5 }),
-    markers: fc.array(fc.record({ p: fc.nat(11), d: fc.nat(DIMS.length - 1), current: stage, target: stage }), { maxLength: 120 }),
+    anonymous: fc.boolean(),
+    serves: fc.constantFrom(...SERVES),
+    rooms: fc.array(roomArb, { minLength: DIMS.length, maxLength: DIMS.length }),
+    /** Random extra markers on top (and over) the rooms': gaps, nulls, unknown dimensions. */
+    markers: fc.array(fc.record({ p: fc.nat(11), d: fc.nat(DIMS.length - 1), current: stage, target: stage }), { maxLength: 30 }),
     cards: fc.array(
       fc.record({
         p: fc.nat(11),
         d: fc.option(fc.nat(DIMS.length), { nil: null }),
         stage: fc.integer({ min: 1, max: 5 }),
         barrier: fc.boolean(),
+        text: fc.nat(TEXTS.length - 1),
+        notBefore: fc.option(fc.constantFrom('now', 'next', 'later', 'year-two', 'beyond', 'gone'), { nil: null, freq: 2 }),
         t: fc.nat(50),
       }),
-      { maxLength: 40 },
+      { maxLength: 60 },
     ),
     votes: fc.array(fc.record({ p: fc.nat(11), dim: fc.boolean(), i: fc.nat(40), count: fc.integer({ min: 1, max: 5 }) }), { maxLength: 40 }),
   })
@@ -41,10 +77,19 @@ const boardArb: fc.Arbitrary<BoardState> = fc
     const base = makeBoard();
     const dimensions = base.dimensions.slice(0, g.dimCount).map((d, i) => ({ ...d, enabler: g.enablers[i]! }));
     const participants = Array.from({ length: Math.max(g.n, 1) }, (_, i) =>
-      g.removed[i] ? { id: `p${i}`, name: `P${i}`, joinedAt: i, removed: true } : { id: `p${i}`, name: `P${i}`, joinedAt: i },
+      g.removed[i] ? { id: `p${i}`, name: `Person ${i}`, joinedAt: i, removed: true } : { id: `p${i}`, name: `Person ${i}`, joinedAt: i },
     );
     // One marker per participant and dimension, as in the Y.Doc (later draws win).
     const markerMap = new Map<string, Marker>();
+    g.rooms.forEach((room, d) => {
+      participants.forEach((p, i) => {
+        const offset = room.noise[i]!;
+        const current =
+          room.shape === 'camps' ? clamp(room.centre + (i % 2 === 0 ? 0 : 2)) : room.shape === 'scatter' ? clamp(room.centre + offset) : clamp(room.centre + (Math.abs(offset) === 2 ? Math.sign(offset) : 0));
+        const target = clamp(room.centre + room.ahead + (offset === 2 ? 1 : 0));
+        markerMap.set(`${p.id}/${DIMS[d]!}`, { participantId: p.id, dimension: DIMS[d]!, current, target });
+      });
+    });
     for (const m of g.markers) {
       const participantId = `p${m.p % participants.length}`;
       const dimension = DIMS[m.d]!; // may be outside this board's dimensions: must be ignored
@@ -53,16 +98,17 @@ const boardArb: fc.Arbitrary<BoardState> = fc
     const cards: Card[] = g.cards.map((c, i) => {
       const authorId = `p${c.p % participants.length}`;
       const dimension = c.d === null || c.d >= DIMS.length ? null : DIMS[c.d]!;
-      return {
+      const card: Card = {
         key: `${authorId}/c${i}`,
         id: `c${i}`,
         authorId,
         kind: c.barrier ? 'barrier' : 'practice',
-        text: `card ${i}`,
+        text: TEXTS[c.text]!,
         dimension: c.barrier ? dimension : (dimension ?? DIMS[0]!),
         stage: c.barrier ? null : c.stage,
         createdAt: c.t,
       };
+      return c.barrier && c.notBefore ? { ...card, notBefore: c.notBefore } : card;
     });
     const voteMap = new Map<string, Vote>();
     for (const v of g.votes) {
@@ -70,14 +116,14 @@ const boardArb: fc.Arbitrary<BoardState> = fc
       const target = v.dim ? (`dim:${DIMS[v.i % DIMS.length]!}` as const) : (`card:${cards[v.i % Math.max(cards.length, 1)]?.key ?? 'x/y'}` as const);
       voteMap.set(`${participantId}/${target}`, { participantId, target, count: v.count });
     }
-    const horizons = base.settings.horizons.concat([{ id: 'beyond', label: 'Beyond', fromMonth: 12, toMonth: 24 }]).slice(0, g.horizons);
+    const horizons = base.settings.horizons.concat([{ id: 'beyond', label: 'Beyond', fromMonth: 18, toMonth: 24 }]).slice(0, g.horizons);
     return makeBoard({
       dimensions,
       participants,
       markers: [...markerMap.values()],
       cards,
       votes: [...voteMap.values()],
-      settings: { ...base.settings, initiativeCap: g.cap, horizons, minAnswers: g.minAnswers },
+      settings: { ...base.settings, initiativeCap: g.cap, horizons, minAnswers: g.minAnswers, anonymous: g.anonymous, serves: g.serves },
     });
   });
 
@@ -88,19 +134,45 @@ const shuffled = <T,>(items: readonly T[], keys: readonly number[]) =>
     .sort((a, b) => a.k - b.k)
     .map((x) => x.item);
 
-const horizonRank = (board: BoardState) => {
-  const ids = board.settings.horizons.map((h) => h.id);
-  return (id: string) => (ids.includes(id) ? ids.indexOf(id) : ids.length);
-};
+/** What the rules need to know about a board, worked out independently of the generator. */
+function context(board: BoardState, r: Roadmap) {
+  const removed = new Set(board.participants.filter((p) => p.removed).map((p) => p.id));
+  const cards = board.cards.filter((c) => !removed.has(c.authorId));
+  const scheduled = board.settings.horizons.map((h) => h.id);
+  const rank = (i: Initiative) => r.horizons.findIndex((h) => h.id === i.horizon);
+  const sched = (i: Initiative) => scheduled.indexOf(i.horizon); // -1: opening block or waiting list
+  const summary = (key: string) => r.summaries.find((s) => s.dimension === key)!;
+  const maxVotes = Math.max(0, ...r.summaries.map((s) => s.votes));
+  const enabler = new Set(board.dimensions.filter((d) => d.enabler).map((d) => d.key));
+  const top = (key: string) => maxVotes > 0 && summary(key).votes === maxVotes;
+  const quick = (key: string) => {
+    const s = summary(key);
+    return !s.disagreement && s.gap === 1 && s.votes > 0 && s.votes * 2 >= maxVotes;
+  };
+  /** The latest horizon any of the dimension's barriers (or a general one) holds it until; 0 = none. */
+  const hold = (key: string) =>
+    Math.max(
+      0,
+      ...cards
+        .filter((c) => c.kind === 'barrier' && (c.dimension === key || c.dimension === null || !board.dimensions.some((d) => d.key === c.dimension)))
+        .map((c) => (c.notBefore ? scheduled.indexOf(c.notBefore) : -1)),
+    );
+  const firstSteps = r.initiatives.filter((i) => i.kind === 'move' && i.step === 1);
+  const inFirst = (i: Initiative) => scheduled.length > 0 && i.horizon === scheduled[0];
+  return { removed, cards, scheduled, rank, sched, summary, maxVotes, enabler, top, quick, hold, firstSteps, inFirst };
+}
 
-describe('generateRoadmap properties', () => {
+const generated = (r: Roadmap) =>
+  [...r.initiatives.flatMap((i) => [i.title, ...i.why, i.firstStep, i.suggestedBenchmark]), ...(r.cautions ?? []).map((c) => c.text)].join('\n');
+const withoutQuotes = (s: string) => s.replace(/“[^”]*”/g, '“…”');
+
+describe('generateRoadmap properties: the same board, the same roadmap', () => {
   it('is deterministic: the same board gives byte-identical JSON, and the input is not changed', () => {
     fc.assert(
       fc.property(boardArb, (board) => {
         const before = JSON.stringify(board);
         const a = JSON.stringify(generateRoadmap(board));
-        const b = JSON.stringify(generateRoadmap(structuredClone(board)));
-        expect(a).toBe(b);
+        expect(JSON.stringify(generateRoadmap(structuredClone(board)))).toBe(a);
         expect(JSON.stringify(board)).toBe(before);
       }),
       RUNS,
@@ -123,76 +195,6 @@ describe('generateRoadmap properties', () => {
     );
   });
 
-  it('a dimension with a positive gap always yields a move initiative, and one at or past target yields none', () => {
-    fc.assert(
-      fc.property(boardArb, (board) => {
-        const r = generateRoadmap(board);
-        for (const s of r.summaries) {
-          const mine = r.initiatives.filter((i) => i.dimension === s.dimension);
-          if (s.gap > 0) {
-            expect(mine.map((i) => i.kind)).toEqual(s.disagreement ? ['align', 'move'] : ['move']);
-            expect(mine.every((i) => i.fromStage === s.current && i.toStage === s.target)).toBe(true);
-            expect(s.target! - s.current!).toBe(s.gap);
-          } else {
-            expect(mine).toEqual([]);
-          }
-        }
-        expect(new Set(r.initiatives.map((i) => i.id)).size).toBe(r.initiatives.length);
-      }),
-      RUNS,
-    );
-  });
-
-  it('an enabler initiative is never in a later horizon than a non-enabler one', () => {
-    fc.assert(
-      fc.property(boardArb, (board) => {
-        const r = generateRoadmap(board);
-        const rank = horizonRank(board);
-        const enabler = new Set(board.dimensions.filter((d) => d.enabler).map((d) => d.key));
-        const latestEnabler = Math.max(-1, ...r.initiatives.filter((i) => enabler.has(i.dimension)).map((i) => rank(i.horizon)));
-        for (const i of r.initiatives.filter((x) => !enabler.has(x.dimension))) expect(rank(i.horizon)).toBeGreaterThanOrEqual(latestEnabler);
-      }),
-      RUNS,
-    );
-  });
-
-  it('an align initiative comes before its move: an earlier horizon unless both wait', () => {
-    fc.assert(
-      fc.property(boardArb, (board) => {
-        const r = generateRoadmap(board);
-        const rank = horizonRank(board);
-        for (const align of r.initiatives.filter((i) => i.kind === 'align')) {
-          const move = r.initiatives.find((i) => i.id === `${align.dimension}:move`)!;
-          if (align.horizon.startsWith(UNSCHEDULED_HORIZON_ID)) expect(move.horizon).toBe(align.horizon);
-          else expect(rank(move.horizon)).toBeGreaterThan(rank(align.horizon));
-          expect(r.initiatives.indexOf(align)).toBeLessThan(r.initiatives.indexOf(move));
-        }
-      }),
-      RUNS,
-    );
-  });
-
-  it('the cap holds in every horizon the facilitator set, and only overflow waits', () => {
-    fc.assert(
-      fc.property(boardArb, (board) => {
-        const r = generateRoadmap(board);
-        const cap = board.settings.initiativeCap;
-        for (const h of board.settings.horizons) expect(r.initiatives.filter((i) => i.horizon === h.id).length).toBeLessThanOrEqual(cap);
-        const waiting = r.horizons.filter((h) => !board.settings.horizons.some((s) => s.id === h.id));
-        expect(waiting.length).toBeLessThanOrEqual(1);
-        if (waiting.length === 1) {
-          expect(r.horizons.at(-1)).toBe(waiting[0]);
-          expect(r.initiatives.some((i) => i.horizon === waiting[0]!.id)).toBe(true);
-        }
-        // Initiatives are listed by horizon.
-        const ranks = r.initiatives.map((i) => r.horizons.findIndex((h) => h.id === i.horizon));
-        expect(ranks.every((x) => x >= 0)).toBe(true);
-        expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
-      }),
-      RUNS,
-    );
-  });
-
   it('merging a roadmap with its own regeneration reports nothing and changes nothing', () => {
     fc.assert(
       fc.property(boardArb, (board) => {
@@ -202,6 +204,287 @@ describe('generateRoadmap properties', () => {
         expect(JSON.stringify(roadmap)).toBe(JSON.stringify(r));
       }),
       { ...RUNS, numRuns: 100 },
+    );
+  });
+});
+
+describe('generateRoadmap properties: what each dimension gets', () => {
+  it('a gap gives a move (a meeting and a step "towards" where the room disagrees, two chained steps for a big gap); no gap, nothing', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        const r = generateRoadmap(board);
+        for (const s of r.summaries) {
+          const mine = r.initiatives.filter((i) => i.dimension === s.dimension);
+          if (s.gap === 0) {
+            expect(mine).toEqual([]);
+          } else if (s.disagreement) {
+            expect(mine.map((i) => i.id)).toEqual([`${s.dimension}:align`, `${s.dimension}:move`]);
+            expect(mine.every((i) => i.fromStage === STAGE_NOT_AGREED && i.toStage === s.target)).toBe(true);
+          } else if (s.gap >= STEPPED_GAP) {
+            const [a, b] = mine;
+            expect(mine.map((i) => i.id)).toEqual([`${s.dimension}:move`, `${s.dimension}:move-2`]);
+            expect([a!.fromStage, a!.toStage, b!.fromStage, b!.toStage]).toEqual([s.current, a!.toStage, a!.toStage, s.target]);
+            expect(a!.toStage).toBeGreaterThan(s.current!);
+            expect(a!.toStage).toBeLessThan(s.target!);
+            expect([a!.step, a!.steps, b!.step, b!.steps]).toEqual([1, 2, 2, 2]);
+          } else {
+            expect(mine.map((i) => [i.id, i.fromStage, i.toStage])).toEqual([[`${s.dimension}:move`, s.current, s.target]]);
+          }
+        }
+        expect(new Set(r.initiatives.map((i) => i.id)).size).toBe(r.initiatives.length);
+      }),
+      RUNS,
+    );
+  });
+
+  it('every meeting sits in the opening block, which holds nothing else; what follows it comes after', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        const r = generateRoadmap(board);
+        const { rank } = context(board, r);
+        const opening = r.horizons.filter(isOpeningBlock);
+        expect(opening.length).toBe(r.initiatives.some((i) => i.kind === 'align') ? 1 : 0);
+        if (opening[0]) expect(r.horizons[0]).toBe(opening[0]);
+        for (const i of r.initiatives) expect(isOpeningBlock(r.horizons[rank(i)]!)).toBe(i.kind === 'align');
+        for (const align of r.initiatives.filter((i) => i.kind === 'align')) {
+          const move = r.initiatives.find((i) => i.id === `${align.dimension}:move`)!;
+          expect(rank(move)).toBeGreaterThan(rank(align));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('a second step is in a later horizon than the first, or both wait', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        const r = generateRoadmap(board);
+        const { rank } = context(board, r);
+        for (const b of r.initiatives.filter((i) => i.step === 2)) {
+          const a = r.initiatives.find((i) => i.id === `${b.dimension}:move`)!;
+          if (isWaitingList(r.horizons[rank(a)]!)) expect(b.horizon).toBe(a.horizon);
+          else expect(rank(b)).toBeGreaterThan(rank(a));
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('generateRoadmap properties: sequencing that listens', () => {
+  it('the cap holds in every horizon the facilitator set; the waiting list appears only for overflow, last', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        const r = generateRoadmap(board);
+        const cap = board.settings.initiativeCap;
+        for (const h of board.settings.horizons) expect(r.initiatives.filter((i) => i.horizon === h.id).length).toBeLessThanOrEqual(cap);
+        expect(r.horizons.filter((h) => !isOpeningBlock(h) && !isWaitingList(h)).map((h) => h.id)).toEqual(board.settings.horizons.map((h) => h.id));
+        const waiting = r.horizons.filter(isWaitingList);
+        expect(waiting.length).toBeLessThanOrEqual(1);
+        if (waiting[0]) {
+          expect(r.horizons.at(-1)).toBe(waiting[0]);
+          expect(r.initiatives.some((i) => i.horizon === waiting[0]!.id)).toBe(true);
+        }
+        const ranks = r.initiatives.map((i) => r.horizons.findIndex((h) => h.id === i.horizon));
+        expect(ranks.every((x) => x >= 0)).toBe(true);
+        expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the most-voted dimension and quick wins start in the first horizon unless a barrier holds them or it is full', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        const r = generateRoadmap(board);
+        const c = context(board, r);
+        const firstLoad = c.scheduled.length ? r.initiatives.filter((i) => i.horizon === c.scheduled[0]).length : 0;
+        for (const i of c.firstSteps.filter((x) => c.top(x.dimension) || c.quick(x.dimension))) {
+          if (c.hold(i.dimension) > 0 || c.scheduled.length === 0) continue;
+          if (!c.inFirst(i)) expect(firstLoad).toBe(board.settings.initiativeCap);
+        }
+        // The first of them in the room's order always gets there.
+        const lead = c.firstSteps.filter((x) => c.top(x.dimension) && c.hold(x.dimension) === 0);
+        if (lead.length > 0 && c.scheduled.length > 0) expect(lead.some(c.inFirst)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('groundwork that nothing holds shares the first horizon (cap 2 or more), and is never later than what depends on it', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        const r = generateRoadmap(board);
+        const c = context(board, r);
+        const ground = c.firstSteps.filter((i) => c.enabler.has(i.dimension));
+        if (board.settings.initiativeCap >= 2 && c.scheduled.length > 0 && ground.some((i) => c.hold(i.dimension) === 0)) {
+          expect(ground.some(c.inFirst)).toBe(true);
+        }
+        const latest = Math.max(-1, ...ground.map(c.rank));
+        for (const i of c.firstSteps) {
+          if (c.enabler.has(i.dimension) || c.top(i.dimension) || c.quick(i.dimension)) continue;
+          expect(c.rank(i)).toBeGreaterThanOrEqual(latest);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('nothing starts before its barriers\' "not before", and a barrier that decided the start is quoted', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        const r = generateRoadmap(board);
+        const c = context(board, r);
+        for (const i of r.initiatives.filter((x) => x.kind === 'move')) {
+          const h = c.sched(i);
+          if (h >= 0) expect(h).toBeGreaterThanOrEqual(c.hold(i.dimension));
+          for (const key of i.heldBy) {
+            const barrier = c.cards.find((x) => x.key === key)!;
+            expect(c.scheduled.indexOf(barrier.notBefore!)).toBe(c.hold(i.dimension));
+            expect(i.why.join(' ')).toContain(`“${barrier.text}”`);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('no reason contradicts another, or the plan', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        expect(contradictions(board, generateRoadmap(board))).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('generateRoadmap properties: the team\'s words, owners and benchmarks', () => {
+  it('a first step names a card of the team\'s when one is about the step, else it is the canvas\'s own, for whom the organisation serves', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        const r = generateRoadmap(board);
+        const c = context(board, r);
+        const serves = board.settings.serves;
+        for (const i of r.initiatives.filter((x) => x.kind === 'move')) {
+          const from = i.fromStage === STAGE_NOT_AGREED ? c.summary(i.dimension).low! : i.fromStage;
+          const step = PLAYBOOK.get(i.dimension)!.firstSteps[from - 1]!;
+          const canvas = step.text.replace(/\{serves\}/g, serves);
+          const text = i.fromStage === STAGE_NOT_AGREED ? i.firstStep.replace(/^If the meeting settles on [A-Za-z ]+, /, '') : i.firstStep;
+          const fits = c.cards.filter(
+            (x) => x.kind === 'practice' && x.dimension === i.dimension && step.cues.some((cue) => new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(x.text)),
+          );
+          const named = /^(?:Start with|start with|Build on|build on) “([^”]*)”\. (.*)$/.exec(text);
+          if (named) {
+            expect(fits.map((x) => x.text)).toContain(named[1]);
+            expect(named[2]).toBe(canvas);
+          } else {
+            // Only a second step may skip a fitting card: the one its first step already named.
+            if (i.step === 1) expect(fits).toEqual([]);
+            expect(text.charAt(0).toLowerCase() + text.slice(1)).toBe(canvas.charAt(0).toLowerCase() + canvas.slice(1));
+          }
+        }
+        expect(generated(r)).not.toContain('{serves}');
+        if (serves !== 'customers') expect(withoutQuotes(generated(r))).not.toMatch(/\bcustomers?\b|\bproducts?\b/i);
+      }),
+      RUNS,
+    );
+  });
+
+  it('suggested owners: nobody in an anonymous workshop; otherwise up to two people who wrote cards on the dimension or voted for it', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        const r = generateRoadmap(board);
+        const c = context(board, r);
+        const active = board.participants.filter((p) => !p.removed);
+        for (const i of r.initiatives) {
+          if (board.settings.anonymous) {
+            expect(i.suggestedOwners).toEqual([]);
+            continue;
+          }
+          expect(i.suggestedOwners.length).toBeLessThanOrEqual(2);
+          const dimCards = new Set(c.cards.filter((x) => x.dimension === i.dimension).map((x) => x.key));
+          for (const name of i.suggestedOwners) {
+            const p = active.find((x) => x.name === name)!;
+            expect(p).toBeDefined();
+            const wrote = c.cards.some((x) => x.authorId === p.id && x.dimension === i.dimension);
+            const voted = board.votes.some((v) => v.participantId === p.id && (v.target === `dim:${i.dimension}` || dimCards.has(v.target.slice(5))));
+            expect(wrote || voted).toBe(true);
+          }
+        }
+        if (board.settings.anonymous) {
+          const json = JSON.stringify(r);
+          for (const p of board.participants) expect(json).not.toContain(p.name);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('every step has a suggested relationship benchmark: the canvas\'s for the stage it reaches', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        const r = generateRoadmap(board);
+        for (const i of r.initiatives) {
+          expect(i.suggestedBenchmark.length).toBeGreaterThan(0);
+          if (i.kind === 'move') expect(i.suggestedBenchmark).toBe(PLAYBOOK.get(i.dimension)!.benchmarks[i.toStage - 2]!.replace(/\{serves\}/g, board.settings.serves));
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('generateRoadmap properties: Before you act', () => {
+  it('says what the data cannot carry: unanswered dimensions, splits, missing votes, low targets, far cards', () => {
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        const r = generateRoadmap(board);
+        const c = context(board, r);
+        const cautions = r.cautions!;
+        const of = (kind: string) => cautions.filter((x) => x.kind === kind);
+        const targetAnswers = (key: string) => board.markers.filter((m) => m.dimension === key && !c.removed.has(m.participantId) && m.target !== null && Number.isInteger(m.target) && m.target >= 1 && m.target <= 5).length;
+        const unanswered = r.summaries.filter((s) => s.answers === 0 || targetAnswers(s.dimension) === 0);
+        if (unanswered.length === r.summaries.length) {
+          expect(cautions).toEqual([expect.objectContaining({ kind: 'incomplete', dimensions: [] })]);
+          return;
+        }
+        expect(of('incomplete').flatMap((x) => x.dimensions)).toEqual(unanswered.map((s) => s.dimension));
+        if (unanswered.length > 0) expect(of('incomplete')[0]!.text).toContain(`${unanswered.length} of ${r.summaries.length} dimension`);
+        const split = r.summaries.filter((s) => s.disagreement);
+        expect(of('split').flatMap((x) => x.dimensions).sort()).toEqual(split.map((s) => s.dimension).sort());
+        for (const s of split) {
+          const text = of('split').find((x) => x.dimensions.includes(s.dimension))!.text;
+          expect(text).toContain(s.name);
+          const groups = s.camps.length === 2 ? s.camps.map((x) => x.count) : s.counts.filter((x) => x > 0);
+          for (const n of groups) expect(text).toMatch(new RegExp(`\\b${n} says?\\b`));
+          expect(text).not.toMatch(/middle answer is/);
+        }
+        // A vote counts when it is on one of the board's dimensions, a practice card on one, or a barrier.
+        const onBoard = (x: Card) => x.kind === 'barrier' || board.dimensions.some((d) => d.key === x.dimension);
+        const targets = new Set([...board.dimensions.map((d) => `dim:${d.key}`), ...c.cards.filter(onBoard).map((x) => `card:${x.key}`)]);
+        const voters = new Set(board.votes.filter((v) => !c.removed.has(v.participantId) && targets.has(v.target)).map((v) => v.participantId));
+        expect(of('no-votes').length).toBe(voters.size === 0 ? 1 : 0);
+        const people = board.participants.filter((p) => !p.removed).length;
+        expect(of('few-votes').length).toBe(voters.size > 0 && voters.size * 2 < people ? 1 : 0);
+        const low = new Set(of('low-target').flatMap((x) => x.dimensions));
+        const splitTarget = new Set(of('split-target').flatMap((x) => x.dimensions));
+        for (const s of r.summaries) {
+          if (s.answers === 0 || s.target === null || splitTarget.has(s.dimension)) continue;
+          expect(low.has(s.dimension)).toBe(s.target <= 2 || (s.current !== null && s.target < s.current));
+        }
+        const far = c.cards.some((x) => {
+          const s = r.summaries.find((y) => y.dimension === x.dimension);
+          return x.kind === 'practice' && s && s.current !== null && !s.disagreement && Math.abs(x.stage! - s.current) >= 2;
+        });
+        expect(of('card-far').length).toBe(far ? 1 : 0);
+        // Barriers on the whole plan: those with a "not before" past the first horizon hold it; the others must be made room for.
+        const general = c.cards.filter((x) => x.kind === 'barrier' && !board.dimensions.some((d) => d.key === x.dimension));
+        const holding = general.filter((x) => x.notBefore && c.scheduled.indexOf(x.notBefore) > 0);
+        expect(of('held').length).toBe(holding.length);
+        expect(of('whole-plan').length).toBe(general.length > holding.length && r.initiatives.length > 0 ? 1 : 0);
+      }),
+      RUNS,
     );
   });
 });

@@ -1,0 +1,111 @@
+/**
+ * "Before you act": what the team should know about the data before it acts
+ * on the plan, plainly worded. Each check names the weakness the facilitators'
+ * review found unremarked in earlier exports. Pure.
+ */
+import { TARGET_MONTHS } from '../canvas.ts';
+import { monthOf, type SinceEarlier } from '../baseline.ts';
+import type { Caution, Horizon } from '../types.ts';
+import * as copy from './copy.ts';
+import { byAge, type BoardFacts, type DimensionFacts } from './facts.ts';
+
+/** A practice card this many stages or more from the room's middle answer is worth a question. */
+export const FAR_CARD = 2;
+/** At most this many far cards are named; the rest are counted. */
+const FAR_CARDS_NAMED = 2;
+
+export function beforeYouAct(
+  facts: BoardFacts,
+  plan: { planned: ReadonlySet<string>; scheduled: readonly Horizon[]; minAnswers: number; cap: number; since?: SinceEarlier | null },
+): Caution[] {
+  const out: Caution[] = [];
+  const dims = facts.dims.filter((d) => d.first);
+  if (dims.length === 0) return out;
+  const keys = (list: readonly DimensionFacts[]) => list.map((d) => d.def.key);
+  const names = (list: readonly DimensionFacts[]) => list.map((d) => d.def.name);
+
+  // Dimensions without answers (for today or for the target) are left out of the plan: say so.
+  const missing = dims.filter((d) => d.today.answers === 0 || d.wanted.answers === 0);
+  if (missing.length === dims.length) {
+    out.push({ kind: 'incomplete', dimensions: [], text: copy.nothingAssessedCaution() });
+    return out;
+  }
+  if (missing.length > 0) out.push({ kind: 'incomplete', dimensions: keys(missing), text: copy.incompleteCaution(names(missing), dims.length) });
+
+  const thin = dims.filter((d) => d.today.answers > 0 && d.today.answers < plan.minAnswers);
+  if (thin.length > 0) out.push({ kind: 'few-answers', dimensions: keys(thin), text: copy.fewAnswersCaution(names(thin), plan.minAnswers) });
+
+  // Splits the plan settles at the first meeting are one caution (one sentence each would repeat itself).
+  const splits = dims.filter((x) => x.summary.disagreement);
+  const settled = splits.filter((d) => plan.planned.has(d.def.key));
+  if (settled.length === 1) out.push({ kind: 'split', dimensions: keys(settled), text: copy.splitCaution(settled[0]!.summary, true) });
+  if (settled.length > 1) out.push({ kind: 'split', dimensions: keys(settled), text: copy.splitsCaution(settled.map((d) => d.summary)) });
+  for (const d of splits.filter((x) => !plan.planned.has(x.def.key))) {
+    out.push({ kind: 'split', dimensions: [d.def.key], text: copy.splitCaution(d.summary, false) });
+  }
+  const splitTarget = dims.filter((x) => x.wanted.camps !== null && x.summary.target !== null);
+  for (const d of splitTarget) {
+    const words = copy.answersInWords({ counts: d.targetCounts, camps: d.wanted.camps ?? [] });
+    out.push({ kind: 'split-target', dimensions: [d.def.key], text: copy.splitTargetCaution(d.def.name, words, d.summary.target!) });
+  }
+
+  const people = facts.people.length;
+  if (facts.voters === 0 && people > 0) out.push({ kind: 'no-votes', dimensions: [], text: copy.noVotesCaution(people) });
+  else if (facts.voters * 2 < people) out.push({ kind: 'few-votes', dimensions: [], text: copy.fewVotesCaution(facts.voters, people) });
+
+  // Targets to question: below today, or one-way (a split target has its own caution already).
+  const assessed = dims.filter((d) => d.today.answers > 0 && d.summary.target !== null && !splitTarget.includes(d));
+  const below = assessed.filter((d) => d.summary.current !== null && d.summary.target! < d.summary.current);
+  const oneWay = assessed.filter((d) => d.summary.target! <= 2 && !below.includes(d));
+  if (below.length > 0) out.push({ kind: 'low-target', dimensions: keys(below), text: copy.belowTodayCaution(names(below)) });
+  if (oneWay.length > 0) {
+    out.push({ kind: 'low-target', dimensions: keys(oneWay), text: copy.oneWayTargetCaution(names(oneWay), oneWay.some((d) => d.summary.target === 1)) });
+  }
+
+  // Cards far from the room's own answer; not on a split dimension, whose split is already the story.
+  const far = dims
+    .filter((d) => d.summary.current !== null && !d.summary.disagreement)
+    .flatMap((d) => d.practice.filter((c) => Math.abs(c.stage! - d.summary.current!) >= FAR_CARD).map((c) => ({ d, c, distance: Math.abs(c.stage! - d.summary.current!) })))
+    .sort(
+      (a, b) =>
+        b.distance - a.distance ||
+        (facts.cardVotes.get(b.c.key) ?? 0) - (facts.cardVotes.get(a.c.key) ?? 0) ||
+        a.d.index - b.d.index ||
+        byAge(a.c, b.c),
+    );
+  if (far.length > 0) {
+    const named = far.slice(0, FAR_CARDS_NAMED);
+    out.push({
+      kind: 'card-far',
+      dimensions: [...new Set(named.map((x) => x.d.def.key))],
+      text: copy.cardsFarCaution(
+        named.map(({ d, c }) => ({ text: c.text, stage: c.stage!, name: d.def.name, current: d.summary.current! })),
+        far.length - named.length,
+      ),
+    });
+  }
+
+  const end = plan.scheduled.reduce((m, h) => Math.max(m, h.toMonth), 0);
+  if (plan.scheduled.length > 0 && end < TARGET_MONTHS) out.push({ kind: 'short-horizons', dimensions: [], text: copy.shortHorizonsCaution(end, TARGET_MONTHS) });
+
+  const at = new Map(plan.scheduled.map((h, i) => [h.id, i]));
+  const holdsFrom = (c: (typeof facts.general)[number]) => (c.notBefore ? (at.get(c.notBefore) ?? 0) : 0);
+  for (const c of facts.general.filter((x) => holdsFrom(x) > 0)) {
+    out.push({ kind: 'held', dimensions: [], text: copy.heldCaution(c.text, plan.scheduled[holdsFrom(c)]!.label) });
+  }
+  // The rest of the general barriers (most votes first) hold nothing back by a date, but the plan must make room for them.
+  const open = facts.general
+    .filter((x) => holdsFrom(x) === 0)
+    .sort((a, b) => (facts.cardVotes.get(b.key) ?? 0) - (facts.cardVotes.get(a.key) ?? 0) || byAge(a, b));
+  if (open.length > 0 && plan.planned.size > 0) out.push({ kind: 'whole-plan', dimensions: [], text: copy.wholePlanCaution(open.map((c) => c.text), plan.cap) });
+
+  // A re-run: earlier initiatives the room says stalled, whose stage is still not reached.
+  if (plan.since) {
+    const month = monthOf(plan.since.baseline.date);
+    for (const o of plan.since.outcomes.filter((x) => x.mark.status === 'stalled' && x.reached !== true)) {
+      const planned = plan.planned.has(o.initiative.dimension);
+      out.push({ kind: 'stalled', dimensions: [o.initiative.dimension], text: copy.stalledCaution(o.initiative.title, month, o.stillRaised, planned) });
+    }
+  }
+  return out;
+}

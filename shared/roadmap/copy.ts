@@ -1,0 +1,277 @@
+/**
+ * Every sentence the roadmap writes, in one place, in plain words. Who the
+ * organisation serves comes in as `serves` ("customers", "donors and
+ * volunteers"); text people typed (cards, names, labels) is quoted as typed
+ * and escaped later, by the export.
+ *
+ * Placement sentences are the only ones that say when something starts
+ * ("so it starts in Next", "waits for a free slot", "sits in the first 30
+ * days"), and each initiative has exactly one, written from where it landed:
+ * that is what keeps reasons from contradicting each other.
+ */
+import { stageName } from '../canvas.ts';
+import type { Camp, DimensionSummary } from '../types.ts';
+import { listNames, plural } from '../words.ts';
+
+const ORDINALS = ['most', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'] as const;
+/** A card quoted in a sentence keeps this many words at most; the appendix has it whole. */
+const QUOTE_WORDS = 16;
+
+/** `{serves}` in a canvas text, replaced by who the organisation serves. */
+export const fill = (text: string, serves: string): string => text.replace(/\{serves\}/g, serves);
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** Text someone typed, in curly quotes, cut to QUOTE_WORDS words; a trailing full stop is dropped. */
+export function quote(text: string): string {
+  const words = String(text ?? '').trim().split(/\s+/).filter(Boolean);
+  const body = words.length > QUOTE_WORDS ? `${words.slice(0, QUOTE_WORDS).join(' ')}…` : words.join(' ').replace(/\.+$/, '');
+  return `“${body}”`;
+}
+
+// ------------------------------------------------------------------- the room
+
+/** "4 say Absent or Broadcasting, 1 says Experimenting and 3 say Engaging": the answers by camp, or by stage. */
+export function answersInWords(s: Pick<DimensionSummary, 'counts' | 'camps'>): string {
+  const groups: Camp[] = [];
+  const [lower, upper] = s.camps;
+  if (lower && upper) {
+    groups.push(lower);
+    for (let st = lower.to + 1; st < upper.from; st++) if ((s.counts[st - 1] ?? 0) > 0) groups.push({ from: st, to: st, count: s.counts[st - 1]! });
+    groups.push(upper);
+  } else {
+    s.counts.forEach((n, i) => {
+      if (n > 0) groups.push({ from: i + 1, to: i + 1, count: n });
+    });
+  }
+  return listNames(
+    groups.map((g) => {
+      const where = g.from === g.to ? stageName(g.from) : `${stageName(g.from)} or ${stageName(g.to)}`;
+      return `${g.count} ${g.count === 1 ? 'says' : 'say'} ${where}`;
+    }),
+  );
+}
+
+export const splitSentence = (s: DimensionSummary) =>
+  s.camps.length === 2
+    ? `The room is split into two camps on where we stand: ${answersInWords(s)}.`
+    : `The room does not agree where we stand: ${answersInWords(s)}.`;
+
+/** Cards at both ends of a disputed dimension: evidence for each side. */
+export const evidenceSentence = (low: { text: string; stage: number }, high: { text: string; stage: number }) =>
+  `The cards point both ways: ${quote(low.text)} (${stageName(low.stage)}) and ${quote(high.text)} (${stageName(high.stage)}).`;
+
+export const towardsSentence = (target: number) => `The room wants ${stageName(target)} but has not agreed where we start.`;
+
+export const stepsSentence = (gap: number, steps: number) => `A gap of ${plural(gap, 'stage')} is too far for one step, so the move comes in ${steps} steps.`;
+
+/** "8 votes, the most in the room." / "6 votes, joint second." / "No votes." */
+export function votesSentence(votes: number, rank: number, joint: boolean, maxVotes: number): string {
+  if (votes === 0) return 'No votes.';
+  if (rank >= ORDINALS.length) return `${plural(votes, 'vote')}; the most any dimension received was ${maxVotes}.`;
+  if (rank === 0) return `${plural(votes, 'vote')}, ${joint ? 'joint most' : 'the most in the room'}.`;
+  return `${plural(votes, 'vote')}, ${joint ? 'joint ' : ''}${ORDINALS[rank]}.`;
+}
+
+export const todaySentence = (text: string) => `Today: ${quote(text)}.`;
+
+export const inTheWaySentence = (text: string) => `In the way: ${quote(text)}.`;
+
+export const thinSentence = (answers: number) => `Only ${plural(answers, 'person', 'people')} placed a marker here.`;
+
+// ------------------------------------------------------------------ placement
+
+export type Lead = 'top' | 'quick' | 'groundwork' | null;
+
+export type Floor =
+  | { kind: 'barrier'; texts: string[]; label: string }
+  | { kind: 'step'; label: string }
+  | { kind: 'groundwork'; label: string | null }
+  | null;
+
+export interface PlacementFacts {
+  /** Label of the horizon it landed in; null for the waiting list. */
+  label: string | null;
+  lead: Lead;
+  /** The dimension's votes (for the most-voted one). */
+  votes: number;
+  /** What set its earliest horizon, when that is later than the first; null otherwise. */
+  floor: Floor;
+  /** Labels of the horizons it passed over because they were full (from its earliest horizon on). */
+  full: string[];
+  /** It follows the first-30-days meeting on a split dimension. */
+  afterMeeting: boolean;
+  /** No horizon can take anything (none set up, or a cap of 0). */
+  noRoom: boolean;
+}
+
+/** "Now is full": the cap itself is explained once, in the plan's summary. */
+const fullClause = (full: readonly string[]) =>
+  full.length === 1 ? `${full[0]} is full` : full.length === 2 ? `${full[0]} and ${full[1]} are full` : `${full[0]} to ${full[full.length - 1]} are full`;
+
+/** The one sentence that says when it starts, and why then. */
+export function placementSentence(p: PlacementFacts): string {
+  const lead =
+    p.lead === 'top'
+      ? `The room gave it the most votes (${p.votes})`
+      : p.lead === 'quick'
+        ? 'A quick win (one stage to go, strong support in the vote)'
+        : p.lead === 'groundwork'
+          ? 'It is groundwork the rest depends on'
+          : null;
+  const meeting = p.afterMeeting ? ', after the first-30-days meeting' : '';
+
+  if (p.label === null) {
+    if (p.noRoom) return 'No horizon has room for it, so it waits until one is set up.';
+    const parts = [lead, floorClause(p.floor), p.full.length > 0 ? fullClause(p.full) : null].filter((x): x is string => x !== null);
+    if (parts.length === 0) return 'It waits for a free slot.';
+    return `${joinClauses(parts)}, so it waits for a free slot.`;
+  }
+  const starts = `it starts in ${p.label}${meeting}`;
+  if (p.full.length > 0) {
+    const parts = [lead, floorClause(p.floor), fullClause(p.full)].filter((x): x is string => x !== null);
+    return `${joinClauses(parts)}, so ${starts}.`;
+  }
+  if (p.floor?.kind === 'barrier') {
+    const why = listNames(p.floor.texts.map(quote));
+    return lead ? `${lead}, but ${starts}: ${why}.` : `It starts in ${p.label}: ${why}${meeting}.`;
+  }
+  if (p.floor?.kind === 'step') return `It starts in ${p.label}, after step 1 in ${p.floor.label}.`;
+  if (p.floor?.kind === 'groundwork') return `It starts in ${p.label}, with the groundwork it builds on${meeting}.`;
+  if (lead) return `${lead}, so ${starts}.`;
+  return `It starts in ${p.label}${meeting}.`;
+}
+
+function floorClause(floor: Floor): string | null {
+  if (!floor) return null;
+  if (floor.kind === 'barrier') return `${listNames(floor.texts.map(quote))} ${floor.texts.length === 1 ? 'holds' : 'hold'} it until ${floor.label}`;
+  if (floor.kind === 'step') return `step 1 runs in ${floor.label}`;
+  return floor.label ? `it builds on the groundwork in ${floor.label}` : 'the groundwork it builds on is not scheduled yet';
+}
+
+/** "A, and B, so" would read badly: the first clause leads, the others follow with "but" or "and". */
+function joinClauses(parts: readonly string[]): string {
+  const [first, ...rest] = parts;
+  const head = first!.charAt(0).toUpperCase() + first!.slice(1);
+  if (rest.length === 0) return head;
+  return `${head}, but ${rest.join(', and ')}`;
+}
+
+export const openingSentence = () => "An hour's conversation settles it, so it sits in the first 30 days.";
+
+// ------------------------------------------------------------------ titles, steps, benchmarks
+
+export const alignTitle = (name: string) => `${name}: agree where we stand`;
+export const towardsTitle = (name: string, to: number) => `${name}: towards ${stageName(to)}`;
+export function moveTitle(name: string, from: number, to: number, step: number, steps: number): string {
+  const base = `${name}: from ${stageName(from)} to ${stageName(to)}`;
+  return steps > 1 ? `${base} (step ${step} of ${steps})` : base;
+}
+
+/** The team's own card, at or below where we stand, starts the step; one above it is a bright spot to build on. */
+export const stepFromCard = (card: string, above: boolean, step: string) => `${above ? 'Build on' : 'Start with'} ${quote(card)}. ${step}`;
+
+/** The step for a dimension whose starting stage the room has yet to agree: written for the lower edge of its answers. */
+export const ifAgreedStep = (stage: string, step: string) => `If the meeting settles on ${stage}, ${lowerFirst(step)}`;
+
+export const alignStep = (name: string) =>
+  `Ask each person for one concrete example of how ${name} works here today, compare the examples, and agree which stage they show.`;
+
+/** A dimension the facilitator added has no playbook: aim one team at the descriptor of the stage this step reaches. */
+export function customStep(name: string, to: number, aim: string | undefined): string {
+  const text = aim?.trim().replace(/[.\s]+$/, '');
+  return text
+    ? `Pick one team and one month to make this true of ${name}: ${quote(text)}. Then review together what changed.`
+    : `Pick one team and one month to bring ${name} to ${stageName(to)}, then review together what changed.`;
+}
+
+export const alignBenchmark = (name: string) => `After the meeting, everyone places ${name} within one stage of the same answer.`;
+
+export const customBenchmark = (name: string, serves: string) =>
+  `One relationship measure for ${name}, tracked monthly (say, how many ${serves} get a personal answer).`;
+
+// ------------------------------------------------------------------ before you act
+
+export const nothingAssessedCaution = () =>
+  'Nobody has assessed the canvas yet, so there is nothing to plan from: run the Assess phase, then generate the roadmap again.';
+
+export const incompleteCaution = (missing: readonly string[], total: number) =>
+  `The assessment is incomplete: ${missing.length} of ${plural(total, 'dimension')} ${missing.length === 1 ? 'has' : 'have'} no answers (${listNames(missing, 3)}). The plan covers only the ${total - missing.length} that ${total - missing.length === 1 ? 'was' : 'were'} assessed.`;
+
+export const fewAnswersCaution = (names: readonly string[], min: number) =>
+  `Fewer than ${plural(min, 'person', 'people')} answered on ${listNames(names, 3)}: treat ${names.length === 1 ? 'that line' : 'those lines'} as a first guess.`;
+
+export const splitCaution = (s: DimensionSummary, planned: boolean) =>
+  `${s.camps.length === 2 ? `The room is split on ${s.name}` : `The room does not agree where ${s.name} stands`}: ${answersInWords(s)}. ${
+    planned ? 'The plan picks no side until the first meeting has.' : 'There is no gap to close, but it is worth the conversation.'
+  }`;
+
+export const splitsCaution = (splits: readonly DimensionSummary[]) =>
+  `The room is split on ${plural(splits.length, 'dimension')}, and the plan picks no side until the first meeting has: ${splits
+    .map((s) => `${s.name} (${answersInWords(s)})`)
+    .join('; ')}.`;
+
+export const splitTargetCaution = (name: string, words: string, target: number) =>
+  `The room is split on where ${name} should go: ${words}. The plan aims for ${stageName(target)}, the nearer one; agree the ambition at the first meeting.`;
+
+export const noVotesCaution = (people: number) =>
+  `Nobody voted${people > 1 ? ` (${plural(people, 'person', 'people')} took part)` : ''}, so the order follows the size of each gap and the groundwork, not the room's priorities. A five-minute vote before you confirm the plan would fix that.`;
+
+export const fewVotesCaution = (voters: number, people: number) =>
+  `Only ${voters} of ${plural(people, 'person', 'people')} voted, so the order reflects what those ${voters} wanted first.`;
+
+export const belowTodayCaution = (names: readonly string[]) =>
+  `On ${listNames(names, 3)} the room aims below where it puts us today. Is the step back deliberate?`;
+
+export const oneWayTargetCaution = (names: readonly string[], absent: boolean) =>
+  `On ${listNames(names, 3)} the room aims for ${absent ? 'Broadcasting or less' : 'Broadcasting'}: one-way messages, still an organisation that uses social media there. Is that the ambition?`;
+
+/** Practice cards far from the room's answer: the first one or two named, the rest counted. */
+export function cardsFarCaution(named: readonly { text: string; stage: number; name: string; current: number }[], more: number): string {
+  const sentences = named.map(
+    (c) => `${quote(c.text)} was placed at ${stageName(c.stage)}, while the room puts ${c.name} at ${stageName(c.current)}.`,
+  );
+  const up = named.some((c) => c.stage > c.current);
+  const down = named.some((c) => c.stage < c.current);
+  const ask = `Ask whether ${named.length === 1 ? 'it is an exception' : 'they are exceptions'} or a sign the room ${up && down ? 'misjudges' : up ? 'underrates' : 'overrates'} itself.`;
+  return [...sentences, ask, ...(more > 0 ? [moreFarCards(more)] : [])].join(' ');
+}
+
+const moreFarCards = (n: number) => `${plural(n, 'more card')} ${n === 1 ? 'sits' : 'sit'} as far from the room's answer.`;
+
+export const shortHorizonsCaution = (end: number, target: number) =>
+  `The horizons end at month ${end}, but the targets are set for up to ${target} months out: add a horizon, or expect the last steps to slip.`;
+
+/** Barriers on the whole plan that hold nothing back by a date: the article's "no time, too busy". */
+export const wholePlanCaution = (texts: readonly string[], cap: number) =>
+  `In the way of the whole plan: ${listNames(texts.map(quote), 2)}. With ${plural(cap, 'initiative')} at a time, agree in the first 30 days what stops to make room.`;
+
+// ------------------------------------------------------------------ a re-run
+
+/** "Since March 2025 the room moved it from Broadcasting to Experimenting: build on what worked." */
+export function movedSentence(month: string, from: number, to: number): string {
+  return to > from
+    ? `Since ${month} the room moved it from ${stageName(from)} to ${stageName(to)}: build on what worked.`
+    : `Since ${month} it slipped from ${stageName(from)} to ${stageName(to)}.`;
+}
+
+/** A stalled earlier initiative whose gap did not close, explained: what held it, if it is still there. */
+export function stalledSentence(month: string, stillRaised: readonly string[]): string {
+  if (stillRaised.length === 0) return `Stalled since ${month}, though none of the barriers raised then is raised now: ask what held it before trying again.`;
+  const which = stillRaised.length === 1 ? `the barrier ${quote(stillRaised[0]!)} is` : `the barriers ${listNames(stillRaised.map(quote), 3)} are`;
+  return `Stalled since ${month}: ${which} still raised.`;
+}
+
+/** The first step of a stalled initiative deals first with what stalled it, rather than repeating it. */
+export function afterStallStep(stillRaised: readonly string[], step: string): string {
+  return stillRaised.length > 0
+    ? `Before trying again, agree what will stop ${listNames(stillRaised.map(quote), 2)} holding it up this time. ${step}`
+    : `Before trying again, name what held it last time. ${step}`;
+}
+
+export const stalledCaution = (title: string, month: string, stillRaised: readonly string[], planned: boolean) =>
+  `${quote(title)} stalled after ${month}${stillRaised.length > 0 ? ` and ${listNames(stillRaised.map(quote), 2)} ${stillRaised.length === 1 ? 'is' : 'are'} still raised` : ''}: ${
+    planned ? 'agree what changes this time before the plan repeats it.' : 'the room no longer aims past where it stands, so say whether it is dropped.'
+  }`;
+
+export const heldCaution = (text: string, label: string) => `${quote(text)} holds the whole plan until ${label}: nothing but the first-30-days meetings starts before then.`;
