@@ -1,21 +1,33 @@
-/** The storage contract: every backend must pass this suite. SQLite is the one we ship. */
+/**
+ * The storage contract: every backend must pass this suite. SQLite is the default; PostgreSQL
+ * (cluster mode) runs on a database of each test's own (tests/helpers/services.ts).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import Database from 'better-sqlite3';
+import { openPostgresStorage } from '../../server/storage/postgres.ts';
 import { openSqliteStorage } from '../../server/storage/sqlite.ts';
 import { StorageConflict, type Storage, type WorkshopRecord } from '../../server/storage/storage.ts';
 import { tempDir } from '../helpers/server.ts';
+import { testDatabase } from '../helpers/services.ts';
 
-export type Backend = [string, () => { storage: Storage; reopen: () => Storage }];
+export type Backend = [string, () => Promise<{ storage: Storage; reopen: () => Promise<Storage> }>];
 
 const backends: Backend[] = [
   [
     'sqlite',
-    () => {
+    async () => {
       const dir = tempDir();
-      return { storage: openSqliteStorage(dir), reopen: () => openSqliteStorage(dir) };
+      return { storage: openSqliteStorage(dir), reopen: async () => openSqliteStorage(dir) };
+    },
+  ],
+  [
+    'postgres',
+    async () => {
+      const { url } = await testDatabase();
+      return { storage: await openPostgresStorage(url), reopen: () => openPostgresStorage(url) };
     },
   ],
 ];
@@ -57,14 +69,14 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
     for (const s of open) await s.close().catch(() => {});
     open = [];
   });
-  const fresh = () => {
-    const m = make();
+  const fresh = async () => {
+    const m = await make();
     open.push(m.storage);
     return m;
   };
 
   it('creates, reads and refuses a duplicate code', async () => {
-    const { storage } = fresh();
+    const { storage } = await fresh();
     await storage.createWorkshop(record('AAAAAA'), one('ledger', docWith('x').update));
     expect(await storage.getWorkshop('AAAAAA')).toMatchObject({ code: 'AAAAAA', title: 'T', viewerKey: 'view-AAAAAA', format: 2 });
     expect(await storage.getWorkshop('BBBBBB')).toBeNull();
@@ -72,7 +84,7 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
   });
 
   it('keeps each document of a workshop apart, in order, across a reopen', async () => {
-    const m = fresh();
+    const m = await fresh();
     const a = docWith('a1');
     const b = docWith('b1');
     await m.storage.createWorkshop(record('CCCCCC'), new Map([['ledger', a.update], ['p:1', b.update]]));
@@ -90,7 +102,7 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
     expect(seqs[1]!).toBeGreaterThan(seqs[0]!);
     expect(last!).toBeGreaterThan(seqs[1]!);
     await m.storage.close();
-    const again = m.reopen();
+    const again = await m.reopen();
     open.push(again);
     const docs = await again.loadDocuments('CCCCCC');
     expect([...docs.keys()].sort()).toEqual(['ledger', 'p:1']);
@@ -101,7 +113,7 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
   });
 
   it('appends a batch of several workshops in one call, and nothing of a batch that fails', async () => {
-    const { storage } = fresh();
+    const { storage } = await fresh();
     await storage.createWorkshop(record('DDDDDD'), one('ledger', docWith('d').update));
     await storage.createWorkshop(record('EEEEEE'), one('ledger', docWith('e').update));
     const d = docWith('d2').update;
@@ -125,7 +137,7 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
   });
 
   it('compacts one document into a snapshot and keeps later updates and other documents', async () => {
-    const { storage } = fresh();
+    const { storage } = await fresh();
     const { doc, update } = docWith('a');
     const other = docWith('other');
     await storage.createWorkshop(record('FFFFFF'), new Map([['ledger', update], ['p:1', other.update]]));
@@ -142,7 +154,7 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
   });
 
   it('replaces every document and the format at once (an upgrade)', async () => {
-    const { storage } = fresh();
+    const { storage } = await fresh();
     await storage.createWorkshop({ ...record('GGGGGG'), format: 1 }, one('board', docWith('old').update));
     await storage.appendUpdates([{ code: 'GGGGGG', doc: 'board', update: docWith('old2').update }]);
     await storage.replaceDocuments('GGGGGG', new Map([['ledger', docWith('new').update], ['p:x', docWith('mine').update]]), 2);
@@ -153,7 +165,7 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
   });
 
   it('updates the viewer key and title', async () => {
-    const { storage } = fresh();
+    const { storage } = await fresh();
     await storage.createWorkshop(record('HHHHHH'), one('ledger', docWith('x').update));
     await storage.updateWorkshop('HHHHHH', { viewerKey: 'rotated' });
     await storage.updateWorkshop('HHHHHH', { title: 'Renamed' });
@@ -161,7 +173,7 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
   });
 
   it('stores participants by token hash and marks removals', async () => {
-    const { storage } = fresh();
+    const { storage } = await fresh();
     await storage.createWorkshop(record('JJJJJJ'), one('ledger', docWith('x').update));
     await storage.addParticipant({ code: 'JJJJJJ', id: 'p1', name: 'Ana', tokenHash: 't1', joinedAt: 5, removed: false });
     await storage.addParticipant({ code: 'JJJJJJ', id: 'p2', name: 'Ben', tokenHash: 't2', joinedAt: 6, removed: false });
@@ -174,7 +186,7 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
   });
 
   it('deletes every trace of a workshop and lists inactive ones', async () => {
-    const { storage } = fresh();
+    const { storage } = await fresh();
     await storage.createWorkshop(record('KKKKKK', 100), new Map([['ledger', docWith('x').update], ['p:1', docWith('p').update]]));
     await storage.createWorkshop(record('MMMMMM', 5_000), one('ledger', docWith('y').update));
     await storage.addParticipant({ code: 'KKKKKK', id: 'p1', name: 'Ana', tokenHash: 't1', joinedAt: 5, removed: false });
