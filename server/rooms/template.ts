@@ -1,15 +1,16 @@
 /** Turns a facilitator's dimension list into full dimension definitions, filling gaps from the default canvas. */
-import { DEFAULT_DIMENSIONS, dimensionKey } from '../../shared/canvas.ts';
+import { dimensionKey } from '../../shared/canvas.ts';
 import type { DimensionInput } from '../../shared/protocol.ts';
-import type { DimensionDef } from '../../shared/types.ts';
-import { defaultDimensions } from '../../shared/board.ts';
+import type { DimensionDef, DimensionPlaybook } from '../../shared/types.ts';
+import { defaultDimensions, defaultPlaybook, playbookOf } from '../../shared/workshop-model.ts';
 import { AppError } from '../../shared/errors.ts';
 
 export function buildDimensions(inputs: readonly DimensionInput[] | undefined): DimensionDef[] {
   if (!inputs) return defaultDimensions();
+  const defaults = defaultDimensions();
   const taken = new Set<string>();
   return inputs.map((input) => {
-    const base = input.key ? DEFAULT_DIMENSIONS.find((d) => d.key === input.key) : undefined;
+    const base = input.key ? defaults.find((d) => d.key === input.key) : undefined;
     const key = input.key ?? dimensionKey(input.name, taken);
     if (taken.has(key)) throw new AppError('INVALID_VALUE', `Two dimensions share the key "${key}".`);
     taken.add(key);
@@ -23,4 +24,17 @@ export function buildDimensions(inputs: readonly DimensionInput[] | undefined): 
       enabler: input.enabler ?? base?.enabler ?? false,
     };
   });
+}
+
+/**
+ * The playbooks for a dimension list the facilitator edited: each keeps the one it had, and a
+ * default canvas key brings the default's, as its descriptors do.
+ */
+export function playbooksFor(dimensions: readonly DimensionDef[], had: Readonly<Record<string, DimensionPlaybook>>): Record<string, DimensionPlaybook> {
+  const out: Record<string, DimensionPlaybook> = {};
+  for (const d of dimensions) {
+    const p = playbookOf(had, d.key) ?? defaultPlaybook(d.key);
+    if (p) out[d.key] = p;
+  }
+  return out;
 }
