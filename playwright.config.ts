@@ -66,6 +66,9 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: process.env.E2E_DATA_DIR,
+      // The browser tests run one node on SQLite, whatever Redis or PostgreSQL the test run was given.
+      REDIS_URL: '',
+      DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       ROOM_IDLE_UNLOAD_MS: '60000',
     },

@@ -1,7 +1,9 @@
 /**
  * Benchmark connections. Every client holds or produces real Yjs updates and
  * speaks the server's real protocol:
- * - ours, observer: a socket.io-client socket (real client library), y-protocols frames;
+ * - ours, observer: a socket.io-client socket (real client library), protocol 2
+ *   `sync` frames ([document id][y-protocols message]) for each document its
+ *   role syncs (`DOCS_FOR`): the room document, and a phone's own;
  * - ours, counter: the same Socket.IO/Engine.IO v4 protocol spoken directly over
  *   `ws`, reading only acks and pings and counting the rest as bytes (cheap, so
  *   the generator stays lighter than the server);
@@ -13,16 +15,18 @@ import { io, type Socket as SioSocket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
+import { DOC_IDS, DOCS_FOR, PROTOCOL_VERSION, type Ack, type Command, type DocName, type Role } from '../shared/protocol.ts';
 
 export interface Conn {
-  /** Resolves when the first sync step 2 has arrived (the client is synced). */
+  /** Resolves when the first sync step 2 of every document the connection syncs has arrived. */
   synced: Promise<void>;
-  /** performance.now() when the sync step 2 arrived. */
+  /** performance.now() when the last of those step 2s arrived. */
   syncedAt: number;
-  /** Sends a Yjs update; onAck(true) when the server acknowledged it. */
+  /** Sends a Yjs update of the document this client writes; onAck(true) when the server acknowledged it. */
   sendUpdate(update: Uint8Array, onAck: (ok: boolean) => void): void;
-  sendAwareness(update: Uint8Array): void;
-  /** Called with each received Yjs update (step 2 or update) for observers. */
+  /** Presence as the client sends it (Hocuspocus awareness); ours has none from clients (the server derives it). */
+  sendAwareness?(update: Uint8Array): void;
+  /** Called with each received Yjs update (step 2 or update) of the shared document: ours, the room document. */
   onUpdate: ((update: Uint8Array, at: number) => void) | null;
   bytes(): number;
   errors: string[];
@@ -47,25 +51,44 @@ function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: 
   return { promise, resolve, reject };
 }
 
-const frame = (type: number, payload: Uint8Array) => {
+/** A protocol 2 `sync` frame: document id byte, message type, payload. */
+const frame = (doc: DocName, type: number, payload: Uint8Array) => {
   const e = encoding.createEncoder();
+  encoding.writeUint8(e, DOC_IDS[doc]);
   encoding.writeVarUint(e, type);
   encoding.writeVarUint8Array(e, payload);
   return encoding.toUint8Array(e);
 };
-/** y-protocols sync step 1 of an empty doc / of a state vector. */
-export const step1Frame = (sv: Uint8Array = new Uint8Array([0])) => frame(0, sv);
-export const updateFrame = (update: Uint8Array) => frame(2, update);
+/** Sync step 1 of an empty document: "send me everything". */
+export const step1Frame = (doc: DocName) => frame(doc, 0, new Uint8Array([0]));
+/** A change to the phone's own document: the only one a client writes. */
+export const updateFrame = (update: Uint8Array) => frame('mine', 2, update);
 
-/** Reads a y-protocols sync frame: returns [type, payload]. */
-function readSync(bytes: Uint8Array, decoder = decoding.createDecoder(bytes)): [number, Uint8Array] {
+const ROOM_ID = DOC_IDS.room;
+
+/** Reads a `sync` frame: [document id, message type, payload]. */
+function readSync(bytes: Uint8Array): [number, number, Uint8Array] {
+  const decoder = decoding.createDecoder(bytes);
+  const doc = decoding.readUint8(decoder);
   const type = decoding.readVarUint(decoder);
-  return [type, decoding.readVarUint8Array(decoder)];
+  return [doc, type, decoding.readVarUint8Array(decoder)];
 }
 
 // ------------------------------------------------------------------ ours
 
-export type OurAuth = { v: 1; role: 'participant'; code: string; token: string } | { v: 1; role: 'facilitator' | 'viewer'; code: string; key: string };
+export type OurAuth =
+  | { v: typeof PROTOCOL_VERSION; role: 'participant'; code: string; token: string }
+  | { v: typeof PROTOCOL_VERSION; role: 'facilitator' | 'viewer'; code: string; key: string };
+
+/** Tracks step 2 per document; resolves `ready` once every document of the role has one. */
+function syncTracker(role: Role, conn: Conn, ready: { resolve: () => void }) {
+  const waiting = new Set(DOCS_FOR[role].map((d) => DOC_IDS[d] as number));
+  return (doc: number, type: number, at: number) => {
+    if (type !== 1 || !waiting.delete(doc) || waiting.size) return;
+    conn.syncedAt = at;
+    ready.resolve();
+  };
+}
 
 /** Our server through the real socket.io-client library (observers). */
 export function sioClient(base: string, auth: OurAuth): Conn {
@@ -78,30 +101,26 @@ export function sioClient(base: string, auth: OurAuth): Conn {
     onUpdate: null,
     errors: [],
     sendUpdate(update, onAck) {
-      socket.emit('sync', updateFrame(update), (reply: { ok: boolean; error?: { code: string } }) => {
-        if (!reply.ok) conn.errors.push(reply.error?.code ?? 'ack');
+      socket.emit('sync', updateFrame(update), (reply: Ack) => {
+        if (!reply.ok) conn.errors.push(reply.error.code);
         onAck(reply.ok);
       });
-    },
-    sendAwareness(update) {
-      socket.emit('awareness', update);
     },
     bytes: () => tcpBytes((socket.io.engine?.transport as unknown as { ws?: unknown } | undefined)?.ws, last),
     close: () => socket.close(),
   };
-  socket.on('connect', () => socket.emit('sync', step1Frame(), () => {}));
+  const synced = syncTracker(auth.role, conn, ready);
+  socket.on('connect', () => {
+    for (const d of DOCS_FOR[auth.role]) socket.emit('sync', step1Frame(d), () => {});
+  });
   socket.on('connect_error', (err) => ready.reject(err));
   socket.on('rejected', (p: { code: string }) => conn.errors.push(p.code));
   socket.on('sync', (data: ArrayBuffer | Uint8Array) => {
     const at = performance.now();
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const [type, payload] = readSync(bytes);
+    const [doc, type, payload] = readSync(data instanceof Uint8Array ? data : new Uint8Array(data));
     if (type === 0) return;
-    if (type === 1 && !conn.syncedAt) {
-      conn.syncedAt = at;
-      ready.resolve();
-    }
-    conn.onUpdate?.(payload, at);
+    if (doc === ROOM_ID) conn.onUpdate?.(payload, at);
+    synced(doc, type, at);
   });
   return conn;
 }
@@ -111,34 +130,32 @@ export function sioClient(base: string, auth: OurAuth): Conn {
  * `ws` (counters and the join storm): `40{auth}`, binary events as a
  * placeholder header plus one binary frame, acks as `43<id>[...]`, pings answered.
  */
-export function rawSioClient(base: string, auth: OurAuth, opts: { decode?: boolean } = {}): Conn {
+export function rawSioClient(base: string, auth: OurAuth): Conn {
   const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
   const ready = deferred();
   const last = { n: 0 };
   const acks = new Map<number, (ok: boolean) => void>();
   let nextAck = 0;
   let pendingBinary: string | null = null;
+  const send = (message: Uint8Array, onAck: (ok: boolean) => void) => {
+    const id = nextAck++;
+    acks.set(id, onAck);
+    ws.send(`451-${id}["sync",{"_placeholder":true,"num":0}]`);
+    ws.send(message);
+  };
   const conn: Conn = {
     synced: ready.promise,
     syncedAt: 0,
     onUpdate: null,
     errors: [],
-    sendUpdate(update, onAck) {
-      const id = nextAck++;
-      acks.set(id, onAck);
-      ws.send(`451-${id}["sync",{"_placeholder":true,"num":0}]`);
-      ws.send(updateFrame(update));
-    },
-    sendAwareness(update) {
-      ws.send('451-["awareness",{"_placeholder":true,"num":0}]');
-      ws.send(update);
-    },
+    sendUpdate: (update, onAck) => send(updateFrame(update), onAck),
     bytes: () => tcpBytes(ws, last),
     close: () => {
       tcpBytes(ws, last);
       ws.terminate();
     },
   };
+  const synced = syncTracker(auth.role, conn, ready);
   ws.on('error', (err) => ready.reject(err));
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (isBinary) {
@@ -146,11 +163,10 @@ export function rawSioClient(base: string, auth: OurAuth, opts: { decode?: boole
       pendingBinary = null;
       if (event !== 'sync') return;
       const at = performance.now();
-      if (data[0] === 1 && !conn.syncedAt) {
-        conn.syncedAt = at;
-        ready.resolve();
-      }
-      if (conn.onUpdate && data[0] !== 0) conn.onUpdate(readSync(data)[1], at);
+      const doc = data[0]!;
+      const type = data[1]!;
+      if (doc === ROOM_ID && type !== 0 && conn.onUpdate) conn.onUpdate(readSync(data)[2], at);
+      synced(doc, type, at);
       return;
     }
     const s = data.toString();
@@ -182,11 +198,8 @@ export function rawSioClient(base: string, auth: OurAuth, opts: { decode?: boole
       if (!ok) conn.errors.push(s.slice(i, i + 120));
       cb(ok);
     } else if (t === 0x30) {
-      // '0' connected: ask for the state, as a phone does
-      const id = nextAck++;
-      acks.set(id, () => {});
-      ws.send(`451-${id}["sync",{"_placeholder":true,"num":0}]`);
-      ws.send(step1Frame());
+      // '0' connected: ask for each document's state, as a phone does
+      for (const d of DOCS_FOR[auth.role]) send(step1Frame(d), () => {});
     } else if (t === 0x34) {
       conn.errors.push(s);
       ready.reject(new Error(`refused: ${s}`));
@@ -194,8 +207,24 @@ export function rawSioClient(base: string, auth: OurAuth, opts: { decode?: boole
       conn.errors.push(s);
     }
   });
-  void opts;
   return conn;
+}
+
+/** Runs facilitator commands over a short-lived socket (setting a room up between phases). */
+export async function facilitatorCommands(base: string, code: string, key: string, commands: Command[]): Promise<void> {
+  const socket: SioSocket = io(base, { auth: { v: PROTOCOL_VERSION, role: 'facilitator', code, key }, transports: ['websocket'], forceNew: true, reconnection: false });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    for (const cmd of commands) {
+      const ack = (await socket.timeout(15_000).emitWithAck('command', cmd)) as Ack;
+      if (!ack.ok) throw new Error(`${cmd.type}: ${ack.error.code} ${ack.error.message}`);
+    }
+  } finally {
+    socket.close();
+  }
 }
 
 // ------------------------------------------------------------------ Hocuspocus

@@ -33,8 +33,12 @@ export async function startServer(kind: ServerKind, opts: { core: string; cpuPro
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
     STATIC_DIR: path.join(dataDir, 'no-client'),
-    // The benchmark creates hundreds of rooms and joins from one address.
+    // The benchmark creates hundreds of rooms, and joins and connects hundreds of phones, from one
+    // address: the per-address limits are lifted (per-participant limits keep their defaults).
     CREATES_PER_MINUTE: '100000',
+    MAX_CONNECTIONS_PER_ADDRESS: '100000',
+    JOIN_BURST_PER_ADDRESS: '100000',
+    JOINS_PER_MINUTE_PER_ADDRESS: '100000',
     MAX_PARTICIPANTS: '1000',
     ROOM_IDLE_UNLOAD_MS: '1500',
     ...opts.env,

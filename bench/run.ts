@@ -14,8 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, type ServerKind } from './proc.ts';
 import { hocuspocusTarget, oursTarget, type Target } from './targets.ts';
-import { checkShape, idleParticipants, idleRooms, joinStorm, runPhase, setupShape, waitRooms, type PhaseResult } from './workload.ts';
-import { makeBoardFixture } from './fixture.ts';
+import { checkShape, idleParticipants, idleRooms, joinStorm, runPhase, setupShape, setVisibility, waitRooms, type PhaseResult } from './workload.ts';
+import { fixtureContent, sharedFixture, type FixtureOptions } from './fixture.ts';
 import { geomean, median, round } from './stats.ts';
 
 const SERVER_CORE = '0';
@@ -66,6 +66,8 @@ interface ShapeResult {
   knee: number;
   kneeBounded: boolean;
   half: PhaseResult;
+  /** Ours: the same edits at the first rung's load, in Map before the reveal (nobody else receives them). */
+  private: PhaseResult | null;
   check: Awaited<ReturnType<typeof checkShape>>;
   genBound: boolean;
   idleCpuMsPerS: number;
@@ -101,8 +103,8 @@ async function runShape(target: Target, s: ShapeDef, seed: number): Promise<Shap
     const idle0 = await target.server.cpuMs();
     await new Promise((r) => setTimeout(r, 500));
     const idleCpuMsPerS = ((await target.server.cpuMs()) - idle0) * 2;
-    // Warm-up: every writer creates its card and a marker (new keys, client ids bound).
-    await runPhase(target, shape, 'warm', Math.min(500, s.rooms * s.perRoom), Math.max(1000, ((2 * s.rooms * s.perRoom) / 500) * 1000), 5000, seed);
+    // Warm-up: every writer creates its card (new keys, client ids bound, public ids registered).
+    await runPhase(target, shape, 'warm', Math.min(500, s.rooms * s.perRoom), Math.max(1000, ((2 * s.rooms * s.perRoom) / 500) * 1000), 5000, seed, { everyWriter: true });
     const steps: PhaseResult[] = [];
     const profiling = profileDir && target.kind === 'ours';
     if (profiling) await target.server.call('profileStart');
@@ -119,29 +121,44 @@ async function runShape(target: Target, s: ShapeDef, seed: number): Promise<Shap
     const half = await runPhase(target, shape, 'half', knee / 2, MODE.halfMs, MODE.drainMs, seed + 100);
     if (profiling) await target.server.call('profileStop', { file: path.join(profileDir, `ours-${s.name}-${Date.now()}.cpuprofile`) });
     log(`    ${s.name} knee ${fmt(knee, 0)}/s${bounded ? '' : ' (not reached)'}; at half: p50 ${fmt(half.p50, 2)} p99 ${fmt(half.p99, 2)} ms; idle server CPU ${fmt(idleCpuMsPerS, 0)} ms/s`);
-    const check = await checkShape(shape);
+    let check = await checkShape(shape);
     if (!check.converged) log(`    ${s.name} CONVERGENCE FAILED`, check);
+    let priv: PhaseResult | null = null;
+    if (target.kind === 'ours') {
+      // Map before the reveal: the same edits at the first rung's load reach nobody else. Then
+      // the reveal, after which every screen must show each phone's last edit.
+      await setVisibility(target, shape, 'private');
+      priv = await runPhase(target, shape, 'private', ladder(s, 0), Math.max(MODE.stepMs, MODE.halfMs), MODE.drainMs, seed + 200, { private: true });
+      const revealed = steps[0]!;
+      log(
+        `    ${s.name} Map before the reveal @ ${fmt(priv.load, 0)}/s: cpu ${fmt(priv.cpuUsPerEdit, 1)} us/edit (revealed ${fmt(revealed.cpuUsPerEdit, 1)}), ${fmt(priv.bytesPerEdit, 0)} B/edit (revealed ${fmt(revealed.bytesPerEdit, 0)}), ack p50 ${fmt(priv.ackP50, 2)} p99 ${fmt(priv.ackP99, 2)} ms`,
+      );
+      await setVisibility(target, shape, 'revealed');
+      const after = await checkShape(shape);
+      if (!after.converged) log(`    ${s.name} CONVERGENCE FAILED after the reveal`, after);
+      check = { lost: check.lost + after.lost, duplicated: check.duplicated + after.duplicated, rejected: after.rejected, mismatched: check.mismatched + after.mismatched, converged: check.converged && after.converged };
+    }
     const genBound = steps.some((st) => st.p99 <= KNEE_MS && st.genCpuShare > 0.9);
-    return { steps, knee, kneeBounded: bounded, half, check, genBound, idleCpuMsPerS };
+    return { steps, knee, kneeBounded: bounded, half, private: priv, check, genBound, idleCpuMsPerS };
   } finally {
     shape.close();
     await waitRooms(target, 0);
   }
 }
 
-async function oneRun(kind: ServerKind, run: number, board: Uint8Array): Promise<RunResult> {
+async function oneRun(kind: ServerKind, run: number): Promise<RunResult> {
   const cpuProf = opt('cpu-prof');
   const server = await startServer(kind, { core: SERVER_CORE, ...(cpuProf && kind === 'ours' ? { cpuProfDir: cpuProf } : {}) });
-  const target = kind === 'ours' ? oursTarget(server) : hocuspocusTarget(server);
+  const target = kind === 'ours' ? oursTarget(server, FIXTURE, fixtureCards) : hocuspocusTarget(server, board, fixtureCards);
   try {
     log(`  [${kind} #${run}] load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     const skipIdle = flag('skip-idle');
     const idleParticipantKB = skipIdle ? NaN : await idleParticipants(target, MODE.idleN);
-    const rooms = skipIdle ? { perRoomMB: NaN, unloaded: true } : await idleRooms(target, board, MODE.idleRooms);
+    const rooms = skipIdle ? { perRoomMB: NaN, unloaded: true } : await idleRooms(target, MODE.idleRooms);
     const profileJoin = profileDir && kind === 'ours' && !skipIdle;
     const join = skipIdle
       ? { p50: NaN, p99: NaN, max: NaN, bytesPerJoin: NaN, ok: true, wallMs: NaN, serverCpuMs: NaN, genCpuMs: NaN }
-      : await joinStorm(target, board, MODE.joins, profileJoin ? path.join(profileDir, `ours-join-${Date.now()}.cpuprofile`) : undefined);
+      : await joinStorm(target, MODE.joins, profileJoin ? path.join(profileDir, `ours-join-${Date.now()}.cpuprofile`) : undefined);
     await waitRooms(target, 0);
     log(`    idle participant ${fmt(idleParticipantKB)} KB, idle loaded room ${fmt(rooms.perRoomMB, 2)} MB (empty unloaded: ${rooms.unloaded}); join ${MODE.joins}: p50 ${fmt(join.p50, 0)} p99 ${fmt(join.p99, 0)} ms, ${fmt(join.bytesPerJoin / 1024, 1)} KB/join (server CPU ${fmt(join.serverCpuMs, 0)} ms, generator ${fmt(join.genCpuMs, 0)} ms in ${fmt(join.wallMs, 0)} ms)${join.ok ? '' : ' JOINER DID NOT GET THE BOARD'}`);
     const shapes: Record<string, ShapeResult> = {};
@@ -165,13 +182,16 @@ log(`machine: ${machine.nproc} cores, ${machine.cpu}, node ${machine.node}, load
 const yjsCopies = execSync('npm ls yjs --all --parseable 2>/dev/null || true', { encoding: 'utf8' }).trim().split('\n').filter(Boolean).length;
 log(`yjs copies in node_modules: ${yjsCopies}`);
 
-const board = makeBoardFixture();
-log(`board fixture: ${(board.byteLength / 1024).toFixed(1)} KB`);
+const FIXTURE: FixtureOptions = { seed: 42 };
+const content = fixtureContent(FIXTURE);
+const board = sharedFixture(content);
+const fixtureCards = content.reduce((n, p) => n + p.cards.length, 0);
+log(`board fixture: ${content.length} participants, ${fixtureCards} cards; ${(board.byteLength / 1024).toFixed(1)} KB as one shared document`);
 
 const results: RunResult[] = [];
 const kinds: ServerKind[] = only ? [only] : ['ours', 'hocuspocus'];
 for (let run = 1; run <= runs; run++) {
-  for (const kind of kinds) results.push(await oneRun(kind, run, board));
+  for (const kind of kinds) results.push(await oneRun(kind, run));
 }
 
 // ------------------------------------------------------------------ client build and Lighthouse (ours only)
@@ -232,6 +252,16 @@ for (const s of SHAPES) {
     theirsHalfP99: med('hocuspocus', (r) => r.shapes[s.name]!.half.p99),
     oursIdleCpuMsPerS: med('ours', (r) => r.shapes[s.name]!.idleCpuMsPerS),
     theirsIdleCpuMsPerS: med('hocuspocus', (r) => r.shapes[s.name]!.idleCpuMsPerS),
+    // Map before the reveal (ours: nobody else receives the edit) against the same edits revealed, at the first rung.
+    privateLoad: ladder(s, 0),
+    oursPrivateCpuUsPerEdit: med('ours', (r) => r.shapes[s.name]!.private?.cpuUsPerEdit ?? NaN),
+    oursRevealedCpuUsPerEdit: med('ours', (r) => r.shapes[s.name]!.steps[0]!.cpuUsPerEdit),
+    theirsCpuUsPerEdit: med('hocuspocus', (r) => r.shapes[s.name]!.steps[0]!.cpuUsPerEdit),
+    oursPrivateBytesPerEdit: med('ours', (r) => r.shapes[s.name]!.private?.bytesPerEdit ?? NaN),
+    oursRevealedBytesPerEdit: med('ours', (r) => r.shapes[s.name]!.steps[0]!.bytesPerEdit),
+    theirsBytesPerEditAtPrivateLoad: med('hocuspocus', (r) => r.shapes[s.name]!.steps[0]!.bytesPerEdit),
+    oursPrivateAckP50: med('ours', (r) => r.shapes[s.name]!.private?.ackP50 ?? NaN),
+    oursPrivateAckP99: med('ours', (r) => r.shapes[s.name]!.private?.ackP99 ?? NaN),
   };
 }
 const shapeVals = (key: string) => SHAPES.map((s) => perShape[s.name]![key]!);
@@ -246,6 +276,9 @@ const summary = {
   converged,
   cpuPerUpdateRatio: round(ratio(shapeVals('oursCpuUs'), shapeVals('theirsCpuUs')), 3),
   kneeRatio: round(ratio(shapeVals('oursKnee'), shapeVals('theirsKnee')), 3),
+  /** Map before the reveal: our CPU per edit, private over revealed (same edits, same load), and over Hocuspocus'. */
+  mapPrivateCpuRatio: round(ratio(shapeVals('oursPrivateCpuUsPerEdit'), shapeVals('oursRevealedCpuUsPerEdit')), 3),
+  mapPrivateVsTheirsCpuRatio: round(ratio(shapeVals('oursPrivateCpuUsPerEdit'), shapeVals('theirsCpuUsPerEdit')), 3),
   p99MsRoom25: round(Math.max(...s25), 2),
   p99MsRoom150: round(perShape['2x150']?.oursHalfP99 ?? NaN, 2),
   join200P99Ms: round(med('ours', (r) => r.join.p99), 1),
@@ -282,6 +315,9 @@ for (const s of SHAPES) {
   row(`${s.name} p99 ms @ half own knee`, v.oursHalfP99!, v.theirsHalfP99!, s.perRoom <= 25 ? '<= 5' : '<= 15');
   row(`${s.name} bytes/edit on the wire @ ${v.fixedLoad}/s`, v.oursBytesPerEdit!, v.theirsBytesPerEdit!, '', 0);
   row(`${s.name} idle server CPU, ms/s (connected, no edits)`, v.oursIdleCpuMsPerS!, v.theirsIdleCpuMsPerS!, '', 1);
+  row(`${s.name} CPU us/edit @ ${v.privateLoad}/s, revealed (everyone receives it)`, v.oursRevealedCpuUsPerEdit!, v.theirsCpuUsPerEdit!, '');
+  row(`${s.name} CPU us/edit @ ${v.privateLoad}/s, Map before the reveal (ours: nobody else receives it)`, v.oursPrivateCpuUsPerEdit!, v.theirsCpuUsPerEdit!, '');
+  row(`${s.name} bytes/edit @ ${v.privateLoad}/s, Map before the reveal`, v.oursPrivateBytesPerEdit!, v.theirsBytesPerEditAtPrivateLoad!, '', 0);
 }
 row(`join ${MODE.joins} phones, 160 KB board: p50 ms`, summary.ours.join200P50Ms, med('hocuspocus', (r) => r.join.p50), '', 0);
 row(`join ${MODE.joins} phones, 160 KB board: p99 ms`, summary.join200P99Ms, summary.theirs.join200P99Ms, '<= 250', 0);

@@ -1,7 +1,9 @@
 /** How the benchmark makes rooms and participants on each server, behind one interface. */
 import { randomBytes } from 'node:crypto';
+import { PROTOCOL_VERSION, type CreateWorkshopReply, type JoinReply } from '../shared/protocol.ts';
 import type { ServerChild } from './proc.ts';
-import { hocuspocusClient, rawSioClient, sioClient, type Conn } from './clients.ts';
+import { facilitatorCommands, hocuspocusClient, rawSioClient, sioClient, type Conn } from './clients.ts';
+import type { FixtureOptions } from './fixture.ts';
 
 export interface BenchParticipant {
   id: string;
@@ -11,17 +13,32 @@ export interface BenchParticipant {
 export interface BenchRoom {
   name: string;
   participants: BenchParticipant[];
-  /** A read-only client of the room (facilitator on ours, a plain client on Hocuspocus). */
+  /** A read-only client of the room (the projector on ours, a plain client on Hocuspocus). */
   viewer(): Conn;
+  /** Ours: the facilitator key, to move the session between phases. */
+  key?: string;
 }
+
+/**
+ * What phones' card edits reach. `revealed`: every screen (ours: the Map part revealed, so the
+ * server writes each edited card into the room document; Hocuspocus: always). `private`: ours
+ * only, Map before the reveal: the server stores the edit and tells the room nothing but counts.
+ */
+export type Visibility = 'revealed' | 'private';
 
 export interface Target {
   kind: ServerChild['kind'];
   server: ServerChild;
-  /** A room with n participants; `board` is a stored board to start from. */
-  makeRoom(n: number, board?: Uint8Array): Promise<{ room: BenchRoom; holder: Conn | null }>;
+  /** A room with n participants; `withBoard` starts it from the fixture board (bench/fixture.ts). */
+  makeRoom(n: number, withBoard?: boolean): Promise<{ room: BenchRoom; holder: Conn | null }>;
   /** Adds participants to an existing room (ours: HTTP joins). */
   addParticipants(room: BenchRoom, n: number): Promise<BenchParticipant[]>;
+  /** Sets what card edits reach (ours: facilitator commands; Hocuspocus has only `revealed`). */
+  setVisibility(rooms: BenchRoom[], visibility: Visibility): Promise<void>;
+  /** Cards in the fixture board as a joining phone sees them. */
+  fixtureCards: number;
+  /** The key under which a phone writes its card: ours, in its own document; Hocuspocus, in the shared one. */
+  cardKey(participantId: string): string;
 }
 
 const newId = () => randomBytes(9).toString('base64url');
@@ -47,16 +64,15 @@ export async function pool<T>(items: T[], limit: number, fn: (item: T, i: number
   );
 }
 
-export function oursTarget(server: ServerChild): Target {
+export function oursTarget(server: ServerChild, fixture: FixtureOptions, fixtureCards: number): Target {
   const base = server.url;
   const joinAll = async (code: string, n: number): Promise<BenchParticipant[]> => {
     const out: BenchParticipant[] = new Array(n);
     await pool([...Array(n).keys()], 8, async (i) => {
-      const p = await post<{ participantId: string; token: string }>(`${base}/api/workshops/${code}/participants`, { name: `Phone ${i + 1}` });
+      const p = await post<JoinReply>(`${base}/api/workshops/${code}/participants`, { name: `Phone ${i + 1}` });
       out[i] = {
         id: p.participantId,
-        connect: (observer) =>
-          (observer ? sioClient : rawSioClient)(base, { v: 1, role: 'participant', code, token: p.token }),
+        connect: (observer) => (observer ? sioClient : rawSioClient)(base, { v: PROTOCOL_VERSION, role: 'participant', code, token: p.token }),
       };
     });
     return out;
@@ -64,35 +80,48 @@ export function oursTarget(server: ServerChild): Target {
   return {
     kind: 'ours',
     server,
-    async makeRoom(n, board) {
-      const w = await post<{ code: string; facilitatorKey: string }>(`${base}/api/workshops`, { title: 'Bench workshop', organisation: 'Bench' });
-      if (board) await server.call('seed', { code: w.code, update: Buffer.from(board).toString('base64') });
-      const viewer = () => rawSioClient(base, { v: 1, role: 'facilitator', code: w.code, key: w.facilitatorKey });
+    fixtureCards,
+    cardKey: () => 'c0',
+    async makeRoom(n, withBoard) {
+      const w = await post<CreateWorkshopReply>(`${base}/api/workshops`, { title: 'Bench workshop', organisation: 'Bench' });
+      if (withBoard) await server.call('seed', { code: w.code, options: fixture });
+      const viewerKey = /#view=(.+)$/.exec(w.boardUrl)![1]!;
+      const viewer = () => rawSioClient(base, { v: PROTOCOL_VERSION, role: 'viewer', code: w.code, key: viewerKey });
       // The facilitator's screen holds the room, as in a workshop.
-      const holder = board ? viewer() : null;
+      const holder = withBoard ? rawSioClient(base, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey }) : null;
       if (holder) await holder.synced;
       const participants = await joinAll(w.code, n);
-      return { room: { name: w.code, participants, viewer }, holder };
+      return { room: { name: w.code, participants, viewer, key: w.facilitatorKey }, holder };
     },
     async addParticipants(room, n) {
       const more = await joinAll(room.name, n);
       room.participants.push(...more);
       return more;
     },
+    async setVisibility(rooms, visibility) {
+      await pool(rooms, 8, (room) =>
+        facilitatorCommands(base, room.name, room.key!, [
+          { type: 'phase:set', phase: 'map' },
+          { type: 'reveal:set', phase: 'map', revealed: visibility === 'revealed' },
+        ]),
+      );
+    },
   };
 }
 
-export function hocuspocusTarget(server: ServerChild): Target {
+export function hocuspocusTarget(server: ServerChild, board: Uint8Array, fixtureCards: number): Target {
   const base = server.url;
   const make = (docName: string, n: number): BenchParticipant[] =>
     Array.from({ length: n }, () => ({ id: newId(), connect: () => hocuspocusClient(base, docName) }));
   return {
     kind: 'hocuspocus',
     server,
-    async makeRoom(n, board) {
+    fixtureCards,
+    cardKey: (participantId) => `${participantId}/c0`,
+    async makeRoom(n, withBoard) {
       const name = `room-${newId()}`;
       let holder: Conn | null = null;
-      if (board) {
+      if (withBoard) {
         // Hocuspocus keeps a document while a connection holds it: the seeding client stays.
         holder = hocuspocusClient(base, name);
         await holder.synced;
@@ -104,6 +133,10 @@ export function hocuspocusTarget(server: ServerChild): Target {
       const more = make(room.name, n);
       room.participants.push(...more);
       return more;
+    },
+    async setVisibility(_rooms, visibility) {
+      // One shared document: every edit reaches everyone. There is no private path to measure.
+      if (visibility !== 'revealed') throw new Error('Hocuspocus has no private path');
     },
   };
 }

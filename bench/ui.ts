@@ -15,10 +15,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { putCard, putMarker } from '../shared/board.ts';
-import { DEFAULT_DIMENSIONS } from '../shared/canvas.ts';
+import { putCard, putMarker } from '../shared/private-doc.ts';
+import { defaultDimensions } from '../shared/workshop-model.ts';
+
+const DEFAULT_DIMENSIONS = defaultDimensions();
 import { WorkshopConnection } from '../client/lib/connection.ts';
-import type { CreateWorkshopReply, JoinReply } from '../shared/protocol.ts';
+import { PROTOCOL_VERSION, type CreateWorkshopReply, type JoinReply } from '../shared/protocol.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/chromium.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -57,21 +59,22 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-async function editToPixels(page: Page, conns: WorkshopConnection[], people: JoinReply[]): Promise<number[]> {
+async function editToPixels(page: Page, conns: WorkshopConnection[]): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const n = i % conns.length;
     const token = `edit-${i}-${Math.random().toString(36).slice(2, 8)}`;
     const t0 = performance.now();
-    // A new card (the newest in its cell, so even a crowded projector cell shows it).
-    putCard(conns[n]!.doc, people[n]!.participantId, `e${i}-${Date.now()}`, { kind: 'practice', text: token, dimension: DEFAULT_DIMENSIONS[n % 10]!.key, stage: 2, createdAt: Date.now() });
+    // A new card (the newest in its cell, so even a crowded projector cell shows it), written on
+    // the phone's own document; the server reveals it to every screen (the room is not private).
+    void conns[n]!.write((d) => putCard(d, `e${i}-${Date.now()}`, { kind: 'practice', text: token, dimension: DEFAULT_DIMENSIONS[n % 10]!.key, stage: 2, createdAt: Date.now() }));
     await page.waitForFunction((t) => document.body.textContent!.includes(t), token, { polling: 'raf', timeout: 10_000 });
     times.push(performance.now() - t0);
   }
   return times;
 }
 
-async function longTasksDuringBurst(page: Page, conns: WorkshopConnection[], people: JoinReply[]) {
+async function longTasksDuringBurst(page: Page, conns: WorkshopConnection[]) {
   await page.evaluate(() => {
     const w = window as unknown as { __long: number[] };
     w.__long = [];
@@ -83,7 +86,7 @@ async function longTasksDuringBurst(page: Page, conns: WorkshopConnection[], peo
   let k = 0;
   while (Date.now() - start < 5_000) {
     const n = k % conns.length;
-    putMarker(conns[n]!.doc, people[n]!.participantId, DEFAULT_DIMENSIONS[k % 10]!.key, { current: 1 + (k % 5), target: 1 + ((k + 2) % 5) });
+    void conns[n]!.write((d) => putMarker(d, DEFAULT_DIMENSIONS[k % 10]!.key, { current: 1 + (k % 5), target: 1 + ((k + 2) % 5) }));
     k++;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -99,18 +102,22 @@ async function main() {
   try {
     const w = await post<CreateWorkshopReply>(server.url, '/api/workshops', { title: 'UI bench', settings: { privateUntilReveal: false } });
     const people = await Promise.all(Array.from({ length: PARTICIPANTS }, (_, i) => post<JoinReply>(server.url, `/api/workshops/${w.code}/participants`, { name: `Person ${i + 1}` })));
-    for (const p of people) conns.push(new WorkshopConnection({ url: server.url, auth: { v: 1, role: 'participant', code: w.code, token: p.token } }));
+    for (const p of people) conns.push(new WorkshopConnection({ url: server.url, auth: { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: p.token } }));
     await Promise.all(conns.map((c) => c.whenSynced()));
-    const facilitator = new WorkshopConnection({ url: server.url, auth: { v: 1, role: 'facilitator', code: w.code, key: w.facilitatorKey } });
+    const facilitator = new WorkshopConnection({ url: server.url, auth: { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey } });
     await facilitator.whenSynced();
     await facilitator.command({ type: 'phase:set', phase: 'map' });
-    people.forEach((p, n) => {
-      for (let c = 0; c < CARDS_EACH; c++) {
-        const dim = DEFAULT_DIMENSIONS[(n + c) % 10]!.key;
-        putCard(conns[n]!.doc, p.participantId, `c${c}`, { kind: 'practice', text: `Card ${c + 1} from person ${n + 1}: how we work today`, dimension: dim, stage: 1 + ((n * 7 + c) % 5), createdAt: n * 10 + c });
-      }
-      for (const d of DEFAULT_DIMENSIONS) putMarker(conns[n]!.doc, p.participantId, d.key, { current: 1 + ((n + d.key.length) % 4), target: 3 + (n % 3) });
-    });
+    await Promise.all(
+      people.map((_p, n) =>
+        conns[n]!.write((doc) => {
+          for (let c = 0; c < CARDS_EACH; c++) {
+            const dim = DEFAULT_DIMENSIONS[(n + c) % 10]!.key;
+            putCard(doc, `c${c}`, { kind: 'practice', text: `Card ${c + 1} from person ${n + 1}: how we work today`, dimension: dim, stage: 1 + ((n * 7 + c) % 5), createdAt: n * 10 + c });
+          }
+          for (const d of DEFAULT_DIMENSIONS) putMarker(doc, d.key, { current: 1 + ((n + d.key.length) % 4), target: 3 + (n % 3) });
+        }),
+      ),
+    );
     await Promise.all(conns.map((c) => new Promise<void>((resolve) => {
       const check = () => (c.pending === 0 ? resolve() : setTimeout(check, 20));
       check();
@@ -119,7 +126,8 @@ async function main() {
     const results: Record<string, unknown> = { participants: PARTICIPANTS, cards: PARTICIPANTS * CARDS_EACH };
     const views: Array<[string, string, { width: number; height: number }]> = [
       ['console', w.facilitatorUrl.replace(/^https?:\/\/[^/]+/, server.url), { width: 1440, height: 900 }],
-      ['projector', `${server.url}/board/${w.code}`, { width: 1920, height: 1080 }],
+      // The projector's own link, with its viewer key.
+      ['projector', w.boardUrl.replace(/^https?:\/\/[^/]+/, server.url), { width: 1920, height: 1080 }],
     ];
     const context = await browser.newContext();
     for (const [name, url, viewport] of views) {
@@ -130,10 +138,10 @@ async function main() {
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="card"]').length > 0, undefined, { timeout: 20_000 });
       const loadMs = performance.now() - t0;
       const rendered = await page.locator('[data-testid="card"]').count();
-      const times = await editToPixels(page, conns, people);
+      const times = await editToPixels(page, conns);
       // Markers show from Assess on: move the room there for the burst, then back.
       await facilitator.command({ type: 'phase:set', phase: 'assess' });
-      const burst = await longTasksDuringBurst(page, conns, people);
+      const burst = await longTasksDuringBurst(page, conns);
       await facilitator.command({ type: 'phase:set', phase: 'map' });
       await page.close();
       results[name] = {

@@ -1,28 +1,49 @@
 /**
- * The workload: rooms of writers making small open-loop edits, observers
+ * The workload: rooms of phones making small open-loop edits, observers
  * timing every edit's arrival, a load ladder to find the knee, a fixed-load
  * phase at half the knee, the exactly-once and convergence checks, the join
  * storm and the idle-heap measurements.
+ *
+ * An edit is a phone changing its own card (a practice card, new text each
+ * time, about the size of a real one). On ours the phone writes its own
+ * document; what the other screens receive depends on the session:
+ * - revealed (the Map part revealed): the server writes the card, under its
+ *   public id, into the room document, and every screen in the room receives
+ *   it. This is the edit compared with Hocuspocus, where every edit of the one
+ *   shared document reaches every other client.
+ * - private (Map before the reveal): the server stores the edit and the room
+ *   receives nothing (counts change only when a card is added or removed).
+ *   Ours only; it shows what the private path costs and saves.
+ * Each card's text carries "#<writer>.<edit>", so an observer knows which edit
+ * a received value is, whichever document or client id carried it. The server
+ * projects the latest value of a card once per flush: a value that reaches an
+ * observer also delivers the earlier edits of that card it superseded
+ * (counted as "conflated", timed at that arrival).
  */
 import * as Y from 'yjs';
-import { defaultDimensions, maps } from '../shared/board.ts';
+import { defaultDimensions } from '../shared/workshop-model.ts';
 import type { Conn } from './clients.ts';
-import { pool, type BenchRoom, type Target } from './targets.ts';
+import { pool, type BenchRoom, type Target, type Visibility } from './targets.ts';
 import { percentile, rng } from './stats.ts';
 
 const LOCAL = Symbol('local');
 const REMOTE = Symbol('remote');
 const DIMS = defaultDimensions().map((d) => d.key);
 const TEXTS = ['More listening, less broadcasting', 'Answer within a day', 'Leaders post themselves', 'Share customer stories', 'Fewer approvals'];
+const TAG = /#(\d+)\.(\d+)$/;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Phase {
   lat: number[];
+  ackLat: number[];
   edits: number;
   acks: number;
   expected: number;
   received: number;
   deliveries: number;
+  conflated: number;
+  /** Edits nobody else receives (ours, Map before the reveal). */
+  private: boolean;
 }
 
 export interface PhaseResult {
@@ -33,16 +54,31 @@ export interface PhaseResult {
   p99: number;
   max: number;
   late: number;
+  conflated: number;
+  /** From the intended send time to the server's ack (stored). */
+  ackP50: number;
+  ackP99: number;
   serverCpuMs: number;
   cpuUsPerDelivery: number;
+  cpuUsPerEdit: number;
   bytesPerEdit: number;
   genCpuShare: number;
   sendLagP99: number;
   wallMs: number;
 }
 
+/** Reads the edit a card value carries: [writer index, edit number]. */
+function tagOf(value: unknown): [number, number] | null {
+  const text = value && typeof value === 'object' ? (value as { text?: unknown }).text : null;
+  const m = typeof text === 'string' ? TAG.exec(text) : null;
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
 class Writer {
-  doc = new Y.Doc();
+  /** What this phone writes: its own document (ours), its copy of the shared one (Hocuspocus). */
+  readonly doc = new Y.Doc();
+  /** Observers: the room as this screen receives it. */
+  readonly view: Y.Doc | null;
   sentAt: number[] = [];
   phaseOf: number[] = [];
   edits = 0;
@@ -50,79 +86,100 @@ class Writer {
   failed = 0;
   othersObserving = 0;
   roomSize = 0;
-  seen: Map<Writer, Uint8Array> | null = null;
+  /** Observers: the latest edit seen of each other writer. */
+  lastSeen: Map<Writer, number> | null = null;
+  duplicates = 0;
+  /** Observers: writers whose card left the room (hidden again), until it comes back. */
+  private readonly hidden = new Set<number>();
   private last: Uint8Array | null = null;
+  private arrival = 0;
+  private readonly createdAt = Date.now();
+  private readonly key: string;
 
   constructor(
+    readonly index: number,
     readonly pid: string,
     readonly conn: Conn,
     readonly shape: ShapeRun,
-    readonly roomIndex: number,
+    cardKey: string,
     observer: boolean,
   ) {
+    this.key = cardKey;
     this.doc.on('update', (u: Uint8Array, origin: unknown) => {
       if (origin === LOCAL) this.last = u;
     });
-    if (observer) {
-      this.seen = new Map();
-      conn.onUpdate = (u, at) => this.receive(u, at);
+    this.view = observer ? new Y.Doc() : null;
+    if (this.view) {
+      this.lastSeen = new Map();
+      const cards = this.view.getMap('cards');
+      cards.observe((e) => {
+        for (const [key, change] of e.changes.keys) {
+          if (change.action === 'delete') {
+            // Hidden again (ours: the Map part un-revealed): its return is not a duplicate.
+            const tag = tagOf(change.oldValue);
+            if (tag) this.hidden.add(tag[0]);
+            continue;
+          }
+          const tag = tagOf(cards.get(key));
+          if (tag) this.seen(tag[0], tag[1], this.arrival, change.action === 'add' && this.hidden.delete(tag[0]));
+        }
+      });
+      conn.onUpdate = (u, at) => {
+        this.arrival = at;
+        Y.applyUpdate(this.view!, u, REMOTE);
+      };
     }
   }
 
   edit(intended: number, phaseIndex: number): void {
     const j = this.edits++;
-    const clock = j; // only this writer writes with this client id
-    const pid = this.pid;
     this.doc.transact(() => {
-      if (j % 2 === 0) {
-        maps(this.doc).cards.set(`${pid}/b0`, {
-          kind: 'barrier',
-          text: `${TEXTS[(j >> 1) % TEXTS.length]} (${j})`,
-          dimension: null,
-          stage: null,
-          createdAt: Math.round(performance.timeOrigin + intended),
-        });
-      } else {
-        maps(this.doc).markers.set(`${pid}/${DIMS[(j >> 1) % DIMS.length]}`, { current: 1 + ((j * 7) % 5), target: 1 + ((j * 3) % 5) });
-      }
+      this.doc.getMap('cards').set(this.key, {
+        kind: 'practice',
+        text: `${TEXTS[j % TEXTS.length]} #${this.index}.${j}`,
+        dimension: DIMS[this.index % DIMS.length]!,
+        stage: 1 + (j % 5),
+        createdAt: this.createdAt,
+      });
     }, LOCAL);
-    this.sentAt[clock] = intended;
-    this.phaseOf[clock] = phaseIndex;
+    this.sentAt[j] = intended;
+    this.phaseOf[j] = phaseIndex;
     const ph = this.shape.phases[phaseIndex]!;
     ph.edits++;
-    ph.expected += this.othersObserving;
-    ph.deliveries += this.roomSize - 1;
+    if (!ph.private) {
+      ph.expected += this.othersObserving;
+      ph.deliveries += this.roomSize - 1;
+    }
     const update = this.last!;
     this.last = null;
     this.conn.sendUpdate(update, (ok) => {
       this.acked++;
       ph.acks++;
+      ph.ackLat.push(performance.now() - intended);
       if (!ok) this.failed++;
     });
   }
 
-  private receive(u: Uint8Array, at: number): void {
-    const { structs } = Y.decodeUpdate(u);
-    const byClient = this.shape.byClient;
-    for (const s of structs) {
-      const w = byClient.get(s.id.client);
-      if (!w || w === this || !(s instanceof Y.Item)) continue;
-      let seen = this.seen!.get(w);
-      const end = s.id.clock + s.length;
-      if (!seen || seen.length < end) {
-        const grown = new Uint8Array(Math.max(end * 2, 64));
-        if (seen) grown.set(seen);
-        this.seen!.set(w, (seen = grown));
-      }
-      for (let c = s.id.clock; c < end; c++) {
-        if (++seen[c]! !== 1) continue;
-        const ph = this.shape.phases[w.phaseOf[c]!];
-        if (!ph) continue;
-        ph.lat.push(at - w.sentAt[c]!);
-        ph.received++;
-      }
+  /**
+   * An observer saw writer `index`'s edit `j` (and, if it skipped some, the ones it superseded).
+   * A card that comes back after being hidden may carry the edit already seen: not a duplicate.
+   */
+  private seen(index: number, j: number, at: number, returned: boolean): void {
+    const w = this.shape.writers[index];
+    if (!w || w === this || !this.lastSeen) return;
+    const last = this.lastSeen.get(w) ?? -1;
+    if (j <= last) {
+      if (!(returned && j === last)) this.duplicates++;
+      return;
     }
-    Y.applyUpdate(this.doc, u, REMOTE);
+    for (let k = last + 1; k <= j; k++) {
+      const ph = this.shape.phases[w.phaseOf[k]!];
+      if (!ph || ph.private) continue;
+      ph.lat.push(at - w.sentAt[k]!);
+      ph.received++;
+      if (k < j) ph.conflated++;
+    }
+    this.lastSeen.set(w, j);
   }
 }
 
@@ -130,7 +187,6 @@ export interface ShapeRun {
   rooms: BenchRoom[];
   writers: Writer[];
   byRoom: Writer[][];
-  byClient: Map<number, Writer>;
   phases: Phase[];
   close(): void;
 }
@@ -140,23 +196,22 @@ export async function setupShape(target: Target, rooms: number, perRoom: number,
   await pool([...Array(rooms).keys()], 4, async (i) => {
     made[i] = (await target.makeRoom(perRoom)).room;
   });
+  // Before anyone connects: card edits reach every screen.
+  await target.setVisibility(made, 'revealed');
   const shape: ShapeRun = {
     rooms: made,
     writers: [],
     byRoom: [],
-    byClient: new Map(),
     phases: [],
     close() {
       for (const w of shape.writers) w.conn.close();
     },
   };
-  made.forEach((room, r) => {
+  made.forEach((room) => {
     const list: Writer[] = [];
     room.participants.forEach((p, i) => {
       const observer = i < observersPerRoom;
-      const w = new Writer(p.id, p.connect(observer), shape, r, observer);
-      while (shape.byClient.has(w.doc.clientID)) w.doc.clientID = Math.floor(Math.random() * 2 ** 31);
-      shape.byClient.set(w.doc.clientID, w);
+      const w = new Writer(shape.writers.length, p.id, p.connect(observer), shape, target.cardKey(p.id), observer);
       w.roomSize = perRoom;
       w.othersObserving = observer ? observersPerRoom - 1 : observersPerRoom;
       list.push(w);
@@ -170,13 +225,22 @@ export async function setupShape(target: Target, rooms: number, perRoom: number,
   return shape;
 }
 
+/** Changes what card edits reach in every room of the shape, and lets the change reach the screens. */
+export async function setVisibility(target: Target, shape: ShapeRun, visibility: Visibility): Promise<void> {
+  await target.setVisibility(shape.rooms, visibility);
+  await sleep(300);
+}
+
 function totalBytes(shape: ShapeRun): number {
   let n = 0;
   for (const w of shape.writers) n += w.conn.bytes();
   return n;
 }
 
-/** Open-loop Poisson edits at `rate` per second in total for `durationMs`, then waits for delivery. */
+/**
+ * Open-loop Poisson edits at `rate` per second in total for `durationMs`, then waits for
+ * delivery. `private`: edits nobody else receives (ours, Map before the reveal).
+ */
 export async function runPhase(
   target: Target,
   shape: ShapeRun,
@@ -185,8 +249,9 @@ export async function runPhase(
   durationMs: number,
   drainMs: number,
   seed: number,
+  opts: { private?: boolean; everyWriter?: boolean } = {},
 ): Promise<PhaseResult> {
-  const phase: Phase = { lat: [], edits: 0, acks: 0, expected: 0, received: 0, deliveries: 0 };
+  const phase: Phase = { lat: [], ackLat: [], edits: 0, acks: 0, expected: 0, received: 0, deliveries: 0, conflated: 0, private: !!opts.private };
   const index = shape.phases.push(phase) - 1;
   const writers = shape.writers;
   const perWriter = rate / writers.length / 1000; // edits per ms
@@ -199,6 +264,8 @@ export async function runPhase(
   const events: { t: number; w: Writer }[] = [];
   for (const w of writers) {
     let t = start - Math.log(1 - rand()) / perWriter;
+    // Warm-up: every phone writes at least once, so its card exists before the ladder.
+    if (opts.everyWriter && t >= end) t = start + rand() * durationMs;
     while (t < end) {
       events.push({ t, w });
       t += -Math.log(1 - rand()) / perWriter;
@@ -232,6 +299,8 @@ export async function runPhase(
   const late = phase.expected - phase.received;
   for (let k = 0; k < late; k++) lat.push(Infinity);
   const sorted = Float64Array.from(lat).sort();
+  for (let k = phase.acks; k < phase.edits; k++) phase.ackLat.push(Infinity);
+  const acks = Float64Array.from(phase.ackLat).sort();
   const lagSorted = Float64Array.from(lags).sort();
   return {
     label,
@@ -241,8 +310,12 @@ export async function runPhase(
     p99: percentile(sorted, 99),
     max: sorted.length ? sorted[sorted.length - 1]! : NaN,
     late,
+    conflated: phase.conflated,
+    ackP50: percentile(acks, 50),
+    ackP99: percentile(acks, 99),
     serverCpuMs: cpu1 - cpu0,
     cpuUsPerDelivery: ((cpu1 - cpu0) * 1000) / Math.max(1, phase.deliveries),
+    cpuUsPerEdit: ((cpu1 - cpu0) * 1000) / Math.max(1, phase.edits),
     bytesPerEdit: (bytes1 - bytes0) / Math.max(1, phase.edits),
     genCpuShare: (gen.user + gen.system) / 1000 / wallMs,
     sendLagP99: percentile(lagSorted, 99),
@@ -250,10 +323,26 @@ export async function runPhase(
   };
 }
 
-/** Waits for everything, then checks that every edit arrived exactly once everywhere and every doc converged. */
+/** The latest edit of each writer a room document holds, by writer index; -2 for a writer with two cards. */
+function latestByWriter(doc: Y.Doc): Map<number, number> {
+  const out = new Map<number, number>();
+  doc.getMap('cards').forEach((value) => {
+    const tag = tagOf(value);
+    if (tag) out.set(tag[0], out.has(tag[0]) ? -2 : tag[1]);
+  });
+  return out;
+}
+
+/**
+ * Waits for everything, then checks that every edit reached every observer exactly once (or was
+ * superseded by a later edit of the same card that did), every ack was ok, every observer's
+ * room shows each writer's last edit, and so does a fresh screen in a few rooms.
+ */
 export async function checkShape(shape: ShapeRun, timeoutMs = 15_000): Promise<{ lost: number; duplicated: number; rejected: number; mismatched: number; converged: boolean }> {
   const start = performance.now();
-  const done = () => shape.phases.every((p) => p.received >= p.expected && p.acks >= p.edits);
+  const done = () =>
+    shape.phases.every((p) => p.received >= p.expected && p.acks >= p.edits) &&
+    shape.byRoom.every((writers) => writers.every((o) => !o.lastSeen || writers.every((w) => w === o || w.edits === 0 || o.lastSeen!.get(w) === w.edits - 1)));
   while (!done() && performance.now() - start < timeoutMs) await sleep(20);
   let lost = 0;
   let duplicated = 0;
@@ -261,33 +350,18 @@ export async function checkShape(shape: ShapeRun, timeoutMs = 15_000): Promise<{
   let mismatched = 0;
   for (const w of shape.writers) rejected += w.failed + w.conn.errors.length;
   const compare = (doc: Y.Doc, writers: Writer[], skip: Writer | null) => {
-    const target = maps(doc);
-    for (const w of writers) {
-      if (w === skip) continue;
-      for (const root of ['cards', 'markers'] as const) {
-        maps(w.doc)[root].forEach((value, key) => {
-          if (!key.startsWith(`${w.pid}/`)) return;
-          if (JSON.stringify(target[root].get(key)) !== JSON.stringify(value)) mismatched++;
-        });
-      }
-    }
+    const latest = latestByWriter(doc);
+    for (const w of writers) if (w !== skip && w.edits > 0 && latest.get(w.index) !== w.edits - 1) mismatched++;
   };
   shape.byRoom.forEach((writers) => {
     for (const o of writers) {
-      if (!o.seen) continue;
-      for (const w of writers) {
-        if (w === o) continue;
-        const seen = o.seen.get(w);
-        for (let c = 0; c < w.edits; c++) {
-          const n = seen?.[c] ?? 0;
-          if (n === 0) lost++;
-          else if (n > 1) duplicated++;
-        }
-      }
-      compare(o.doc, writers, o);
+      if (!o.lastSeen) continue;
+      duplicated += o.duplicates;
+      for (const w of writers) if (w !== o) lost += Math.max(0, w.edits - 1 - (o.lastSeen.get(w) ?? -1));
+      compare(o.view!, writers, o);
     }
   });
-  // A fresh client in a few rooms gets the same board from the server.
+  // A fresh screen in a few rooms gets the same board from the server.
   for (let r = 0; r < Math.min(3, shape.rooms.length); r++) {
     const doc = new Y.Doc();
     const v = shape.rooms[r]!.viewer();
@@ -300,9 +374,9 @@ export async function checkShape(shape: ShapeRun, timeoutMs = 15_000): Promise<{
   return { lost, duplicated, rejected, mismatched, converged: lost === 0 && duplicated === 0 && rejected === 0 && mismatched === 0 };
 }
 
-/** n phones with tokens connect to one room holding `board` at the same instant; times to synced. */
-export async function joinStorm(target: Target, board: Uint8Array, n: number, profileFile?: string): Promise<{ p50: number; p99: number; max: number; bytesPerJoin: number; ok: boolean; wallMs: number; serverCpuMs: number; genCpuMs: number }> {
-  const { room, holder } = await target.makeRoom(0, board);
+/** n phones with tokens connect to one room holding the fixture board at the same instant; times to synced. */
+export async function joinStorm(target: Target, n: number, profileFile?: string): Promise<{ p50: number; p99: number; max: number; bytesPerJoin: number; ok: boolean; wallMs: number; serverCpuMs: number; genCpuMs: number }> {
+  const { room, holder } = await target.makeRoom(0, true);
   const phones = await target.addParticipants(room, n);
   await sleep(300);
   if (profileFile) await target.server.call('profileStart');
@@ -326,13 +400,10 @@ export async function joinStorm(target: Target, board: Uint8Array, n: number, pr
   if (profileFile) await target.server.call('profileStop', { file: profileFile });
   await sleep(200);
   const bytes = conns.reduce((s, c) => s + c.bytes(), 0);
-  const fixture = new Y.Doc();
-  Y.applyUpdate(fixture, board);
-  const ok = maps(check).cards.size === maps(fixture).cards.size && maps(check).cards.size > 0;
+  const ok = check.getMap('cards').size === target.fixtureCards && target.fixtureCards > 0;
   for (const c of conns) c.close();
   holder?.close();
   check.destroy();
-  fixture.destroy();
   return { p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1]!, bytesPerJoin: bytes / n, ok, wallMs, serverCpuMs, genCpuMs: (gen.user + gen.system) / 1000 };
 }
 
@@ -370,7 +441,8 @@ export async function idleParticipants(target: Target, n: number): Promise<numbe
     }
     const batch = phones.slice(i, i + (i < warm ? warm : 50)).map((p) => {
       const c = p.connect(false);
-      void c.synced.then(() => c.sendAwareness(awarenessUpdate(1 + Math.floor(Math.random() * 2 ** 30), { user: { id: p.id, name: 'Phone' } })));
+      // Hocuspocus clients announce themselves (awareness); ours get presence from the server.
+      if (c.sendAwareness) void c.synced.then(() => c.sendAwareness!(awarenessUpdate(1 + Math.floor(Math.random() * 2 ** 30), { user: { id: p.id, name: 'Phone' } })));
       return c;
     });
     conns.push(...batch);
@@ -383,14 +455,14 @@ export async function idleParticipants(target: Target, n: number): Promise<numbe
   return (h1 - h0) / n / 1024;
 }
 
-/** Heap per idle room holding `board` with one connection (the facilitator's screen), in MB; and whether empty rooms unload. */
-export async function idleRooms(target: Target, board: Uint8Array, k: number): Promise<{ perRoomMB: number; unloaded: boolean }> {
+/** Heap per idle room holding the fixture with one connection (the facilitator's screen), in MB; and whether empty rooms unload. */
+export async function idleRooms(target: Target, k: number): Promise<{ perRoomMB: number; unloaded: boolean }> {
   const rooms0 = await target.server.call<number>('rooms');
   // One room first, to warm the code paths; it stays loaded through the measurement.
-  const holders: Conn[] = [(await target.makeRoom(0, board)).holder!];
+  const holders: Conn[] = [(await target.makeRoom(0, true)).holder!];
   await sleep(300);
   const h0 = (await target.server.heap()).heapUsed;
-  for (let i = 0; i < k; i++) holders.push((await target.makeRoom(0, board)).holder!);
+  for (let i = 0; i < k; i++) holders.push((await target.makeRoom(0, true)).holder!);
   await sleep(300);
   const h1 = (await target.server.heap()).heapUsed;
   for (const h of holders) h.close();

@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { aptInstall } from './apt.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -17,10 +18,7 @@ function run(cmd, args, opts = {}) {
 }
 
 if (!fs.existsSync(CHROMIUM)) {
-  console.log(`${CHROMIUM} is missing: installing Debian's chromium (about 1.5 minutes)...`);
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const sh = (cmd) => (sudo.length ? run('sudo', ['sh', '-c', cmd]) : run('sh', ['-c', cmd]));
-  if (sh('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium') !== 0 || !fs.existsSync(CHROMIUM)) {
+  if (!aptInstall(['chromium'], `${CHROMIUM} is missing (about 1.5 minutes)`) || !fs.existsSync(CHROMIUM)) {
     console.error('Could not install chromium. Install it with: apt-get update && apt-get install -y chromium');
     process.exit(1);
   }

@@ -14,8 +14,12 @@ import { registerErrorHandler, toAppError } from './http-errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { workshopRoutes } from './routes/workshops.ts';
 import { RoomManager } from './rooms/room-manager.ts';
-import { closeRoomConnections, createSocketServer, registerRealtime, socketTransport, type IO } from './realtime/socket-server.ts';
+import { closeRoomConnections, createSocketServer, registerRealtime, type IO } from './realtime/socket-server.ts';
+import { socketTransport } from './realtime/transport.ts';
+import { connectRedis } from './cluster/redis.ts';
 import { FailureLimiter } from './security/failure-limiter.ts';
+import { RedisFailureLimiter } from './security/redis-failure-limiter.ts';
+import { openPostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/storage.ts';
 import { WorkshopService } from './workshops.ts';
@@ -46,21 +50,35 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
       void (reply as unknown as { code(n: number): FastifyReply }).code(e.status).type('application/json').send(e.toBody() as never);
     },
   });
-  const storage = overrides.storage ?? openSqliteStorage(config.dataDir);
+  // PostgreSQL when DATABASE_URL is set (shared by every node), else the SQLite file.
+  const storage =
+    overrides.storage ??
+    (config.databaseUrl
+      ? await openPostgresStorage(config.databaseUrl, { onError: (err) => http.log.warn({ err }, 'PostgreSQL dropped an idle connection') })
+      : openSqliteStorage(config.dataDir));
+  // Redis when REDIS_URL is set: limits then hold across every node.
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, {
+        onDown: (err) => http.log.warn({ err }, 'Redis is out of reach: rate limits count on this node alone until it returns'),
+        onUp: () => http.log.info('Redis is back'),
+      })
+    : null;
   const io = createSocketServer(http.server, config);
   const onError = (err: unknown) => http.log.error({ err }, 'room error');
+  const transport = socketTransport(io);
   const rooms = new RoomManager({
     storage,
-    transportFor: (code) => socketTransport(io, code),
+    transportFor: () => transport,
     idleUnloadMs: config.roomIdleUnloadMs,
-    maxParticipants: config.maxParticipants,
     compactEveryUpdates: DEFAULTS.compactEveryUpdates,
     storageRetryMs: DEFAULTS.storageRetryMs,
     touchEveryMs: DEFAULTS.touchEveryMs,
     onError,
   });
   const workshops = new WorkshopService({ storage, rooms, maxParticipants: config.maxParticipants, retentionMs: config.retentionMs });
-  const joinFailures = new FailureLimiter(config.failedJoinsPerWindow, config.failedJoinWindowMs);
+  const joinFailures = redis
+    ? new RedisFailureLimiter(redis, { prefix: config.redisPrefix, limit: config.failedJoinsPerWindow, windowMs: config.failedJoinWindowMs })
+    : new FailureLimiter(config.failedJoinsPerWindow, config.failedJoinWindowMs);
 
   await http.register(helmet, {
     contentSecurityPolicy: {
@@ -82,7 +100,11 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
-  await http.register(rateLimit, { global: false });
+  await http.register(rateLimit, {
+    global: false,
+    // Shared counts across nodes; if Redis is down, requests pass rather than fail.
+    ...(redis ? { redis, nameSpace: `${config.redisPrefix}rate:`, skipOnError: true } : {}),
+  });
   registerErrorHandler(http);
   await http.register(healthRoutes);
   await http.register(
@@ -141,6 +163,7 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
       await rooms.closeAll();
       await http.close();
       await storage.close();
+      redis?.disconnect();
     },
   };
 }

@@ -7,6 +7,8 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** An empty variable (REDIS_URL=) counts as unset, as a shell user expects. */
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
 
 const EnvSchema = z.object({
   PORT: int(0, 65_535).default(3000),
@@ -22,17 +24,32 @@ const EnvSchema = z.object({
   FAILED_JOIN_WINDOW_MS: int(1_000, 86_400_000).default(10 * 60_000),
   ROOM_IDLE_UNLOAD_MS: int(0, 86_400_000).default(30_000),
   MESSAGES_PER_SECOND: int(1, 100_000).default(60),
+  /** Sockets one participant may hold at once (phone, laptop, a reload still closing). */
+  MAX_CONNECTIONS_PER_PARTICIPANT: int(1, 1_000).default(4),
+  /** Sockets one network address may hold: a venue puts a whole room behind one. */
+  MAX_CONNECTIONS_PER_ADDRESS: int(1, 100_000).default(400),
+  /** Joins one address may make at once, then per minute: fifty phones join in a burst, nobody fills a room with made-up names. */
+  JOIN_BURST_PER_ADDRESS: int(1, 100_000).default(60),
+  JOINS_PER_MINUTE_PER_ADDRESS: int(1, 100_000).default(20),
   TRUST_PROXY: bool.default(false),
   /** Workshops one address may create per minute. */
   CREATES_PER_MINUTE: int(1, 100_000).default(30),
   STATIC_DIR: z.string().default('dist/client'),
+  /** Redis (redis://...): rate limits shared by every node, and room leases in cluster mode. */
+  REDIS_URL: optionalUrl,
+  /** PostgreSQL (postgres://...): storage shared by every node, in place of the SQLite file. */
+  DATABASE_URL: optionalUrl,
+  /** Put in front of every Redis key, so several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().default('social-shift:'),
 });
 
 export const DEFAULTS = {
   compactEveryUpdates: 500,
   retentionSweepMs: 3_600_000,
   messageBurst: 120,
-  awarenessEntriesExtra: 20,
+  /** Connects per participant: a burst, then per second (each one changes who is online). */
+  connectBurst: 10,
+  connectsPerSecond: 0.5,
   storageRetryMs: 2_000,
   touchEveryMs: 60_000,
 } as const;
@@ -51,8 +68,17 @@ export type Config = Readonly<{
   failedJoinWindowMs: number;
   roomIdleUnloadMs: number;
   messagesPerSecond: number;
+  maxConnectionsPerParticipant: number;
+  maxConnectionsPerAddress: number;
+  joinBurstPerAddress: number;
+  joinsPerMinutePerAddress: number;
   trustProxy: boolean;
   createsPerMinute: number;
+  redisUrl: string | undefined;
+  databaseUrl: string | undefined;
+  redisPrefix: string;
+  /** Several nodes serve the same workshops: on when both Redis and PostgreSQL are given. */
+  cluster: boolean;
 }>;
 
 /** Reads the environment (or an override object, for tests) into a frozen Config. */
@@ -77,7 +103,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     failedJoinWindowMs: e.FAILED_JOIN_WINDOW_MS,
     roomIdleUnloadMs: e.ROOM_IDLE_UNLOAD_MS,
     messagesPerSecond: e.MESSAGES_PER_SECOND,
+    maxConnectionsPerParticipant: e.MAX_CONNECTIONS_PER_PARTICIPANT,
+    maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    joinBurstPerAddress: e.JOIN_BURST_PER_ADDRESS,
+    joinsPerMinutePerAddress: e.JOINS_PER_MINUTE_PER_ADDRESS,
     trustProxy: e.TRUST_PROXY,
     createsPerMinute: e.CREATES_PER_MINUTE,
+    redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    cluster: e.REDIS_URL !== undefined && e.DATABASE_URL !== undefined,
   });
 }

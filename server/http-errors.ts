@@ -1,6 +1,7 @@
 /** One error handler for every route: catalogue codes out, internals hidden on 5xx. */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, type ErrorBody } from '../shared/errors.ts';
+import { StorageUnavailable } from './storage/storage.ts';
 
 const FASTIFY_CODES: Record<string, AppError['code']> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -19,8 +20,8 @@ export function toAppError(err: unknown): AppError {
   const e = err as FastifyError & { statusCode?: number };
   const mapped = e?.code ? FASTIFY_CODES[e.code] : undefined;
   if (mapped) return new AppError(mapped);
-  // The disk is full, read-only or failing: say so (503), do not dress it up as a bug (500).
-  if (typeof e?.code === 'string' && /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|NOMEM)/.test(e.code)) return new AppError('STORAGE_UNAVAILABLE');
+  // The disk is full or the database unreachable: say so (503), do not dress it up as a bug (500).
+  if (err instanceof StorageUnavailable) return new AppError('STORAGE_UNAVAILABLE');
   if (e?.statusCode === 429) return new AppError('RATE_LIMITED');
   if (e instanceof SyntaxError || e?.statusCode === 400) return new AppError('BAD_REQUEST');
   if (e?.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');

@@ -1,15 +1,7 @@
 /** Process concerns only: configuration, listen, the URLs to open, graceful shutdown. */
-import os from 'node:os';
 import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
-
-function lanAddresses(): string[] {
-  const out: string[] = [];
-  for (const list of Object.values(os.networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
-  }
-  return out;
-}
+import { startBanner } from './link-origin.ts';
 
 const config = loadConfig();
 const app = await buildApp(config);
@@ -17,11 +9,15 @@ await app.http.listen({ port: config.port, host: config.host });
 const address = app.http.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 
-const lines = [`Social Shift is running.`, `  On this computer:  http://localhost:${port}/`];
-if (config.host === '0.0.0.0' || config.host === '::') {
-  for (const ip of lanAddresses()) lines.push(`  Phones on this network:  http://${ip}:${port}/`);
-}
-lines.push(`  Data: ${config.dataDir}`);
+const lines = startBanner({ publicUrl: config.publicUrl, listenHost: config.host, port, trustProxy: config.trustProxy });
+/** A URL fit for a log: no password. */
+const shown = (url: string) => {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+};
+lines.push(config.databaseUrl ? `  Data: PostgreSQL at ${shown(config.databaseUrl)}` : `  Data: ${config.dataDir}`);
+if (config.redisUrl) lines.push(`  Limits shared through Redis at ${shown(config.redisUrl)}`);
 console.log(lines.join('\n'));
 
 let stopping = false;

@@ -1,16 +1,27 @@
 /**
- * Workshop lifecycle behind the HTTP routes: create, look up, join, authorise
- * the facilitator, export, delete, expire. Transport-free.
+ * Workshop lifecycle behind the HTTP routes: create (from the default canvas,
+ * a template file, or an earlier workshop to run again), look up, join,
+ * authorise the facilitator, export (markdown, template, archive), delete,
+ * expire. Transport-free.
  */
+import { createHmac } from 'node:crypto';
 import * as Y from 'yjs';
 import { AppError } from '../shared/errors.ts';
-import { initBoard, maps, readBoard } from '../shared/board.ts';
-import type { CreateWorkshopBody, WorkshopInfoReply } from '../shared/protocol.ts';
+import { initBoard, readPhase } from '../shared/board.ts';
+import { LIMITS } from '../shared/limits.ts';
+import { parseArchive, toArchive, type Archive } from '../shared/archive.ts';
+import { baselineFromArchive } from '../shared/baseline.ts';
+import { PreviousWorkshopSchema, type CreateWorkshopBody, type WorkshopInfoReply } from '../shared/protocol.ts';
 import { generateRoadmap } from '../shared/roadmap.ts';
-import { exportFileName, toMarkdown } from '../shared/markdown.ts';
+import { exportFileName, fileNameFor, toMarkdown } from '../shared/markdown.ts';
+import { parseTemplate, type WorkshopTemplate } from '../shared/template.ts';
+import { defaultModel, modelOf, templateOf, type WorkshopModel } from '../shared/workshop-model.ts';
 import { StorageConflict, type Storage, type WorkshopRecord } from './storage/storage.ts';
 import type { RoomManager } from './rooms/room-manager.ts';
-import { buildDimensions } from './rooms/template.ts';
+import { buildDimensions, playbooksFor } from './rooms/template.ts';
+import { FORMAT, LEDGER_DOC } from './rooms/docs.ts';
+import { ledgerMaps, writeStoredModel } from './rooms/ledger.ts';
+import { randomId } from './rooms/room-state.ts';
 import { hashSecret, newId, newRoomCode, newSecret, secretMatches } from './security/secrets.ts';
 
 export interface WorkshopServiceOptions {
@@ -28,27 +39,46 @@ export class WorkshopService {
     return (this.opts.now ?? Date.now)();
   }
 
-  async create(body: CreateWorkshopBody): Promise<{ code: string; facilitatorKey: string }> {
-    const dimensions = buildDimensions(body.dimensions);
+  /**
+   * Creates a workshop, all or nothing: the template, the earlier workshop and the settings are
+   * read and checked before anything is stored, so a refusal leaves no half-made workshop.
+   */
+  async create(body: CreateWorkshopBody): Promise<{ code: string; facilitatorKey: string; viewerKey: string }> {
+    const template = body.template === undefined ? null : parseTemplate(body.template);
+    const earlier = body.previous === undefined ? null : await this.previousArchive(body.previous);
+    const model = template ? modelOf(template) : earlier ? modelOf(earlier.template) : this.modelWith(body.dimensions);
     const doc = new Y.Doc();
-    initBoard(doc, { title: body.title, organisation: body.organisation ?? '', dimensions, settings: body.settings });
+    initBoard(doc, {
+      title: body.title,
+      organisation: body.organisation ?? earlier?.workshop.organisation ?? '',
+      dimensions: model.dimensions,
+      settings: { ...model.settings, ...body.settings },
+      stages: model.stages,
+    });
+    doc.transact(() => {
+      writeStoredModel(doc, model);
+      if (earlier) ledgerMaps(doc).baseline.set('value', baselineFromArchive(earlier));
+    });
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
+    // The room must have space left to run: what it starts with takes at most a quarter of its cap.
+    if (state.byteLength > LIMITS.documentBytesMax / 4) throw new AppError('PAYLOAD_TOO_LARGE', 'The earlier workshop\'s plan is too large to start a new workshop from.');
     const facilitatorKey = newSecret();
+    const viewerKey = newSecret();
     for (let attempt = 0; attempt < 20; attempt++) {
       const code = newRoomCode();
       const record: WorkshopRecord = {
         code,
         title: body.title,
         facilitatorKeyHash: hashSecret(facilitatorKey),
-        viewerKey: newSecret(),
+        viewerKey,
         createdAt: this.now,
         lastActiveAt: this.now,
-        format: 1,
+        format: FORMAT,
       };
       try {
-        await this.opts.storage.createWorkshop(record, new Map([['board', state]]));
-        return { code, facilitatorKey };
+        await this.opts.storage.createWorkshop(record, new Map([[LEDGER_DOC, state]]));
+        return { code, facilitatorKey, viewerKey };
       } catch (err) {
         if (!(err instanceof StorageConflict)) throw err;
       }
@@ -56,10 +86,35 @@ export class WorkshopService {
     throw new AppError('INTERNAL', 'Could not find a free room code.');
   }
 
+  /** The default canvas, or the facilitator's own list of dimensions on it (the home page's form). */
+  private modelWith(dimensions: CreateWorkshopBody['dimensions']): WorkshopModel {
+    const model = defaultModel();
+    if (!dimensions) return model;
+    const defs = buildDimensions(dimensions);
+    return { ...model, dimensions: defs, playbooks: playbooksFor(defs, model.playbooks) };
+  }
+
+  /** The workshop a re-run compares with: an archive someone sent, or one of this server's, opened with its facilitator key. */
+  private async previousArchive(previous: unknown): Promise<Archive> {
+    if (typeof previous === 'object' && previous !== null && 'format' in previous) return parseArchive(previous);
+    const parsed = PreviousWorkshopSchema.safeParse(previous);
+    if (!parsed.success) {
+      throw new AppError('INVALID_BODY', 'previous: an archive (format "social-shift/archive"), or { code, facilitatorKey } of an earlier workshop on this server', 'previous');
+    }
+    await this.authoriseFacilitator(parsed.data.code, parsed.data.facilitatorKey);
+    return this.archive(parsed.data.code);
+  }
+
   async info(code: string): Promise<WorkshopInfoReply> {
     const room = await this.opts.rooms.get(code);
-    const board = readBoard(room.doc);
-    return { code, title: board.title, organisation: board.organisation, phase: board.phase, participants: room.participantCount() };
+    const meta = room.state.ledger.getMap<unknown>('meta');
+    return {
+      code,
+      title: String(meta.get('title') ?? ''),
+      organisation: String(meta.get('organisation') ?? ''),
+      phase: readPhase(room.state.ledger),
+      participants: room.participantCount(),
+    };
   }
 
   /** Adds a participant; returns their id and the token their phone keeps. */
@@ -70,7 +125,7 @@ export class WorkshopService {
     const token = newSecret();
     const joinedAt = this.now;
     await this.opts.storage.addParticipant({ code, id: participantId, name, tokenHash: hashSecret(token), joinedAt, removed: false });
-    await room.addParticipant(participantId, name, joinedAt);
+    await room.addParticipant(participantId, name, joinedAt, randomId());
     await this.opts.storage.touchWorkshop(code, joinedAt);
     return { participantId, token, name };
   }
@@ -82,6 +137,34 @@ export class WorkshopService {
     if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');
     if (!secretMatches(key, workshop.facilitatorKeyHash)) throw new AppError('FORBIDDEN', 'That key does not open this workshop.');
     return workshop;
+  }
+
+  async exists(code: string): Promise<boolean> {
+    return (await this.opts.storage.getWorkshop(code)) !== null;
+  }
+
+  /** Throws unless `key` opens the projector view: the viewer key, or the facilitator's own. */
+  async authoriseViewer(code: string, key: string | undefined): Promise<WorkshopRecord> {
+    if (!key) throw new AppError('UNAUTHENTICATED');
+    const workshop = await this.opts.storage.getWorkshop(code);
+    if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');
+    if (workshop.viewerKey && secretMatches(key, hashSecret(workshop.viewerKey))) return workshop;
+    if (secretMatches(key, workshop.facilitatorKeyHash)) return workshop;
+    throw new AppError('FORBIDDEN', 'That projector link is no longer valid; ask the facilitator for the new one.');
+  }
+
+  /** The current projector key (the facilitator's console shows its link). */
+  async viewerKey(code: string): Promise<string> {
+    const workshop = await this.opts.storage.getWorkshop(code);
+    if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');
+    return workshop.viewerKey;
+  }
+
+  /** A new projector key; links with the old one stop working (the caller closes their connections). */
+  async rotateViewerKey(code: string): Promise<string> {
+    const viewerKey = newSecret();
+    await this.opts.storage.updateWorkshop(code, { viewerKey });
+    return viewerKey;
   }
 
   async participantByToken(code: string, token: string) {
@@ -97,10 +180,47 @@ export class WorkshopService {
   /** The markdown record of the board and its roadmap (the stored one, or one generated now). */
   async exportMarkdown(code: string): Promise<{ fileName: string; markdown: string }> {
     const room = await this.opts.rooms.get(code);
-    const board = readBoard(room.doc);
+    await room.flush();
+    const board = room.state.fullBoard();
     const roadmap = board.roadmap ?? generateRoadmap(board);
-    const date = new Date(this.now).toISOString().slice(0, 10);
+    const date = this.today();
     return { fileName: exportFileName(board.title, date), markdown: toMarkdown(board, roadmap, { date }) };
+  }
+
+  /** The workshop's model as a template file, as it stands now. */
+  async template(code: string): Promise<{ fileName: string; template: WorkshopTemplate }> {
+    const room = await this.opts.rooms.get(code);
+    const title = String(room.state.ledger.getMap<unknown>('meta').get('title') ?? '');
+    return { fileName: fileNameFor(title, 'template', this.today(), 'json'), template: templateOf(room.state.model()) };
+  }
+
+  /** The whole workshop as one file (shared/archive.ts says what it holds, and what it never does). */
+  async archive(code: string): Promise<Archive> {
+    const workshop = await this.opts.storage.getWorkshop(code);
+    if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');
+    const room = await this.opts.rooms.get(code);
+    await room.flush();
+    const board = room.state.fullBoard();
+    // Ids a reader of the file can compare but not trace: keyed with a value only this server holds.
+    const idFor = (space: 'p' | 'r') => (participantId: string) =>
+      `${space}-${createHmac('sha256', workshop.facilitatorKeyHash).update(`${space}:${participantId}`).digest('base64url').slice(0, 16)}`;
+    return toArchive({
+      board,
+      template: templateOf(room.state.model()),
+      roadmap: board.roadmap ?? generateRoadmap(board),
+      createdAt: workshop.createdAt,
+      exportedAt: this.now,
+      personId: idFor('p'),
+      respondentId: idFor('r'),
+    });
+  }
+
+  archiveFileName(archive: Archive): string {
+    return fileNameFor(archive.workshop.title, 'archive', archive.exportedAt.slice(0, 10), 'json');
+  }
+
+  private today(): string {
+    return new Date(this.now).toISOString().slice(0, 10);
   }
 
   async delete(code: string): Promise<void> {

@@ -5,7 +5,10 @@
 export const ERRORS = {
   BAD_REQUEST: { status: 400, message: 'The request is not valid.' },
   INVALID_BODY: { status: 400, message: 'The request body does not match the expected shape.' },
+  EMPTY_TEXT: { status: 400, message: 'That field is empty once blanks and invisible characters are removed.' },
   INVALID_CODE: { status: 400, message: 'That is not a room code: six letters or digits.' },
+  INVALID_TEMPLATE: { status: 400, message: 'That is not a workshop template this server can read.' },
+  INVALID_ARCHIVE: { status: 400, message: 'That is not a workshop archive this server can read.' },
   UNAUTHENTICATED: { status: 401, message: 'A facilitator key or participant token is required.' },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do that.' },
   NOT_FACILITATOR: { status: 403, message: 'Only the facilitator can do that.' },
@@ -13,6 +16,7 @@ export const ERRORS = {
   IMPERSONATION: { status: 403, message: 'That change claims to come from someone else.' },
   BOARD_LOCKED: { status: 423, message: 'The facilitator has locked the board.' },
   VOTE_BUDGET: { status: 409, message: 'You have no votes left.' },
+  VOTING_CLOSED: { status: 409, message: 'Votes count only during Prioritise.' },
   ROADMAP_LOCKED: { status: 403, message: 'The facilitator has not opened the roadmap for editing.' },
   REMOVED: { status: 403, message: 'The facilitator removed you from this workshop.' },
   NOT_FOUND: { status: 404, message: 'Nothing here.' },
@@ -22,6 +26,7 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'That message is too large.' },
   DOCUMENT_TOO_LARGE: { status: 413, message: 'The board has reached its size limit.' },
   ROOM_FULL: { status: 409, message: 'This workshop is full.' },
+  TOO_MANY_CONNECTIONS: { status: 429, message: 'This seat is already open on too many screens; close one and try again.' },
   TOO_MANY_CARDS: { status: 409, message: 'You have reached the card limit.' },
   MALFORMED_UPDATE: { status: 400, message: 'That change could not be read.' },
   FORBIDDEN_TYPE: { status: 403, message: 'That change touches a part of the board you cannot write.' },
@@ -36,21 +41,25 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  /** `path`: where in a file or body the problem is (`dimensions.2.name`), when it is about one field. */
+  error: { code: ErrorCode; message: string; path?: string };
 }
 
 /** An error that knows its catalogue code. Thrown by domain code, turned into JSON or an ack at the edge. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
-  constructor(code: ErrorCode, message?: string) {
+  /** The field it is about, as a dotted path (`dimensions.2.name`); '' for the whole thing. */
+  readonly path: string | undefined;
+  constructor(code: ErrorCode, message?: string, path?: string) {
     super(message ?? ERRORS[code].message);
     this.name = 'AppError';
     this.code = code;
     this.status = ERRORS[code].status;
+    this.path = path;
   }
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message } };
+    return { error: this.path === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, path: this.path } };
   }
 }
 

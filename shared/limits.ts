@@ -2,7 +2,8 @@
  * Limits shared by server and client. Plain constants (no zod) so the phone
  * bundle can import them without pulling in the schema library.
  */
-export const PROTOCOL_VERSION = 1;
+/** Bumped whenever the wire changes; a page from another version is told to reload. */
+export const PROTOCOL_VERSION = 2;
 
 export const LIMITS = {
   titleMax: 120,
@@ -13,15 +14,32 @@ export const LIMITS = {
   dimensionsMax: 16,
   descriptorMax: 200,
   promptMax: 200,
+  promptsMax: 4,
+  stageNameMax: 40,
+  stageShortMax: 60,
+  horizonLabelMax: 40,
+  /** A first step's cues: word beginnings that tie a practice card to it. */
+  cueMax: 40,
+  cuesMax: 20,
+  templateNameMax: 120,
+  templateDescriptionMax: 1_000,
   votesPerPersonMax: 50,
   roadmapFieldMax: 500,
+  servesMax: 40,
   horizonsMax: 6,
   /** One socket message (sync, awareness, command) in bytes. */
   messageBytesMax: 64 * 1024,
-  /** A whole board, as encoded Yjs state. */
+  /** The room's shared state (the ledger: settings, people, votes, roadmap), as stored. */
   documentBytesMax: 4 * 1024 * 1024,
+  /** One person's own document (their cards and markers), as stored. */
+  privateDocumentBytesMax: 512 * 1024,
   cardsPerParticipantMax: 200,
-  awarenessStateBytesMax: 1024,
+  /**
+   * A body that carries a whole workshop: `POST /api/workshops` with an archive as `previous`
+   * (every other body is capped at 64 KB). A 4 MB board (12,000 cards of 280 characters)
+   * archives to about 5 MB; this leaves room for a full room of long cards.
+   */
+  archiveBytesMax: 32 * 1024 * 1024,
 } as const;
 
 export const ROOM_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

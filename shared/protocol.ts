@@ -1,26 +1,52 @@
 /**
  * The contract between client and server, declared once: HTTP bodies, the
- * Socket.IO handshake, every event with its payload and ack, and the
- * facilitator/participant commands. Both sides import from here.
+ * Socket.IO handshake and its refusals, every event with its payload and ack,
+ * and the commands with their typed replies. Both sides import from here.
  *
- * Real-time sync uses y-protocols messages as binary payloads:
- * - `sync`: a y-protocols sync message (step 1, step 2 or update). Client to
- *   server messages carry an ack: `{ ok: true }` once the change is validated
- *   and stored, or `{ ok: false, error }`, after which the client resyncs.
- * - `awareness`: a y-protocols awareness update (presence).
+ * Real-time sync multiplexes several Yjs documents on one socket. A `sync`
+ * frame is binary: one byte naming the document (`DOC_IDS`), then a
+ * y-protocols sync message (step 1, step 2 or update). Which documents a
+ * connection syncs depends on who it is (`DOCS_FOR`): everyone reads `room`,
+ * a participant reads and writes `mine` (their own), a facilitator also reads
+ * `console`. Only `mine` accepts changes from a client; each change is acked
+ * `{ ok: true }` once validated and stored, or `{ ok: false, error }`, after
+ * which the client resyncs that document.
  */
 import { z } from 'zod';
 import { PHASES } from './canvas.ts';
 import { LIMITS, PROTOCOL_VERSION, normaliseRoomCode } from './limits.ts';
-import type { ErrorCode } from './errors.ts';
+import { AppError, type ErrorCode } from './errors.ts';
+import { cleanText } from './text.ts';
+import { EARLIER_STATUSES } from './baseline.ts';
+import { DOC_IDS, DOC_NAMES, DOCS_FOR, FINAL_REFUSALS, docName, type DocName, type Role } from './wire.ts';
+import type { Roadmap } from './types.ts';
+import type { RoadmapChange } from './roadmap.ts';
 
 export { PROTOCOL_VERSION, LIMITS };
+export { DOC_IDS, DOC_NAMES, DOCS_FOR, FINAL_REFUSALS, docName, type DocName, type Role };
 
-const trimmed = (max: number) => z.string().trim().max(max);
-const nonEmpty = (max: number) => z.string().trim().min(1).max(max);
+/** Text a person typed, cleaned of invisible characters and trimmed (shared/text.ts), then measured. May be empty. */
+export const text = (max: number) => z.string().overwrite((s) => cleanText(s)).max(max);
+/** The same, refused as EMPTY_TEXT when nothing a reader could see is left. */
+export const requiredText = (max: number) =>
+  text(max).refine((s) => s.length > 0, { error: 'only blank or invisible characters: type something people can read', params: { code: 'EMPTY_TEXT' } });
+
+/**
+ * The refusal for a body, command or value that failed its schema: EMPTY_TEXT
+ * when a text field had nothing visible in it, INVALID_BODY otherwise. The
+ * message names the field (`name: ...`, `dimensions.2.name: ...`).
+ */
+export function schemaRefusal(error: z.ZodError, fallback: 'INVALID_BODY' | 'INVALID_VALUE' = 'INVALID_BODY'): AppError {
+  const issue = error.issues[0];
+  if (!issue) return new AppError(fallback);
+  const message = `${issue.path.join('.') || 'body'}: ${issue.message}`;
+  const empty = issue.code === 'custom' && (issue.params as { code?: unknown } | undefined)?.code === 'EMPTY_TEXT';
+  return new AppError(empty ? 'EMPTY_TEXT' : fallback, message);
+}
 const stage = z.number().int().min(1).max(5);
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
-const dimensionKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+export const DimensionKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+const dimensionKey = DimensionKeySchema;
 
 export const RoomCodeSchema = z.string().transform((s, ctx) => {
   const code = normaliseRoomCode(s);
@@ -33,9 +59,12 @@ export const RoomCodeSchema = z.string().transform((s, ctx) => {
 
 // ---------------------------------------------------------------- board values
 
+export const HorizonIdSchema = z.string().regex(/^[a-z0-9-]{1,20}$/);
+const horizonId = HorizonIdSchema;
+
 export const HorizonSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,20}$/),
-  label: nonEmpty(40),
+  id: horizonId,
+  label: requiredText(LIMITS.horizonLabelMax),
   fromMonth: z.number().int().min(0).max(120),
   toMonth: z.number().int().min(1).max(120),
 });
@@ -48,17 +77,19 @@ export const SettingsSchema = z.object({
   horizons: z.array(HorizonSchema).min(1).max(LIMITS.horizonsMax),
   initiativeCap: z.number().int().min(1).max(20),
   roadmapEditable: z.boolean(),
+  /** Who the organisation serves, as a plural noun phrase: "customers", "citizens", "donors and volunteers". */
+  serves: requiredText(LIMITS.servesMax),
 });
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
 
 /** A dimension as a facilitator defines it: only the name is required; defaults fill the rest. */
 export const DimensionInputSchema = z.object({
   key: dimensionKey.optional(),
-  name: nonEmpty(LIMITS.dimensionNameMax),
-  left: trimmed(LIMITS.descriptorMax).optional(),
-  right: trimmed(LIMITS.descriptorMax).optional(),
-  descriptors: z.array(trimmed(LIMITS.descriptorMax)).length(5).optional(),
-  prompts: z.array(nonEmpty(LIMITS.promptMax)).max(4).optional(),
+  name: requiredText(LIMITS.dimensionNameMax),
+  left: text(LIMITS.descriptorMax).optional(),
+  right: text(LIMITS.descriptorMax).optional(),
+  descriptors: z.array(text(LIMITS.descriptorMax)).length(5).optional(),
+  prompts: z.array(requiredText(LIMITS.promptMax)).max(LIMITS.promptsMax).optional(),
   enabler: z.boolean().optional(),
 });
 export type DimensionInput = z.infer<typeof DimensionInputSchema>;
@@ -66,30 +97,51 @@ export type DimensionInput = z.infer<typeof DimensionInputSchema>;
 export const CardValueSchema = z
   .object({
     kind: z.enum(['practice', 'barrier']),
-    text: nonEmpty(LIMITS.cardTextMax),
+    text: requiredText(LIMITS.cardTextMax),
     dimension: dimensionKey.nullable(),
     stage: stage.nullable(),
     createdAt: z.number().int().min(0).max(8_640_000_000_000_000),
+    /** Barriers only, optional (older cards lack it): the first horizon the work it holds back may start in. */
+    notBefore: horizonId.nullable().optional(),
   })
   .strict()
   .refine((c) => (c.kind === 'practice' ? c.dimension !== null && c.stage !== null : c.stage === null), {
     message: 'a practice card needs a dimension and a stage; a barrier has no stage',
-  });
+  })
+  .refine((c) => c.kind === 'barrier' || c.notBefore == null, { message: 'only a barrier can hold work back' });
 
 export const MarkerValueSchema = z.object({ current: stage.nullable(), target: stage.nullable() }).strict();
 
-export const VoteTargetSchema = z.string().regex(/^(dim:[a-z0-9][a-z0-9-]{0,39}|card:[A-Za-z0-9_-]{1,40}\/[A-Za-z0-9_-]{1,40})$/);
+/** `dim:<dimension key>` or `card:<public card id>`. */
+export const VoteTargetSchema = z.string().regex(/^(dim:[a-z0-9][a-z0-9-]{0,39}|card:[A-Za-z0-9_-]{1,40})$/);
 
 // ---------------------------------------------------------------- HTTP bodies
 
+/** An earlier workshop on this server, to run again: its code and its facilitator key. */
+export const PreviousWorkshopSchema = z.object({ code: RoomCodeSchema, facilitatorKey: z.string().min(16).max(200) }).strict();
+
+/**
+ * `POST /api/workshops`. The model comes from `template` (a template file, shared/template.ts),
+ * else from `previous` (a re-run takes the earlier model), else from the default canvas with
+ * `dimensions`; `settings` then adjusts it. `template` and `previous` are read by their own
+ * parsers, so a bad one is refused as INVALID_TEMPLATE or INVALID_ARCHIVE with the path inside
+ * the file.
+ */
 export const CreateWorkshopBody = z
   .object({
-    title: nonEmpty(LIMITS.titleMax),
-    organisation: trimmed(LIMITS.organisationMax).optional(),
+    title: requiredText(LIMITS.titleMax),
+    organisation: text(LIMITS.organisationMax).optional(),
     dimensions: z.array(DimensionInputSchema).min(1).max(LIMITS.dimensionsMax).optional(),
     settings: SettingsPatchSchema.optional(),
+    template: z.unknown().optional(),
+    /** An archive (`format: "social-shift/archive"`), or `{ code, facilitatorKey }` of an earlier workshop here. */
+    previous: z.unknown().optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.template === undefined || b.dimensions === undefined, {
+    message: 'give the dimensions either in the template or as "dimensions", not both',
+    path: ['dimensions'],
+  });
 export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBody>;
 
 export interface CreateWorkshopReply {
@@ -97,7 +149,28 @@ export interface CreateWorkshopReply {
   facilitatorKey: string;
   facilitatorUrl: string;
   joinUrl: string;
+  /** The projector's link: its own read-only viewer key in the `#` fragment, never the facilitator key. */
   boardUrl: string;
+}
+
+/**
+ * How far a workshop's links reach: `public-url` (PUBLIC_URL is set), `network`
+ * (this machine's address on the local network) or `this-computer` (loopback
+ * only: phones cannot open them, and the console says so).
+ */
+export type LinkReach = 'public-url' | 'network' | 'this-computer';
+
+/** `GET /api/workshops/:code/links`: what the console shows and the QR code encodes. */
+/**
+ * `GET /api/workshops/:code/links`: where phones join, as the server chose it. With the
+ * facilitator key (`Authorization: Bearer`), also the projector's link with its viewer key.
+ */
+export interface WorkshopLinksReply {
+  origin: string;
+  reach: LinkReach;
+  joinUrl: string;
+  /** The projector link, with its own read-only key in the fragment: for the facilitator only. */
+  boardUrl?: string;
 }
 
 export interface WorkshopInfoReply {
@@ -108,7 +181,7 @@ export interface WorkshopInfoReply {
   participants: number;
 }
 
-export const JoinBody = z.object({ name: nonEmpty(LIMITS.nameMax) }).strict();
+export const JoinBody = z.object({ name: requiredText(LIMITS.nameMax) }).strict();
 export type JoinBody = z.infer<typeof JoinBody>;
 
 export interface JoinReply {
@@ -119,13 +192,26 @@ export interface JoinReply {
 
 // ---------------------------------------------------------------- Socket.IO handshake
 
+
 export const HandshakeAuth = z.discriminatedUnion('role', [
   z.object({ v: z.literal(PROTOCOL_VERSION), role: z.literal('facilitator'), code: RoomCodeSchema, key: z.string().min(16).max(200) }),
   z.object({ v: z.literal(PROTOCOL_VERSION), role: z.literal('viewer'), code: RoomCodeSchema, key: z.string().min(16).max(200) }),
   z.object({ v: z.literal(PROTOCOL_VERSION), role: z.literal('participant'), code: RoomCodeSchema, token: z.string().min(16).max(200) }),
 ]);
 export type HandshakeAuth = z.input<typeof HandshakeAuth>;
-export type Role = HandshakeAuth['role'];
+/** The handshake's roles are exactly the ones shared/wire.ts names (a compile-time check). */
+export type HandshakeRolesAgree = [HandshakeAuth['role']] extends [Role] ? ([Role] extends [HandshakeAuth['role']] ? true : never) : never;
+true satisfies HandshakeRolesAgree;
+
+/**
+ * Why a handshake was refused, as `connect_error`'s `data`: the client shows the message in
+ * words and stops retrying for the codes that cannot heal by themselves.
+ */
+export interface HandshakeRefusal {
+  code: ErrorCode;
+  message: string;
+}
+
 
 /** Sent by the server right after a connection is accepted. */
 export interface WelcomePayload {
@@ -150,8 +236,21 @@ const facilitatorCommands = [
   z.object({ type: z.literal('lock:set'), locked: z.boolean() }).strict(),
   z.object({ type: z.literal('template:set'), dimensions: z.array(DimensionInputSchema).min(1).max(LIMITS.dimensionsMax) }).strict(),
   z.object({ type: z.literal('participant:remove'), participantId: id }).strict(),
-  z.object({ type: z.literal('card:move'), cardKey: z.string().max(100), dimension: dimensionKey, stage }).strict(),
+  z.object({ type: z.literal('card:move'), cardId: z.string().max(100), dimension: dimensionKey, stage }).strict(),
   z.object({ type: z.literal('roadmap:generate'), apply: z.boolean() }).strict(),
+  /** A new projector key: projector links given out before stop working. */
+  z.object({ type: z.literal('viewer:rotate') }).strict(),
+  /** A re-run: what the room says became of an earlier initiative (null: not said); a field left out stays as it was. */
+  z
+    .object({
+      type: z.literal('earlier:mark'),
+      initiativeId: z.string().max(100),
+      status: z.enum(EARLIER_STATUSES).nullable().optional(),
+      benchmarkMet: z.boolean().nullable().optional(),
+    })
+    .strict(),
+  /** A re-run: put "What moved" on the projector, or take it off. */
+  z.object({ type: z.literal('what-moved:show'), show: z.boolean() }).strict(),
 ] as const;
 
 const sharedCommands = [
@@ -162,10 +261,10 @@ const sharedCommands = [
       initiativeId: z.string().max(100),
       patch: z
         .object({
-          title: nonEmpty(LIMITS.roadmapFieldMax),
-          owner: trimmed(LIMITS.roadmapFieldMax),
-          benchmark: trimmed(LIMITS.roadmapFieldMax),
-          firstStep: trimmed(LIMITS.roadmapFieldMax),
+          title: requiredText(LIMITS.roadmapFieldMax),
+          owner: text(LIMITS.roadmapFieldMax),
+          benchmark: text(LIMITS.roadmapFieldMax),
+          firstStep: text(LIMITS.roadmapFieldMax),
         })
         .partial()
         .strict(),
@@ -186,46 +285,51 @@ export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];
 
 /** Commands anyone in the room may send; all others are the facilitator's. */
-export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set(['vote:set', 'roadmap:edit', 'roadmap:move']);
+export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['vote:set', 'roadmap:edit', 'roadmap:move']);
 
-export type Ack<T = unknown> = { ok: true; data?: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type AckError = { code: ErrorCode; message: string };
+export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: AckError };
+
+/** What each command answers with, when it answers with data. */
+export interface CommandReplies {
+  'vote:set': { used: number; budget: number };
+  'roadmap:generate': { changes: RoadmapChange[]; roadmap?: Roadmap };
+  'viewer:rotate': { viewerKey: string };
+}
+export type CommandData<T extends CommandType> = T extends keyof CommandReplies ? CommandReplies[T] : undefined;
+export type CommandAck<T extends CommandType> = Ack<CommandData<T>>;
 
 // ---------------------------------------------------------------- events
 
-export const EVENTS = {
-  /** y-protocols sync message, both directions; client->server carries an Ack. */
-  sync: 'sync',
-  /** y-protocols awareness update, both directions. */
-  awareness: 'awareness',
-  /** A JSON command with an Ack. */
-  command: 'command',
-  /** Server->client after the handshake. */
-  welcome: 'welcome',
-  /** Server->client: a message was refused; the client should resync. */
-  rejected: 'rejected',
-  /** Server->client: you were removed or the workshop was deleted. */
-  closed: 'closed',
-} as const;
-
+/** Server to client: a change without an ack (or a frame that could not be read) was refused. */
 export interface RejectedPayload {
   code: ErrorCode;
   message: string;
 }
 
+/** Server to client, before it disconnects: why this connection ends. */
 export interface ClosedPayload {
-  reason: 'removed' | 'deleted';
+  reason: 'removed' | 'deleted' | 'rotated';
 }
 
+/**
+ * Who is online, as each recipient may know it: the console gets the participant ids with an
+ * open connection (its people list names them); phones and the projector only a count.
+ * Sent when it changes, at most once per room per event-loop turn.
+ */
+export type PresencePayload = { online: number; ids?: string[]; screens?: { consoles: number; projectors: number } };
+
 export interface ServerToClientEvents {
-  sync: (message: Uint8Array) => void;
-  awareness: (update: Uint8Array) => void;
+  /** [document id byte][y-protocols sync message]. */
+  sync: (frame: Uint8Array) => void;
+  presence: (payload: PresencePayload) => void;
   welcome: (payload: WelcomePayload) => void;
   rejected: (payload: RejectedPayload) => void;
   closed: (payload: ClosedPayload) => void;
 }
 
 export interface ClientToServerEvents {
-  sync: (message: Uint8Array, ack?: (reply: Ack) => void) => void;
-  awareness: (update: Uint8Array) => void;
-  command: (command: Command, ack?: (reply: Ack) => void) => void;
+  /** [document id byte][y-protocols sync message]; changes to `mine` are acked once stored. */
+  sync: (frame: Uint8Array, ack?: (reply: Ack) => void) => void;
+  command: <T extends CommandType>(command: Extract<Command, { type: T }>, ack?: (reply: CommandAck<T>) => void) => void;
 }

@@ -2,9 +2,10 @@
  * Plain data types of a workshop board, as read out of the Y.Doc by
  * `readBoard` (shared/board.ts). No zod here: the phone bundle imports these.
  */
-import type { Phase } from './canvas.ts';
+import type { DimensionPlaybook, Phase, Stage } from './canvas.ts';
+import type { Camp } from './summary.ts';
 
-export type { Phase };
+export type { Camp, DimensionPlaybook, Phase, Stage };
 
 export interface DimensionDef {
   key: string;
@@ -23,6 +24,11 @@ export interface Horizon {
   label: string;
   fromMonth: number;
   toMonth: number;
+  /**
+   * Set only on the two horizons the roadmap adds itself (shared/roadmap/horizons.ts):
+   * `opening`, the "First 30 days" block of meetings, and `waiting`, the list of what did not fit.
+   */
+  kind?: 'opening' | 'waiting';
 }
 
 export interface Settings {
@@ -38,6 +44,11 @@ export interface Settings {
   initiativeCap: number;
   /** Participants may edit roadmap fields. */
   roadmapEditable: boolean;
+  /**
+   * Who the organisation serves, as a plural noun phrase ("customers", "citizens",
+   * "donors and volunteers"): every generated roadmap sentence says it this way.
+   */
+  serves: string;
 }
 
 export interface TimerState {
@@ -68,6 +79,11 @@ export interface CardValue {
   /** 1..5 for practice cards; null for barriers. */
   stage: number | null;
   createdAt: number;
+  /**
+   * Barriers only: the id of the first horizon the work it holds back can start in
+   * ("the agency contract runs to March"). Absent on cards written before it existed.
+   */
+  notBefore?: string | null;
 }
 
 export interface Card extends CardValue {
@@ -96,24 +112,39 @@ export interface Vote {
   count: number;
 }
 
+/**
+ * One line of the migration roadmap. Flat: every field is a string, a number or
+ * a list of strings, so the room can store and edit it field by field.
+ */
 export interface Initiative {
-  /** Stable across regenerations: `${dimension}:${kind}`. */
+  /** Stable across regenerations: `${dimension}:align`, `${dimension}:move`, `${dimension}:move-2`. */
   id: string;
   dimension: string;
+  /** `align`: agree where we stand (a meeting). `move`: change the organisation by one step. */
   kind: 'align' | 'move';
   title: string;
+  /** The stage this step starts from; 0 (`STAGE_NOT_AGREED`) while the room has not agreed where it stands. */
   fromStage: number;
   toStage: number;
+  /** A gap too big for one step is split: this is step `step` of `steps` (1 of 1 otherwise). */
+  step: number;
+  steps: number;
   horizon: string;
-  /** Plain-language reasons this initiative sits where it does. */
+  /** Plain-language reasons this initiative sits where it does, quoting the team's cards. */
   why: string[];
   firstStep: string;
   owner: string;
   benchmark: string;
+  /** Names of people who wrote cards on the dimension or voted for it most; empty in anonymous workshops. */
+  suggestedOwners: string[];
+  /** A relationship benchmark suggested for this step, until the room sets its own. */
+  suggestedBenchmark: string;
   /** Keys of practice cards that describe today on this dimension. */
   cards: string[];
   /** Keys of barrier cards raised against it. */
   barriers: string[];
+  /** Keys of the barriers whose "not before" decided when it can start. */
+  heldBy: string[];
   priority: number;
   /** Fields people edited; regeneration keeps them. */
   edited: EditableField[];
@@ -124,24 +155,62 @@ export type EditableField = 'title' | 'owner' | 'benchmark' | 'firstStep' | 'hor
 export interface DimensionSummary {
   dimension: string;
   name: string;
-  /** Median of current markers, null with no answers. */
+  /** The room's middle answer today; null with no answers, and when the room is split into two camps. */
   current: number | null;
+  /** The middle of the targets; null with no answers. */
   target: number | null;
+  /**
+   * Stages to go: target - current. Where the room disagrees, measured from the
+   * lower edge of the middle half of the answers. 0 when there is nothing to close.
+   */
   gap: number;
-  /** Interquartile spread of current markers (0..4). */
+  /** How many stages the middle half of today's answers covers (0..4). */
   spread: number;
+  /** The middle half of today's answers runs from `low` to `high`; null with no answers. */
+  low: number | null;
+  high: number | null;
+  /** People who placed a marker for today. */
   answers: number;
+  /** Today's answers per stage, index 0 = stage 1. */
+  counts: number[];
+  /** Two camps at a distance (lower first), or empty. */
+  camps: Camp[];
   votes: number;
   cards: number;
   barriers: number;
+  /** The room does not share a view of where it stands: `summarise(counts).wide`. */
   disagreement: boolean;
 }
 
+/** Something the team should know before acting on the plan: a gap in the data, a split, a target to question. */
+export interface Caution {
+  kind:
+    | 'incomplete'
+    | 'few-answers'
+    | 'split'
+    | 'split-target'
+    | 'no-votes'
+    | 'few-votes'
+    | 'low-target'
+    | 'card-far'
+    | 'short-horizons'
+    | 'held'
+    | 'whole-plan'
+    /** A re-run: an earlier initiative stalled and what held it is still there. */
+    | 'stalled';
+  /** Keys of the dimensions it is about; empty when it concerns the whole plan. */
+  dimensions: string[];
+  text: string;
+}
+
 export interface Roadmap {
+  /** In order: the opening block (when there is one), the facilitator's horizons, the waiting list (when needed). */
   horizons: Horizon[];
   /** In order: by horizon, then position within it. */
   initiatives: Initiative[];
   summaries: DimensionSummary[];
+  /** "Before you act": empty when the data gives no reason for caution. Absent on roadmaps stored before it existed. */
+  cautions?: Caution[];
 }
 
 export interface BoardState {
@@ -158,4 +227,187 @@ export interface BoardState {
   markers: Marker[];
   votes: Vote[];
   roadmap: Roadmap | null;
+  /** The workshop's stage names; the default ones when absent (boards stored before). */
+  stages?: Stage[];
+  /** The model's first steps and benchmarks by dimension key; absent: the default canvas's, by key. */
+  playbooks?: Record<string, DimensionPlaybook> | null;
+  /** A re-run: what it remembers of the earlier workshop. */
+  baseline?: Baseline | null;
+  /** A re-run: what the room says became of each earlier initiative, by its id. */
+  earlier?: Record<string, EarlierMark>;
+}
+
+// ------------------------------------------------------------------ a re-run
+
+/** What the room says became of an earlier initiative. */
+export type EarlierStatus = 'done' | 'under-way' | 'stalled' | 'dropped';
+
+export interface EarlierMark {
+  status: EarlierStatus | null;
+  /** The room says its benchmark was met (true), was not (false), or has not said (null). */
+  benchmarkMet: boolean | null;
+}
+
+/** One initiative of the earlier roadmap, as a re-run remembers it. */
+export interface EarlierInitiative {
+  id: string;
+  dimension: string;
+  kind: 'align' | 'move';
+  title: string;
+  fromStage: number;
+  toStage: number;
+  /** The label of the horizon it was planned in ("Now"). */
+  horizon: string;
+  owner: string;
+  /** The benchmark the room set, or the one suggested when it set none. */
+  benchmark: string;
+  /** Texts of the barriers raised against it then. */
+  barriers: string[];
+}
+
+/** How the room answered on one dimension then: people per stage, never who. */
+export interface BaselineDimension {
+  key: string;
+  name: string;
+  /** Index 0 = stage 1. */
+  current: number[];
+  target: number[];
+  answers: number;
+}
+
+/**
+ * What a re-run remembers of the earlier workshop: aggregates and the earlier plan, never a name,
+ * a participant id or one person's answers, so nothing links people across the two sessions.
+ */
+export interface Baseline {
+  title: string;
+  organisation: string;
+  /** The earlier workshop's day, yyyy-mm-dd. */
+  date: string;
+  dimensions: BaselineDimension[];
+  initiatives: EarlierInitiative[];
+  /** Barriers raised then; `dimension` null for the whole plan. */
+  barriers: Array<{ text: string; dimension: string | null }>;
+}
+
+/** An earlier initiative as the room sees it, with what it says became of it. */
+export interface EarlierInitiativeView extends EarlierMark {
+  id: string;
+  dimension: string;
+  title: string;
+  horizon: string;
+  fromStage: number;
+  toStage: number;
+  benchmark: string;
+}
+
+/** What a screen receives of a re-run's baseline (shared/room-doc.ts). */
+export interface BaselineView {
+  title: string;
+  organisation: string;
+  date: string;
+  /** Dimension names then, by key (one may have been renamed or dropped since). */
+  names: Record<string, string>;
+  /** How the room answered then, by dimension key: once Assess is revealed, and only with enough answers then. */
+  then: Record<string, Histogram>;
+  initiatives: EarlierInitiativeView[];
+}
+
+// ------------------------------------------------------------------ what a screen receives
+// The full BoardState above never leaves the server. Each connection gets the room as the
+// privacy table allows (server/rooms/projection.ts), read back by shared/room-doc.ts.
+
+/** A card as the room sees it once revealed, or as the console sees it before. */
+export interface PublicCardValue {
+  kind: CardKind;
+  text: string;
+  dimension: string | null;
+  stage: number | null;
+  /** The author's name: a revealed card in a named workshop only; otherwise null. */
+  author: string | null;
+  /** Display order: when it was written (named), or a random rank (anonymous), so order tells nothing. */
+  order: number;
+}
+
+export interface PublicCard extends PublicCardValue {
+  /** A public id, not derived from anyone's participant id. Votes and the roadmap refer to it. */
+  id: string;
+  /** Not revealed to the room yet: only the console (and the author's own phone) sees it. */
+  hidden: boolean;
+  /** Written by the phone showing it. */
+  mine: boolean;
+  /** The id in the author's own document (own cards only), to edit or delete it. */
+  localId: string | null;
+}
+
+/** How many people put their current and target marker on each stage (index 0 = stage 1). */
+export interface Histogram {
+  current: number[];
+  target: number[];
+  answers: number;
+}
+
+/** Counts the room may always see: never who, only how many. */
+export interface RoomStats {
+  participants: number;
+  practiceCards: number;
+  barrierCards: number;
+  /** Of those, not yet revealed to the room. */
+  hiddenPractice: number;
+  hiddenBarriers: number;
+  peopleWithCards: number;
+  /** People who answered at least one dimension. */
+  peopleAnswered: number;
+  peopleVoted: number;
+  /** Answers per dimension (a person with a current or a target marker on it). */
+  answers: Record<string, number>;
+}
+
+/** A person as a screen shows them. Participants and the projector see names in named workshops only. */
+export interface PersonView {
+  /** The participant id on the console (to remove someone); an opaque id elsewhere. */
+  id: string;
+  name: string;
+  joinedAt: number;
+  removed: boolean;
+  /** Dimensions answered and cards written: on the console, in named workshops only. */
+  answered: number | null;
+  cards: number | null;
+}
+
+/** What a participant's own phone holds of them. */
+export interface MyState {
+  participantId: string;
+  markers: Record<string, MarkerValue>;
+  /** Own votes by target. */
+  votes: Record<string, number>;
+  votesUsed: number;
+}
+
+/** The board as one screen may see it: the same shape on the phone, the projector and the console. */
+export interface RoomBoard {
+  title: string;
+  organisation: string;
+  phase: Phase;
+  settings: Settings;
+  timer: TimerState;
+  revealed: RevealState;
+  locked: boolean;
+  dimensions: DimensionDef[];
+  /** Revealed cards, plus this phone's own and (console) the ones not revealed yet. */
+  cards: PublicCard[];
+  stats: RoomStats;
+  /** Distributions the room may see (enough answers, phase open), by dimension key. */
+  dists: Record<string, Histogram>;
+  /** Vote totals by target, once the room may see them; else null. */
+  votes: Record<string, number> | null;
+  people: PersonView[];
+  roadmap: Roadmap | null;
+  me: MyState | null;
+  /** The workshop's five stage names, left to right. */
+  stages: Stage[];
+  /** A re-run's baseline, as this screen may see it; null for a first run. */
+  baseline: BaselineView | null;
+  /** The facilitator put "What moved" on the projector. */
+  whatMoved: boolean;
 }

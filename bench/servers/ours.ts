@@ -4,8 +4,12 @@
  * the heap after a full GC, the number of live rooms, and seeds a stored board.
  * Configuration comes from the environment, as for server/index.ts.
  */
+import * as Y from 'yjs';
 import { loadConfig } from '../../server/config.ts';
 import { buildApp } from '../../server/app.ts';
+import { LEDGER_DOC, privateDocName } from '../../server/rooms/docs.ts';
+import type { DocUpdate } from '../../server/storage/storage.ts';
+import { fixtureContent, writeOursFixture } from '../fixture.ts';
 import { serveIpc } from './ipc.ts';
 
 const config = loadConfig();
@@ -16,12 +20,26 @@ const port = typeof address === 'object' && address ? address.port : config.port
 
 serveIpc({
   rooms: () => app.rooms.size,
-  /** Appends a stored update to a workshop that is not loaded yet (a board built earlier). */
+  /**
+   * Seeds the fixture board (bench/fixture.ts) into a workshop that is not loaded yet: its
+   * ledger and every participant's own document, appended to storage as the room would store them.
+   */
   seed: async (msg) => {
     const code = msg.code as string;
     if (app.rooms.peek(code)) throw new Error('room already loaded');
-    await app.storage.appendUpdates([{ code, doc: 'board', update: new Uint8Array(Buffer.from(msg.update as string, 'base64')) }]);
-    return true;
+    const stored = await app.storage.loadDocuments(code);
+    const ledger = new Y.Doc();
+    for (const u of stored.get(LEDGER_DOC)?.updates ?? []) Y.applyUpdate(ledger, u);
+    const before = Y.encodeStateVector(ledger);
+    const privates = new Map<string, Y.Doc>();
+    const docOf = (pid: string) => privates.get(pid) ?? privates.set(pid, new Y.Doc()).get(pid)!;
+    const seeded = writeOursFixture(fixtureContent(msg.options as Parameters<typeof fixtureContent>[0]), ledger, docOf);
+    const batch: DocUpdate[] = [{ code, doc: LEDGER_DOC, update: Y.encodeStateAsUpdate(ledger, before) }];
+    for (const [pid, doc] of privates) batch.push({ code, doc: privateDocName(pid), update: Y.encodeStateAsUpdate(doc) });
+    await app.storage.appendUpdates(batch);
+    ledger.destroy();
+    for (const doc of privates.values()) doc.destroy();
+    return seeded;
   },
   stop: async () => {
     await app.close();

@@ -1,8 +1,10 @@
 /**
- * The HTTP side of the app: create, look up and join a workshop, and download
- * the export. Types only from the protocol module, so no zod reaches a phone.
+ * The HTTP side of the app: create (from the default canvas, a template file
+ * or an earlier workshop), look up and join a workshop, and download the
+ * export (the template and the archive: files.ts, which the phone never
+ * loads). Types only from the protocol module, so no zod reaches a phone.
  */
-import type { CreateWorkshopReply, JoinReply, WorkshopInfoReply, DimensionInput } from '../../shared/protocol.ts';
+import type { CreateWorkshopReply, JoinReply, WorkshopInfoReply, WorkshopLinksReply, DimensionInput } from '../../shared/protocol.ts';
 import type { Settings } from '../../shared/types.ts';
 
 export class ApiError extends Error {
@@ -36,6 +38,10 @@ export interface CreateInput {
   organisation?: string;
   dimensions?: DimensionInput[];
   settings?: Partial<Settings>;
+  /** A workshop template file, as read (the server checks it). */
+  template?: unknown;
+  /** A re-run: an archive file as read, or an earlier workshop's code and facilitator key. */
+  previous?: unknown;
 }
 
 export const createWorkshop = (input: CreateInput) =>
@@ -47,13 +53,24 @@ export const joinWorkshop = (code: string, name: string) =>
   call<JoinReply>(`/api/workshops/${encodeURIComponent(code)}/participants`, { method: 'POST', body: JSON.stringify({ name }) });
 
 export const qrUrl = (code: string) => `/api/workshops/${encodeURIComponent(code)}/qr.svg`;
-export const joinUrl = (code: string) => `${location.origin}/j/${encodeURIComponent(code)}`;
 
-/** Fetches the markdown export with the facilitator key and saves it under the server's file name. */
-export async function downloadExport(code: string, key: string): Promise<string> {
+/**
+ * The workshop's links as the server chose them: the machine's LAN address when this page is on
+ * localhost. With the facilitator key, also the projector's link with its viewer key.
+ */
+export const workshopLinks = (code: string, key?: string | null) =>
+  call<WorkshopLinksReply>(`/api/workshops/${encodeURIComponent(code)}/links`, key ? { headers: { authorization: `Bearer ${key}` } } : {});
+
+export interface ExportFile {
+  fileName: string;
+  markdown: string;
+}
+
+/** The markdown export and its file name, fetched with the facilitator key (in a header, never in the URL). */
+export async function fetchExport(code: string, key: string): Promise<ExportFile> {
   let res: Response;
   try {
-    res = await fetch(`/api/workshops/${encodeURIComponent(code)}/export.md`, { headers: { authorization: `Bearer ${key}` } });
+    res = await fetch(`/api/workshops/${encodeURIComponent(code)}/export.md`, { headers: { authorization: `Bearer ${key}` }, cache: 'no-store' });
   } catch {
     throw new ApiError('OFFLINE', 'No connection to the server.', 0);
   }
@@ -62,7 +79,16 @@ export async function downloadExport(code: string, key: string): Promise<string>
     throw new ApiError(body?.error?.code ?? 'INTERNAL', body?.error?.message ?? `Export failed (${res.status}).`, res.status);
   }
   const name = fileName(res.headers.get('content-disposition')) ?? `workshop-${code.toLowerCase()}.md`;
-  const blob = await res.blob();
+  return { fileName: name, markdown: await res.text() };
+}
+
+/** Saves an export as a download under its file name. */
+export function saveExport({ fileName: name, markdown }: ExportFile): void {
+  saveBlob(name, new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
+}
+
+/** Saves a blob as a download under `name`. */
+export function saveBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -71,7 +97,13 @@ export async function downloadExport(code: string, key: string): Promise<string>
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+}
+
+/** Fetches the markdown export with the facilitator key and saves it under the server's file name. */
+export async function downloadExport(code: string, key: string): Promise<string> {
+  const file = await fetchExport(code, key);
+  saveExport(file);
+  return file.fileName;
 }
 
 /** The file name from a Content-Disposition header, preferring RFC 5987 `filename*`. */

@@ -1,60 +1,72 @@
 /**
- * LiveBoard: the reactive face of a WorkshopConnection. The doc is re-read as
- * plain data at most once per animation frame, however many updates arrive, so
- * a burst of 300 cards costs one render, not 300.
+ * LiveBoard: the reactive face of a WorkshopConnection, and the one place a
+ * screen changes the board (`addCard`, `setMarker`, `vote`, `command`): views
+ * stay presentational and never touch a Y.Doc. The documents are read back as
+ * one RoomBoard at most once per animation frame, however many updates arrive,
+ * so a burst of 300 cards costs one render, not 300.
  */
-import { WorkshopConnection, type SyncStatus } from './connection.ts';
-import { readBoard } from '../../shared/board.ts';
-import type { BoardState } from '../../shared/types.ts';
-import type { Ack, ClosedPayload, Command, HandshakeAuth } from '../../shared/protocol.ts';
+import { WorkshopConnection, type SyncStatus, type WriteResult } from './connection.ts';
+import { readRoomBoard } from '../../shared/room-doc.ts';
+import { deleteCard, privateMaps, putCard, putMarker } from '../../shared/private-doc.ts';
+import type { CardValue, MarkerValue, RoomBoard } from '../../shared/types.ts';
+import type { ClosedPayload, Command, CommandAck, CommandType, HandshakeAuth, HandshakeRefusal } from '../../shared/protocol.ts';
+import { newId } from './model.ts';
 
 export interface LiveOptions {
   auth: HandshakeAuth;
   persistKey?: string;
-  /** Presence announced to the room (participants only). */
-  presence?: { id: string; name: string };
+  /** This phone's participant id (participants only). */
+  participantId?: string;
+}
+
+/** A card the server refused after it had left the form (sent from offline): offered back. */
+export interface LostCard {
+  id: string;
+  value: CardValue;
+  reason: string;
 }
 
 export class LiveBoard {
-  board = $state.raw<BoardState | null>(null);
+  board = $state.raw<RoomBoard | null>(null);
   status = $state<SyncStatus>('connecting');
   pending = $state(0);
-  /** Participant ids with at least one open connection. */
+  /** Participant ids with an open connection (the console); elsewhere only `onlineCount`. */
   online = $state.raw<ReadonlySet<string>>(new Set());
+  onlineCount = $state(0);
   closed = $state.raw<ClosedPayload | null>(null);
+  refusal = $state.raw<HandshakeRefusal | null>(null);
   /** The last refusal from the server, in words for people. */
   notice = $state<string | null>(null);
+  lost = $state.raw<LostCard[]>([]);
 
   readonly conn: WorkshopConnection;
+  readonly #participantId: string | null;
   #frame = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #offs: (() => void)[] = [];
-  readonly #presence: { id: string; name?: string };
+  #lastReason = 'The server did not keep it.';
 
   constructor(opts: LiveOptions) {
-    // The server accepts presence only when it names the connection: a participant by id, the
-    // console and the projector by role. Without this, the default empty state is refused and the
-    // console shows "Presence must name you." on every connect.
-    this.#presence = opts.presence ?? { id: `@${opts.auth.role}` };
+    this.#participantId = opts.participantId ?? null;
     this.conn = new WorkshopConnection({ auth: opts.auth, persistKey: opts.persistKey });
-    this.#announce();
     this.#offs.push(
       this.conn.on('change', () => this.#schedule()),
-      this.conn.on('status', () => {
-        // A replaced doc comes with a new awareness instance: announce again.
-        this.#announce();
-        this.#schedule();
-      }),
+      this.conn.on('status', () => this.#schedule()),
       this.conn.on('rejected', (r) => {
         this.notice = r.message;
+        this.#lastReason = r.message;
         this.#schedule();
+      }),
+      this.conn.on('lost', (cards) => {
+        const reason = this.#lastReason;
+        this.lost = [...this.lost, ...cards.map((c) => ({ id: c.id, value: c.value as CardValue, reason }))];
       }),
       this.conn.on('closed', (c) => (this.closed = c)),
     );
     // The browser knows about a dead network long before a socket ping times out.
     const offline = () => this.conn.socket.disconnect();
     const online = () => {
-      if (!this.closed && !this.conn.socket.connected) this.conn.socket.connect();
+      if (!this.closed && !this.conn.refusal && !this.conn.socket.connected) this.conn.socket.connect();
     };
     const hide = () => this.conn.persistNow();
     addEventListener('offline', offline);
@@ -68,24 +80,50 @@ export class LiveBoard {
     this.#refresh();
   }
 
-  get doc() {
-    return this.conn.doc;
-  }
-
   /** Server time now, so every screen counts down the same timer. */
   serverNow(localNow: number): number {
     return localNow + this.conn.serverOffsetMs;
   }
 
-  async command(cmd: Command): Promise<Ack> {
+  async command<T extends CommandType>(cmd: Extract<Command, { type: T }>): Promise<CommandAck<T>> {
     const ack = await this.conn.command(cmd);
     this.notice = ack.ok ? null : ack.error.message;
     return ack;
   }
 
-  /** Call after a local doc edit so the UI reflects it in this frame. */
-  touched(): void {
-    this.#schedule();
+  // ------------------------------------------------------------ a participant's own entries
+
+  /** Adds a card; resolves with what became of it, so a form keeps the text until it is safe. */
+  async addCard(card: Omit<CardValue, 'createdAt'>): Promise<WriteResult> {
+    const id = newId();
+    return this.#write((doc) => putCard(doc, id, { ...card, createdAt: Date.now() }));
+  }
+
+  async updateCard(id: string, patch: Partial<Omit<CardValue, 'createdAt' | 'kind'>>): Promise<WriteResult> {
+    return this.#write((doc) => {
+      const old = privateMaps(doc).cards.get(id);
+      if (old) putCard(doc, id, { ...old, ...patch });
+    });
+  }
+
+  async deleteCard(id: string): Promise<WriteResult> {
+    return this.#write((doc) => deleteCard(doc, id));
+  }
+
+  async setMarker(dimension: string, patch: Partial<MarkerValue>): Promise<WriteResult> {
+    return this.#write((doc) => {
+      const old = privateMaps(doc).markers.get(dimension);
+      putMarker(doc, dimension, { current: old?.current ?? null, target: old?.target ?? null, ...patch });
+    });
+  }
+
+  vote(target: string, count: number) {
+    return this.command({ type: 'vote:set', target, count });
+  }
+
+  /** Takes a lost card off the list (put back in the form, or let go). */
+  dismissLost(id: string): void {
+    this.lost = this.lost.filter((c) => c.id !== id);
   }
 
   destroy(): void {
@@ -95,9 +133,11 @@ export class LiveBoard {
     this.conn.close();
   }
 
-  #announce(): void {
-    const a = this.conn.awareness;
-    if (a.getLocalState()?.user?.id !== this.#presence.id) a.setLocalState({ user: this.#presence });
+  async #write(fn: Parameters<WorkshopConnection['write']>[0]): Promise<WriteResult> {
+    const result = await this.conn.write(fn);
+    this.notice = result.ok ? null : result.error.message;
+    this.#schedule();
+    return result;
   }
 
   #schedule(): void {
@@ -115,17 +155,19 @@ export class LiveBoard {
   }
 
   #refresh(): void {
-    this.#announce();
-    const doc = this.conn.doc;
-    const hasMeta = doc.getMap('meta').size > 0;
-    this.board = hasMeta ? readBoard(doc) : this.board;
-    this.status = this.conn.status;
-    this.pending = this.conn.pending;
-    const ids = new Set<string>();
-    for (const state of this.conn.awareness.getStates().values()) {
-      const id = (state as { user?: { id?: unknown } }).user?.id;
-      if (typeof id === 'string') ids.add(id);
+    const conn = this.conn;
+    const hasMeta = conn.room.getMap('meta').size > 0;
+    if (hasMeta) {
+      this.board = readRoomBoard(conn.room, {
+        console: conn.console,
+        mine: conn.mine && this.#participantId ? { doc: conn.mine, participantId: this.#participantId } : null,
+      });
     }
-    if (ids.size !== this.online.size || [...ids].some((id) => !this.online.has(id))) this.online = ids;
+    this.status = conn.status;
+    this.pending = conn.pending;
+    this.refusal = conn.refusal;
+    this.onlineCount = conn.presence.online;
+    const ids = conn.presence.ids ?? [];
+    if (ids.length !== this.online.size || ids.some((id) => !this.online.has(id))) this.online = new Set(ids);
   }
 }

@@ -4,6 +4,7 @@
  * Every access tolerates storage being blocked (private mode, quotas).
  */
 import type { JoinReply } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION } from '../../shared/limits.ts';
 
 const P = 'social-shift:';
 
@@ -38,6 +39,11 @@ export const facilitatorKey = {
   set: (code: string, key: string) => writeJson(`key:${code}`, key),
 };
 
+export const viewerKey = {
+  get: (code: string) => readJson<string>(`view:${code}`),
+  set: (code: string, key: string) => writeJson(`view:${code}`, key),
+};
+
 export type ParticipantSession = JoinReply;
 
 export const participantSession = {
@@ -46,8 +52,8 @@ export const participantSession = {
   clear: (code: string) => writeJson(`me:${code}`, null),
 };
 
-/** localStorage key under which WorkshopConnection keeps the local doc. */
-export const docKey = (code: string, who: string) => `${P}doc:${code}:${who}`;
+/** localStorage key prefix under which WorkshopConnection keeps the local docs (per protocol version). */
+export const docKey = (code: string, who: string) => `${P}doc${PROTOCOL_VERSION}:${code}:${who}`;
 
 export const lastName = {
   get: () => readJson<string>('name') ?? '',
@@ -66,4 +72,18 @@ export function takeFacilitatorKey(code: string): string | null {
     history.replaceState(null, '', location.pathname + location.search);
   }
   return facilitatorKey.get(code);
+}
+
+/**
+ * The key a projector opens the board with: its own read-only viewer key, arriving once in the
+ * URL fragment (`#view=`) and kept like the facilitator key; in the facilitator's own browser
+ * the facilitator key serves too.
+ */
+export function takeViewerKey(code: string): string | null {
+  const m = /(?:^#|&)view=([^&]+)/.exec(location.hash);
+  if (m) {
+    viewerKey.set(code, decodeURIComponent(m[1]!));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return viewerKey.get(code) ?? facilitatorKey.get(code);
 }

@@ -1,32 +1,48 @@
 /**
- * Socket.IO wiring: the handshake (who are you, which room), then one
- * validated handler per event. Every refusal is a named error in an ack or a
- * `rejected` event; no handler lets an exception escape.
+ * Socket.IO wiring: the handshake (who are you, which room, within which
+ * limits), then one validated handler per event. Every refusal is a named
+ * error in an ack, a `rejected` event, or the handshake's `connect_error`; no
+ * handler lets an exception escape.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import { AppError, type ErrorCode } from '../../shared/errors.ts';
-import { CommandSchema, HandshakeAuth, LIMITS, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol.ts';
+import { AppError } from '../../shared/errors.ts';
+import {
+  CommandSchema,
+  schemaRefusal,
+  DOCS_FOR,
+  HandshakeAuth,
+  LIMITS,
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type Command,
+  type HandshakeRefusal,
+  type Role,
+  type ServerToClientEvents,
+} from '../../shared/protocol.ts';
 import type { Config } from '../config.ts';
+import { toAppError } from '../http-errors.ts';
 import { DEFAULTS } from '../config.ts';
-import type { Room, RoomTransport } from '../rooms/room.ts';
+import type { Room } from '../rooms/room.ts';
 import type { RoomManager } from '../rooms/room-manager.ts';
 import type { WorkshopService } from '../workshops.ts';
-import type { FailureLimiter } from '../security/failure-limiter.ts';
+import type { FailedJoinLimit } from '../security/failure-limiter.ts';
+import { ConnectionCounter, KeyedBuckets } from '../security/address-limits.ts';
 import { TokenBucket } from './rate.ts';
-import { decodeSyncFrame, encodeStep1, encodeStep2, encodeUpdate, isEmptyUpdate } from './sync-messages.ts';
+import { decodeSyncFrame, encodeStep1, encodeStep2, isEmptyUpdate } from './sync-messages.ts';
+import { cachedFrames, sendFrames, syncFrames } from './ws-frames.ts';
 
 export interface SocketData {
   code: string;
-  role: 'facilitator' | 'viewer' | 'participant';
+  role: Role;
   participantId: string | null;
   name: string | null;
   room: Room;
 }
 
-type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 interface Logger {
@@ -57,113 +73,17 @@ export function createSocketServer(httpServer: HttpServer, config: Config): IO {
   });
 }
 
-/** What we read of an Engine.IO connection to hand it a pre-encoded WebSocket packet. */
-interface EngineConn {
-  readyState: string;
-  transport?: { name: string; perMessageDeflate?: unknown };
-  write(data: string, options: { wsPreEncodedFrame: Buffer[] }): void;
-}
-
-/** One unmasked, final WebSocket frame (server to client): 1 = text, 2 = binary. */
-function wsFrame(opcode: 1 | 2, payload: Uint8Array): Buffer {
-  const n = payload.byteLength;
-  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
-  const out = Buffer.allocUnsafe(head + n);
-  out[0] = 0x80 | opcode;
-  if (n < 126) out[1] = n;
-  else if (n < 65_536) {
-    out[1] = 126;
-    out.writeUInt16BE(n, 2);
-  } else {
-    out[1] = 127;
-    out.writeBigUInt64BE(BigInt(n), 2);
-  }
-  out.set(payload, head);
-  return out;
-}
-
-/** The Socket.IO header of a binary `sync` event; its one attachment follows as a binary frame. */
-const SYNC_EVENT_HEADER = Buffer.from('451-["sync",{"_placeholder":true,"num":0}]');
-
-/** Both WebSocket frames of a `sync` event carrying `message`, as one buffer. */
-const syncFrames = (message: Uint8Array): Buffer[] => [Buffer.concat([wsFrame(1, SYNC_EVENT_HEADER), wsFrame(2, message)])];
-
-/** Sends pre-encoded `sync` frames on a WebSocket connection; false when it must go through socket.emit. */
-function sendFrames(socket: AppSocket, frames: () => Buffer[]): boolean {
-  const conn = socket.conn as unknown as EngineConn;
-  if (conn.readyState !== 'open' || conn.transport?.name !== 'websocket' || conn.transport.perMessageDeflate) return false;
-  conn.write('', { wsPreEncodedFrame: frames() });
-  return true;
-}
-
-/**
- * The step-2 frames of the room's cached full state, built once per state: every joining
- * phone gets the same bytes without copying the board twice more (framing, attachment).
- */
-const step2Frames = new WeakMap<Uint8Array, Buffer[]>();
-function fullStateFrames(state: Uint8Array): Buffer[] {
-  let frames = step2Frames.get(state);
-  if (!frames) step2Frames.set(state, (frames = syncFrames(encodeStep2(state))));
-  return frames;
-}
-
-export function socketTransport(io: IO, code: string): RoomTransport {
-  return {
-    broadcastUpdate(update, except) {
-      const message = encodeUpdate(update);
-      // Socket.IO writes a binary event as two frames, each its own write to every socket.
-      // Both frames are encoded once per broadcast and each WebSocket connection gets them as
-      // one pre-encoded Engine.IO packet (what Socket.IO's adapter does for text broadcasts):
-      // the same bytes on the wire, queued in order with the connection's other packets.
-      const ids = io.sockets.adapter.rooms.get(code);
-      if (!ids) return;
-      let frames: Buffer[] | null = null;
-      const once = () => (frames ??= syncFrames(message));
-      for (const id of ids) {
-        if (id === except) continue;
-        const socket = io.sockets.sockets.get(id);
-        if (socket && !sendFrames(socket, once)) socket.emit('sync', message);
-      }
-    },
-    broadcastAwareness(update, except) {
-      (except ? io.to(code).except(except) : io.to(code)).emit('awareness', update);
-    },
-    kick(participantId) {
-      void io
-        .in(code)
-        .fetchSockets()
-        .then((sockets) => {
-          for (const s of sockets) {
-            if (s.data.participantId !== participantId) continue;
-            s.emit('closed', { reason: 'removed' });
-            s.disconnect(true);
-          }
-        });
-    },
-  };
-}
-
-/** Tells every connection of a deleted workshop, then disconnects them. */
-export async function closeRoomConnections(io: IO, code: string): Promise<void> {
-  const sockets = await io.in(code).fetchSockets();
-  for (const s of sockets) {
-    s.emit('closed', { reason: 'deleted' });
-    s.disconnect(true);
-  }
-}
-
-function handshakeError(code: ErrorCode, message?: string): Error & { data: unknown } {
+/** A handshake refusal: `connect_error` carries `data` with the code and the words to show. */
+function refusal(code: HandshakeRefusal['code'], message?: string): Error & { data: HandshakeRefusal } {
   const e = new AppError(code, message);
-  const err = new Error(e.message) as Error & { data: unknown };
-  err.data = { code: e.code };
-  return err;
+  return Object.assign(new Error(e.message), { data: { code: e.code, message: e.message } });
 }
 
 const toBytes = (data: unknown): Uint8Array | null =>
   data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
 
-function errorAck(err: unknown): Ack {
-  const e = err instanceof AppError ? err : new AppError('INTERNAL');
+function errorAck(err: unknown): Ack<never> {
+  const e = toAppError(err);
   return { ok: false, error: { code: e.code, message: e.message } };
 }
 
@@ -171,22 +91,27 @@ export interface RealtimeDeps {
   config: Config;
   rooms: RoomManager;
   workshops: WorkshopService;
-  joinFailures: FailureLimiter;
+  joinFailures: FailedJoinLimit;
   log: Logger;
 }
 
 export function registerRealtime(io: IO, deps: RealtimeDeps): void {
   const { rooms, workshops, joinFailures, log, config } = deps;
+  const perAddress = new ConnectionCounter(config.maxConnectionsPerAddress);
+  const connects = new KeyedBuckets(DEFAULTS.connectsPerSecond, DEFAULTS.connectBurst);
 
   io.use(async (socket, next) => {
     const address = socket.handshake.address;
     try {
-      if (!joinFailures.allowed(address)) return next(handshakeError('RATE_LIMITED'));
+      if (!(await joinFailures.allowed(address))) return next(refusal('RATE_LIMITED', 'Too many wrong codes from this network; wait a few minutes.'));
+      const raw = socket.handshake.auth as { v?: unknown } | undefined;
+      if (raw?.v !== PROTOCOL_VERSION) {
+        if (raw?.v !== undefined) return next(refusal('VERSION_MISMATCH'));
+      }
       const parsed = HandshakeAuth.safeParse(socket.handshake.auth);
       if (!parsed.success) {
-        joinFailures.fail(address);
-        const v = (socket.handshake.auth as { v?: unknown } | undefined)?.v;
-        return next(handshakeError(v !== undefined && v !== 1 ? 'VERSION_MISMATCH' : 'UNAUTHENTICATED'));
+        await joinFailures.fail(address);
+        return next(refusal('UNAUTHENTICATED'));
       }
       const auth = parsed.data;
       let participantId: string | null = null;
@@ -194,46 +119,64 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
       if (auth.role === 'participant') {
         const p = await workshops.participantByToken(auth.code, auth.token);
         if (!p) {
-          joinFailures.fail(address);
-          return next(handshakeError('UNAUTHENTICATED', 'That join link is not valid for this workshop.'));
+          await joinFailures.fail(address);
+          // A phone whose workshop was deleted hears that, not that its link is wrong.
+          if (!(await workshops.exists(auth.code))) return next(refusal('WORKSHOP_NOT_FOUND'));
+          return next(refusal('UNAUTHENTICATED', 'That join link is not valid for this workshop.'));
         }
-        if (p.removed) return next(handshakeError('REMOVED'));
+        if (p.removed) return next(refusal('REMOVED'));
         participantId = p.id;
         name = p.name;
+        // Each connect changes who is online for the whole room: one person cannot make it churn.
+        if (!connects.take(`${auth.code}/${p.id}`)) return next(refusal('RATE_LIMITED', 'Reconnecting too often; wait a moment.'));
       } else {
         try {
-          await workshops.authoriseFacilitator(auth.code, auth.key);
+          if (auth.role === 'facilitator') await workshops.authoriseFacilitator(auth.code, auth.key);
+          else await workshops.authoriseViewer(auth.code, auth.key);
         } catch (err) {
-          joinFailures.fail(address);
+          await joinFailures.fail(address);
           throw err;
         }
       }
       const room = await rooms.get(auth.code);
+      if (!perAddress.acquire(address)) return next(refusal('TOO_MANY_CONNECTIONS', 'Too many connections from this network.'));
+      if (!rooms.connected(room, socket.id, { role: auth.role, participantId }, config.maxConnectionsPerParticipant)) {
+        perAddress.release(address);
+        return next(refusal('TOO_MANY_CONNECTIONS'));
+      }
+      // Released when the transport closes, whether or not the connection got as far as `connection`.
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        perAddress.release(address);
+        rooms.disconnected(room, socket.id);
+      };
+      socket.conn.once('close', release);
+      socket.once('disconnect', release);
+      // The transport may have closed while we awaited storage: its 'close' has fired already.
+      if (socket.conn.readyState === 'closed') release();
       socket.data = { code: auth.code, role: auth.role, participantId, name, room };
       next();
     } catch (err) {
-      const e = err instanceof AppError ? err : new AppError('INTERNAL');
+      const e = toAppError(err);
       if (!(err instanceof AppError)) log.error({ err }, 'handshake failed');
-      next(handshakeError(e.code, e.message));
+      next(refusal(e.code, e.message));
     }
   });
 
   io.on('connection', (socket: AppSocket) => {
     const { room, role, participantId, name, code } = socket.data;
-    const bucket = new TokenBucket(config.messagesPerSecond, DEFAULTS.messageBurst);
-    rooms.connected(room, socket.id);
+    const conn = { role, participantId };
+    const allowed = new Set(DOCS_FOR[role]);
+    // A burst of two seconds' worth (120 at the default 60 per second).
+    const bucket = new TokenBucket(config.messagesPerSecond, Math.max(DEFAULTS.messageBurst, 2 * config.messagesPerSecond));
     void socket.join(code);
     socket.emit('welcome', { role, participantId, name, serverTime: Date.now() });
-    if (room.awareness.getStates().size > 0) {
-      socket.emit('awareness', awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]));
-    }
+    socket.emit('presence', room.presenceFor(conn));
 
-    const reject = (err: unknown) => {
-      const ack = errorAck(err);
-      if (!ack.ok) socket.emit('rejected', ack.error);
-    };
-    const reply = (ack: unknown, value: Ack) => {
-      if (typeof ack === 'function') (ack as (a: Ack) => void)(value);
+    const reply = <T>(ack: unknown, value: Ack<T>) => {
+      if (typeof ack === 'function') (ack as (a: Ack<T>) => void)(value);
       else if (!value.ok) socket.emit('rejected', value.error);
     };
 
@@ -244,28 +187,33 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
         if (!bytes) throw new AppError('MALFORMED_UPDATE');
         if (bytes.byteLength > LIMITS.messageBytesMax) throw new AppError('PAYLOAD_TOO_LARGE');
         const frame = decodeSyncFrame(bytes);
+        if (!allowed.has(frame.doc)) throw new AppError('FORBIDDEN', 'That document is not yours to read.');
+        const doc = frame.doc;
         if (frame.type === 'step1') {
-          // Answer only with what is stored, so nobody receives an edit a crash could lose.
-          await room.flush();
+          // Answer only with what is stored, so nobody receives an edit a crash could lose
+          // (during a storage fault, that means once storage is back).
+          await room.settled();
           let diff: Uint8Array;
           try {
-            diff = room.encodeDiff(frame.stateVector);
-          } catch {
+            diff = room.encodeDiff(conn, doc, frame.stateVector);
+          } catch (err) {
+            if (err instanceof AppError) throw err;
             throw new AppError('MALFORMED_UPDATE', 'That state vector could not be read.');
           }
-          if (!sendFrames(socket, () => (frame.stateVector.byteLength <= 1 ? fullStateFrames(diff) : syncFrames(encodeStep2(diff))))) {
-            socket.emit('sync', encodeStep2(diff));
+          const whole = doc !== 'mine' && frame.stateVector.byteLength <= 1;
+          if (!sendFrames(socket, () => (whole ? cachedFrames(diff, (s) => encodeStep2(doc, s)) : syncFrames(encodeStep2(doc, diff))))) {
+            socket.emit('sync', encodeStep2(doc, diff));
           }
-          socket.emit('sync', encodeStep1(Y.encodeStateVector(room.doc)));
+          // Only a phone's own document takes changes from it: ask for what it has that we lack.
+          if (doc === 'mine') socket.emit('sync', encodeStep1(doc, Y.encodeStateVector(room.docFor(conn, doc)!)));
           return reply(ack, { ok: true });
-        }
-        if (role !== 'participant' || !participantId) {
-          if (isEmptyUpdate(frame.update)) return reply(ack, { ok: true });
-          throw new AppError(role === 'viewer' ? 'FORBIDDEN' : 'NOT_FACILITATOR', 'The facilitator changes the board through its controls.');
         }
         if (isEmptyUpdate(frame.update)) {
           await room.flush();
           return reply(ack, { ok: true });
+        }
+        if (doc !== 'mine' || !participantId) {
+          throw new AppError(role === 'facilitator' ? 'NOT_FACILITATOR' : 'FORBIDDEN', 'The board changes through its controls, not directly.');
         }
         await room.applyParticipantUpdate(frame.update, participantId, socket.id);
         reply(ack, { ok: true });
@@ -275,23 +223,26 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
       }
     });
 
-    socket.on('awareness', (data: unknown) => {
-      try {
-        if (!bucket.take()) throw new AppError('RATE_LIMITED');
-        const bytes = toBytes(data);
-        if (!bytes) throw new AppError('MALFORMED_UPDATE');
-        room.applyAwareness(bytes, socket.id, { participantId, role });
-      } catch (err) {
-        reject(err);
-      }
+    // Anything a client is not meant to send (old `awareness` frames, made-up events) gets a
+    // named refusal instead of silence, and still counts against the message rate.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (event === 'sync' || event === 'command') return;
+      const last = args[args.length - 1];
+      reply(last, errorAck(new AppError(bucket.take() ? 'BAD_REQUEST' : 'RATE_LIMITED', `The server does not take "${String(event).slice(0, 40)}" messages.`)));
     });
 
     socket.on('command', async (raw: unknown, ack?: unknown) => {
       try {
         if (!bucket.take()) throw new AppError('RATE_LIMITED');
         const parsed = CommandSchema.safeParse(raw);
-        if (!parsed.success) throw new AppError('INVALID_BODY', parsed.error.issues[0]?.message);
-        const command = parsed.data;
+        if (!parsed.success) throw schemaRefusal(parsed.error);
+        const command: Command = parsed.data;
+        if (command.type === 'viewer:rotate') {
+          if (role !== 'facilitator') throw new AppError(role === 'viewer' ? 'FORBIDDEN' : 'NOT_FACILITATOR');
+          const viewerKey = await workshops.rotateViewerKey(code);
+          room.closeViewers();
+          return reply(ack, { ok: true, data: { viewerKey } });
+        }
         const data = await room.runCommand(command, { role, participantId });
         if (command.type === 'participant:remove') await workshops.removeParticipantRecord(code, command.participantId);
         reply(ack, { ok: true, data });
@@ -300,11 +251,14 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
         reply(ack, errorAck(err));
       }
     });
-
-    socket.on('disconnect', () => {
-      rooms.disconnected(room, socket.id);
-    });
   });
 }
 
-export type { IO };
+/** Tells every connection of a deleted workshop, then disconnects them. */
+export async function closeRoomConnections(io: IO, code: string): Promise<void> {
+  const sockets = await io.in(code).fetchSockets();
+  for (const s of sockets) {
+    s.emit('closed', { reason: 'deleted' });
+    s.disconnect(true);
+  }
+}

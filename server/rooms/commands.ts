@@ -1,168 +1,203 @@
 /**
- * Facilitator actions, votes and roadmap edits: validated here and written into
- * the doc by the server, so their rules (who may, the vote budget, the lock)
- * hold whatever a client sends. Pure over (doc, command, actor, clock): no socket.
+ * Facilitator actions, votes and roadmap edits: validated here and written by
+ * the server, so their rules (who may, the vote budget, the lock, when votes
+ * count) hold whatever a client sends. Pure over (state, command, actor,
+ * clock): no socket, no storage.
  */
-import * as Y from 'yjs';
 import { AppError } from '../../shared/errors.ts';
-import { PARTICIPANT_COMMANDS, SettingsSchema, type Command } from '../../shared/protocol.ts';
-import {
-  HIDDEN,
-  IDLE_TIMER,
-  maps,
-  ownedKey,
-  readBoard,
-  readDimensions,
-  readLocked,
-  readRevealed,
-  readSettings,
-  readTimer,
-  votesUsed,
-} from '../../shared/board.ts';
+import { PARTICIPANT_COMMANDS, SettingsSchema, type Command, type CommandData } from '../../shared/protocol.ts';
+import { HIDDEN, IDLE_TIMER, META, readRevealed, readSettings, readTimer } from '../../shared/board.ts';
+import { readRoadmap, writeRoadmap } from '../../shared/roadmap-doc.ts';
 import { applyInitiativeEdit, generateRoadmap, mergeRoadmap, moveInitiative } from '../../shared/roadmap.ts';
-import type { Roadmap, TimerState } from '../../shared/types.ts';
-import { buildDimensions } from './template.ts';
+import type { TimerState } from '../../shared/types.ts';
+import { cardVisible, votingOpen } from '../../shared/visibility.ts';
+import { earlierMark } from '../../shared/baseline.ts';
+import { ledgerMaps, ownedKey, readBaseline, readEarlier, readStoredModel, votesOf } from './ledger.ts';
+import { serverWrite, type RoomState } from './room-state.ts';
+import { buildDimensions, playbooksFor } from './template.ts';
 
 export interface Actor {
   role: 'facilitator' | 'participant' | 'viewer';
   participantId: string | null;
 }
 
-export interface CommandResult {
-  data?: unknown;
-  /** Whether the doc changed (so the caller waits until it is stored). */
+export interface CommandResult<T extends Command['type'] = Command['type']> {
+  data?: CommandData<T>;
+  /** Whether the state changed (so the caller waits until it is stored). */
   changed: boolean;
   /** A participant to disconnect. */
   kick?: string;
+  /** The roadmap changed (the projection copies it field by field). */
+  roadmap?: boolean;
 }
 
-export function authorise(command: Command, actor: Actor, doc: Y.Doc): void {
+export function authorise(command: Command, actor: Actor, state: RoomState): void {
   if (actor.role === 'viewer') throw new AppError('FORBIDDEN', 'The projector view is read-only.');
   if (actor.role !== 'facilitator') {
     if (!PARTICIPANT_COMMANDS.has(command.type)) throw new AppError('NOT_FACILITATOR');
-    if (readLocked(doc)) throw new AppError('BOARD_LOCKED');
-    const me = actor.participantId ? maps(doc).participants.get(actor.participantId) : undefined;
-    if (!me || me.removed) throw new AppError('REMOVED');
+    if (state.locked()) throw new AppError('BOARD_LOCKED');
+    if (!state.present(actor.participantId)) throw new AppError('REMOVED');
   }
 }
 
-export function executeCommand(doc: Y.Doc, command: Command, actor: Actor, now: number): CommandResult {
-  authorise(command, actor, doc);
-  const m = maps(doc);
+export function executeCommand(state: RoomState, command: Command, actor: Actor, now: number): CommandResult {
+  authorise(command, actor, state);
   let result: CommandResult = { changed: true };
-  doc.transact(() => {
-    result = run(doc, m, command, actor, now) ?? { changed: true };
+  state.ledger.transact(() => {
+    result = run(state, command, actor, now) ?? { changed: true };
   });
   return result;
 }
 
-function run(doc: Y.Doc, m: ReturnType<typeof maps>, command: Command, actor: Actor, now: number): CommandResult | void {
+/** A vote target the room can see: a dimension of the canvas, or a revealed card. */
+function liveTarget(state: RoomState, target: string): boolean {
+  if (target.startsWith('dim:')) return state.dimensions().some((d) => d.key === target.slice(4));
+  const card = state.card(target.slice('card:'.length));
+  return !!card && state.present(card.participantId) && cardVisible(state.ctx(), card.value.kind);
+}
+
+function run(state: RoomState, command: Command, actor: Actor, now: number): CommandResult | void {
+  const ledger = state.ledger;
+  const meta = ledger.getMap<unknown>(META);
+  const setTimer = (timer: TimerState) => meta.set('timer', timer);
   switch (command.type) {
     case 'phase:set':
-      m.meta.set('phase', command.phase);
+      meta.set('phase', command.phase);
       return;
     case 'settings:update': {
-      const next = { ...readSettings(doc), ...command.settings };
+      const next = { ...readSettings(ledger), ...command.settings };
       const parsed = SettingsSchema.safeParse(next);
       if (!parsed.success) throw new AppError('INVALID_VALUE', 'Those settings are not valid.');
       const ids = new Set(next.horizons.map((h) => h.id));
       if (ids.size !== next.horizons.length) throw new AppError('INVALID_VALUE', 'Two horizons share an id.');
       if (next.horizons.some((h) => h.toMonth <= h.fromMonth)) throw new AppError('INVALID_VALUE', 'A horizon must end after it starts.');
-      m.meta.set('settings', parsed.data);
+      meta.set('settings', parsed.data);
       return;
     }
     case 'timer:start':
-      setTimer(m, { status: 'running', endsAt: now + command.durationMs, remainingMs: command.durationMs });
+      setTimer({ status: 'running', endsAt: now + command.durationMs, remainingMs: command.durationMs });
       return;
     case 'timer:pause': {
-      const t = readTimer(doc);
+      const t = readTimer(ledger);
       if (t.status !== 'running' || t.endsAt === null) return { changed: false };
-      setTimer(m, { status: 'paused', endsAt: null, remainingMs: Math.max(0, t.endsAt - now) });
+      setTimer({ status: 'paused', endsAt: null, remainingMs: Math.max(0, t.endsAt - now) });
       return;
     }
     case 'timer:resume': {
-      const t = readTimer(doc);
+      const t = readTimer(ledger);
       if (t.status !== 'paused') return { changed: false };
-      setTimer(m, { status: 'running', endsAt: now + t.remainingMs, remainingMs: t.remainingMs });
+      setTimer({ status: 'running', endsAt: now + t.remainingMs, remainingMs: t.remainingMs });
       return;
     }
     case 'timer:add': {
-      const t = readTimer(doc);
+      const t = readTimer(ledger);
       if (t.status === 'running' && t.endsAt !== null) {
         const endsAt = Math.max(now, t.endsAt + command.ms);
-        setTimer(m, { status: 'running', endsAt, remainingMs: endsAt - now });
+        setTimer({ status: 'running', endsAt, remainingMs: endsAt - now });
       } else {
-        setTimer(m, { status: 'paused', endsAt: null, remainingMs: Math.max(0, t.remainingMs + command.ms) });
+        setTimer({ status: 'paused', endsAt: null, remainingMs: Math.max(0, t.remainingMs + command.ms) });
       }
       return;
     }
     case 'timer:reset':
-      setTimer(m, IDLE_TIMER);
+      setTimer(IDLE_TIMER);
       return;
     case 'reveal:set':
-      m.meta.set('revealed', { ...HIDDEN, ...readRevealed(doc), [command.phase]: command.revealed });
+      meta.set('revealed', { ...HIDDEN, ...readRevealed(ledger), [command.phase]: command.revealed });
       return;
     case 'lock:set':
-      m.meta.set('locked', command.locked);
+      meta.set('locked', command.locked);
       return;
-    case 'template:set':
-      m.meta.set('dimensions', buildDimensions(command.dimensions));
+    case 'template:set': {
+      const dimensions = buildDimensions(command.dimensions);
+      meta.set('dimensions', dimensions);
+      // Each dimension keeps its first steps and benchmarks; a workshop from before models were files reads the defaults anyway.
+      const stored = readStoredModel(ledger);
+      if (stored.playbooks) ledgerMaps(ledger).model.set('playbooks', playbooksFor(dimensions, stored.playbooks));
+      return;
+    }
+    case 'earlier:mark': {
+      const baseline = readBaseline(ledger);
+      if (!baseline) throw new AppError('NOT_FOUND', 'This workshop is not a re-run: there is no earlier roadmap.');
+      if (!baseline.initiatives.some((i) => i.id === command.initiativeId)) throw new AppError('UNKNOWN_ITEM', 'The earlier roadmap has no such initiative.');
+      const before = earlierMark(readEarlier(ledger), command.initiativeId);
+      const next = {
+        status: command.status === undefined ? before.status : command.status,
+        benchmarkMet: command.benchmarkMet === undefined ? before.benchmarkMet : command.benchmarkMet,
+      };
+      if (next.status === before.status && next.benchmarkMet === before.benchmarkMet) return { changed: false };
+      ledgerMaps(ledger).earlier.set(command.initiativeId, next);
+      return;
+    }
+    case 'what-moved:show':
+      if (!readBaseline(ledger)) throw new AppError('NOT_FOUND', 'This workshop is not a re-run: there is nothing to compare with.');
+      meta.set('whatMoved', command.show);
       return;
     case 'participant:remove': {
-      const p = m.participants.get(command.participantId);
+      const participants = ledgerMaps(ledger).participants;
+      const p = participants.get(command.participantId);
       if (!p) throw new AppError('NOT_FOUND', 'No participant with that id.');
-      if (!p.removed) m.participants.set(p.id, { ...p, removed: true });
+      if (!p.removed) participants.set(p.id, { ...p, removed: true });
       return { changed: true, kick: p.id };
     }
     case 'card:move': {
-      const card = m.cards.get(command.cardKey);
-      if (!card) throw new AppError('NOT_FOUND', 'No card with that key.');
-      if (card.kind !== 'practice') throw new AppError('INVALID_VALUE', 'Only practice cards sit in a cell.');
-      if (!readDimensions(doc).some((d) => d.key === command.dimension)) throw new AppError('INVALID_VALUE', 'No such dimension.');
-      if (card.dimension === command.dimension && card.stage === command.stage) return { changed: false };
-      m.cards.set(command.cardKey, { ...card, dimension: command.dimension, stage: command.stage });
+      const card = state.card(command.cardId);
+      if (!card || !state.present(card.participantId)) throw new AppError('NOT_FOUND', 'No card with that id.');
+      if (card.value.kind !== 'practice') throw new AppError('INVALID_VALUE', 'Only practice cards sit in a cell.');
+      if (!state.dimensions().some((d) => d.key === command.dimension)) throw new AppError('INVALID_VALUE', 'No such dimension.');
+      if (card.value.dimension === command.dimension && card.value.stage === command.stage) return { changed: false };
+      serverWrite(state.privateDoc(card.participantId), (m) =>
+        m.cards.set(card.cardId, { ...card.value, dimension: command.dimension, stage: command.stage }),
+      );
       return;
     }
     case 'vote:set': {
-      if (!actor.participantId) throw new AppError('FORBIDDEN', 'Only participants vote.');
+      const pid = actor.participantId;
+      if (!pid) throw new AppError('FORBIDDEN', 'Only participants vote.');
+      if (!votingOpen(state.ctx())) throw new AppError('VOTING_CLOSED');
       const target = command.target;
-      if (target.startsWith('dim:')) {
-        if (!readDimensions(doc).some((d) => `dim:${d.key}` === target)) throw new AppError('INVALID_VALUE', 'No such dimension.');
-      } else if (!m.cards.has(target.slice('card:'.length))) {
-        throw new AppError('INVALID_VALUE', 'No such card.');
-      }
-      const key = ownedKey(actor.participantId, target);
-      const current = m.votes.get(key) ?? 0;
-      const budget = readSettings(doc).votesPerPerson;
-      const after = votesUsed(doc, actor.participantId) - current + command.count;
-      if (command.count > current && after > budget) throw new AppError('VOTE_BUDGET', `You have ${Math.max(0, budget - (after - command.count))} votes left.`);
-      if (command.count === current) return { changed: false, data: { used: after, budget } };
-      if (command.count === 0) m.votes.delete(key);
-      else m.votes.set(key, command.count);
+      if (!liveTarget(state, target)) throw new AppError('INVALID_VALUE', 'You can vote only on a dimension or a card the room can see.');
+      const mine = votesOf(ledger, pid);
+      const current = mine.get(target) ?? 0;
+      // Only votes on targets still there count against the budget (a deleted card frees its votes).
+      let spent = 0;
+      for (const [t, n] of mine) if (t !== target && liveTarget(state, t)) spent += n;
+      const budget = readSettings(ledger).votesPerPerson;
+      const after = spent + command.count;
+      if (command.count > current && after > budget) throw new AppError('VOTE_BUDGET', `You have ${Math.max(0, budget - spent - current)} votes left.`);
+      if (command.count === current) return { changed: false, data: { used: spent + current, budget } };
+      const key = ownedKey(pid, target);
+      if (command.count === 0) ledgerMaps(ledger).votes.delete(key);
+      else ledgerMaps(ledger).votes.set(key, command.count);
+      // The voter's own phone keeps its votes (its own document); nobody else sees them apart from totals.
+      serverWrite(state.privateDoc(pid), (m) => {
+        if (command.count === 0) m.votes.delete(target);
+        else m.votes.set(target, command.count);
+      });
       return { changed: true, data: { used: after, budget } };
     }
     case 'roadmap:generate': {
-      const board = readBoard(doc);
+      const board = state.fullBoard();
       const { roadmap, replaced } = mergeRoadmap(board.roadmap, generateRoadmap(board));
       if (!command.apply) return { changed: false, data: { changes: replaced, roadmap } };
-      m.roadmap.set('current', roadmap);
-      return { changed: true, data: { changes: replaced } };
+      writeRoadmap(ledger, roadmap);
+      return { changed: true, roadmap: true, data: { changes: replaced } };
     }
     case 'roadmap:edit':
     case 'roadmap:move': {
-      if (actor.role !== 'facilitator' && !readSettings(doc).roadmapEditable) throw new AppError('ROADMAP_LOCKED');
-      const current = m.roadmap.get('current') as Roadmap | undefined;
+      if (actor.role !== 'facilitator' && !readSettings(ledger).roadmapEditable) throw new AppError('ROADMAP_LOCKED');
+      const current = readRoadmap(ledger);
       if (!current) throw new AppError('NOT_FOUND', 'There is no roadmap yet.');
       const next =
         command.type === 'roadmap:edit'
           ? applyInitiativeEdit(current, command.initiativeId, command.patch)
           : moveInitiative(current, command.initiativeId, command.horizon, command.index);
-      m.roadmap.set('current', next);
-      return;
+      writeRoadmap(ledger, next);
+      return { changed: true, roadmap: true };
     }
+    case 'viewer:rotate':
+      // Handled by the workshop service (it holds the key); never reaches a room.
+      throw new AppError('BAD_REQUEST');
   }
 }
 
-function setTimer(m: ReturnType<typeof maps>, timer: TimerState): void {
-  m.meta.set('timer', timer);
-}

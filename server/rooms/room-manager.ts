@@ -3,15 +3,18 @@
  * instant (one shared promise per code), unloads a room when its last
  * connection has been gone for a while, and flushes everything on shutdown.
  */
+import * as Y from 'yjs';
 import { AppError } from '../../shared/errors.ts';
 import type { Storage } from '../storage/storage.ts';
-import { Room, type RoomTransport } from './room.ts';
+import { newSecret } from '../security/secrets.ts';
+import { FORMAT, V1_BOARD_DOC } from './docs.ts';
+import { Room, type Connection, type RoomTransport } from './room.ts';
+import { upgradeV1 } from './upgrade-v1.ts';
 
 export interface RoomManagerOptions {
   storage: Storage;
   transportFor: (code: string) => RoomTransport;
   idleUnloadMs: number;
-  maxParticipants: number;
   compactEveryUpdates: number;
   storageRetryMs: number;
   touchEveryMs: number;
@@ -47,17 +50,19 @@ export class RoomManager {
     return this.rooms.size;
   }
 
-  connected(room: Room, connectionId: string): void {
-    room.connections.add(connectionId);
+  /** Adds a connection to a room; false when its person already has `cap` connections open. */
+  connected(room: Room, connectionId: string, conn: Connection, cap: number): boolean {
+    if (!room.connect(connectionId, conn, cap)) return false;
     const timer = this.unloadTimers.get(room.code);
     if (timer) {
       clearTimeout(timer);
       this.unloadTimers.delete(room.code);
     }
+    return true;
   }
 
   disconnected(room: Room, connectionId: string): void {
-    room.dropConnection(connectionId);
+    room.disconnect(connectionId);
     if (room.connections.size > 0) return;
     void room.flush().catch((err) => this.opts.onError?.(err));
     this.scheduleUnload(room);
@@ -93,14 +98,23 @@ export class RoomManager {
   private async load(code: string): Promise<Room> {
     const workshop = await this.opts.storage.getWorkshop(code);
     if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');
-    const stored = (await this.opts.storage.loadDocuments(code)).get('board') ?? { updates: [], lastSeq: 0, bytes: 0 };
+    let stored = await this.opts.storage.loadDocuments(code);
+    if (workshop.format < FORMAT) {
+      // Stored by the first version: one shared document. Upgraded once, atomically, before anyone sees it.
+      const board = new Y.Doc();
+      for (const u of stored.get(V1_BOARD_DOC)?.updates ?? []) Y.applyUpdate(board, u);
+      await this.opts.storage.replaceDocuments(code, upgradeV1(board), FORMAT);
+      board.destroy();
+      stored = await this.opts.storage.loadDocuments(code);
+    }
+    // Workshops from before projector keys get one.
+    if (!workshop.viewerKey) await this.opts.storage.updateWorkshop(code, { viewerKey: newSecret() });
     this.loads++;
     const room = new Room(
       {
         code,
         storage: this.opts.storage,
         transport: this.opts.transportFor(code),
-        maxParticipants: this.opts.maxParticipants,
         compactEveryUpdates: this.opts.compactEveryUpdates,
         storageRetryMs: this.opts.storageRetryMs,
         onActivity: (c) => this.touch(c),

@@ -1,36 +1,42 @@
 /**
- * One live workshop: its Y.Doc, its presence, and the path every change takes:
- * validate -> apply -> (same event-loop turn) merge -> store -> broadcast -> ack.
- * Nobody sees a change before it is stored, so an acknowledged edit survives a
- * crash and no phone ever holds an edit the server could lose.
+ * One live workshop: its authoritative state (ledger and private documents),
+ * the two documents derived from it for recipients (projection.ts), who is
+ * connected, and the path every change takes:
  *
- * The room knows nothing of Socket.IO: it talks to its transport through the
- * `RoomTransport` callbacks, so it is tested without a socket.
+ *   validate -> apply -> (same event-loop turn) project -> store -> deliver -> ack
+ *
+ * Nobody receives a change, or anything derived from it, before it is stored,
+ * so an acknowledged edit survives a crash. Each stored document is capped on
+ * what it holds, not on how often it was written.
+ *
+ * The room knows nothing of Socket.IO: it talks to its transport through
+ * `RoomTransport`, so it is tested without a socket.
  */
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import * as decoding from 'lib0/decoding';
 import { AppError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { maps, SERVER_CLIENT, readLocked, KEY_SEPARATOR } from '../../shared/board.ts';
-import type { Command } from '../../shared/protocol.ts';
-import type { Storage } from '../storage/storage.ts';
-import { validateParticipantUpdate } from './validate-update.ts';
+import { privateMaps } from '../../shared/private-doc.ts';
+import type { Command, CommandType, DocName, PresencePayload, Role } from '../../shared/protocol.ts';
+import type { DocUpdate, Storage } from '../storage/storage.ts';
 import { executeCommand, type Actor, type CommandResult } from './commands.ts';
+import { LEDGER_DOC, privateDocName } from './docs.ts';
+import { ledgerMaps } from './ledger.ts';
+import { Projection } from './projection.ts';
+import { RoomState } from './room-state.ts';
+import { validateParticipantUpdate } from './validate-update.ts';
 
 export interface RoomTransport {
-  /** Sends an encoded doc update to every connection in the room except `exceptConnection`. */
-  broadcastUpdate(update: Uint8Array, exceptConnection: string | null): void;
-  broadcastAwareness(update: Uint8Array, exceptConnection: string | null): void;
-  /** Disconnects a participant's connections (removed by the facilitator). */
-  kick(participantId: string): void;
+  /** Sends `update` of document `doc` to these connections. */
+  sendUpdate(connections: Iterable<string>, doc: DocName, update: Uint8Array): void;
+  sendPresence(connections: Iterable<string>, payload: PresencePayload): void;
+  /** Disconnects these connections, telling them why. */
+  close(connections: Iterable<string>, reason: 'removed' | 'rotated'): void;
 }
 
 export interface RoomOptions {
   code: string;
   storage: Storage;
   transport: RoomTransport;
-  maxParticipants: number;
   compactEveryUpdates: number;
   storageRetryMs: number;
   onActivity?: (code: string) => void;
@@ -38,107 +44,182 @@ export interface RoomOptions {
   now?: () => number;
 }
 
+export interface LoadedDoc {
+  updates: Uint8Array[];
+  lastSeq: number;
+  bytes: number;
+}
+
+export interface Connection {
+  role: Role;
+  participantId: string | null;
+}
+
+/** A stored document's log: what is applied but not stored yet, and how big it is as stored. */
+interface DocLog {
+  name: string;
+  doc: Y.Doc;
+  /** The participant it belongs to; null for the ledger. */
+  participantId: string | null;
+  lastSeq: number;
+  /** Bytes of the last snapshot (or of what was loaded), plus bytes appended since. */
+  storedBytes: number;
+  updatesSinceCompact: number;
+  /** Applied updates not stored yet: from a connection (not sent back to it), or from the server. */
+  pending: Array<{ update: Uint8Array; from: string | null }>;
+}
+
+interface Delivery {
+  to: () => Iterable<string>;
+  doc: DocName;
+  update: Uint8Array;
+}
+
 type Waiter = { resolve: () => void; reject: (err: AppError) => void };
 
 export class Room {
   readonly code: string;
-  readonly doc: Y.Doc;
-  readonly awareness: awarenessProtocol.Awareness;
-  /** Live connections (socket ids) in this room. */
-  readonly connections = new Set<string>();
+  readonly state: RoomState;
+  readonly projection: Projection;
+  readonly connections = new Map<string, Connection>();
 
   private readonly opts: RoomOptions;
-  private pending: Uint8Array[] = [];
-  private pendingFrom = new Set<string | null>();
+  private readonly logs = new Map<Y.Doc, DocLog>();
+  private readonly logsByName = new Map<string, DocLog>();
+  private derived: Array<{ doc: 'room' | 'console'; update: Uint8Array }> = [];
   private waiters: Waiter[] = [];
   private flushScheduled = false;
   private flushing: Promise<void> | null = null;
-  /** A batch applied to the doc that storage has not taken yet (disk full, read-only). */
-  private unsaved: Uint8Array | null = null;
+  /** A batch applied that storage has not taken yet (disk full, database down), with what it would deliver. */
+  private held: { batch: DocUpdate[]; deliveries: Delivery[] } | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastSeq: number;
-  private updatesSinceCompact = 0;
-  private approxBytes: number;
+  /** Waiting for a held batch to be stored (see settled()). */
+  private settledWaiters: Array<() => void> = [];
+  private destroyed = false;
+  private roadmapDirty = false;
   private applyingFrom: string | null = null;
-  private cachedState: Uint8Array | null = null;
-  /** Awareness client ids held by each connection: a client sets only its own entry. */
-  readonly awarenessOwner = new Map<number, string>();
+  private presenceScheduled = false;
+  private lastPresence = new Map<'console' | 'room', string>();
+  private cachedState = new Map<DocName, Uint8Array>();
 
-  constructor(opts: RoomOptions, loaded: { updates: Uint8Array[]; lastSeq: number; bytes: number }) {
+  constructor(opts: RoomOptions, loaded: Map<string, LoadedDoc>) {
     this.opts = opts;
     this.code = opts.code;
-    this.doc = new Y.Doc({ gc: true });
-    this.lastSeq = loaded.lastSeq;
-    this.approxBytes = loaded.bytes;
-    this.doc.transact(() => {
-      for (const u of loaded.updates) Y.applyUpdate(this.doc, u);
-    }, 'load');
-    this.updatesSinceCompact = Math.max(0, loaded.updates.length - 1);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === 'load') return;
-      this.cachedState = null;
-      this.pending.push(update);
-      this.pendingFrom.add(this.applyingFrom);
-      this.scheduleFlush();
-    });
-    // The server writes with its own client id; bind it so no participant can claim it.
-    maps(this.doc).clients.set(String(this.doc.clientID), SERVER_CLIENT);
-
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const changed = [...added, ...updated, ...removed];
-      if (!changed.length) return;
-      for (const id of removed) this.awarenessOwner.delete(id);
-      const except = typeof origin === 'string' ? origin : null;
-      this.opts.transport.broadcastAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed), except);
-    });
+    const ledger = this.loadDoc(LEDGER_DOC, null, loaded.get(LEDGER_DOC));
+    const privates = new Map<string, Y.Doc>();
+    for (const [name, stored] of loaded) {
+      const pid = name.startsWith('p:') ? name.slice(2) : null;
+      if (pid) privates.set(pid, this.loadDoc(name, pid, stored));
+    }
+    this.state = new RoomState(ledger, privates);
+    this.projection = new Projection(this.state);
+    this.projection.update({ roadmap: true });
+    for (const which of ['room', 'console'] as const) {
+      this.projection[which].on('update', (update: Uint8Array) => {
+        this.cachedState.delete(which);
+        this.derived.push({ doc: which, update });
+        this.scheduleFlush();
+      });
+    }
   }
 
   get now(): number {
     return (this.opts.now ?? Date.now)();
   }
 
-  /** The full state, encoded once and reused by every join until the doc changes. */
-  encodeState(): Uint8Array {
-    return (this.cachedState ??= Y.encodeStateAsUpdate(this.doc));
+  // ------------------------------------------------------------------ reading
+
+  /** The document a connection syncs under `name`, or null when it may not. */
+  docFor(conn: Connection, name: DocName): Y.Doc | null {
+    if (name === 'room') return this.projection.room;
+    if (name === 'console') return conn.role === 'facilitator' ? this.projection.console : null;
+    if (conn.role !== 'participant' || !conn.participantId) return null;
+    return this.state.privateDoc(conn.participantId);
   }
 
-  encodeDiff(stateVector: Uint8Array): Uint8Array {
-    // A new phone (empty state vector) gets the cached full state.
-    if (stateVector.byteLength <= 1) return this.encodeState();
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  /** The full state of a shared document, encoded once per state and reused by every joining phone. */
+  encodeState(name: 'room' | 'console'): Uint8Array {
+    let state = this.cachedState.get(name);
+    if (!state) this.cachedState.set(name, (state = Y.encodeStateAsUpdate(this.projection[name])));
+    return state;
   }
+
+  /** What `doc` has that a client with `stateVector` lacks. */
+  encodeDiff(conn: Connection, name: DocName, stateVector: Uint8Array): Uint8Array {
+    const doc = this.docFor(conn, name);
+    if (!doc) throw new AppError('FORBIDDEN', 'That document is not yours to read.');
+    if (name !== 'mine' && stateVector.byteLength <= 1) return this.encodeState(name);
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  }
+
+  participantCount(): number {
+    return this.state.presentIds().length;
+  }
+
+  // ------------------------------------------------------------------ connections
+
+  /** Adds a connection; false when its person already has `cap` open. */
+  connect(id: string, conn: Connection, cap: number): boolean {
+    if (conn.participantId && this.connectionsOf(conn.participantId).length >= cap) return false;
+    this.connections.set(id, conn);
+    this.schedulePresence();
+    return true;
+  }
+
+  disconnect(id: string): void {
+    if (this.connections.delete(id)) this.schedulePresence();
+  }
+
+  connectionsOf(participantId: string): string[] {
+    const out: string[] = [];
+    for (const [id, c] of this.connections) if (c.participantId === participantId) out.push(id);
+    return out;
+  }
+
+  private connectionsWith(filter: (c: Connection) => boolean): string[] {
+    const out: string[] = [];
+    for (const [id, c] of this.connections) if (filter(c)) out.push(id);
+    return out;
+  }
+
+  /** Closes every projector connection (its key was rotated). */
+  closeViewers(): void {
+    this.opts.transport.close(this.connectionsWith((c) => c.role === 'viewer'), 'rotated');
+  }
+
+  // ------------------------------------------------------------------ writing
 
   /**
-   * Validates and applies a participant's update. Resolves once it is stored
-   * (the ack); rejects with a named AppError, leaving the doc untouched.
+   * Validates and applies a participant's change to their own document. Resolves once it is
+   * stored (the ack); rejects with a named AppError, leaving everything untouched.
    */
-  applyParticipantUpdate(update: Uint8Array, participantId: string, connectionId: string): Promise<void> {
-    if (this.unsaved) return Promise.reject(new AppError('STORAGE_UNAVAILABLE'));
-    if (readLocked(this.doc)) return Promise.reject(new AppError('BOARD_LOCKED'));
-    const p = maps(this.doc).participants.get(participantId);
-    if (!p || p.removed) return Promise.reject(new AppError('REMOVED'));
-    if (this.approxBytes + update.byteLength > LIMITS.documentBytesMax) return Promise.reject(new AppError('DOCUMENT_TOO_LARGE'));
+  async applyParticipantUpdate(update: Uint8Array, participantId: string, connectionId: string): Promise<void> {
+    if (this.held) throw new AppError('STORAGE_UNAVAILABLE');
+    if (this.state.locked()) throw new AppError('BOARD_LOCKED');
+    if (!this.state.present(participantId)) throw new AppError('REMOVED');
+    const doc = this.state.privateDoc(participantId);
+    const log = this.logOf(doc, privateDocName(participantId), participantId);
+    await this.ensureRoom(log, update.byteLength, LIMITS.privateDocumentBytesMax);
+    if (this.held) throw new AppError('STORAGE_UNAVAILABLE');
     try {
-      const clients = maps(this.doc).clients;
-      const result = validateParticipantUpdate(this.doc, update, {
+      const clients = privateMaps(doc).clients;
+      const result = validateParticipantUpdate(doc, update, {
         participantId,
         clientOwner: (id) => clients.get(String(id)),
+        serverClientId: doc.clientID,
       });
-      if (result.newCardKeys > 0 && this.countCards(participantId) + result.newCardKeys > LIMITS.cardsPerParticipantMax) {
+      if (result.newCardKeys > 0 && privateMaps(doc).cards.size + result.newCardKeys > LIMITS.cardsPerParticipantMax) {
         throw new AppError('TOO_MANY_CARDS');
       }
       if (result.newClients.length) {
-        // Server-written, so it reaches the sender too (it must not miss a clock of ours).
-        this.doc.transact(() => {
+        doc.transact(() => {
           for (const id of result.newClients) clients.set(String(id), participantId);
         });
       }
       this.applyingFrom = connectionId;
-      Y.applyUpdate(this.doc, update, connectionId);
+      Y.applyUpdate(doc, update, connectionId);
     } catch (err) {
-      return Promise.reject(err instanceof AppError ? err : new AppError('MALFORMED_UPDATE'));
+      throw err instanceof AppError ? err : new AppError('MALFORMED_UPDATE');
     } finally {
       this.applyingFrom = null;
     }
@@ -146,102 +227,115 @@ export class Room {
   }
 
   /** Runs a command (facilitator action, vote, roadmap edit); resolves with its data once stored. */
-  async runCommand(command: Command, actor: Actor): Promise<CommandResult['data']> {
-    if (this.unsaved) throw new AppError('STORAGE_UNAVAILABLE');
-    const result = executeCommand(this.doc, command, actor, this.now);
-    if (result.kick) this.opts.transport.kick(result.kick);
+  async runCommand<T extends CommandType>(command: Extract<Command, { type: T }>, actor: Actor): Promise<CommandResult<T>['data']> {
+    if (this.held) throw new AppError('STORAGE_UNAVAILABLE');
+    const ledgerLog = this.logOf(this.state.ledger, LEDGER_DOC, null);
+    await this.ensureRoom(ledgerLog, 1_024, LIMITS.documentBytesMax);
+    if (this.held) throw new AppError('STORAGE_UNAVAILABLE');
+    const result = executeCommand(this.state, command, actor, this.now) as CommandResult<T>;
+    if (result.roadmap) this.roadmapDirty = true;
+    if (result.kick) this.opts.transport.close(this.connectionsOf(result.kick), 'removed');
     if (result.changed) await this.whenStored();
     return result.data;
   }
 
-  /** Adds a participant to the board (server-written); resolves once stored. */
-  async addParticipant(id: string, name: string, joinedAt: number): Promise<void> {
-    maps(this.doc).participants.set(id, { id, name, joinedAt });
+  /** Adds a participant (server-written); resolves once stored. */
+  async addParticipant(id: string, name: string, joinedAt: number, personId: string): Promise<void> {
+    if (this.held) throw new AppError('STORAGE_UNAVAILABLE');
+    ledgerMaps(this.state.ledger).participants.set(id, { id, name, joinedAt, personId });
+    const doc = this.state.privateDoc(id);
+    this.logOf(doc, privateDocName(id), id);
     await this.whenStored();
-  }
-
-  participantCount(): number {
-    let n = 0;
-    maps(this.doc).participants.forEach((p) => {
-      if (!p.removed) n++;
-    });
-    return n;
-  }
-
-  /** Applies a client's awareness update if it only touches that client's own entry. */
-  applyAwareness(update: Uint8Array, connectionId: string, identity: { participantId: string | null; role: string }): void {
-    const entries = decodeAwarenessEntries(update);
-    if (entries.length !== 1) throw new AppError('FORBIDDEN', 'A presence update may only carry your own entry.');
-    const [entry] = entries as [AwarenessEntry];
-    const holder = this.awarenessOwner.get(entry.clientId);
-    if (holder !== undefined && holder !== connectionId) throw new AppError('IMPERSONATION');
-    const bound = maps(this.doc).clients.get(String(entry.clientId));
-    if (bound !== undefined && bound !== identity.participantId) throw new AppError('IMPERSONATION');
-    // One entry per connection: a client that replaced its doc (after a refused change) announces
-    // itself under a new id, which takes the place of its old entry.
-    const replaced = [...this.awarenessOwner].filter(([id, conn]) => conn === connectionId && id !== entry.clientId).map(([id]) => id);
-    if (entry.stateJson.length > LIMITS.awarenessStateBytesMax) throw new AppError('PAYLOAD_TOO_LARGE');
-    let state: unknown;
-    try {
-      state = JSON.parse(entry.stateJson);
-    } catch {
-      throw new AppError('MALFORMED_UPDATE');
-    }
-    if (state !== null) {
-      const user = (state as { user?: { id?: unknown } } | null)?.user;
-      const expected = identity.participantId ?? `@${identity.role}`;
-      if (typeof state !== 'object' || Array.isArray(state) || !user || user.id !== expected) {
-        throw new AppError('IMPERSONATION', 'Presence must name you.');
-      }
-    }
-    if (holder === undefined && this.awareness.getStates().size >= this.opts.maxParticipants + 20) throw new AppError('ROOM_FULL');
-    if (replaced.length) awarenessProtocol.removeAwarenessStates(this.awareness, replaced, connectionId);
-    this.awarenessOwner.set(entry.clientId, connectionId);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connectionId);
-  }
-
-  /** Drops the presence entries a closing connection held. */
-  dropConnection(connectionId: string): void {
-    this.connections.delete(connectionId);
-    const ids = [...this.awarenessOwner].filter(([, c]) => c === connectionId).map(([id]) => id);
-    if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, connectionId);
   }
 
   /** Stores everything pending now (before answering a sync request, on unload and shutdown). */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
-    if (!this.pending.length && !this.unsaved) {
-      // Nothing to store (e.g. a re-sent update the doc already had): its waiters are done.
-      for (const w of this.waiters.splice(0)) w.resolve();
-      return;
-    }
     this.flushing = this.doFlush().finally(() => (this.flushing = null));
     await this.flushing;
   }
 
-  /** Snapshot + drop the update log; called on unload and every N updates. */
+  /**
+   * Resolves once everything applied so far is stored, waiting out a storage fault: the state a
+   * screen is sent when it (re)joins must not hold a change that a crash could still lose.
+   */
+  async settled(): Promise<void> {
+    await this.flush();
+    while (this.held) {
+      if (this.destroyed) throw new AppError('STORAGE_UNAVAILABLE');
+      await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
+    }
+  }
+
+  /** Snapshot of every stored document that has a log; called on unload and every N updates. */
   async compact(): Promise<void> {
     await this.flush();
-    if (this.unsaved || this.updatesSinceCompact === 0) return;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    await this.opts.storage.compact(this.code, 'board', state, this.lastSeq);
-    this.updatesSinceCompact = 0;
-    this.approxBytes = state.byteLength;
+    if (this.held) return;
+    for (const log of this.logs.values()) await this.compactLog(log);
   }
 
   destroy(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.awareness.destroy();
-    this.doc.destroy();
+    this.destroyed = true;
+    for (const resolve of this.settledWaiters.splice(0)) resolve();
+    this.projection.destroy();
+    for (const log of this.logs.values()) log.doc.destroy();
   }
 
   // ------------------------------------------------------------------ internals
 
-  private countCards(participantId: string): number {
-    let n = 0;
-    const prefix = participantId + KEY_SEPARATOR;
-    for (const key of maps(this.doc).cards.keys()) if (key.startsWith(prefix)) n++;
-    return n;
+  private loadDoc(name: string, participantId: string | null, stored: LoadedDoc | undefined): Y.Doc {
+    const doc = new Y.Doc({ gc: true });
+    if (stored) {
+      doc.transact(() => {
+        for (const u of stored.updates) Y.applyUpdate(doc, u);
+      }, 'load');
+    }
+    const log = this.track(doc, name, participantId);
+    log.lastSeq = stored?.lastSeq ?? 0;
+    log.storedBytes = stored?.bytes ?? 0;
+    log.updatesSinceCompact = Math.max(0, (stored?.updates.length ?? 0) - 1);
+    return doc;
+  }
+
+  /** The log of a stored document, tracking it from now on if it is new (a participant who just joined). */
+  private logOf(doc: Y.Doc, name: string, participantId: string | null): DocLog {
+    return this.logs.get(doc) ?? this.track(doc, name, participantId);
+  }
+
+  private track(doc: Y.Doc, name: string, participantId: string | null): DocLog {
+    const log: DocLog = { name, doc, participantId, lastSeq: 0, storedBytes: 0, updatesSinceCompact: 0, pending: [] };
+    this.logs.set(doc, log);
+    this.logsByName.set(name, log);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === 'load') return;
+      log.pending.push({ update, from: typeof origin === 'string' && origin === this.applyingFrom ? origin : null });
+      this.scheduleFlush();
+    });
+    return log;
+  }
+
+  /**
+   * Refuses a write that would take a document past its cap, measured on what it holds: when
+   * the log makes it look full, it is compacted first and measured again.
+   */
+  private async ensureRoom(log: DocLog, adding: number, cap: number): Promise<void> {
+    if (log.storedBytes + adding <= cap) return;
+    await this.flush();
+    await this.compactLog(log, true);
+    if (Y.encodeStateAsUpdate(log.doc).byteLength + adding > cap) throw new AppError('DOCUMENT_TOO_LARGE');
+  }
+
+  private async compactLog(log: DocLog, force = false): Promise<void> {
+    if (this.held || (!force && log.updatesSinceCompact === 0) || log.lastSeq === 0) return;
+    const state = Y.encodeStateAsUpdate(log.doc);
+    const upTo = log.lastSeq;
+    await this.opts.storage.compact(this.code, log.name, state, upTo);
+    // Whatever was appended while the snapshot was written stays counted.
+    if (log.lastSeq === upTo) {
+      log.storedBytes = state.byteLength;
+      log.updatesSinceCompact = 0;
+    }
   }
 
   private whenStored(): Promise<void> {
@@ -254,45 +348,90 @@ export class Room {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // Every update that arrives in this event-loop turn goes out as one merged message.
+    // Every change that arrives in this event-loop turn is projected, stored and sent as one.
     setImmediate(() => {
       this.flushScheduled = false;
-      void this.flush();
+      void this.flush().catch((err) => this.opts.onError?.(err));
     });
   }
 
   private async doFlush(): Promise<void> {
-    const batch = this.pending;
-    const from = this.pendingFrom;
+    // Derive what recipients see from everything applied so far (it may register new cards).
+    const roadmap = this.roadmapDirty;
+    this.roadmapDirty = false;
+    this.projection.update({ roadmap });
+
+    const batch: DocUpdate[] = [];
+    const deliveries: Delivery[] = [];
+    const touched: DocLog[] = [];
+    for (const log of this.logs.values()) {
+      if (!log.pending.length) continue;
+      const pending = log.pending;
+      log.pending = [];
+      touched.push(log);
+      const merged = pending.length === 1 ? pending[0]!.update : Y.mergeUpdates(pending.map((p) => p.update));
+      batch.push({ code: this.code, doc: log.name, update: merged });
+      const pid = log.participantId;
+      if (!pid) continue; // the ledger reaches nobody: what the room sees of it is derived
+      // A phone's own change goes back to its other screens; the server's to all of them.
+      const bySender = new Map<string | null, Uint8Array[]>();
+      for (const p of pending) {
+        const list = bySender.get(p.from);
+        if (list) list.push(p.update);
+        else bySender.set(p.from, [p.update]);
+      }
+      for (const [from, updates] of bySender) {
+        deliveries.push({
+          to: () => this.connectionsOf(pid).filter((id) => id !== from),
+          doc: 'mine',
+          update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+        });
+      }
+    }
+    for (const which of ['room', 'console'] as const) {
+      const updates = this.derived.filter((d) => d.doc === which).map((d) => d.update);
+      if (!updates.length) continue;
+      const to = which === 'room' ? () => this.connections.keys() : () => this.connectionsWith((c) => c.role === 'facilitator');
+      deliveries.push({ to, doc: which, update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates) });
+    }
+    this.derived = [];
+
     const waiters = this.waiters;
-    this.pending = [];
-    this.pendingFrom = new Set();
     this.waiters = [];
-    const parts = this.unsaved ? [this.unsaved, ...batch] : batch;
-    if (!parts.length) {
+    const held = this.held;
+    const allBatch = held ? [...held.batch, ...batch] : batch;
+    const allDeliveries = held ? [...held.deliveries, ...deliveries] : deliveries;
+    if (!allBatch.length) {
+      for (const d of allDeliveries) this.opts.transport.sendUpdate(d.to(), d.doc, d.update);
+      this.held = null;
       for (const w of waiters) w.resolve();
+      for (const resolve of this.settledWaiters.splice(0)) resolve();
       return;
     }
-    const merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    let seqs: number[];
     try {
-      [this.lastSeq] = (await this.opts.storage.appendUpdates([{ code: this.code, doc: 'board', update: merged }])) as [number];
+      seqs = await this.opts.storage.appendUpdates(allBatch);
     } catch (err) {
-      this.unsaved = merged;
+      this.held = { batch: allBatch, deliveries: allDeliveries };
       this.opts.onError?.(err);
       for (const w of waiters) w.reject(new AppError('STORAGE_UNAVAILABLE'));
       this.scheduleRetry();
       return;
     }
-    const wasUnsaved = this.unsaved !== null;
-    this.unsaved = null;
-    this.approxBytes += merged.byteLength;
-    this.updatesSinceCompact++;
-    const sender = !wasUnsaved && from.size === 1 ? [...from][0]! : null;
-    this.opts.transport.broadcastUpdate(merged, sender);
+    this.held = null;
+    allBatch.forEach((entry, i) => {
+      const log = this.logsByName.get(entry.doc);
+      if (!log) return;
+      log.lastSeq = seqs[i]!;
+      log.storedBytes += entry.update.byteLength;
+      log.updatesSinceCompact++;
+    });
+    for (const d of allDeliveries) this.opts.transport.sendUpdate(d.to(), d.doc, d.update);
     for (const w of waiters) w.resolve();
+    for (const resolve of this.settledWaiters.splice(0)) resolve();
     this.opts.onActivity?.(this.code);
-    if (this.updatesSinceCompact >= this.opts.compactEveryUpdates) {
-      void this.compact().catch((err) => this.opts.onError?.(err));
+    for (const log of touched) {
+      if (log.updatesSinceCompact >= this.opts.compactEveryUpdates) void this.compactLog(log).catch((err) => this.opts.onError?.(err));
     }
   }
 
@@ -300,36 +439,53 @@ export class Room {
     if (this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      void this.flush();
+      void this.flush().catch((err) => this.opts.onError?.(err));
     }, this.opts.storageRetryMs);
     this.retryTimer.unref?.();
   }
-}
 
-interface AwarenessEntry {
-  clientId: number;
-  clock: number;
-  stateJson: string;
-}
+  // ------------------------------------------------------------------ presence
 
-/** Reads an awareness update's entries without applying it. Throws MALFORMED_UPDATE on garbage. */
-export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
-  if (update.byteLength > LIMITS.messageBytesMax) throw new AppError('PAYLOAD_TOO_LARGE');
-  try {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    if (count > 64) throw new Error('too many entries');
-    const out: AwarenessEntry[] = [];
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const stateJson = decoding.readVarString(decoder);
-      out.push({ clientId, clock, stateJson });
+  /** Who is online, coalesced: however many connections come and go in one turn, one delivery. */
+  private schedulePresence(): void {
+    if (this.presenceScheduled) return;
+    this.presenceScheduled = true;
+    setImmediate(() => {
+      this.presenceScheduled = false;
+      this.sendPresence();
+    });
+  }
+
+  private sendPresence(): void {
+    const payloads = this.presence();
+    for (const which of ['room', 'console'] as const) {
+      const payload = payloads[which];
+      const key = JSON.stringify(payload);
+      if (this.lastPresence.get(which) === key) continue;
+      this.lastPresence.set(which, key);
+      const to = this.connectionsWith((c) => (which === 'console') === (c.role === 'facilitator'));
+      this.opts.transport.sendPresence(to, payload);
     }
-    if (decoder.pos !== update.length) throw new Error('truncated or trailing bytes');
-    return out;
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('MALFORMED_UPDATE');
+  }
+
+  /** The presence a connection gets when it joins (later changes arrive as they happen). */
+  presenceFor(conn: Connection): PresencePayload {
+    return this.presence()[conn.role === 'facilitator' ? 'console' : 'room'];
+  }
+
+  /** Who is online as each class of recipient may know it: ids for the console, a count for everyone else. */
+  private presence(): Record<'room' | 'console', PresencePayload> {
+    const online = new Set<string>();
+    let consoles = 0;
+    let projectors = 0;
+    for (const c of this.connections.values()) {
+      if (c.participantId && this.state.present(c.participantId)) online.add(c.participantId);
+      else if (c.role === 'facilitator') consoles++;
+      else if (c.role === 'viewer') projectors++;
+    }
+    return {
+      room: { online: online.size },
+      console: { online: online.size, ids: [...online].sort(), screens: { consoles, projectors } },
+    };
   }
 }

@@ -1,14 +1,16 @@
 /**
  * Checks a participant's Yjs update against the write rules before it touches
- * the room's doc. Yjs cannot roll back an applied update, so everything is
- * decided here, from the decoded structs and the doc as it is:
+ * their own document (shared/private-doc.ts). Yjs cannot roll back an applied
+ * update, so everything is decided here, from the decoded structs and the doc
+ * as it is:
  *
  * - every new item is written by a Yjs client bound to this participant (or a
- *   fresh client id, which is then bound to them): nobody writes as someone else;
- * - every item lands in a participant-writable root map (`cards`, `markers`)
- *   under a key that starts with the participant's id, holding one plain JSON
- *   value that passes the schema (or is a deleted tombstone);
- * - every deletion removes only items under the participant's own keys;
+ *   fresh client id, which is then bound to them), never by the server's:
+ *   nobody writes as the server, whose votes and public ids live in the same doc;
+ * - every item lands in a phone-writable root map (`cards`, `markers`) under a
+ *   well-formed key, holding one plain JSON value that passes the schema (or is
+ *   a deleted tombstone);
+ * - every deletion removes only items of those maps;
  * - nothing refers to items the server does not have (no pending structs that
  *   would sit in memory forever), and no struct kinds a phone never produces
  *   (GC ranges, Skips, nested types, text).
@@ -19,8 +21,8 @@
  */
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { CardValueSchema, MarkerValueSchema } from '../../shared/protocol.ts';
-import { PARTICIPANT_WRITABLE_ROOTS, ROOT, splitOwnedKey, KEY_SEPARATOR } from '../../shared/board.ts';
+import { CardValueSchema, MarkerValueSchema, schemaRefusal } from '../../shared/protocol.ts';
+import { CARD_ID, DIMENSION_KEY, PHONE_WRITABLE_ROOTS, PRIVATE } from '../../shared/private-doc.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { AppError } from '../../shared/errors.ts';
 
@@ -28,6 +30,8 @@ export interface WriterContext {
   participantId: string;
   /** Yjs clientID -> owner (participant id or "@server"), as bound in the doc. */
   clientOwner(clientId: number): string | undefined;
+  /** The server's own client id in this doc, refused even before the server first writes with it. */
+  serverClientId: number;
   maxStructs?: number;
 }
 
@@ -262,7 +266,6 @@ export function validateParticipantUpdate(doc: Y.Doc, update: Uint8Array, ctx: W
 
   const store = doc.store;
   const pid = ctx.participantId;
-  const prefix = pid + KEY_SEPARATOR;
   const newClients = new Set<number>();
 
   // Items of this update by client, in clock order, to resolve origins that point inside the update.
@@ -271,6 +274,7 @@ export function validateParticipantUpdate(doc: Y.Doc, update: Uint8Array, ctx: W
   for (const s of structs) {
     if (!(s instanceof Y.Item)) fail('FORBIDDEN_TYPE', 'That change contains parts a phone never sends.');
     const client = s.id.client;
+    if (client === ctx.serverClientId) fail('IMPERSONATION');
     const owner = ctx.clientOwner(client);
     const stateNow = Y.getState(store, client);
     if (owner === undefined) {
@@ -336,21 +340,19 @@ export function validateParticipantUpdate(doc: Y.Doc, update: Uint8Array, ctx: W
   };
 
   let newCardKeys = 0;
-  const cards = doc.getMap(ROOT.cards);
+  const cards = doc.getMap(PRIVATE.cards);
   const placed: Placed[] = [];
   for (const list of own.values()) {
     for (const item of list) {
       const { root, key } = resolve(item);
-      if (!PARTICIPANT_WRITABLE_ROOTS.has(root)) fail('FORBIDDEN_TYPE');
-      if (!key.startsWith(prefix)) fail('NOT_OWNER');
+      if (!PHONE_WRITABLE_ROOTS.has(root)) fail('FORBIDDEN_TYPE');
       placed.push({ item, root, key });
     }
   }
   // Before the (costlier) value checks, so a flood of detached values is refused cheaply.
   checkChainReach(doc, placed, findInUpdate);
   for (const { item, root, key } of placed) {
-    const split = splitOwnedKey(key);
-    if (!split || split.rest.length > 100) fail('INVALID_VALUE', 'That key is not valid.');
+    if (key.length > 100) fail('INVALID_VALUE', 'That key is not valid.');
     const content = item.content;
     if (content instanceof Y.ContentDeleted) continue;
     if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) fail('FORBIDDEN_TYPE');
@@ -358,17 +360,24 @@ export function validateParticipantUpdate(doc: Y.Doc, update: Uint8Array, ctx: W
     // lib0's readAny assigns keys with `obj[key] =`, so a "__proto__" key swaps the prototype:
     // zod would read the fields through it while every other reader sees an empty object.
     if (!isPlainRecord(value)) fail('INVALID_VALUE', 'That value is not a plain object.');
-    if (root === ROOT.cards) {
-      if (!/^[A-Za-z0-9_-]{1,40}$/.test(split.rest)) fail('INVALID_VALUE', 'That card id is not valid.');
-      if (!CardValueSchema.safeParse(value).success) fail('INVALID_VALUE', 'That card is not valid.');
+    if (root === PRIVATE.cards) {
+      if (!CARD_ID.test(key)) fail('INVALID_VALUE', 'That card id is not valid.');
+      const parsed = CardValueSchema.safeParse(value);
+      if (!parsed.success) {
+        const refusal = schemaRefusal(parsed.error, 'INVALID_VALUE');
+        fail(refusal.code, refusal.code === 'EMPTY_TEXT' ? 'The card has only blank or invisible characters: type something people can read.' : 'That card is not valid.');
+      }
+      // The schema cleans text as it reads it, but a Yjs value is stored as sent: refuse what is not already clean
+      // (invisible characters, blank ends), so nothing hidden reaches another screen or the export.
+      if (parsed.data.text !== value.text) fail('INVALID_VALUE', 'Card text has invisible characters or blanks at its ends.');
       if (!cards.has(key)) newCardKeys++;
-    } else if (root === ROOT.markers) {
-      if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(split.rest)) fail('INVALID_VALUE', 'That dimension is not valid.');
+    } else if (root === PRIVATE.markers) {
+      if (!DIMENSION_KEY.test(key)) fail('INVALID_VALUE', 'That dimension is not valid.');
       if (!MarkerValueSchema.safeParse(value).success) fail('INVALID_VALUE', 'That marker is not valid.');
     }
   }
 
-  // Deletions: only items under one's own keys, only items that exist.
+  // Deletions: only items of the phone-writable maps, only items that exist.
   let ranges = 0;
   for (const [client, deletes] of ds.clients) {
     const known = Y.getState(store, client);
@@ -386,7 +395,7 @@ export function validateParticipantUpdate(doc: Y.Doc, update: Uint8Array, ctx: W
           // Already gone here: a no-op. (A step-2 update always carries the sender's whole delete set.)
           if (!(s instanceof Y.Item) || s.deleted) continue;
           const t = targetOfStored(s);
-          if (!t || !PARTICIPANT_WRITABLE_ROOTS.has(t.root) || !t.key.startsWith(prefix)) fail('NOT_OWNER');
+          if (!t || !PHONE_WRITABLE_ROOTS.has(t.root)) fail('NOT_OWNER');
         }
       }
       // The rest must be items of this very update (already checked as own).

@@ -3,14 +3,18 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { CreateWorkshopBody, JoinBody, RoomCodeSchema, type CreateWorkshopReply, type JoinReply } from '../../shared/protocol.ts';
+import { facilitatorLink, projectorLink, workshopLinks } from '../../shared/links.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { CreateWorkshopBody, JoinBody, RoomCodeSchema, schemaRefusal, type CreateWorkshopReply, type JoinReply, type WorkshopLinksReply } from '../../shared/protocol.ts';
+import { linkOrigin, type LinkOrigin } from '../link-origin.ts';
 import type { WorkshopService } from '../workshops.ts';
-import type { FailureLimiter } from '../security/failure-limiter.ts';
+import type { FailedJoinLimit } from '../security/failure-limiter.ts';
 import type { Config } from '../config.ts';
+import { KeyedBuckets } from '../security/address-limits.ts';
 
 export interface WorkshopRouteDeps {
   workshops: WorkshopService;
-  joinFailures: FailureLimiter;
+  joinFailures: FailedJoinLimit;
   config: Config;
   /** Called after a workshop is deleted, to close its live connections. */
   onDeleted: (code: string) => Promise<void>;
@@ -18,10 +22,7 @@ export interface WorkshopRouteDeps {
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new AppError('INVALID_BODY', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : undefined);
-  }
+  if (!result.success) throw schemaRefusal(result.error);
   return result.data;
 }
 
@@ -44,49 +45,78 @@ export const workshopRoutes =
   (deps: WorkshopRouteDeps): FastifyPluginAsync =>
   async (app) => {
     const { workshops, joinFailures, config } = deps;
-    const origin = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+    /** Links use PUBLIC_URL or one of this server's own addresses, never a Host header it does not recognise. */
+    const origin = (request: FastifyRequest): LinkOrigin =>
+      linkOrigin({ publicUrl: config.publicUrl, listenHost: config.host, port: request.socket.localPort ?? config.port, hostHeader: request.headers.host });
+    const joins = new KeyedBuckets(config.joinsPerMinutePerAddress / 60, config.joinBurstPerAddress);
 
     /** Counts a failed join attempt from this address; refuses while over the limit. */
     const guardJoin = async <T>(request: FastifyRequest, attempt: () => Promise<T>): Promise<T> => {
-      if (!joinFailures.allowed(request.ip)) throw new AppError('RATE_LIMITED', 'Too many wrong codes from this network; wait a few minutes.');
+      if (!(await joinFailures.allowed(request.ip))) throw new AppError('RATE_LIMITED', 'Too many wrong codes from this network; wait a few minutes.');
       try {
         return await attempt();
       } catch (err) {
-        if (err instanceof AppError && (err.code === 'WORKSHOP_NOT_FOUND' || err.code === 'INVALID_CODE')) joinFailures.fail(request.ip);
+        if (err instanceof AppError && (err.code === 'WORKSHOP_NOT_FOUND' || err.code === 'INVALID_CODE')) await joinFailures.fail(request.ip);
         throw err;
       }
     };
 
-    app.post('/api/workshops', { config: { rateLimit: { max: config.createsPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
+    /** The room code of a workshop that exists; unknown codes count as failed joins. */
+    const knownCode = (request: FastifyRequest) =>
+      guardJoin(request, async () => {
+        const code = codeParam(request);
+        await workshops.info(code);
+        return code;
+      });
+
+    // A re-run may carry a whole earlier workshop as its archive: this route alone takes a large body.
+    app.post('/api/workshops', { bodyLimit: LIMITS.archiveBytesMax, config: { rateLimit: { max: config.createsPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
       const body = parse(CreateWorkshopBody, request.body);
-      const { code, facilitatorKey } = await workshops.create(body);
+      const { code, facilitatorKey, viewerKey } = await workshops.create(body);
+      const at = origin(request).origin;
       const result: CreateWorkshopReply = {
         code,
         facilitatorKey,
-        facilitatorUrl: `${origin(request)}/f/${code}#key=${facilitatorKey}`,
-        joinUrl: `${origin(request)}/j/${code}`,
-        boardUrl: `${origin(request)}/board/${code}`,
+        facilitatorUrl: facilitatorLink(at, code, facilitatorKey),
+        joinUrl: workshopLinks(at, code).joinUrl,
+        boardUrl: projectorLink(at, code, viewerKey),
       };
       return reply.status(201).send(result);
     });
 
     app.get('/api/workshops/:code', async (request) => guardJoin(request, async () => workshops.info(codeParam(request))));
 
+    /**
+     * Where phones join, for the console's join panel and the projector: the same choice the QR
+     * code makes. With the facilitator key, also the projector's link with its viewer key.
+     */
+    app.get('/api/workshops/:code/links', async (request, reply) => {
+      const code = await knownCode(request);
+      const { origin: at, reach } = origin(request);
+      const result: WorkshopLinksReply = { origin: at, reach, joinUrl: workshopLinks(at, code).joinUrl };
+      const key = bearer(request);
+      if (key !== undefined) {
+        await workshops.authoriseFacilitator(code, key);
+        result.boardUrl = projectorLink(at, code, await workshops.viewerKey(code));
+      }
+      // It depends on the Host header and the machine's network: never reuse it.
+      return reply.header('cache-control', 'no-store').send(result);
+    });
+
     app.post('/api/workshops/:code/participants', async (request, reply) => {
       const body = parse(JoinBody, request.body);
+      // A room's worth of phones behind one venue address joins at once; a script filling the room does not.
+      if (!joins.take(request.ip)) throw new AppError('RATE_LIMITED', 'Too many people joined from this network just now; try again in a minute.');
       const joined = await guardJoin(request, async () => workshops.join(codeParam(request), body.name));
       const result: JoinReply = joined;
       return reply.status(201).send(result);
     });
 
     app.get('/api/workshops/:code/qr.svg', async (request, reply) => {
-      const code = await guardJoin(request, async () => {
-        const c = codeParam(request);
-        await workshops.info(c);
-        return c;
-      });
-      const svg = await QRCode.toString(`${origin(request)}/j/${code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-      return reply.type('image/svg+xml').header('cache-control', 'public, max-age=3600').send(svg);
+      const code = await knownCode(request);
+      const svg = await QRCode.toString(workshopLinks(origin(request).origin, code).joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      // What it encodes depends on the request and on the machine's network (a laptop changes Wi-Fi): no shared or stale copies.
+      return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
     });
 
     app.get('/api/workshops/:code/export.md', async (request, reply) => {
@@ -98,6 +128,30 @@ export const workshopRoutes =
         .header('content-disposition', `attachment; filename="${fileName}"`)
         .header('cache-control', 'no-store')
         .send(markdown);
+    });
+
+    /** The workshop's model as a template file: what "Save as template" downloads. */
+    app.get('/api/workshops/:code/template.json', async (request, reply) => {
+      const code = codeParam(request);
+      await workshops.authoriseFacilitator(code, bearer(request));
+      const { fileName, template } = await workshops.template(code);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(`${JSON.stringify(template, null, 2)}\n`);
+    });
+
+    /** The whole workshop as one file, to keep or to run again (`previous`). */
+    app.get('/api/workshops/:code/archive.json', async (request, reply) => {
+      const code = codeParam(request);
+      await workshops.authoriseFacilitator(code, bearer(request));
+      const archive = await workshops.archive(code);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${workshops.archiveFileName(archive)}"`)
+        .header('cache-control', 'no-store')
+        .send(JSON.stringify(archive));
     });
 
     app.delete('/api/workshops/:code', async (request, reply) => {

@@ -4,7 +4,14 @@
  * guessing room codes does. (@fastify/rate-limit counts every request and cannot
  * see Socket.IO handshakes, hence this small counter.)
  */
-export class FailureLimiter {
+export interface FailedJoinLimit {
+  /** True while this address may still try. */
+  allowed(address: string): Promise<boolean>;
+  fail(address: string): Promise<void>;
+}
+
+/** The counts of one process (one node; and the fallback of the Redis-backed limiter). */
+export class FailureLimiter implements FailedJoinLimit {
   private readonly windows = new Map<string, { start: number; count: number }>();
   constructor(
     private readonly limit: number,
@@ -12,13 +19,12 @@ export class FailureLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** True while this address may still try. */
-  allowed(address: string): boolean {
+  async allowed(address: string): Promise<boolean> {
     const w = this.current(address);
     return !w || w.count < this.limit;
   }
 
-  fail(address: string): void {
+  async fail(address: string): Promise<void> {
     const w = this.current(address);
     if (w) w.count++;
     else this.windows.set(address, { start: this.now(), count: 1 });

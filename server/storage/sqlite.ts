@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer } from './checkpointer.ts';
-import { StorageConflict, type DocUpdate, type Storage, type StoredDocument, type WorkshopRecord } from './storage.ts';
+import { StorageConflict, StorageUnavailable, translatingErrors, type DocUpdate, type Storage, type StoredDocument, type WorkshopRecord } from './storage.ts';
 
 /** The layout this code writes; older files are upgraded in place when opened (`migrate`). */
 const SCHEMA_VERSION = 2;
@@ -86,6 +86,14 @@ type WorkshopRow = {
 };
 type ParticipantRow = { code: string; id: string; name: string; token_hash: string; joined_at: number; removed: number };
 
+/** SQLite's codes for a disk that is full, read-only or failing, or a file held by someone else. */
+const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|NOMEM)/;
+
+function fromSqlite(err: unknown): Error | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNAVAILABLE.test(code) ? new StorageUnavailable(`SQLite: ${code}`, { cause: err }) : null;
+}
+
 const blob = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
 export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db'): Storage {
@@ -162,7 +170,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     q.deleteUpdatesUpTo.run(code, doc, upTo);
   });
 
-  return {
+  const storage: Storage = {
     async createWorkshop(record, docs) {
       try {
         create(record, docs);
@@ -234,6 +242,8 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     async replaceDocuments(code, docs, format) {
       replace(code, docs, format);
     },
+    // One node, one writer: there is no one to fence, so epochs are accepted and ignored.
+    async claim() {},
     async close() {
       await checkpointer.stop();
       if (db.open) {
@@ -243,4 +253,5 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
       }
     },
   };
+  return translatingErrors(storage, fromSqlite);
 }

@@ -36,6 +36,8 @@ export interface DocUpdate {
   code: string;
   doc: string;
   update: Uint8Array;
+  /** The writer's lease epoch for this workshop's room (cluster mode; see `claim`). */
+  epoch?: number;
 }
 
 export interface StoredDocument {
@@ -68,17 +70,30 @@ export interface Storage {
   /**
    * Appends updates, of any documents of any workshops, durably and all or nothing (one
    * transaction); returns their sequence numbers in the same order.
+   * Throws StaleEpoch, writing nothing, when an update carries an epoch older than its room's.
    */
   appendUpdates(batch: readonly DocUpdate[]): Promise<number[]>;
   /** Every stored document of a workshop, by name (empty when it has none). */
   loadDocuments(code: string): Promise<Map<string, StoredDocument>>;
-  /** Replaces a document's snapshot and every update up to `upToSeq` with `state`, atomically. */
-  compact(code: string, doc: string, state: Uint8Array, upToSeq: number): Promise<void>;
+  /**
+   * Replaces a document's snapshot and every update up to `upToSeq` with `state`, atomically.
+   * With `epoch`, fenced as appendUpdates is.
+   */
+  compact(code: string, doc: string, state: Uint8Array, upToSeq: number, epoch?: number): Promise<void>;
   /**
    * Replaces all of a workshop's documents with these states and sets its format, atomically
-   * (the upgrade of a workshop stored in an older layout).
+   * (the upgrade of a workshop stored in an older layout). With `epoch`, fenced as appendUpdates is.
    */
-  replaceDocuments(code: string, docs: ReadonlyMap<string, Uint8Array>, format: number): Promise<void>;
+  replaceDocuments(code: string, docs: ReadonlyMap<string, Uint8Array>, format: number, epoch?: number): Promise<void>;
+  /**
+   * Fencing, for several nodes (cluster mode): records that the holder of lease `epoch` now
+   * writes this workshop's documents, so that from now on any write carrying an older epoch
+   * is refused with StaleEpoch. Throws StaleEpoch itself when a newer epoch is recorded.
+   * A new owner claims BEFORE it loads the documents: everything the previous owner
+   * committed is then in what it loads, and nothing the previous owner tries later lands.
+   * A single-node backend (SQLite) has no one to fence and accepts every epoch.
+   */
+  claim(code: string, epoch: number): Promise<void>;
 
   close(): Promise<void>;
 }
@@ -88,4 +103,51 @@ export class StorageConflict extends Error {
     super(message);
     this.name = 'StorageConflict';
   }
+}
+
+/**
+ * The store cannot take reads or writes right now (disk full or read-only, database
+ * unreachable or shutting down): a condition that passes, answered with STORAGE_UNAVAILABLE.
+ * Each backend translates its own driver's errors into this, so nothing above storage needs
+ * to know SQLite or PostgreSQL error codes.
+ */
+export class StorageUnavailable extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageUnavailable';
+  }
+}
+
+/**
+ * A write carried a lease epoch older than the one recorded for its workshop: another node
+ * has taken the room over since. Nothing of that write was stored; the writer must stop
+ * acting as the room's owner.
+ */
+export class StaleEpoch extends Error {
+  constructor(
+    readonly code: string,
+    readonly offered: number,
+    readonly recorded: number,
+  ) {
+    super(`workshop ${code}: epoch ${offered} is stale, ${recorded} has written since`);
+    this.name = 'StaleEpoch';
+  }
+}
+
+/**
+ * Wraps every method of a backend so that the errors `translate` recognises come out in
+ * storage's own terms (StorageUnavailable, StorageConflict); anything else passes unchanged.
+ */
+export function translatingErrors(storage: Storage, translate: (err: unknown) => Error | null): Storage {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(storage) as [string, (...a: unknown[]) => Promise<unknown>][]) {
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await fn.apply(storage, args);
+      } catch (err) {
+        throw translate(err) ?? err;
+      }
+    };
+  }
+  return wrapped as unknown as Storage;
 }

@@ -27,7 +27,10 @@ export interface Cast {
   /** Creates a workshop through the API, for tests whose subject is not the create form. */
   create(settings?: Partial<Settings>, title?: string): Promise<CreateWorkshopReply>;
   console(reply: CreateWorkshopReply): Promise<ConsolePage>;
+  /** The projector opened from the console's browser (the facilitator key opens it there too). */
   projector(code: string): Promise<ProjectorPage>;
+  /** The projector link opened on another device: a fresh context that holds no facilitator key. */
+  projectorLink(boardUrl: string): Promise<ProjectorPage>;
 }
 
 async function createWorkshop(request: APIRequestContext, title: string, settings: Partial<Settings>): Promise<CreateWorkshopReply> {
@@ -70,6 +73,13 @@ export const test = base.extend<{ cast: Cast }>({
         const page = await (await desk()).newPage();
         const p = new ProjectorPage(page);
         await p.open(code);
+        return p;
+      },
+      async projectorLink(boardUrl) {
+        const ctx = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
+        contexts.push(ctx);
+        const p = new ProjectorPage(await ctx.newPage());
+        await p.openLink(boardUrl);
         return p;
       },
     };

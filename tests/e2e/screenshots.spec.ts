@@ -3,6 +3,10 @@
  * `npm run screenshots`. Not part of the regular suite (see playwright.config.ts).
  */
 import path from 'node:path';
+import type { WorkshopConnection } from '../../client/lib/connection.ts';
+import { putMarker } from '../../shared/private-doc.ts';
+import type { CreateWorkshopReply } from '../../shared/protocol.ts';
+import { facilitator, join, participant } from '../helpers/clients.ts';
 import { test, expect } from './fixtures.ts';
 
 const OUT = path.resolve('docs/screenshots');
@@ -142,4 +146,82 @@ test('screenshots for the README', async ({ cast }) => {
   await phones[0]!.page.screenshot({ path: shot('phone-roadmap') });
   await console.page.screenshot({ path: shot('console-roadmap') });
   await projector.page.screenshot({ path: shot('projector-roadmap') });
+});
+
+/** Six months on, the same three people answer again: most dimensions moved a stage, Leadership and People did not. */
+const LATER: Record<string, [number, number][]> = {
+  leadership: [[2, 4], [2, 4], [3, 5]],
+  brand: [[3, 4], [2, 4], [3, 4]],
+  conversation: [[3, 4], [4, 4], [3, 5]],
+  content: [[3, 4], [3, 4], [2, 4]],
+  community: [[3, 4], [3, 4], [2, 4]],
+  'ways-of-working': [[2, 3], [2, 4], [3, 3]],
+  people: [[1, 3], [2, 4], [1, 4]],
+  technology: [[3, 4], [3, 3], [3, 4]],
+  insight: [[3, 4], [2, 4], [3, 4]],
+  commerce: [[2, 3], [2, 3], [1, 3]],
+};
+
+/** A session played over the real protocol by scripted phones: markers, votes, a generated roadmap. */
+async function playSession(base: string, reply: CreateWorkshopReply, markers: Record<string, [number, number][]>, votes: string[][]) {
+  const fac = facilitator(base, reply.code, reply.facilitatorKey);
+  const people: WorkshopConnection[] = [];
+  for (const name of ['Ada Lovelace', 'Grace Hopper', 'Linus T.']) people.push(participant(base, reply.code, (await join(base, reply.code, name)).token));
+  await Promise.all([fac, ...people].map((c) => c.whenSynced()));
+  const cmd = async (c: Parameters<WorkshopConnection['command']>[0]) => expect((await fac.command(c)).ok).toBe(true);
+  await cmd({ type: 'phase:set', phase: 'assess' });
+  for (const [key, answers] of Object.entries(markers)) {
+    for (const [i, p] of people.entries()) await p.write((d) => putMarker(d, key, { current: answers[i]![0], target: answers[i]![1] }));
+  }
+  await cmd({ type: 'phase:set', phase: 'prioritise' });
+  for (const [i, p] of people.entries()) {
+    for (const t of new Set(votes[i])) expect((await p.command({ type: 'vote:set', target: t, count: votes[i]!.filter((x) => x === t).length })).ok).toBe(true);
+  }
+  await cmd({ type: 'phase:set', phase: 'roadmap' });
+  await cmd({ type: 'roadmap:generate', apply: true });
+  return { fac, people, cmd, close: () => [fac, ...people].forEach((c) => c.close()) };
+}
+
+test('screenshots of a re-run: what moved', async ({ cast, baseURL }) => {
+  test.setTimeout(120_000);
+  const base = baseURL!;
+  const first = await cast.create({ privateUntilReveal: false }, 'Leadership offsite: our social strategy');
+  const march = await playSession(base, first, MARKERS, [['dim:leadership', 'dim:people'], ['dim:conversation', 'dim:leadership'], ['dim:people', 'dim:community']]);
+  march.close();
+  // Run again from its archive, dated as if the first session had been six months ago.
+  const archive = await (await fetch(`${base}/api/workshops/${first.code}/archive.json`, { headers: { authorization: `Bearer ${first.facilitatorKey}` } })).json();
+  const then = new Date();
+  then.setUTCMonth(then.getUTCMonth() - 6);
+  archive.workshop.createdAt = then.toISOString();
+  const res = await fetch(`${base}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Six months on: our social strategy', organisation: 'Acme Ltd', previous: archive }),
+  });
+  expect(res.status).toBe(201);
+  const again = (await res.json()) as CreateWorkshopReply;
+  const autumn = await playSession(base, again, LATER, [['dim:people', 'dim:leadership'], ['dim:leadership', 'dim:people'], ['dim:insight', 'dim:people']]);
+  const marks: Array<[string, 'done' | 'under-way' | 'stalled' | 'dropped', boolean | null]> = [
+    ['leadership:align', 'done', true],
+    ['conversation:move', 'done', true],
+    ['leadership:move', 'stalled', false],
+    ['people:move', 'stalled', null],
+    ['brand:move', 'under-way', null],
+    ['content:move', 'done', null],
+  ];
+  for (const [initiativeId, status, benchmarkMet] of marks) await autumn.cmd({ type: 'earlier:mark', initiativeId, status, benchmarkMet });
+  await autumn.cmd({ type: 'phase:set', phase: 'assess' });
+
+  const console = await cast.console(again);
+  const panel = console.page.getByTestId('what-moved');
+  await expect(panel.getByTestId('moved-row')).toHaveCount(10);
+  // The panel's top under the console's sticky bar, as a facilitator scrolling to it sees it.
+  await panel.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
+  await console.page.screenshot({ path: shot('console-what-moved') });
+  const projector = await cast.projector(again.code);
+  await projector.page.setViewportSize({ width: 1920, height: 1080 });
+  await panel.getByTestId('what-moved-show').check();
+  await expect(projector.page.getByTestId('what-moved').getByTestId('moved-row')).toHaveCount(10);
+  await projector.page.screenshot({ path: shot('projector-what-moved') });
+  autumn.close();
 });

@@ -1,11 +1,15 @@
 /**
  * Hand-built Yjs V1 updates of the kinds that hang or exhaust decoders
  * (yjs #479, #687: counts and lengths decoupled from the bytes that follow),
- * plus references to items the server never saw. Written byte by byte with
- * lib0, so nothing here is something a real Yjs client could produce.
+ * plus references to items the server never saw and writes to the parts of a
+ * participant's own document only the server writes. Written byte by byte with
+ * lib0, so nothing here is something a real Yjs client could produce. They are
+ * aimed at `mine` (the only document a client may write), framed as protocol 2
+ * `sync` frames: [document id byte][y-protocols sync message].
  */
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
+import { DOC_IDS } from '../../shared/protocol.ts';
 
 /** Yjs V1 struct info bits. */
 const BIT8 = 0x80; // has origin
@@ -21,8 +25,10 @@ const build = (write: (e: Enc) => void): Uint8Array => {
   return encoding.toUint8Array(e);
 };
 
-export function updateFrame(update: Uint8Array, type: number = syncProtocol.messageYjsUpdate): Uint8Array {
+/** A `sync` frame: document id byte, then a y-protocols message of `type` carrying `payload`. */
+export function updateFrame(update: Uint8Array, type: number = syncProtocol.messageYjsUpdate, doc: number = DOC_IDS.mine): Uint8Array {
   return build((e) => {
+    encoding.writeUint8(e, doc);
     encoding.writeVarUint(e, type);
     encoding.writeVarUint8Array(e, update);
   });
@@ -56,15 +62,15 @@ const anyValue = (value: unknown) => (e: Enc) => {
 
 export const validCard = { kind: 'practice', text: 'crafted', dimension: 'brand', stage: 2, createdAt: 1 };
 
-/** A valid single card write for `participantId` as a brand-new client: the control case. */
-export function plainCardWrite(client: number, participantId: string, cardId: string) {
-  return oneClient(client, 0, 1, (e) => mapItem(e, 'cards', `${participantId}/${cardId}`, CONTENT.any, anyValue(validCard)));
+/** A valid single card write as a brand-new client: the control case. */
+export function plainCardWrite(client: number, cardId: string) {
+  return oneClient(client, 0, 1, (e) => mapItem(e, 'cards', cardId, CONTENT.any, anyValue(validCard)));
 }
 
 /** `n` values for one key, none with an origin: each makes Yjs walk the whole chain. */
-export function originlessWrites(client: number, clock: number, participantId: string, n: number) {
+export function originlessWrites(client: number, clock: number, n: number) {
   return oneClient(client, clock, n, (e) => {
-    for (let i = 0; i < n; i++) mapItem(e, 'cards', `${participantId}/chain`, CONTENT.any, anyValue(validCard));
+    for (let i = 0; i < n; i++) mapItem(e, 'cards', 'chain', CONTENT.any, anyValue(validCard));
   });
 }
 
@@ -75,11 +81,12 @@ export interface Attack {
 }
 
 /**
- * Crafted V1 updates; `pid` is the sender's participant id, `client` a fresh Yjs
- * client id, `serverClient` the room's own client id (its structs hold the meta).
+ * Crafted V1 updates for a participant's own document; `pid` is the sender's
+ * participant id, `client` a fresh Yjs client id, `serverClient` the server's
+ * client id in that document (its structs hold votes, public ids, bindings).
  */
 export function craftedAttacks(pid: string, client: number, serverClient: number): Attack[] {
-  const key = `${pid}/evil`;
+  const key = 'evil';
   const deep = (depth: number) => (e: Enc) => {
     encoding.writeVarUint(e, 1);
     for (let i = 0; i < depth; i++) {
@@ -96,7 +103,13 @@ export function craftedAttacks(pid: string, client: number, serverClient: number
     { name: 'struct count 2^32-1 with one struct', update: oneClient(client, 0, 0xffff_ffff, (e) => mapItem(e, 'cards', key, CONTENT.any, anyValue(validCard))) },
     { name: 'GC struct of huge length', update: oneClient(client, 0, 1, (e) => (encoding.writeUint8(e, 0), encoding.writeVarUint(e, HUGE))) },
     { name: 'Skip struct of huge length', update: oneClient(client, 0, 1, (e) => (encoding.writeUint8(e, 10), encoding.writeVarUint(e, HUGE))) },
-    { name: 'structs written as the server', update: oneClient(serverClient, 0, 1, (e) => mapItem(e, 'meta', 'locked', CONTENT.any, anyValue(true))) },
+    { name: 'structs written as the server', update: oneClient(serverClient, 0, 1, (e) => mapItem(e, 'votes', 'dim:brand', CONTENT.any, anyValue(50))) },
+    { name: 'a card written as the server, past its clock', update: oneClient(serverClient, 1_000, 1, (e) => mapItem(e, 'cards', key, CONTENT.any, anyValue(validCard))) },
+    { name: 'own votes, as a fresh client', update: oneClient(client, 0, 1, (e) => mapItem(e, 'votes', 'dim:brand', CONTENT.any, anyValue(50))) },
+    { name: 'a public id of its own choosing', update: oneClient(client, 0, 1, (e) => mapItem(e, 'public', key, CONTENT.any, anyValue('forged-public-id'))) },
+    { name: 'a client binding to the server', update: oneClient(client, 0, 1, (e) => mapItem(e, 'clients', String(client), CONTENT.any, anyValue('@server'))) },
+    { name: 'a card keyed as another person\'s (old layout)', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', `${pid}x/c1`, CONTENT.any, anyValue(validCard))) },
+    { name: 'the room\'s meta, in a private document', update: oneClient(client, 0, 1, (e) => mapItem(e, 'meta', 'phase', CONTENT.any, anyValue('export'))) },
     { name: 'many GC structs (64 KB of them)', update: oneClient(client, 0, 30_000, (e) => { for (let i = 0; i < 30_000; i++) (encoding.writeUint8(e, 0), encoding.writeVarUint(e, 1)); }) },
     { name: 'deleted content of huge length', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.deleted, (d) => encoding.writeVarUint(d, HUGE))) },
     { name: 'string content claiming 2^31 bytes', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.string, (d) => encoding.writeVarUint(d, 2 ** 31))) },
@@ -160,8 +173,8 @@ export function craftedAttacks(pid: string, client: number, serverClient: number
         for (let i = 0; i < 6_000; i++) (encoding.writeVarUint(e, i * 2), encoding.writeVarUint(e, 1));
       }),
     },
-    { name: 'a card value with a __proto__ key', update: protoCard(client, pid) },
-    { name: '600 values for one key with no origin (quadratic placement)', update: originlessWrites(client, 0, pid, 600) },
+    { name: 'a card value with a __proto__ key', update: protoCard(client) },
+    { name: '600 values for one key with no origin (quadratic placement)', update: originlessWrites(client, 0, 600) },
     // yjs #687 reproductions are V2 updates; the server only speaks V1, so they arrive as V1 garbage.
     { name: 'yjs #687 mergeUpdatesV2 payload', update: new Uint8Array(Buffer.from('00010000000001000100010200001602000001fdffffffff7f0000', 'hex')) },
     { name: 'V2 update header (an encoder version byte)', update: new Uint8Array([0, 0, 1, 0, 0, 0, 1, 0, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0]) },
@@ -170,9 +183,9 @@ export function craftedAttacks(pid: string, client: number, serverClient: number
 }
 
 /** A card whose value object has a "__proto__" key holding the real fields. */
-export function protoCard(client: number, pid: string): Uint8Array {
+export function protoCard(client: number): Uint8Array {
   return oneClient(client, 0, 1, (e) =>
-    mapItem(e, 'cards', `${pid}/proto`, CONTENT.any, (d) => {
+    mapItem(e, 'cards', 'proto', CONTENT.any, (d) => {
       encoding.writeVarUint(d, 1);
       encoding.writeUint8(d, 118); // object
       encoding.writeVarUint(d, 1);

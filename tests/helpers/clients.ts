@@ -1,7 +1,7 @@
 /** Real clients for integration tests: HTTP calls and WorkshopConnections holding real Y.Docs. */
 import { io, type Socket } from 'socket.io-client';
 import { WorkshopConnection } from '../../client/lib/connection.ts';
-import type { CreateWorkshopReply, JoinReply } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION, type CreateWorkshopReply, type JoinReply } from '../../shared/protocol.ts';
 
 export async function api<T = unknown>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(base + path, {
@@ -32,12 +32,19 @@ export async function join(base: string, code: string, name: string) {
 }
 
 export function facilitator(base: string, code: string, key: string): WorkshopConnection {
-  return new WorkshopConnection({ url: base, auth: { v: 1, role: 'facilitator', code, key } });
+  return new WorkshopConnection({ url: base, auth: { v: PROTOCOL_VERSION, role: 'facilitator', code, key } });
 }
 
 export function participant(base: string, code: string, token: string): WorkshopConnection {
-  return new WorkshopConnection({ url: base, auth: { v: 1, role: 'participant', code, token } });
+  return new WorkshopConnection({ url: base, auth: { v: PROTOCOL_VERSION, role: 'participant', code, token } });
 }
+
+/** The projector: its viewer key is the `#view=` fragment of the workshop's boardUrl. */
+export function viewer(base: string, code: string, key: string): WorkshopConnection {
+  return new WorkshopConnection({ url: base, auth: { v: PROTOCOL_VERSION, role: 'viewer', code, key } });
+}
+
+export const viewerKeyOf = (reply: CreateWorkshopReply): string => /#view=(.+)$/.exec(reply.boardUrl)![1]!;
 
 /** A bare Socket.IO socket, for crafting messages a real client never sends. */
 export function rawSocket(base: string, auth: Record<string, unknown>): Socket {

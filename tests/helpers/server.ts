@@ -43,9 +43,12 @@ export interface ServerProcess {
 /** Starts `server/index.ts` in its own process and resolves once it listens. */
 export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const root = path.resolve(import.meta.dirname, '../..');
+  // The test run's own Redis and PostgreSQL are in our environment (scripts/test.mjs): a server
+  // uses them only when a test passes them, never by inheritance.
+  const { REDIS_URL: _redis, DATABASE_URL: _database, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', STATIC_DIR: path.join(dataDir, 'no-client'), ...env },
+    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', STATIC_DIR: path.join(dataDir, 'no-client'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

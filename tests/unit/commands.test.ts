@@ -1,22 +1,18 @@
-/** Facilitator commands and votes on a plain doc: the rules without a socket. */
+/** Facilitator commands and votes on a room's state: the rules without a socket. */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { defaultDimensions, initBoard, maps, readBoard } from '../../shared/board.ts';
+import { readTimer } from '../../shared/board.ts';
 import { AppError } from '../../shared/errors.ts';
+import { privateMaps, readMyVotes } from '../../shared/private-doc.ts';
 import { executeCommand, type Actor } from '../../server/rooms/commands.ts';
+import { ledgerMaps, readStoredModel, votesOf, writeStoredModel } from '../../server/rooms/ledger.ts';
+import type { RoomState } from '../../server/rooms/room-state.ts';
 import type { Command } from '../../shared/protocol.ts';
+import { testState } from '../helpers/room-state.ts';
 
 const facilitator: Actor = { role: 'facilitator', participantId: null };
 const ana: Actor = { role: 'participant', participantId: 'ana' };
 
-function board() {
-  const doc = new Y.Doc();
-  initBoard(doc, { title: 'T', organisation: 'O', dimensions: defaultDimensions() });
-  maps(doc).participants.set('ana', { id: 'ana', name: 'Ana', joinedAt: 1 });
-  return doc;
-}
-
-const run = (doc: Y.Doc, c: Command, actor = facilitator, now = 1_000_000) => executeCommand(doc, c, actor, now);
+const run = (state: RoomState, c: Command, actor = facilitator, now = 1_000_000) => executeCommand(state, c, actor, now);
 const code = (fn: () => unknown) => {
   try {
     fn();
@@ -25,73 +21,134 @@ const code = (fn: () => unknown) => {
     return (e as AppError).code;
   }
 };
+const spent = (state: RoomState, pid = 'ana') => [...votesOf(state.ledger, pid).values()].reduce((a, b) => a + b, 0);
+
+/** A card written by `pid` in their own document, registered with a public id as the projection does. */
+function cardOf(state: RoomState, pid: string, kind: 'practice' | 'barrier' = 'practice'): string {
+  const cardId = `c${privateMaps(state.privateDoc(pid)).cards.size + 1}`;
+  privateMaps(state.privateDoc(pid)).cards.set(cardId, { kind, text: 'x', dimension: 'brand', stage: kind === 'practice' ? 2 : null, createdAt: 1 });
+  return state.register(pid, cardId, 1).id;
+}
 
 describe('timer', () => {
   it('starts, pauses with the time left, resumes and adds a minute', () => {
-    const doc = board();
-    run(doc, { type: 'timer:start', durationMs: 300_000 }, facilitator, 0);
-    expect(readBoard(doc).timer).toEqual({ status: 'running', endsAt: 300_000, remainingMs: 300_000 });
-    run(doc, { type: 'timer:pause' }, facilitator, 100_000);
-    expect(readBoard(doc).timer).toEqual({ status: 'paused', endsAt: null, remainingMs: 200_000 });
-    run(doc, { type: 'timer:resume' }, facilitator, 500_000);
-    expect(readBoard(doc).timer).toMatchObject({ status: 'running', endsAt: 700_000 });
-    run(doc, { type: 'timer:add', ms: 60_000 }, facilitator, 500_000);
-    expect(readBoard(doc).timer).toMatchObject({ status: 'running', endsAt: 760_000 });
-    run(doc, { type: 'timer:reset' });
-    expect(readBoard(doc).timer.status).toBe('idle');
+    const s = testState();
+    run(s, { type: 'timer:start', durationMs: 300_000 }, facilitator, 0);
+    expect(readTimer(s.ledger)).toEqual({ status: 'running', endsAt: 300_000, remainingMs: 300_000 });
+    run(s, { type: 'timer:pause' }, facilitator, 100_000);
+    expect(readTimer(s.ledger)).toEqual({ status: 'paused', endsAt: null, remainingMs: 200_000 });
+    run(s, { type: 'timer:resume' }, facilitator, 500_000);
+    expect(readTimer(s.ledger)).toMatchObject({ status: 'running', endsAt: 700_000 });
+    run(s, { type: 'timer:add', ms: 60_000 }, facilitator, 500_000);
+    expect(readTimer(s.ledger)).toMatchObject({ status: 'running', endsAt: 760_000 });
+    run(s, { type: 'timer:reset' });
+    expect(readTimer(s.ledger).status).toBe('idle');
   });
 });
 
 describe('votes', () => {
-  it('keeps each participant within the budget and follows a changed budget', () => {
-    const doc = board();
-    run(doc, { type: 'settings:update', settings: { votesPerPerson: 3 } });
-    run(doc, { type: 'vote:set', target: 'dim:brand', count: 2 }, ana);
-    run(doc, { type: 'vote:set', target: 'dim:people', count: 1 }, ana);
-    expect(code(() => run(doc, { type: 'vote:set', target: 'dim:insight', count: 1 }, ana))).toBe('VOTE_BUDGET');
+  const prioritise = () => {
+    const s = testState(['ana', 'ben']);
+    run(s, { type: 'phase:set', phase: 'prioritise' });
+    return s;
+  };
+
+  it('keeps each participant within the budget, follows a changed budget, and mirrors them to the voter alone', () => {
+    const s = prioritise();
+    run(s, { type: 'settings:update', settings: { votesPerPerson: 3 } });
+    run(s, { type: 'vote:set', target: 'dim:brand', count: 2 }, ana);
+    run(s, { type: 'vote:set', target: 'dim:people', count: 1 }, ana);
+    expect(code(() => run(s, { type: 'vote:set', target: 'dim:insight', count: 1 }, ana))).toBe('VOTE_BUDGET');
     // Taking a vote back frees it.
-    run(doc, { type: 'vote:set', target: 'dim:brand', count: 1 }, ana);
-    run(doc, { type: 'vote:set', target: 'dim:insight', count: 1 }, ana);
-    expect(readBoard(doc).votes.reduce((n, v) => n + v.count, 0)).toBe(3);
-    run(doc, { type: 'settings:update', settings: { votesPerPerson: 5 } });
-    run(doc, { type: 'vote:set', target: 'dim:commerce', count: 2 }, ana);
-    expect(readBoard(doc).votes.reduce((n, v) => n + v.count, 0)).toBe(5);
+    run(s, { type: 'vote:set', target: 'dim:brand', count: 1 }, ana);
+    run(s, { type: 'vote:set', target: 'dim:insight', count: 1 }, ana);
+    expect(spent(s)).toBe(3);
+    run(s, { type: 'settings:update', settings: { votesPerPerson: 5 } });
+    run(s, { type: 'vote:set', target: 'dim:commerce', count: 2 }, ana);
+    expect(spent(s)).toBe(5);
+    expect(readMyVotes(s.privateDoc('ana'))).toEqual({ 'dim:brand': 1, 'dim:people': 1, 'dim:insight': 1, 'dim:commerce': 2 });
+    expect(readMyVotes(s.privateDoc('ben'))).toEqual({});
+  });
+
+  it('count only in Prioritise', () => {
+    const s = testState();
+    for (const phase of ['lobby', 'map', 'assess', 'roadmap', 'export'] as const) {
+      run(s, { type: 'phase:set', phase });
+      expect(code(() => run(s, { type: 'vote:set', target: 'dim:brand', count: 1 }, ana)), phase).toBe('VOTING_CLOSED');
+    }
+    expect(spent(s)).toBe(0);
+  });
+
+  it('count only on revealed targets: a barrier nobody has seen takes no vote, not even its author\'s', () => {
+    const s = prioritise();
+    const barrier = cardOf(s, 'ben', 'barrier');
+    const own = cardOf(s, 'ana', 'barrier');
+    expect(code(() => run(s, { type: 'vote:set', target: `card:${barrier}`, count: 1 }, ana))).toBe('INVALID_VALUE');
+    expect(code(() => run(s, { type: 'vote:set', target: `card:${own}`, count: 1 }, ana))).toBe('INVALID_VALUE');
+    run(s, { type: 'reveal:set', phase: 'prioritise', revealed: true });
+    run(s, { type: 'vote:set', target: `card:${barrier}`, count: 1 }, ana);
+    expect(spent(s)).toBe(1);
   });
 
   it('refuses votes on things that do not exist', () => {
-    const doc = board();
-    expect(code(() => run(doc, { type: 'vote:set', target: 'dim:nope', count: 1 }, ana))).toBe('INVALID_VALUE');
-    expect(code(() => run(doc, { type: 'vote:set', target: 'card:ana/none', count: 1 }, ana))).toBe('INVALID_VALUE');
+    const s = prioritise();
+    expect(code(() => run(s, { type: 'vote:set', target: 'dim:nope', count: 1 }, ana))).toBe('INVALID_VALUE');
+    expect(code(() => run(s, { type: 'vote:set', target: 'card:none', count: 1 }, ana))).toBe('INVALID_VALUE');
+  });
+
+  it('frees the votes spent on a card that was deleted', () => {
+    const s = prioritise();
+    run(s, { type: 'settings:update', settings: { votesPerPerson: 2 } });
+    const card = cardOf(s, 'ben');
+    run(s, { type: 'vote:set', target: `card:${card}`, count: 2 }, ana);
+    expect(code(() => run(s, { type: 'vote:set', target: 'dim:brand', count: 1 }, ana))).toBe('VOTE_BUDGET');
+    privateMaps(s.privateDoc('ben')).cards.delete('c1');
+    run(s, { type: 'vote:set', target: 'dim:brand', count: 1 }, ana);
   });
 });
 
 describe('facilitator actions', () => {
   it('are refused to participants and viewers, and change nothing', () => {
-    const doc = board();
-    const before = JSON.stringify(readBoard(doc));
-    expect(code(() => run(doc, { type: 'phase:set', phase: 'assess' }, ana))).toBe('NOT_FACILITATOR');
-    expect(code(() => run(doc, { type: 'lock:set', locked: true }, { role: 'viewer', participantId: null }))).toBe('FORBIDDEN');
-    expect(JSON.stringify(readBoard(doc))).toBe(before);
+    const s = testState();
+    const before = JSON.stringify(s.fullBoard());
+    expect(code(() => run(s, { type: 'phase:set', phase: 'assess' }, ana))).toBe('NOT_FACILITATOR');
+    expect(code(() => run(s, { type: 'lock:set', locked: true }, { role: 'viewer', participantId: null }))).toBe('FORBIDDEN');
+    expect(JSON.stringify(s.fullBoard())).toBe(before);
   });
 
-  it('moves a practice card to another cell', () => {
-    const doc = board();
-    maps(doc).cards.set('ana/c1', { kind: 'practice', text: 'x', dimension: 'brand', stage: 2, createdAt: 1 });
-    run(doc, { type: 'card:move', cardKey: 'ana/c1', dimension: 'people', stage: 4 });
-    expect(readBoard(doc).cards[0]).toMatchObject({ dimension: 'people', stage: 4, text: 'x', authorId: 'ana' });
-    expect(code(() => run(doc, { type: 'card:move', cardKey: 'ana/c1', dimension: 'nope', stage: 4 }))).toBe('INVALID_VALUE');
+  it('moves a practice card to another cell, in its author\'s own document', () => {
+    const s = testState();
+    const id = cardOf(s, 'ana');
+    run(s, { type: 'card:move', cardId: id, dimension: 'people', stage: 4 });
+    expect(privateMaps(s.privateDoc('ana')).cards.get('c1')).toMatchObject({ dimension: 'people', stage: 4, text: 'x' });
+    expect(code(() => run(s, { type: 'card:move', cardId: id, dimension: 'nope', stage: 4 }))).toBe('INVALID_VALUE');
+    expect(code(() => run(s, { type: 'card:move', cardId: 'unknown', dimension: 'brand', stage: 4 }))).toBe('NOT_FOUND');
   });
 
   it('refuses settings that make no sense', () => {
-    const doc = board();
+    const s = testState();
     const bad = { horizons: [{ id: 'a', label: 'A', fromMonth: 3, toMonth: 1 }] };
-    expect(code(() => run(doc, { type: 'settings:update', settings: bad }))).toBe('INVALID_VALUE');
+    expect(code(() => run(s, { type: 'settings:update', settings: bad }))).toBe('INVALID_VALUE');
   });
 
   it('removes a participant and blocks their votes', () => {
-    const doc = board();
-    const result = run(doc, { type: 'participant:remove', participantId: 'ana' });
+    const s = testState();
+    run(s, { type: 'phase:set', phase: 'prioritise' });
+    const result = run(s, { type: 'participant:remove', participantId: 'ana' });
     expect(result.kick).toBe('ana');
-    expect(code(() => run(doc, { type: 'vote:set', target: 'dim:brand', count: 1 }, ana))).toBe('REMOVED');
+    expect(code(() => run(s, { type: 'vote:set', target: 'dim:brand', count: 1 }, ana))).toBe('REMOVED');
+  });
+});
+
+describe('template:set', () => {
+  it("keeps each dimension's first steps and benchmarks, and brings the default's for a default key", () => {
+    const s = testState();
+    const own = { align: 'Talk.', firstSteps: [1, 2, 3, 4].map((n) => ({ text: `Step ${n}`, cues: [] })), benchmarks: ['a', 'b', 'c', 'd'] };
+    writeStoredModel(s.ledger, { name: 'Mine', description: '', playbooks: { ours: own } });
+    run(s, { type: 'template:set', dimensions: [{ key: 'ours', name: 'Ours' }, { key: 'brand', name: 'Voice' }, { name: 'New one' }] });
+    const playbooks = readStoredModel(s.ledger).playbooks!;
+    expect(Object.keys(playbooks)).toEqual(['ours', 'brand']);
+    expect(playbooks.ours).toEqual(own);
+    expect(ledgerMaps(s.ledger).model.get('name')).toBe('Mine');
   });
 });

@@ -49,10 +49,40 @@ export class ConsolePage {
     return this.page.locator(`[data-testid="cell"][data-cell="${dimension}/${stage}"]`);
   }
 
+  /** Makes a new projector link; links given out before stop working. */
+  async rotateProjectorLink(): Promise<void> {
+    await this.page.getByTestId('facilitator-link-open').click();
+    await this.page.getByRole('button', { name: 'New projector link' }).click();
+    await expect(this.page.getByTestId('projector-rotated')).toBeVisible();
+    await this.page.getByTestId('facilitator-link-panel').getByRole('button', { name: 'Close' }).click();
+  }
+
   async setVotesPerPerson(n: number): Promise<void> {
     const input = this.page.getByLabel('Votes per person');
     await input.fill(String(n));
     await input.press('Enter');
     await input.blur();
+  }
+
+  // ------------------------------------------------------------ links and export
+
+  /** The join panel's link, as the console words it ("Phones join at ..."). */
+  joinLink(): Locator {
+    return this.page.getByTestId('join-panel').first().getByTestId('join-link');
+  }
+
+  /** Opens the "Facilitator link" panel and shows the link and its QR code; returns the panel. */
+  async openFacilitatorLink(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Facilitator link' }).click();
+    const panel = this.page.getByRole('dialog', { name: 'Facilitator link' });
+    await expect(panel).toBeVisible();
+    await panel.getByRole('button', { name: 'Show link and QR code' }).click();
+    await expect(panel.getByTestId('facilitator-link')).toBeVisible();
+    return panel;
+  }
+
+  /** The Export phase's own panel: file name, preview and download button. */
+  exportPanel(): Locator {
+    return this.page.getByTestId('export-panel');
   }
 }

@@ -9,6 +9,14 @@ export class ProjectorPage {
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
   }
 
+  /** Opens a projector link (with its viewer key in the fragment), which leaves the address bar. */
+  async openLink(boardUrl: string): Promise<void> {
+    const url = new URL(boardUrl);
+    await this.page.goto(url.pathname + url.hash);
+    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(this.page).not.toHaveURL(/#view=/);
+  }
+
   card(text: string): Locator {
     return this.page.getByTestId('card').filter({ hasText: text });
   }

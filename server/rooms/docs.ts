@@ -1,0 +1,11 @@
+/**
+ * The documents a workshop stores, by name, and the layouts they have had.
+ * Format 1: one shared document, "board", synced to every device (before
+ * privacy on the wire). Format 2: the server-only "ledger" and one private
+ * document per participant, "p:<participant id>"; what each connection sees is
+ * derived from them and not stored (projection.ts).
+ */
+export const FORMAT = 2;
+export const LEDGER_DOC = 'ledger';
+export const V1_BOARD_DOC = 'board';
+export const privateDocName = (participantId: string): string => `p:${participantId}`;

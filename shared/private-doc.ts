@@ -1,0 +1,87 @@
+/**
+ * A participant's own document: synced only between that person's phone(s) and
+ * the server, so what they write before the reveal never reaches anyone else.
+ * The phone writes its cards and markers directly (offline edits merge on
+ * reconnect); the server checks every change (server/rooms/validate-update.ts)
+ * and writes the parts only it may: the person's votes, the public id each card
+ * goes by once revealed, and which Yjs client ids are its own.
+ *
+ * Root maps (plain JSON values, no nested types):
+ * - `cards`: card id -> CardValue. The phone; the server too when the facilitator moves a card.
+ * - `markers`: dimension key -> MarkerValue. The phone.
+ * - `votes`: vote target -> count. The server.
+ * - `public`: card id -> the card's public id. The server.
+ * - `clients`: Yjs client id -> "@server". The server, so no phone writes as it.
+ */
+import type * as Y from 'yjs';
+import type { CardValue, MarkerValue } from './types.ts';
+
+export const PRIVATE = {
+  cards: 'cards',
+  markers: 'markers',
+  votes: 'votes',
+  public: 'public',
+  clients: 'clients',
+} as const;
+
+/** Roots a phone may write in its own document. */
+export const PHONE_WRITABLE_ROOTS: ReadonlySet<string> = new Set([PRIVATE.cards, PRIVATE.markers]);
+
+export const SERVER_CLIENT = '@server';
+
+export const CARD_ID = /^[A-Za-z0-9_-]{1,40}$/;
+export const DIMENSION_KEY = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+export const privateMaps = (doc: Y.Doc) => ({
+  cards: doc.getMap<CardValue>(PRIVATE.cards),
+  markers: doc.getMap<MarkerValue>(PRIVATE.markers),
+  votes: doc.getMap<number>(PRIVATE.votes),
+  public: doc.getMap<string>(PRIVATE.public),
+  clients: doc.getMap<string>(PRIVATE.clients),
+});
+
+export interface MyCard extends CardValue {
+  /** Id in this document. */
+  id: string;
+  /** The public id the room knows it by (assigned by the server once it has the card). */
+  publicId: string | null;
+}
+
+/** Own cards, oldest first. */
+export function readMyCards(doc: Y.Doc): MyCard[] {
+  const m = privateMaps(doc);
+  const out: MyCard[] = [];
+  m.cards.forEach((value, id) => {
+    if (value && typeof value === 'object') out.push({ ...value, id, publicId: m.public.get(id) ?? null });
+  });
+  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function readMyMarkers(doc: Y.Doc): Record<string, MarkerValue> {
+  const out: Record<string, MarkerValue> = {};
+  privateMaps(doc).markers.forEach((value, dim) => {
+    if (value && typeof value === 'object') out[dim] = { current: value.current ?? null, target: value.target ?? null };
+  });
+  return out;
+}
+
+export function readMyVotes(doc: Y.Doc): Record<string, number> {
+  const out: Record<string, number> = {};
+  privateMaps(doc).votes.forEach((count, target) => {
+    if (typeof count === 'number' && count > 0) out[target] = count;
+  });
+  return out;
+}
+
+// Phone-side writers (the server validates whatever arrives).
+export function putCard(doc: Y.Doc, id: string, value: CardValue): void {
+  privateMaps(doc).cards.set(id, value);
+}
+
+export function deleteCard(doc: Y.Doc, id: string): void {
+  privateMaps(doc).cards.delete(id);
+}
+
+export function putMarker(doc: Y.Doc, dimension: string, value: MarkerValue): void {
+  privateMaps(doc).markers.set(dimension, value);
+}
