@@ -51,3 +51,40 @@ test('a phone that reloads keeps its identity, its cards and what it was typing'
   await console.expectParticipants(['Ada']);
   await expect(console.participants().first()).toHaveAttribute('data-online', 'true');
 });
+
+test('a slow reply to one card does not wipe the next card the person has started typing', async ({ cast }) => {
+  const reply = await cast.create({ privateUntilReveal: false });
+  const console = await cast.console(reply);
+  const phone = await cast.phone();
+  // Everything the server sends this phone passes through here, so its replies can be held back.
+  let held: (string | Buffer)[] | null = null;
+  let release = (): void => {};
+  await phone.page.routeWebSocket(/socket\.io/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((m) => server.send(m));
+    server.onMessage((m) => (held ? held.push(m) : ws.send(m)));
+    release = () => {
+      const late = held ?? [];
+      held = null;
+      for (const m of late) ws.send(m);
+    };
+  });
+  await phone.join(reply.code, 'Ada');
+  await console.setPhase('map');
+  await phone.expectPhase('map');
+  await phone.expectSynced();
+
+  held = [];
+  await phone.page.getByLabel('How do we work today?').fill('First card, slow reply');
+  await phone.page.getByLabel('Dimension', { exact: true }).selectOption({ label: 'Brand positioning & voice' });
+  await phone.page.locator('label:has(> input[name="card-stage"][value="2"])').click();
+  await phone.page.getByRole('button', { name: 'Add card' }).click();
+  await expect(phone.myCard('First card, slow reply')).toHaveCount(1);
+  await phone.page.getByLabel('How do we work today?').fill('Second card, half typed');
+  await expect.poll(() => held?.length ?? 0).toBeGreaterThan(0);
+  // The server's reply to the first card arrives now, after the person started the second.
+  release();
+  await phone.expectSynced();
+  await expect(console.card('First card, slow reply')).toHaveCount(1);
+  await expect(phone.page.getByLabel('How do we work today?')).toHaveValue('Second card, half typed');
+});
