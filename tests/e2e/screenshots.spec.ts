@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { putMarker } from '../../shared/private-doc.ts';
 import type { CreateWorkshopReply } from '../../shared/protocol.ts';
-import { facilitator, join, participant } from '../helpers/clients.ts';
+import { facilitator, join, join as joinByApi, participant } from '../helpers/clients.ts';
 import { test, expect } from './fixtures.ts';
 
 const OUT = path.resolve('docs/screenshots');
@@ -67,7 +67,7 @@ test('screenshots for the README', async ({ cast, baseURL }) => {
   for (const [i, p] of phones.entries()) await p.join(reply.code, names[i]!);
   // A long room: 27 more people on scripted phones (real connections), 30 in all, as the console must hold at 1440x900.
   const crowd: WorkshopConnection[] = [];
-  for (const name of CROWD) crowd.push(participant(baseURL!, reply.code, (await join(baseURL!, reply.code, name)).token));
+  for (const name of CROWD) crowd.push(participant(baseURL!, reply.code, (await joinByApi(baseURL!, reply.code, name)).token));
   await Promise.all(crowd.map((c) => c.whenSynced()));
   await expect(projector.page.getByTestId('joined-count')).toHaveText('30');
   await projector.page.screenshot({ path: shot('projector-lobby') });
