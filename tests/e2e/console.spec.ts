@@ -43,8 +43,8 @@ test('answers are counted as people × dimensions, and the console names the dim
   await answer(cy!, ['leadership']);
 
   // Not "3 of 3 people answered": 10 + 8 + 1 answers of the 30 the room could give.
-  await expect(console.page.getByTestId('answer-count')).toHaveText('3 people · 19 of 30 answers');
-  const short = console.page.getByTestId('short-dimensions');
+  await expect(console.answerCount()).toHaveText('3 people · 19 of 30 answers');
+  const short = console.shortDimensions();
   await expect(short).toContainText('9 dimensions short of answers');
   // Fewest answers first.
   await expect(short).toContainText('Insight & measurement 1 of 3, Commerce & value exchange 1 of 3, Brand positioning & voice 2 of 3');
@@ -54,7 +54,7 @@ test('answers are counted as people × dimensions, and the console names the dim
   // Everyone answers everything: nothing is short any more.
   await answer(ben!, DIMENSIONS.slice(8));
   await answer(cy!, DIMENSIONS.slice(1));
-  await expect(console.page.getByTestId('answer-count')).toHaveText('3 people · 30 of 30 answers');
+  await expect(console.answerCount()).toHaveText('3 people · 30 of 30 answers');
   await expect(short).toHaveCount(0);
   closeAll(ana, ben, cy);
 });
@@ -63,8 +63,8 @@ test('the console says what moving on reveals, and the phase stepper shows each 
   const reply = await cast.create({ privateUntilReveal: true });
   const console = await cast.console(reply);
   const [ana, ben] = await people(baseURL!, reply, ['Ana', 'Ben']);
-  const state = (p: string) => console.page.getByTestId(`phase-state-${p}`);
-  const says = console.page.getByTestId('move-reveals');
+  const state = (p: string) => console.phaseState(p);
+  const says = console.moveReveals();
 
   await console.setPhase('map');
   await expect(state('map')).toHaveText('hidden');
@@ -117,8 +117,9 @@ test('a room of thirty at 1440x900: phases, reveal and settings stay in view, an
     for (const c of controls) await expect(c).toBeInViewport({ ratio: 1 });
   };
   await inView();
-  // Nothing had to scroll to get there: the controls column starts at its top.
+  // Nothing had to scroll to get there: the controls column starts at its top, and the page itself never scrolls.
   expect(await side(console).evaluate((el) => el.scrollTop)).toBe(0);
+  expect(await console.page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
   await console.page.screenshot({ path: testInfo.outputPath('console-thirty.png') });
 
   // Scrolling the canvas to its end leaves the phases and the controls where they were.
@@ -149,11 +150,10 @@ test('the facilitator ties a barrier to a dimension and a horizon; the projector
   await console.setPhase('prioritise');
   await write(ana!, 'b1', 'barrier', 'The platform contract runs to March', null);
 
-  const barrier = console.page.getByTestId('console-barrier').filter({ hasText: 'The platform contract runs to March' });
+  const barrier = console.barrier('The platform contract runs to March');
   await expect(barrier).toBeVisible();
   await expect(barrier.getByTestId('barrier-dimension')).toHaveValue('');
-  await barrier.getByTestId('barrier-dimension').selectOption({ label: 'Technology & data' });
-  await barrier.getByTestId('barrier-not-before').selectOption({ label: 'Next (month 3)' });
+  await console.tieBarrier('The platform contract runs to March', 'Technology & data', 'Next (month 3)');
   await expect(barrier.getByTestId('barrier-dimension')).toHaveValue('technology');
   await expect(barrier.getByTestId('barrier-not-before')).toHaveValue('next');
   // The console knows the text, never who wrote it in an anonymous workshop.
@@ -166,7 +166,7 @@ test('the facilitator ties a barrier to a dimension and a horizon; the projector
   await projector.page.screenshot({ path: testInfo.outputPath('projector-barrier-tied.png') });
 
   // Back to the whole plan: the projector drops the dimension and keeps the horizon.
-  await barrier.getByTestId('barrier-dimension').selectOption({ label: 'The whole plan' });
+  await console.tieBarrier('The platform contract runs to March', 'The whole plan');
   await expect(shown.getByTestId('barrier-holds')).toHaveText('Not before Next');
 
   // The plan follows: the export's barrier list says when the work it holds back may start.
@@ -187,20 +187,16 @@ test('who the organisation serves, set in the console, is how the exported roadm
   await expect(preview).toContainText('customers');
   await expect(preview).not.toContainText('patients');
 
-  const serves = console.page.getByLabel(/^Who the organisation serves/);
-  await expect(serves).toHaveValue('customers');
-  await serves.fill('patients');
-  await serves.press('Enter');
-  await serves.blur();
+  await expect(console.serves()).toHaveValue('customers');
+  await console.setServes('patients');
   // The settings went round the server: a fresh console shows them too.
   await console.page.reload();
-  await expect(console.page.getByLabel(/^Who the organisation serves/)).toHaveValue('patients');
+  await expect(console.serves()).toHaveValue('patients');
   await expect(preview).toContainText('patients');
   await expect(preview).not.toContainText('customers');
 
   // Typed in, beyond the suggestions.
-  await console.page.getByLabel(/^Who the organisation serves/).fill('donors and volunteers');
-  await console.page.getByLabel(/^Who the organisation serves/).blur();
+  await console.setServes('donors and volunteers');
   await console.setPhase('roadmap');
   await console.setPhase('export');
   await expect(preview).toContainText('donors and volunteers');

@@ -144,9 +144,7 @@ test('screenshots for the README', async ({ cast, baseURL }) => {
   await phones[2]!.page.getByRole('button', { name: 'Add barrier' }).click();
   await console.reveal();
   // The facilitator ties the barrier to what it holds back; the projector says so.
-  const barrier = console.page.getByTestId('console-barrier').filter({ hasText: 'Too many sign-offs' });
-  await barrier.getByTestId('barrier-dimension').selectOption({ label: 'Ways of working & business model' });
-  await barrier.getByTestId('barrier-not-before').selectOption({ label: 'Next (month 3)' });
+  await console.tieBarrier('Too many sign-offs', 'Ways of working & business model', 'Next (month 3)');
   await expect(projector.page.getByTestId('barrier-holds').first()).toHaveText('Holds back Ways of working & business model · not before Next');
   await expect(phones[0]!.page.getByTestId('vote-item').first()).toContainText('in the room');
   await phones[0]!.page.screenshot({ path: shot('phone-prioritise') });
