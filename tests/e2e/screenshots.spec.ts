@@ -156,7 +156,7 @@ test('screenshots for the README', async ({ cast, baseURL }) => {
   await console.page.getByTestId('generate').click();
   await expect(console.page.getByTestId('initiative').first()).toBeVisible();
   // Leadership is split three ways: its first card claims no starting stage.
-  await expect(console.page.getByTestId('from-stage').first()).toHaveText('Start not agreed yet');
+  await expect(console.page.getByTestId('from-stage').first()).toHaveText('Not agreed');
   await phones[0]!.expectPhase('roadmap');
   const first = phones[0]!.page.getByTestId('initiative').first();
   await first.getByRole('button', { name: 'Edit' }).click();
