@@ -49,6 +49,11 @@ test('answers are counted as people × dimensions, and the console names the dim
   // Fewest answers first.
   await expect(short).toContainText('Insight & measurement 1 of 3, Commerce & value exchange 1 of 3, Brand positioning & voice 2 of 3');
   await expect(short).not.toContainText('Leadership');
+  // The rows say it too: a short row's count is marked, a full one is not.
+  const row = (key: string) => console.page.locator(`[data-testid="canvas-row"][data-dimension="${key}"]`).getByTestId('answers');
+  await expect(row('commerce')).toHaveAttribute('data-short', 'true');
+  await expect(row('commerce')).toHaveAttribute('title', '1 of 3 people answered');
+  await expect(row('leadership')).toHaveAttribute('data-short', 'false');
   await console.page.screenshot({ path: testInfo.outputPath('console-answer-count.png') });
 
   // Everyone answers everything: nothing is short any more.
