@@ -237,6 +237,19 @@ const facilitatorCommands = [
   z.object({ type: z.literal('template:set'), dimensions: z.array(DimensionInputSchema).min(1).max(LIMITS.dimensionsMax) }).strict(),
   z.object({ type: z.literal('participant:remove'), participantId: id }).strict(),
   z.object({ type: z.literal('card:move'), cardId: z.string().max(100), dimension: dimensionKey, stage }).strict(),
+  /**
+   * A barrier, tied by the facilitator: the dimension it holds back (null: the whole plan) and
+   * the first horizon its work may start in (null: none). A field left out stays as it was.
+   * The card is named by its public id, so nothing here links it to who wrote it.
+   */
+  z
+    .object({
+      type: z.literal('barrier:set'),
+      cardId: z.string().max(100),
+      dimension: dimensionKey.nullable().optional(),
+      notBefore: horizonId.nullable().optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('roadmap:generate'), apply: z.boolean() }).strict(),
   /** A new projector key: projector links given out before stop working. */
   z.object({ type: z.literal('viewer:rotate') }).strict(),

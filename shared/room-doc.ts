@@ -93,7 +93,7 @@ function readStats(room: Y.Doc): RoomStats {
 function readCardsOf(doc: Y.Doc, hidden: boolean, out: PublicCard[], mine: ReadonlyMap<string, string>): void {
   doc.getMap<PublicCardValue>(ROOM.cards).forEach((value, id) => {
     if (!value || typeof value !== 'object') return;
-    out.push({ ...value, id, hidden, mine: mine.has(id), localId: mine.get(id) ?? null });
+    out.push({ ...value, notBefore: value.notBefore ?? null, id, hidden, mine: mine.has(id), localId: mine.get(id) ?? null });
   });
 }
 
@@ -124,6 +124,7 @@ export function readRoomBoard(room: Y.Doc, opts: ReadOptions = {}): RoomBoard {
         text: c.text,
         dimension: c.dimension,
         stage: c.stage,
+        notBefore: c.kind === 'barrier' ? (c.notBefore ?? null) : null,
         author: null,
         order: c.createdAt,
         hidden: true,

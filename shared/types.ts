@@ -323,6 +323,8 @@ export interface PublicCardValue {
   text: string;
   dimension: string | null;
   stage: number | null;
+  /** A barrier's "not before": the id of the first horizon the work it holds back may start in; null otherwise. */
+  notBefore: string | null;
   /** The author's name: a revealed card in a named workshop only; otherwise null. */
   author: string | null;
   /** Display order: when it was written (named), or a random rank (anonymous), so order tells nothing. */

@@ -3,13 +3,14 @@
  * it is presenting (showing only what the projector shows), and the actions it
  * sends. The view (views/Facilitator.svelte) stays presentational.
  */
-import type { Phase } from '../../shared/canvas.ts';
+import { PHASES, PHASE_INFO, type Phase } from '../../shared/canvas.ts';
 import { PROTOCOL_VERSION } from '../../shared/limits.ts';
 import type { Command, CommandType } from '../../shared/protocol.ts';
 import type { Settings } from '../../shared/types.ts';
 import { isHidden, type PrivatePart } from '../../shared/visibility.ts';
 import { downloadExport } from './api.ts';
 import { LiveBoard } from './live.svelte.ts';
+import { answerTally, moveRevealSentence, phaseState } from './model.ts';
 import { roomView } from './room.ts';
 
 export class ConsoleState {
@@ -35,6 +36,16 @@ export class ConsoleState {
   readonly minAnswersMet = $derived(!!this.room && this.room.dists.size > 0);
   readonly hiddenNow = $derived(
     !!this.room && (this.room.hiddenPractice > 0 || this.room.hiddenBarriers > 0 || (this.board?.phase === 'assess' && isHidden(this.board, 'assess'))),
+  );
+  /** Answers as people × dimensions, and the dimensions short of them. */
+  readonly answers = $derived(this.board ? answerTally(this.board) : null);
+  /** Each phase's entries: hidden from the room, revealed, or never private (null). */
+  readonly phaseStates = $derived(
+    Object.fromEntries(PHASES.map((p) => [p, this.board ? phaseState(this.board, p) : null])) as Record<Phase, 'hidden' | 'revealed' | null>,
+  );
+  /** What moving to each phase would open to everyone, said before the facilitator moves; null: nothing. */
+  readonly moveReveals = $derived(
+    Object.fromEntries(PHASES.map((p) => [p, this.board ? moveRevealSentence(this.board, p, PHASE_INFO[p].title) : null])) as Record<Phase, string | null>,
   );
   /** The part of the session the current phase can reveal. */
   readonly revealPart = $derived<PrivatePart | null>(

@@ -151,6 +151,26 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
       );
       return;
     }
+    case 'barrier:set': {
+      const card = state.card(command.cardId);
+      if (!card || !state.present(card.participantId)) throw new AppError('NOT_FOUND', 'No card with that id.');
+      if (card.value.kind !== 'barrier') throw new AppError('INVALID_VALUE', 'Only a barrier holds work back: this is a practice card.');
+      if (command.dimension != null && !state.dimensions().some((d) => d.key === command.dimension)) {
+        throw new AppError('UNKNOWN_ITEM', 'The canvas has no such dimension.');
+      }
+      if (command.notBefore != null && !readSettings(ledger).horizons.some((h) => h.id === command.notBefore)) {
+        throw new AppError('UNKNOWN_ITEM', 'The roadmap has no such horizon.');
+      }
+      const next = {
+        ...card.value,
+        dimension: command.dimension === undefined ? card.value.dimension : command.dimension,
+        notBefore: command.notBefore === undefined ? (card.value.notBefore ?? null) : command.notBefore,
+      };
+      if (next.dimension === card.value.dimension && next.notBefore === (card.value.notBefore ?? null)) return { changed: false };
+      // Written into the author's own document, as a move is: the card stays theirs to edit or delete.
+      serverWrite(state.privateDoc(card.participantId), (m) => m.cards.set(card.cardId, next));
+      return;
+    }
     case 'vote:set': {
       const pid = actor.participantId;
       if (!pid) throw new AppError('FORBIDDEN', 'Only participants vote.');

@@ -106,7 +106,8 @@ export class Projection {
         if (!reg) return;
         written++;
         const visible = cardVisible(ctx, value.kind);
-        const base = { kind: value.kind, text: value.text, dimension: value.dimension, stage: value.stage, order: reg.order };
+        const notBefore = value.kind === 'barrier' && typeof value.notBefore === 'string' ? value.notBefore : null;
+        const base = { kind: value.kind, text: value.text, dimension: value.dimension, stage: value.stage, notBefore, order: reg.order };
         if (value.kind === 'practice') counts.practice++;
         else counts.barrier++;
         if (visible) {

@@ -38,7 +38,8 @@ test('a presenting console hides others’ cards and markers until the reveal, a
   await b.setMarkers('leadership', 5, 5);
   const row = console.page.locator('[data-testid="canvas-row"][data-dimension="leadership"]');
   await expect(row).toContainText('2 answers');
-  await expect(console.page.getByTestId('room-counts')).toContainText('2 of 2 people answered');
+  // Counted as people × dimensions: two people, one dimension each, of ten.
+  await expect(console.page.getByTestId('answer-count')).toHaveText('2 people · 2 of 20 answers');
   await expect(console.page.getByTestId('console-hidden-answers')).toBeVisible();
   // Nobody's markers on a presenting console before the reveal: no bars, no spread flag.
   await expect(console.page.getByTestId('cell-dist')).toHaveCount(0);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { putMarker } from '../../shared/private-doc.ts';
 import type { CreateWorkshopReply } from '../../shared/protocol.ts';
-import { facilitator, join, participant } from '../helpers/clients.ts';
+import { facilitator, join, join as joinByApi, participant } from '../helpers/clients.ts';
 import { test, expect } from './fixtures.ts';
 
 const OUT = path.resolve('docs/screenshots');
@@ -44,7 +44,10 @@ const MARKERS: Record<string, [number, number][]> = {
   commerce: [[1, 2], [2, 3], [1, 3]],
 };
 
-test('screenshots for the README', async ({ cast }) => {
+/** The rest of a room of thirty. */
+const CROWD = Array.from({ length: 27 }, (_, i) => `${['Sam', 'Priya', 'Tomás', 'Wei', 'Ngozi', 'Ola', 'Jun', 'Maya', 'Ravi'][i % 9]} ${String.fromCharCode(65 + Math.floor(i / 9))}.`);
+
+test('screenshots for the README', async ({ cast, baseURL }) => {
   test.setTimeout(180_000);
   // Private until reveal, as most workshops run: the shots show the console presenting, then revealed boards.
   const reply = await cast.create({ privateUntilReveal: true, votesPerPerson: 5 }, 'Leadership offsite: our social strategy');
@@ -62,7 +65,11 @@ test('screenshots for the README', async ({ cast }) => {
   const phones = [join, await cast.phone(0), await cast.phone(2)];
   for (const p of phones) await p.page.setViewportSize(PHONE);
   for (const [i, p] of phones.entries()) await p.join(reply.code, names[i]!);
-  await expect(projector.page.getByTestId('joined-count')).toHaveText('3');
+  // A long room: 27 more people on scripted phones (real connections), 30 in all, as the console must hold at 1440x900.
+  const crowd: WorkshopConnection[] = [];
+  for (const name of CROWD) crowd.push(participant(baseURL!, reply.code, (await joinByApi(baseURL!, reply.code, name)).token));
+  await Promise.all(crowd.map((c) => c.whenSynced()));
+  await expect(projector.page.getByTestId('joined-count')).toHaveText('30');
   await projector.page.screenshot({ path: shot('projector-lobby') });
   await console.page.screenshot({ path: shot('console-lobby') });
 
@@ -94,7 +101,15 @@ test('screenshots for the README', async ({ cast }) => {
     await p.expectPhase('assess');
     for (const [key, answers] of Object.entries(MARKERS)) await p.setMarkers(key, ...answers[i]!);
   }
-  await expect(console.page.locator('[data-testid="canvas-row"][data-dimension="commerce"]')).toContainText('3 answers');
+  // The crowd answers most dimensions, like the three phones (each a neighbour's answer), and skips some: the console counts what is short.
+  for (const [i, c] of crowd.entries()) {
+    for (const [d, [key, answers]] of Object.entries(MARKERS).entries()) {
+      if ((i + d) % 5 === 0) continue;
+      const [current, target] = answers[(i + d) % 3]!;
+      await c.write((doc) => putMarker(doc, key, { current, target }));
+    }
+  }
+  await expect(console.page.getByTestId('answer-count')).toHaveText('30 people · 246 of 300 answers');
   await console.reveal();
   await phones[1]!.showDimension('leadership');
   await phones[1]!.page.evaluate(() => window.scrollTo(0, 0));
@@ -128,6 +143,9 @@ test('screenshots for the README', async ({ cast }) => {
   await phones[2]!.page.getByRole('button', { name: 'Too many sign-offs' }).click();
   await phones[2]!.page.getByRole('button', { name: 'Add barrier' }).click();
   await console.reveal();
+  // The facilitator ties the barrier to what it holds back; the projector says so.
+  await console.tieBarrier('Too many sign-offs', 'Ways of working & business model', 'Next (month 3)');
+  await expect(projector.page.getByTestId('barrier-holds').first()).toHaveText('Holds back Ways of working & business model · not before Next');
   await expect(phones[0]!.page.getByTestId('vote-item').first()).toContainText('in the room');
   await phones[0]!.page.screenshot({ path: shot('phone-prioritise') });
   await expect(projector.page.getByTestId('dim-votes').first()).toBeVisible();
@@ -137,6 +155,8 @@ test('screenshots for the README', async ({ cast }) => {
   await console.setPhase('roadmap');
   await console.page.getByTestId('generate').click();
   await expect(console.page.getByTestId('initiative').first()).toBeVisible();
+  // Leadership is split three ways: its first card claims no starting stage.
+  await expect(console.page.getByTestId('from-stage').first()).toHaveText('Not agreed');
   await phones[0]!.expectPhase('roadmap');
   const first = phones[0]!.page.getByTestId('initiative').first();
   await first.getByRole('button', { name: 'Edit' }).click();
@@ -146,6 +166,7 @@ test('screenshots for the README', async ({ cast }) => {
   await phones[0]!.page.screenshot({ path: shot('phone-roadmap') });
   await console.page.screenshot({ path: shot('console-roadmap') });
   await projector.page.screenshot({ path: shot('projector-roadmap') });
+  for (const c of crowd) c.close();
 });
 
 /** Six months on, the same three people answer again: most dimensions moved a stage, Leadership and People did not. */
@@ -215,8 +236,8 @@ test('screenshots of a re-run: what moved', async ({ cast, baseURL }) => {
   const console = await cast.console(again);
   const panel = console.page.getByTestId('what-moved');
   await expect(panel.getByTestId('moved-row')).toHaveCount(10);
-  // The panel's top under the console's sticky bar, as a facilitator scrolling to it sees it.
-  await panel.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
+  // The panel at the top of the console's canvas column, as a facilitator scrolling to it sees it.
+  await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await console.page.screenshot({ path: shot('console-what-moved') });
   const projector = await cast.projector(again.code);
   await projector.page.setViewportSize({ width: 1920, height: 1080 });

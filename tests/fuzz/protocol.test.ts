@@ -435,6 +435,7 @@ function commandPayload(rng: Rng, lane: Lane): unknown {
     // Never one of the lane's own people: removing them would end the lane.
     { type: 'participant:remove', participantId: rng.chance(0.5) ? 'nobody-here' : randomString(rng, 50) },
     { type: 'card:move', cardId, dimension: rng.pick(['brand', 'people', 'nope']), stage: rng.int(0, 6) },
+    { type: 'barrier:set', cardId, dimension: rng.pick(['brand', 'people', 'nope', null]), notBefore: rng.pick(['now', 'next', 'later', 'gone', null]) },
     { type: 'roadmap:generate', apply: rng.chance(0.5) },
     { type: 'vote:set', target: rng.pick(['dim:brand', 'dim:people', 'dim:nope', `card:${cardId}`, `card:${cardId}`, randomString(rng, 20)]), count: rng.int(0, 6) },
     { type: 'roadmap:edit', initiativeId: initiative, patch: rng.pick([{ title: randomString(rng, 30) || 'x' }, { owner: randomString(rng, 30) }, { firstStep: 'Ask', benchmark: '' }, {}]) },

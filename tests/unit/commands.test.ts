@@ -6,7 +6,8 @@ import { privateMaps, readMyVotes } from '../../shared/private-doc.ts';
 import { executeCommand, type Actor } from '../../server/rooms/commands.ts';
 import { ledgerMaps, readStoredModel, votesOf, writeStoredModel } from '../../server/rooms/ledger.ts';
 import type { RoomState } from '../../server/rooms/room-state.ts';
-import type { Command } from '../../shared/protocol.ts';
+import { CommandSchema, schemaRefusal, type Command } from '../../shared/protocol.ts';
+import type { z } from 'zod';
 import { testState } from '../helpers/room-state.ts';
 
 const facilitator: Actor = { role: 'facilitator', participantId: null };
@@ -137,6 +138,63 @@ describe('facilitator actions', () => {
     const result = run(s, { type: 'participant:remove', participantId: 'ana' });
     expect(result.kick).toBe('ana');
     expect(code(() => run(s, { type: 'vote:set', target: 'dim:brand', count: 1 }, ana))).toBe('REMOVED');
+  });
+});
+
+describe('barrier:set', () => {
+  /** Everything a command could change: the board the roadmap reads, and every document's bytes. */
+  const fingerprint = (s: RoomState) => JSON.stringify(s.fullBoard());
+
+  it("ties a barrier to a dimension and a horizon in its author's own document, and unties it", () => {
+    const s = testState();
+    const id = cardOf(s, 'ana', 'barrier');
+    run(s, { type: 'barrier:set', cardId: id, dimension: 'people', notBefore: 'next' });
+    expect(privateMaps(s.privateDoc('ana')).cards.get('c1')).toMatchObject({ kind: 'barrier', text: 'x', dimension: 'people', notBefore: 'next', stage: null });
+    expect(s.fullBoard().cards.find((c) => c.id === id)).toMatchObject({ dimension: 'people', notBefore: 'next', authorId: 'ana' });
+    // A field left out stays as it was.
+    run(s, { type: 'barrier:set', cardId: id, notBefore: null });
+    expect(privateMaps(s.privateDoc('ana')).cards.get('c1')).toMatchObject({ dimension: 'people', notBefore: null });
+    run(s, { type: 'barrier:set', cardId: id, dimension: null });
+    expect(privateMaps(s.privateDoc('ana')).cards.get('c1')).toMatchObject({ dimension: null, notBefore: null });
+    expect(run(s, { type: 'barrier:set', cardId: id, dimension: null }).changed).toBe(false);
+  });
+
+  it('refuses bad input with a named error and changes nothing', () => {
+    const s = testState(['ana', 'ben']);
+    const barrier = cardOf(s, 'ana', 'barrier');
+    const practice = cardOf(s, 'ben');
+    const before = fingerprint(s);
+    const refusals: Array<[Command, string]> = [
+      [{ type: 'barrier:set', cardId: 'unknown', dimension: 'people' }, 'NOT_FOUND'],
+      [{ type: 'barrier:set', cardId: practice, dimension: 'people' }, 'INVALID_VALUE'],
+      [{ type: 'barrier:set', cardId: barrier, dimension: 'nope' }, 'UNKNOWN_ITEM'],
+      [{ type: 'barrier:set', cardId: barrier, dimension: 'people', notBefore: 'someday' }, 'UNKNOWN_ITEM'],
+    ];
+    for (const [c, expected] of refusals) expect(code(() => run(s, c)), JSON.stringify(c)).toBe(expected);
+    // Only the facilitator ties barriers; the author too would go through their phone.
+    expect(code(() => run(s, { type: 'barrier:set', cardId: barrier, dimension: 'people' }, ana))).toBe('NOT_FACILITATOR');
+    expect(code(() => run(s, { type: 'barrier:set', cardId: barrier, dimension: 'people' }, { role: 'viewer', participantId: null }))).toBe('FORBIDDEN');
+    // A removed author's card is gone from the room: nothing to tie.
+    run(s, { type: 'participant:remove', participantId: 'ana' });
+    const afterRemove = fingerprint(s);
+    expect(code(() => run(s, { type: 'barrier:set', cardId: barrier, dimension: 'people' }))).toBe('NOT_FOUND');
+    expect(fingerprint(s)).toBe(afterRemove);
+    expect(JSON.parse(afterRemove).cards).toEqual(JSON.parse(before).cards);
+  });
+
+  it('is refused at the edge when its shape is wrong, naming the field', () => {
+    const bad = [
+      { type: 'barrier:set', cardId: 'x', dimension: 'Not A Key' },
+      { type: 'barrier:set', cardId: 'x', notBefore: 'Next quarter!' },
+      { type: 'barrier:set', cardId: 'x', dimension: 'people', author: 'ana' },
+      { type: 'barrier:set', dimension: 'people' },
+    ];
+    for (const b of bad) {
+      const parsed = CommandSchema.safeParse(b);
+      expect(parsed.success, JSON.stringify(b)).toBe(false);
+      if (!parsed.success) expect(schemaRefusal(parsed.error).code).toBe('INVALID_BODY');
+    }
+    expect(schemaRefusal((CommandSchema.safeParse(bad[0]) as { error: z.ZodError }).error).message).toMatch(/^dimension: /);
   });
 });
 

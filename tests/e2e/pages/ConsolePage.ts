@@ -64,6 +64,53 @@ export class ConsolePage {
     await input.blur();
   }
 
+  // ------------------------------------------------------------ counts, reveal, barriers, settings
+
+  /** "12 people · 36 of 120 answers": answers counted as people × dimensions. */
+  answerCount(): Locator {
+    return this.page.getByTestId('answer-count');
+  }
+
+  /** The dimensions short of answers, fewest first (Assess only). */
+  shortDimensions(): Locator {
+    return this.page.getByTestId('short-dimensions');
+  }
+
+  /** A phase's entries in the stepper: "hidden" or "revealed". */
+  phaseState(phase: string): Locator {
+    return this.page.getByTestId(`phase-state-${phase}`);
+  }
+
+  /** What moving to the next phase will open to everyone, said beside the Next button. */
+  moveReveals(): Locator {
+    return this.page.getByTestId('move-reveals');
+  }
+
+  barrier(text: string): Locator {
+    return this.page.getByTestId('console-barrier').filter({ hasText: text });
+  }
+
+  /** Ties a barrier to what it holds back (a dimension, or 'The whole plan') and, optionally, a "not before" horizon. */
+  async tieBarrier(text: string, dimension: string, notBefore?: string): Promise<void> {
+    const b = this.barrier(text);
+    await b.getByTestId('barrier-dimension').selectOption({ label: dimension });
+    await expect(b.getByTestId('barrier-dimension').locator('option:checked')).toHaveText(dimension);
+    if (notBefore) {
+      await b.getByTestId('barrier-not-before').selectOption({ label: notBefore });
+      await expect(b.getByTestId('barrier-not-before').locator('option:checked')).toHaveText(notBefore);
+    }
+  }
+
+  /** Settings: who the organisation serves. */
+  serves(): Locator {
+    return this.page.getByLabel(/^Who the organisation serves/);
+  }
+
+  async setServes(words: string): Promise<void> {
+    await this.serves().fill(words);
+    await this.serves().blur();
+  }
+
   // ------------------------------------------------------------ links and export
 
   /** The join panel's link, as the console words it ("Phones join at ..."). */
