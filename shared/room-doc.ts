@@ -131,13 +131,7 @@ export function readRoomBoard(room: Y.Doc, opts: ReadOptions = {}): RoomBoard {
         localId: c.id,
       });
     }
-    const votes = readMyVotes(opts.mine.doc);
-    me = {
-      participantId: opts.mine.participantId,
-      markers: readMyMarkers(opts.mine.doc),
-      votes,
-      votesUsed: Object.values(votes).reduce((a, b) => a + b, 0),
-    };
+    me = { participantId: opts.mine.participantId, markers: readMyMarkers(opts.mine.doc), votes: readMyVotes(opts.mine.doc) };
   }
   readCardsOf(room, false, cards, minePublic);
   if (opts.console) readCardsOf(opts.console, true, cards, minePublic);

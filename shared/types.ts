@@ -379,9 +379,8 @@ export interface PersonView {
 export interface MyState {
   participantId: string;
   markers: Record<string, MarkerValue>;
-  /** Own votes by target. */
+  /** Own votes by target; what is left of each pool is `votesLeft` (client/lib/model.ts), by the rule in shared/votes.ts. */
   votes: Record<string, number>;
-  votesUsed: number;
 }
 
 /** The board as one screen may see it: the same shape on the phone, the projector and the console. */
