@@ -41,10 +41,10 @@ test('after adding, the dimension stays for the next card and the form says so',
   const { phone } = await mapping(cast);
   await phone.addCard('Our agency runs our feed', 'Brand positioning & voice', 2);
   const added = phone.page.getByTestId('card-added');
-  await expect(added).toContainText('Your next card goes on Brand positioning & voice');
+  await expect(added).toHaveText('Card added to Brand positioning & voice.');
   await expect(added).toBeInViewport();
-  await expect(phone.page.getByLabel(/^Dimension/)).toHaveValue('brand');
-  await expect(phone.page.getByTestId('kept-dimension')).toHaveText(/kept from your last card/);
+  await expect(phone.page.getByLabel('Dimension', { exact: true })).toHaveValue('brand');
+  await expect(phone.page.getByTestId('kept-dimension')).toHaveText(/^Kept from your last card/);
   // The text and the stage start again; the next card lands on the kept dimension without choosing it.
   await expect(phone.page.getByLabel('How do we work today?')).toHaveValue('');
   await expect(phone.page.locator('input[name="card-stage"]:checked')).toHaveCount(0);
@@ -53,7 +53,7 @@ test('after adding, the dimension stays for the next card and the form says so',
   await phone.addCardButton().tap();
   await expect(phone.myCard('Press releases, reposted')).toContainText('Brand positioning & voice');
   // Choosing another dimension takes the note away: it no longer describes the form.
-  await phone.page.getByLabel(/^Dimension/).selectOption({ label: 'Leadership & ownership' });
+  await phone.page.getByLabel('Dimension', { exact: true }).selectOption({ label: 'Leadership & ownership' });
   await expect(phone.page.getByTestId('card-added')).toHaveCount(0);
   await expect(phone.page.getByTestId('kept-dimension')).toHaveCount(0);
 });
