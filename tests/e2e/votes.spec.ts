@@ -49,7 +49,7 @@ test('barriers have votes of their own: a phone that spent every vote on dimensi
   await phone.expectPhase('prioritise');
   // The bar says up front that barriers are counted apart.
   await expect(phone.budget()).toContainText('2 of 2 votes left');
-  await expect(phone.budget()).toContainText('Barriers have 2 of their own');
+  await expect(phone.budget()).toContainText('Barriers get 2 votes of their own');
   await phone.addVote('dim:leadership').click();
   await expect(phone.votesOn('dim:leadership')).toHaveText('1');
   await phone.addVote('dim:people').click();
@@ -59,7 +59,7 @@ test('barriers have votes of their own: a phone that spent every vote on dimensi
 
   await phone.addBarrier('Legal signs off every post');
   await expect(phone.budget()).toContainText('2 of 2 barrier votes left');
-  await expect(phone.budget()).toContainText('0 votes left for what to change first');
+  await expect(phone.budget()).toContainText('Not taken from your other votes');
   const mine = phone.barrier('Legal signs off every post');
   const add = mine.getByRole('button', { name: /^Add a vote/ });
   await add.click();
