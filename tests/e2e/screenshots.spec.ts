@@ -156,6 +156,9 @@ test('screenshots for the README', async ({ cast }) => {
   await first.getByLabel('Owner').fill('Chief Executive');
   await first.getByRole('button', { name: 'Save' }).click();
   await expect(console.page.getByTestId('owner').filter({ hasText: 'Chief Executive' })).toHaveCount(1);
+  // The initiative from its top, under the top bar: what was edited and that it was saved.
+  await first.getByRole('button', { name: 'Close' }).click();
+  await first.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
   await phones[0]!.page.screenshot({ path: shot('phone-roadmap') });
   await console.page.screenshot({ path: shot('console-roadmap') });
   await projector.page.screenshot({ path: shot('projector-roadmap') });
