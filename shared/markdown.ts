@@ -390,7 +390,7 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
   }
   lines.push('');
   para(
-    'Current and target are the middle answer (for an even count, the lower of the two middle ones). When the answers fall into two camps, the camps are shown instead: no single answer speaks for the room. Spread is how many stages the middle half of today\'s answers covers; "wide" (2 or more, or two camps) means the room does not yet share a view, and the plan starts there with a conversation. Where the room disagrees, the gap is counted from the lower edge of the middle half: the most it may have to travel. Votes count votes on the dimension and on its cards.',
+    'Current and target are the middle answer (for an even count, the lower of the two middle ones). When the answers fall into two camps, the camps are shown instead: no single answer speaks for the room. Spread is how many stages the middle half of today\'s answers covers; "wide" (2 or more, or two camps) means the room does not yet share a view, and the plan starts there with a conversation. Where the room disagrees, the gap is counted from the lower edge of the middle half: the most it may have to travel. Votes count votes on the dimension and on its practice cards; votes on barriers come from a pool of their own and rank the barriers.',
   );
 
   heading(3, 'What stands in the way');

@@ -20,6 +20,7 @@ import { cleanText } from './text.ts';
 import { EARLIER_STATUSES } from './baseline.ts';
 import { DOC_IDS, DOC_NAMES, DOCS_FOR, FINAL_REFUSALS, docName, type DocName, type Role } from './wire.ts';
 import type { Roadmap } from './types.ts';
+import type { VotePool } from './votes.ts';
 import type { RoadmapChange } from './roadmap.ts';
 
 export { PROTOCOL_VERSION, LIMITS };
@@ -305,7 +306,8 @@ export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: Ac
 
 /** What each command answers with, when it answers with data. */
 export interface CommandReplies {
-  'vote:set': { used: number; budget: number };
+  /** What the voter has spent of the pool this target's votes come from (shared/votes.ts), and that pool's budget. */
+  'vote:set': { used: number; budget: number; pool: VotePool };
   'roadmap:generate': { changes: RoadmapChange[]; roadmap?: Roadmap };
   'viewer:rotate': { viewerKey: string };
 }

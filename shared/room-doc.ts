@@ -132,13 +132,9 @@ export function readRoomBoard(room: Y.Doc, opts: ReadOptions = {}): RoomBoard {
         localId: c.id,
       });
     }
-    const votes = readMyVotes(opts.mine.doc);
-    me = {
-      participantId: opts.mine.participantId,
-      markers: readMyMarkers(opts.mine.doc),
-      votes,
-      votesUsed: Object.values(votes).reduce((a, b) => a + b, 0),
-    };
+    const notBefore: Record<string, string> = {};
+    for (const c of myCards) if (c.kind === 'barrier' && c.notBefore) notBefore[c.id] = c.notBefore;
+    me = { participantId: opts.mine.participantId, markers: readMyMarkers(opts.mine.doc), votes: readMyVotes(opts.mine.doc), notBefore };
   }
   readCardsOf(room, false, cards, minePublic);
   if (opts.console) readCardsOf(opts.console, true, cards, minePublic);

@@ -381,9 +381,10 @@ export interface PersonView {
 export interface MyState {
   participantId: string;
   markers: Record<string, MarkerValue>;
-  /** Own votes by target. */
+  /** Own votes by target; what is left of each pool is `votesLeft` (client/lib/model.ts), by the rule in shared/votes.ts. */
   votes: Record<string, number>;
-  votesUsed: number;
+  /** Own barriers' "not before" horizon, by the card's id in this phone's document (the room's copy does not carry it). */
+  notBefore: Record<string, string>;
 }
 
 /** The board as one screen may see it: the same shape on the phone, the projector and the console. */

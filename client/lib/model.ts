@@ -6,6 +6,7 @@
 import { summarise } from '../../shared/summary.ts';
 import type { DimensionDef, Histogram, Phase, PublicCard, RoomBoard } from '../../shared/types.ts';
 import { isHidden, revealedByMove, type PrivatePart } from '../../shared/visibility.ts';
+import { VOTE_POOLS, parseTarget, poolBudget, poolOfCard, spentByPool, type PoolOf, type VotePool } from '../../shared/votes.ts';
 import { listNames, plural } from '../../shared/words.ts';
 export { isHidden, type PrivatePart };
 
@@ -48,6 +49,43 @@ export function distributions(board: RoomBoard): Map<string, Distribution> {
 
 export function voteTotals(board: RoomBoard): Map<string, number> | null {
   return board.votes ? new Map(Object.entries(board.votes)) : null;
+}
+
+/**
+ * Where a vote on a target comes from, as this screen sees the board: the server's rule
+ * (server/rooms/commands.ts) over what the server let it see. A dimension of the canvas, or a
+ * card the room can see; anything else (a deleted card, one hidden again) costs nothing.
+ */
+export function poolOnBoard(board: RoomBoard): PoolOf {
+  const dims = new Set(board.dimensions.map((d) => d.key));
+  const cards = new Map(board.cards.filter((c) => !c.hidden).map((c) => [c.id, c.kind]));
+  return (target) => {
+    const t = parseTarget(target);
+    if (!t) return null;
+    if (t.kind === 'dim') return dims.has(t.key) ? 'change' : null;
+    const kind = cards.get(t.id);
+    return kind ? poolOfCard(kind) : null;
+  };
+}
+
+export interface PoolLeft {
+  budget: number;
+  used: number;
+  /** Votes still to spend (0 when over budget). */
+  left: number;
+  /** Votes to give back after the facilitator lowered the budget. */
+  over: number;
+}
+
+/** This phone's votes, pool by pool (shared/votes.ts). */
+export function votesLeft(board: RoomBoard): Record<VotePool, PoolLeft> {
+  const used = spentByPool(Object.entries(board.me?.votes ?? {}), poolOnBoard(board));
+  const out = {} as Record<VotePool, PoolLeft>;
+  for (const pool of VOTE_POOLS) {
+    const budget = poolBudget(board.settings, pool);
+    out[pool] = { budget, used: used[pool], left: Math.max(0, budget - used[pool]), over: Math.max(0, used[pool] - budget) };
+  }
+  return out;
 }
 
 export function dimensionName(dims: DimensionDef[], key: string | null): string {

@@ -12,6 +12,8 @@ import { applyInitiativeEdit, generateRoadmap, mergeRoadmap, moveInitiative } fr
 import type { TimerState } from '../../shared/types.ts';
 import { cardVisible, votingOpen } from '../../shared/visibility.ts';
 import { earlierMark } from '../../shared/baseline.ts';
+import { plural } from '../../shared/words.ts';
+import { parseTarget, poolBudget, poolOfCard, spentByPool, type VotePool } from '../../shared/votes.ts';
 import { ledgerMaps, ownedKey, readBaseline, readEarlier, readStoredModel, votesOf } from './ledger.ts';
 import { serverWrite, type RoomState } from './room-state.ts';
 import { buildDimensions, playbooksFor } from './template.ts';
@@ -49,11 +51,13 @@ export function executeCommand(state: RoomState, command: Command, actor: Actor,
   return result;
 }
 
-/** A vote target the room can see: a dimension of the canvas, or a revealed card. */
-function liveTarget(state: RoomState, target: string): boolean {
-  if (target.startsWith('dim:')) return state.dimensions().some((d) => d.key === target.slice(4));
-  const card = state.card(target.slice('card:'.length));
-  return !!card && state.present(card.participantId) && cardVisible(state.ctx(), card.value.kind);
+/** The pool a vote on this target comes from, if it is a target the room can see: a dimension of the canvas, or a revealed card. */
+function votePool(state: RoomState, target: string): VotePool | null {
+  const t = parseTarget(target);
+  if (!t) return null;
+  if (t.kind === 'dim') return state.dimensions().some((d) => d.key === t.key) ? 'change' : null;
+  const card = state.card(t.id);
+  return card && state.present(card.participantId) && cardVisible(state.ctx(), card.value.kind) ? poolOfCard(card.value.kind) : null;
 }
 
 function run(state: RoomState, command: Command, actor: Actor, now: number): CommandResult | void {
@@ -176,16 +180,20 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
       if (!pid) throw new AppError('FORBIDDEN', 'Only participants vote.');
       if (!votingOpen(state.ctx())) throw new AppError('VOTING_CLOSED');
       const target = command.target;
-      if (!liveTarget(state, target)) throw new AppError('INVALID_VALUE', 'You can vote only on a dimension or a card the room can see.');
+      const pool = votePool(state, target);
+      if (!pool) throw new AppError('INVALID_VALUE', 'You can vote only on a dimension or a card the room can see.');
       const mine = votesOf(ledger, pid);
       const current = mine.get(target) ?? 0;
-      // Only votes on targets still there count against the budget (a deleted card frees its votes).
-      let spent = 0;
-      for (const [t, n] of mine) if (t !== target && liveTarget(state, t)) spent += n;
-      const budget = readSettings(ledger).votesPerPerson;
+      // Each pool has its own budget (shared/votes.ts); only votes on targets still there count (a deleted card frees its votes).
+      mine.delete(target);
+      const spent = spentByPool(mine, (t) => votePool(state, t))[pool];
+      const budget = poolBudget(readSettings(ledger), pool);
       const after = spent + command.count;
-      if (command.count > current && after > budget) throw new AppError('VOTE_BUDGET', `You have ${Math.max(0, budget - spent - current)} votes left.`);
-      if (command.count === current) return { changed: false, data: { used: spent + current, budget } };
+      if (command.count > current && after > budget) {
+        const left = Math.max(0, budget - spent - current);
+        throw new AppError('VOTE_BUDGET', `You have ${plural(left, pool === 'barriers' ? 'barrier vote' : 'vote')} left.`);
+      }
+      if (command.count === current) return { changed: false, data: { used: spent + current, budget, pool } };
       const key = ownedKey(pid, target);
       if (command.count === 0) ledgerMaps(ledger).votes.delete(key);
       else ledgerMaps(ledger).votes.set(key, command.count);
@@ -194,7 +202,7 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
         if (command.count === 0) m.votes.delete(target);
         else m.votes.set(target, command.count);
       });
-      return { changed: true, data: { used: after, budget } };
+      return { changed: true, data: { used: after, budget, pool } };
     }
     case 'roadmap:generate': {
       const board = state.fullBoard();

@@ -6,10 +6,13 @@
  *
  * What counts: markers, cards and votes of participants who were not removed;
  * cards and markers on dimensions the board has; stages that are whole numbers
- * 1..5; votes with a positive count. A vote on a card counts for the card's
- * dimension; a vote on a removed person's card counts for nothing.
+ * 1..5; votes with a positive count. A vote on a practice card counts for the
+ * card's dimension; a vote on a barrier ranks the barrier only (barriers have a
+ * vote pool of their own, shared/votes.ts); a vote on a removed person's card
+ * counts for nothing.
  */
 import { summarise, histogram, type Summary } from '../summary.ts';
+import { parseTarget } from '../votes.ts';
 import type { BoardState, Card, DimensionDef, DimensionPlaybook, DimensionSummary, Participant } from '../types.ts';
 import { defaultPlaybook, playbookOf } from '../workshop-model.ts';
 
@@ -101,21 +104,23 @@ export function readFacts(board: BoardState): BoardFacts {
     involve(i, c.authorId, 1);
   }
   const generalKeys = new Set(general.map((c) => c.key));
+  const barrierKeys = new Set(barriers.flat().map((c) => c.key));
 
   const votes = dims.map(() => 0);
   const cardVotes = new Map<string, number>();
   const voters = new Set<string>();
   for (const v of board.votes) {
     if (removed.has(v.participantId) || !isPositive(v.count)) continue;
-    const t = String(v.target);
-    if (t.startsWith('card:')) {
-      const key = t.slice(5);
-      if (cardDim.has(key) || generalKeys.has(key)) {
-        cardVotes.set(key, (cardVotes.get(key) ?? 0) + v.count);
-        voters.add(v.participantId);
-      }
+    const t = parseTarget(String(v.target));
+    if (!t) continue;
+    if (t.kind === 'card') {
+      if (!cardDim.has(t.id) && !generalKeys.has(t.id)) continue;
+      cardVotes.set(t.id, (cardVotes.get(t.id) ?? 0) + v.count);
+      voters.add(v.participantId);
+      // Barrier votes come from a pool of their own (shared/votes.ts): they rank the barriers, not the dimension.
+      if (barrierKeys.has(t.id)) continue;
     }
-    const i = t.startsWith('dim:') ? dimIndex.get(t.slice(4)) : t.startsWith('card:') ? cardDim.get(t.slice(5)) : undefined;
+    const i = t.kind === 'dim' ? dimIndex.get(t.key) : cardDim.get(t.id);
     if (i === undefined) continue;
     votes[i]! += v.count;
     voters.add(v.participantId);

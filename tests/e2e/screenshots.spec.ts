@@ -78,6 +78,9 @@ test('screenshots for the README', async ({ cast, baseURL }) => {
     await p.expectPhase('map');
     for (const [text, dim, stage] of CARDS[i]!) await p.addCard(text, dim, stage);
   }
+  // Just after adding: the form back at its top, saying which dimension it kept.
+  await expect(phones[0]!.page.getByTestId('card-added')).toBeInViewport();
+  await phones[0]!.page.screenshot({ path: shot('phone-map-added') });
   // Before the reveal the console presents: counts, no cards; the projector says how many are hidden.
   await expect(console.page.getByTestId('console-hidden')).toContainText('9 cards hidden');
   await console.page.screenshot({ path: shot('console-presenting') });
@@ -139,13 +142,23 @@ test('screenshots for the README', async ({ cast, baseURL }) => {
       await expect(p.budget()).toContainText(`${5 - j - 1} of 5`);
     }
   }
-  await phones[2]!.page.getByRole('tab', { name: 'Barriers' }).click();
-  await phones[2]!.page.getByRole('button', { name: 'Too many sign-offs' }).click();
-  await phones[2]!.page.getByRole('button', { name: 'Add barrier' }).click();
+  await phones[2]!.addBarrier('Too many sign-offs', { dimension: 'Ways of working & business model' });
+  await phones[2]!.addBarrier('The agency contract runs to March', { dimension: 'Brand positioning & voice', notBefore: 'Next' });
   await console.reveal();
   // The facilitator ties the barrier to what it holds back; the projector says so.
   await console.tieBarrier('Too many sign-offs', 'Ways of working & business model', 'Next (month 3)');
   await expect(projector.page.getByTestId('barrier-holds').first()).toHaveText('Holds back Ways of working & business model · not before Next');
+  const signOffs = phones[2]!.barrier('Too many sign-offs');
+  await signOffs.getByRole('button', { name: /^Add a vote/ }).click();
+  await expect(signOffs.locator('output')).toHaveText('1');
+  // The barrier form filled in, as a person writing one sees it.
+  await phones[2]!.page.getByRole('button', { name: 'No time', exact: true }).click();
+  await phones[2]!.page.getByLabel(/^Holds back/).selectOption({ label: 'Leadership & ownership' });
+  await phones[2]!.page.getByLabel('Barrier', { exact: true }).scrollIntoViewIfNeeded();
+  await phones[2]!.page.screenshot({ path: shot('phone-barriers') });
+  // The barriers list just under the sticky vote count.
+  await signOffs.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 200));
+  await phones[2]!.page.screenshot({ path: shot('phone-barrier-votes') });
   await expect(phones[0]!.page.getByTestId('vote-item').first()).toContainText('in the room');
   await phones[0]!.page.screenshot({ path: shot('phone-prioritise') });
   await expect(projector.page.getByTestId('dim-votes').first()).toBeVisible();
@@ -163,6 +176,9 @@ test('screenshots for the README', async ({ cast, baseURL }) => {
   await first.getByLabel('Owner').fill('Chief Executive');
   await first.getByRole('button', { name: 'Save' }).click();
   await expect(console.page.getByTestId('owner').filter({ hasText: 'Chief Executive' })).toHaveCount(1);
+  // The initiative from its top, under the top bar: what was edited and that it was saved.
+  await first.getByRole('button', { name: 'Close' }).click();
+  await first.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
   await phones[0]!.page.screenshot({ path: shot('phone-roadmap') });
   await console.page.screenshot({ path: shot('console-roadmap') });
   await projector.page.screenshot({ path: shot('projector-roadmap') });

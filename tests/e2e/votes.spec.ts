@@ -39,3 +39,37 @@ test('a phone cannot spend more than its vote budget; a budget changed mid-phase
   await a.removeVote(lead).click();
   await expect(a.votesOn(lead)).toHaveText('2');
 });
+
+test('barriers have votes of their own: a phone that spent every vote on dimensions still votes on barriers, its own included', async ({ cast }) => {
+  const reply = await cast.create({ votesPerPerson: 2, privateUntilReveal: false });
+  const console = await cast.console(reply);
+  const phone = await cast.phone(0);
+  await phone.join(reply.code, 'Ada');
+  await console.setPhase('prioritise');
+  await phone.expectPhase('prioritise');
+  // The bar says up front that barriers are counted apart.
+  await expect(phone.budget()).toContainText('2 of 2 votes left');
+  await expect(phone.budget()).toContainText('Barriers get 2 votes of their own');
+  await phone.addVote('dim:leadership').click();
+  await expect(phone.votesOn('dim:leadership')).toHaveText('1');
+  await phone.addVote('dim:people').click();
+  await expect(phone.votesOn('dim:people')).toHaveText('1');
+  await expect(phone.budget()).toContainText('0 of 2 votes left');
+  await expect(phone.addVote('dim:brand')).toBeDisabled();
+
+  await phone.addBarrier('Legal signs off every post');
+  await expect(phone.budget()).toContainText('2 of 2 barrier votes left');
+  await expect(phone.budget()).toContainText('Not taken from your other votes');
+  const mine = phone.barrier('Legal signs off every post');
+  const add = mine.getByRole('button', { name: /^Add a vote/ });
+  await add.click();
+  await expect(mine.locator('output')).toHaveText('1');
+  await add.click();
+  await expect(mine.locator('output')).toHaveText('2');
+  await expect(phone.budget()).toContainText('0 of 2 barrier votes left');
+  await expect(add).toBeDisabled();
+  // Back on the first tab, nothing changed there.
+  await phone.openTab('Dimensions');
+  await expect(phone.budget()).toContainText('0 of 2 votes left');
+  await expect(phone.addVote('dim:brand')).toBeDisabled();
+});

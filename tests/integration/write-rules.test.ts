@@ -265,6 +265,34 @@ describe('votes', () => {
       s.cleanup();
     }
   });
+
+  it('barriers have a budget of their own: votes spent on what to change leave every barrier vote, and each budget holds', async () => {
+    const s = await setup({ privateUntilReveal: false, votesPerPerson: 2 });
+    try {
+      expect((await s.f.command({ type: 'phase:set', phase: 'prioritise' })).ok).toBe(true);
+      expect(await s.pa.write((d) => putCard(d, 'b1', card('Legal signs off every post', 'barrier')))).toEqual({ ok: true, queued: false });
+      const barrier = `card:${s.room.state.registration(s.ana.participantId, 'b1')!.id}`;
+      const vote = (target: string, count: number) => sendCommand(s.attacker, { type: 'vote:set', target, count });
+
+      // Eve spends every vote on what to change first...
+      expect(await vote('dim:leadership', 1)).toEqual({ ok: true, data: { used: 1, budget: 2, pool: 'change' } });
+      expect(await vote(`card:${s.anaCard}`, 1)).toEqual({ ok: true, data: { used: 2, budget: 2, pool: 'change' } });
+      await refused(s, 'a third vote on a dimension', 'VOTE_BUDGET', () => vote('dim:brand', 1));
+      // ...and still has her barrier votes, up to their own budget.
+      expect(await vote(barrier, 2)).toEqual({ ok: true, data: { used: 2, budget: 2, pool: 'barriers' } });
+      const over = await vote(barrier, 3);
+      expect(over).toEqual({ ok: false, error: { code: 'VOTE_BUDGET', message: 'You have 0 barrier votes left.' } });
+      await refused(s, 'a third barrier vote', 'VOTE_BUDGET', () => vote(barrier, 3));
+      // Giving a barrier vote back frees nothing for the other pool.
+      expect(await vote(barrier, 1)).toMatchObject({ ok: true, data: { used: 1, pool: 'barriers' } });
+      await refused(s, 'a freed barrier vote spent on a dimension', 'VOTE_BUDGET', () => vote('dim:brand', 1));
+
+      const spent = s.room.state.fullBoard().votes.filter((v) => v.participantId === s.eve.participantId);
+      expect(spent.map((v) => [v.target, v.count]).sort()).toEqual([[barrier, 1], [`card:${s.anaCard}`, 1], ['dim:leadership', 1]].sort());
+    } finally {
+      s.cleanup();
+    }
+  });
 });
 
 describe('people', () => {

@@ -107,7 +107,7 @@ describe('generateRoadmap: per-dimension summaries', () => {
     expect(summary(generateRoadmap(two), 'brand')).toMatchObject({ spread: 3, disagreement: true });
   });
 
-  it('counts votes on the dimension and on its cards, and ignores general barriers and unknown targets', () => {
+  it('counts votes on the dimension and on its practice cards, and ignores barriers (their own pool) and unknown targets', () => {
     const practice = card('p1', 'agency runs it', 'brand', 2, 'practice', 'a');
     const barrier = card('p1', 'no budget', 'brand', null, 'barrier', 'b');
     const general = card('p1', 'no time', null, null, 'barrier', 'c');
@@ -123,7 +123,7 @@ describe('generateRoadmap: per-dimension summaries', () => {
         vote('p1', 'card:p9/none', 5),
       ],
     });
-    expect(summary(generateRoadmap(board), 'brand')).toMatchObject({ votes: 6, cards: 1, barriers: 1 });
+    expect(summary(generateRoadmap(board), 'brand')).toMatchObject({ votes: 5, cards: 1, barriers: 1 });
   });
 
   it('ignores everything from removed participants, and markers and cards on unknown dimensions', () => {

@@ -55,6 +55,17 @@ export class PhonePage {
     return this.myCards().filter({ hasText: text });
   }
 
+  /** The card form's submit button ("Add card", or "Save card" while editing). */
+  addCardButton(): Locator {
+    return this.page.getByRole('button', { name: 'Add card' });
+  }
+
+  /** A stage of the card form, as a finger taps it. */
+  async tapStage(stage: number): Promise<void> {
+    await this.page.locator(`label:has(> input[name="card-stage"][value="${stage}"])`).tap();
+    await expect(this.page.locator(`input[name="card-stage"][value="${stage}"]`)).toBeChecked();
+  }
+
   // ------------------------------------------------------------ assess
   dimension(key: string): Locator {
     return this.page.locator(`[data-testid="assess-dimension"][data-dimension="${key}"]`);
@@ -104,5 +115,28 @@ export class PhonePage {
 
   votesOn(target: string): Locator {
     return this.voteItem(target).locator('output');
+  }
+
+  async openTab(name: 'Dimensions' | 'Cards' | 'Barriers'): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+    await expect(this.page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+  }
+
+  barrier(text: string): Locator {
+    return this.page.getByTestId('barrier').filter({ hasText: text });
+  }
+
+  /** Writes a barrier on the Barriers tab, tied to a dimension (by name) and held until a horizon (by label) if given. */
+  async addBarrier(text: string, opts: { dimension?: string; notBefore?: string } = {}): Promise<void> {
+    await this.openTab('Barriers');
+    await this.page.getByLabel('Barrier', { exact: true }).fill(text);
+    if (opts.dimension) await this.page.getByLabel(/^Holds back/).selectOption({ label: opts.dimension });
+    if (opts.notBefore) {
+      const select = this.page.getByLabel(/^When can that work start/);
+      const value = await select.locator('option', { hasText: `Not before ${opts.notBefore} (` }).getAttribute('value');
+      await select.selectOption(value!);
+    }
+    await this.page.getByRole('button', { name: 'Add barrier' }).click();
+    await expect(this.barrier(text)).toHaveCount(1);
   }
 }
