@@ -96,7 +96,7 @@ async function scenario(anonymous: boolean, privateUntilReveal: boolean) {
   const barrierId = view(fac).cards.find((x) => x.kind === 'barrier')!.id;
   const voteA = await a.conn.command({ type: 'vote:set', target: 'dim:leadership', count: 2 });
   replies.push(voteA);
-  expect(voteA).toEqual({ ok: true, data: { used: 2, budget: 5 } });
+  expect(voteA).toEqual({ ok: true, data: { used: 2, budget: 5, pool: 'change' } });
   if (privateUntilReveal) {
     for (const wire of [projWire, a.wire, b.wire]) expect(wire.saw('Cora-barrier')).toBe(false);
     // Nobody votes on a barrier nobody has seen.
