@@ -52,9 +52,16 @@ export class RoomOwnership {
     for (let attempt = 0; attempt < 3; attempt++) {
       const got = await this.opts.leases.acquire(code, floor);
       if (!got.ok) throw new NotOwner(code, got.holder);
+      // Renewing starts now, not after the claim: a slow database must not let the lease lapse.
+      this.keep(code, got.lease);
       try {
         await this.opts.storage.claim(code, got.lease.epoch);
       } catch (err) {
+        const h = this.held.get(code);
+        if (h?.lease === got.lease) {
+          clearInterval(h.timer);
+          this.held.delete(code);
+        }
         await this.opts.leases.release(got.lease).catch(() => false);
         // Redis lost its counters since storage last recorded an epoch: go above that one.
         if (err instanceof StaleEpoch) {
@@ -63,7 +70,7 @@ export class RoomOwnership {
         }
         throw err;
       }
-      this.keep(code, got.lease);
+      if (this.held.get(code)?.lease !== got.lease) throw new Error(`room ${code}: lease lost while claiming it`);
       return this.fenced(code, got.lease.epoch);
     }
     throw new Error(`room ${code}: could not take a lease above the recorded epoch`);
