@@ -128,6 +128,8 @@ export class WorkshopConnection {
   private readonly opts: ConnectionOptions;
   private inflight = 0;
   private offlineEdits = 0;
+  /** A state-vector exchange of `mine` is under way (its answer not back yet). */
+  private exchanging = false;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
@@ -142,7 +144,10 @@ export class WorkshopConnection {
     const socketOpts = { auth: opts.auth as Record<string, unknown>, transports: opts.transports ?? ['websocket'], reconnectionDelayMax: 4_000 };
     this.socket = (opts.url ? io(opts.url, socketOpts) : io(socketOpts)) as Socket<ServerToClientEvents, ClientToServerEvents>;
     this.socket.on('connect', () => this.onConnect());
-    this.socket.on('disconnect', () => this.setStatus('offline'));
+    this.socket.on('disconnect', () => {
+      this.exchanging = false;
+      this.setStatus('offline');
+    });
     this.socket.on('connect_error', (err) => this.onConnectError(err as Error & { data?: HandshakeRefusal }));
     this.socket.on('welcome', (w) => {
       this.welcome = w;
@@ -347,10 +352,14 @@ export class WorkshopConnection {
         // The server asks for what we have that it lacks: our offline edits.
         const diff = Y.encodeStateAsUpdate(d.doc, sv);
         const edits = this.offlineEdits;
+        this.exchanging = true;
         this.sendWithAck(
           frame('mine', (e) => syncProtocol.writeSyncStep2(e, d.doc, sv)),
           () => {
+            this.exchanging = false;
             this.offlineEdits = Math.max(0, this.offlineEdits - edits);
+            // Edits made while this exchange was under way go by the next one.
+            if (this.offlineEdits > 0 && this.socket.connected && !this.closed) this.sendStep1(d);
           },
           diff.length > 2,
           null,
@@ -383,11 +392,18 @@ export class WorkshopConnection {
     if (origin === REMOTE || origin === PERSISTED || name !== 'mine') return;
     const waiter = origin === LOCAL ? this.writing : null;
     if (waiter) this.writing = null;
-    if (!this.socket?.connected || !this.synced) {
-      // Sent with the state-vector exchange on the next connect.
+    // Kept edits go first: an edit sent on its own ahead of them would be refused for skipping
+    // them. So while any are kept, this one waits with them for the next state-vector exchange.
+    if (!this.socket?.connected || !this.synced || this.offlineEdits > 0) {
+      // Sent with the state-vector exchange on the next connect (or the one under way).
       this.offlineEdits++;
       waiter?.({ ok: true, queued: true });
       this.emit('change');
+      if (this.socket?.connected && this.synced && !this.exchanging) {
+        this.exchanging = true;
+        this.sendStep1(this.docs.get('mine')!);
+        this.scheduleRetry(); // in case the server's answer is lost
+      }
       return;
     }
     this.sendWithAck(frame('mine', (e) => syncProtocol.writeUpdate(e, update)), () => {}, true, waiter);
@@ -399,10 +415,12 @@ export class WorkshopConnection {
     const answer = (r: WriteResult) => waiter?.(r);
     const onAck = (err: Error | null, reply?: Ack) => {
       if (counts) this.inflight--;
+      if (!reply?.ok) this.exchanging = false;
       if (err || !reply) {
-        // No answer: the next reconnect's exchange carries the change again.
+        // No answer: the next exchange carries the change again.
         if (counts) this.offlineEdits++;
         answer({ ok: true, queued: true });
+        this.scheduleRetry();
       } else if (reply.ok) {
         onOk();
         answer({ ok: true, queued: false });

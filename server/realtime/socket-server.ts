@@ -207,14 +207,19 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
             if (err instanceof AppError) throw err;
             throw new AppError('MALFORMED_UPDATE', 'That state vector could not be read.');
           }
+          // Our state vector, asking for what the client has that we lack. For a phone's own
+          // document it goes first: the phone answers with what it kept offline before it counts
+          // itself in sync, so no new edit of its overtakes them (and is refused as skipping them).
+          // For a server-written one it goes after: a copy made from an earlier build of it (a
+          // restart, or the room moved to another node) holds what this one lacks, and the client
+          // drops it and fetches it again.
+          const ask = () => socket.emit('sync', encodeStep1(doc, Y.encodeStateVector(room.docFor(conn, doc)!)));
+          if (doc === 'mine') ask();
           const whole = doc !== 'mine' && frame.stateVector.byteLength <= 1;
           if (!sendFrames(socket, () => (whole ? cachedFrames(diff, (s) => encodeStep2(doc, s)) : syncFrames(encodeStep2(doc, diff))))) {
             socket.emit('sync', encodeStep2(doc, diff));
           }
-          // A phone's own document: ask for what it has that we lack. A server-written one: a copy
-          // made from an earlier build of it (a restart, or the room moved to another node) holds
-          // what this one lacks, and the client drops it and fetches it again.
-          socket.emit('sync', encodeStep1(doc, Y.encodeStateVector(room.docFor(conn, doc)!)));
+          if (doc !== 'mine') ask();
           return reply(ack, { ok: true });
         }
         if (isEmptyUpdate(frame.update)) {
