@@ -14,7 +14,7 @@ export interface TestCluster {
 }
 
 /** `count` nodes; a short lease, so a takeover fits in a test. */
-export async function startCluster(count: number, leaseTtlMs = 2_000): Promise<TestCluster> {
+export async function startCluster(count: number, leaseTtlMs = 4_000): Promise<TestCluster> {
   const [db, redis] = await Promise.all([testDatabase(), testRedis()]);
   const env = { REDIS_URL: redis.url, DATABASE_URL: db.url, REDIS_PREFIX: redis.prefix, LEASE_TTL_MS: String(leaseTtlMs) };
   // One after the other: the first creates the schema (the others would wait on its lock anyway).
