@@ -41,7 +41,7 @@ describe('two nodes serve one workshop', () => {
     const benPhone = participant(b.url, w.code, ben.token);
     const proj = viewer(b.url, w.code, viewerKeyOf(w));
     conns.push(adaPhone, benPhone, proj);
-    const [adaWire, benWire, projWire, facWire] = [adaPhone, benPhone, proj, fac].map((c) => new WireLog(c.socket));
+    const [benWire, projWire, facWire] = [benPhone, proj, fac].map((c) => new WireLog(c.socket)) as [WireLog, WireLog, WireLog];
     await Promise.all([adaPhone, benPhone, proj].map((c) => c.whenSynced()));
     expect(await cluster.ownerOf(w.code)).toBe(0);
     await eventually(() => fac.presence.online === 2, 10_000, 'the console did not see both phones online');
