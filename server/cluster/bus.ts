@@ -65,11 +65,28 @@ export class Bus {
   static async open(pub: Redis, prefix: string, node: string, onMessage: (msg: Message) => void, onError: (err: unknown) => void): Promise<Bus> {
     const bus = new Bus(pub, prefix, node, onMessage, onError);
     await bus.sub.subscribe(bus.own, bus.all);
+    await bus.beat(60_000).catch(() => {});
     return bus;
   }
 
   private channelOf(node: string): string {
     return `${this.prefix}node:${node}`;
+  }
+
+  private aliveKey(node: string): string {
+    return `${this.prefix}node:${node}:alive`;
+  }
+
+  /** Says this node is alive for `ttlMs` (called every third of it). */
+  async beat(ttlMs: number): Promise<void> {
+    await this.pub.set(this.aliveKey(this.node), '1', 'PX', ttlMs);
+  }
+
+  /** Which of these nodes said recently that they are alive. */
+  async alive(nodes: readonly string[]): Promise<Set<string>> {
+    if (!nodes.length) return new Set();
+    const values = await this.pub.mget(...nodes.map((n) => this.aliveKey(n)));
+    return new Set(nodes.filter((_, i) => values[i] !== null));
   }
 
   /** To one node. Rejects when Redis is out of reach. */

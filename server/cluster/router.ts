@@ -80,7 +80,11 @@ export class ClusterRouter {
   private readonly watch: ReturnType<typeof setInterval>;
 
   constructor(private readonly opts: RouterOptions) {
-    this.watch = setInterval(() => void this.checkOwners(), Math.max(200, Math.floor(opts.ttlMs / 3)));
+    this.watch = setInterval(() => {
+      void this.bus?.beat(opts.ttlMs).catch(() => {});
+      void this.checkOwners();
+      void this.checkGuests();
+    }, Math.max(200, Math.floor(opts.ttlMs / 3)));
     this.watch.unref?.();
   }
 
@@ -223,6 +227,27 @@ export class ClusterRouter {
         return; // Redis out of reach: forwarding waits with it
       }
       for (const f of list) if (holder?.node !== f.owner) this.reroute(f.socket.id);
+    }
+  }
+
+  /**
+   * An owner's check on the nodes that forward to it: the guests of a node that stopped saying
+   * it is alive (it died) leave the room, so presence is right and the room can unload.
+   */
+  private async checkGuests(): Promise<void> {
+    const nodes = [...new Set([...this.guests.values()].map((g) => g.guest.node))];
+    if (!nodes.length) return;
+    let alive: Set<string>;
+    try {
+      alive = await this.bus.alive(nodes);
+    } catch {
+      return;
+    }
+    for (const [id, g] of this.guests) {
+      if (alive.has(g.guest.node)) continue;
+      this.guests.delete(id);
+      g.guest.gone();
+      this.rooms.disconnected(g.room, id);
     }
   }
 

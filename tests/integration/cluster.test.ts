@@ -76,4 +76,21 @@ describe('two nodes serve one workshop', () => {
     await eventually(() => adaPhone.status === 'offline' || adaPhone.status === 'refused', 10_000, 'the phone on B stayed connected');
     expect((await api(a.url, 'GET', `/api/workshops/${w.code}`)).status).toBe(404);
   }, 60_000);
+
+  it('when a forwarding node dies, its phones leave the room on the owner (presence, unload)', async () => {
+    cluster = await startCluster(2);
+    const [a, b] = cluster.nodes as [NonNullable<TestCluster['nodes'][0]>, NonNullable<TestCluster['nodes'][0]>];
+    const w = await createWorkshop(a.url);
+    const fac = facilitator(a.url, w.code, w.facilitatorKey);
+    conns.push(fac);
+    await fac.whenSynced();
+    const j = await join(a.url, w.code, 'Ada');
+    const phone = participant(b.url, w.code, j.token);
+    conns.push(phone);
+    phone.socket.io.reconnection(false);
+    await phone.whenSynced();
+    await eventually(() => fac.presence.online === 1, 10_000, 'the console did not see the phone online');
+    b.child.kill('SIGKILL');
+    await eventually(() => fac.presence.online === 0, 30_000, 'the phone of the dead node still counts as online');
+  }, 60_000);
 });
