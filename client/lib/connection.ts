@@ -106,6 +106,10 @@ function aheadOf(local: Y.Doc, serverVector: Uint8Array): boolean {
   return false;
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 interface Synced {
   name: DocName;
   doc: Y.Doc;
@@ -351,15 +355,19 @@ export class WorkshopConnection {
         }
         // The server asks for what we have that it lacks: our offline edits.
         const diff = Y.encodeStateAsUpdate(d.doc, sv);
-        const edits = this.offlineEdits;
+        const doc = d.doc;
+        // What this answer carries: everything up to our state now. Counting edits instead went
+        // wrong when two exchanges overlapped (a retry, a reconnect): both subtracted the same
+        // edits, a later kept edit looked sent, and the next change skipped it.
+        const covered = Y.encodeStateVector(doc);
         this.exchanging = true;
         this.sendWithAck(
           frame('mine', (e) => syncProtocol.writeSyncStep2(e, d.doc, sv)),
           () => {
             this.exchanging = false;
-            this.offlineEdits = Math.max(0, this.offlineEdits - edits);
-            // Edits made while this exchange was under way go by the next one.
-            if (this.offlineEdits > 0 && this.socket.connected && !this.closed) this.sendStep1(d);
+            if (d.doc === doc && sameBytes(Y.encodeStateVector(doc), covered)) this.offlineEdits = 0;
+            // Edits made while this exchange was under way go by the next one (see exchangeKept,
+            // called once this answer is counted).
           },
           diff.length > 2,
           null,
@@ -399,14 +407,18 @@ export class WorkshopConnection {
       this.offlineEdits++;
       waiter?.({ ok: true, queued: true });
       this.emit('change');
-      if (this.socket?.connected && this.synced && !this.exchanging) {
-        this.exchanging = true;
-        this.sendStep1(this.docs.get('mine')!);
-        this.scheduleRetry(); // in case the server's answer is lost
-      }
+      this.exchangeKept();
       return;
     }
     this.sendWithAck(frame('mine', (e) => syncProtocol.writeUpdate(e, update)), () => {}, true, waiter);
+  }
+
+  /** Starts a state-vector exchange of `mine` for the edits kept here, unless one is under way. */
+  private exchangeKept(): void {
+    if (this.offlineEdits === 0 || this.exchanging || this.closed || !this.synced || !this.socket.connected) return;
+    this.exchanging = true;
+    this.sendStep1(this.docs.get('mine')!);
+    this.scheduleRetry(); // in case the server's answer is lost
   }
 
   /** Sends a change to `mine`; its ack answers `waiter`, the write() that made it (if any). */
@@ -424,6 +436,7 @@ export class WorkshopConnection {
       } else if (reply.ok) {
         onOk();
         answer({ ok: true, queued: false });
+        this.exchangeKept();
       } else if (reply.error.code === 'STORAGE_UNAVAILABLE' || reply.error.code === 'RATE_LIMITED') {
         // Not applied, nothing diverged: keep the edit and offer it again shortly.
         if (counts) this.offlineEdits++;
