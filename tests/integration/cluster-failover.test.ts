@@ -39,8 +39,8 @@ describe('the owner of a room fails', () => {
     const phones = people.map((p, i) => participant(i % 2 ? b!.url : c!.url, w.code, p.token));
     conns.push(...phones);
     await Promise.all(phones.map((p) => p.whenSynced()));
-    // Refusals are counted and reported (known issue, docs/cluster.md: after a takeover under
-    // load an edit can be refused as skipping kept ones, and the phone offers it back).
+    // Refusals are counted and reported (docs/cluster.md: an edit refused as skipping kept ones is
+    // taken off the phone, which offers it back to the person).
     const refused: string[] = [];
     phones.forEach((p, i) => p.on('rejected', (r) => r.code !== 'STORAGE_UNAVAILABLE' && refused.push(`${i}: ${r.code} ${r.message}`)));
 
