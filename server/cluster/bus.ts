@@ -62,10 +62,11 @@ export class Bus {
     });
   }
 
-  static async open(pub: Redis, prefix: string, node: string, onMessage: (msg: Message) => void, onError: (err: unknown) => void): Promise<Bus> {
+  /** Subscribes, and says this node is alive for `aliveMs` (then keep calling beat). */
+  static async open(pub: Redis, prefix: string, node: string, aliveMs: number, onMessage: (msg: Message) => void, onError: (err: unknown) => void): Promise<Bus> {
     const bus = new Bus(pub, prefix, node, onMessage, onError);
     await bus.sub.subscribe(bus.own, bus.all);
-    await bus.beat(60_000).catch(() => {});
+    await bus.beat(aliveMs).catch(() => {});
     return bus;
   }
 

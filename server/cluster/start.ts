@@ -54,7 +54,7 @@ export async function startCluster(deps: { config: Config; redis: Redis; storage
     runLocal: (method, args) => (service ? service.runLocal(method, args) : Promise.reject(new Error('not ready'))),
     log,
   });
-  router.bus = await Bus.open(redis, config.redisPrefix, node, (msg) => router.handle(msg), (err) => log.warn({ err }, 'unreadable cluster message'));
+  router.bus = await Bus.open(redis, config.redisPrefix, node, config.leaseTtlMs, (msg) => router.handle(msg), (err) => log.warn({ err }, 'unreadable cluster message'));
   log.info({ node }, 'cluster mode: rooms shared with the other nodes through Redis');
   return {
     node,
