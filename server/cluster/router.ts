@@ -105,7 +105,10 @@ export class ClusterRouter {
   /** The node that owns `code` now, taking it when no one does; null when that is this node. */
   async ownerOf(code: string): Promise<string | null> {
     if (this.opts.ownership.owns(code)) return null;
-    let holder = await this.opts.leases.holder(code);
+    let holder = await this.opts.leases.holder(code).catch(() => {
+      // Rooms this node owns keep serving; one no one here owns waits for Redis.
+      throw new AppError('STORAGE_UNAVAILABLE', 'The servers cannot tell who holds this workshop right now; try again in a moment.');
+    });
     if (!holder || holder.node === this.node) {
       try {
         await this.rooms.get(code);
