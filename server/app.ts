@@ -17,6 +17,7 @@ import { RoomManager } from './rooms/room-manager.ts';
 import { closeRoomConnections, createSocketServer, registerRealtime, type IO } from './realtime/socket-server.ts';
 import { socketTransport } from './realtime/transport.ts';
 import { connectRedis } from './cluster/redis.ts';
+import { startCluster } from './cluster/start.ts';
 import { FailureLimiter } from './security/failure-limiter.ts';
 import { RedisFailureLimiter } from './security/redis-failure-limiter.ts';
 import { openPostgresStorage } from './storage/postgres.ts';
@@ -65,7 +66,9 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     : null;
   const io = createSocketServer(http.server, config);
   const onError = (err: unknown) => http.log.error({ err }, 'room error');
-  const transport = socketTransport(io);
+  // Cluster mode: one owner per room, the other nodes forward to it (server/cluster/router.ts).
+  const cluster = config.cluster && redis ? await startCluster({ config, redis, storage, io, log: http.log }) : null;
+  const transport = cluster ? cluster.router.transport(socketTransport(io)) : socketTransport(io);
   const rooms = new RoomManager({
     storage,
     transportFor: () => transport,
@@ -74,8 +77,10 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     storageRetryMs: DEFAULTS.storageRetryMs,
     touchEveryMs: DEFAULTS.touchEveryMs,
     onError,
+    ownership: cluster?.ownership,
   });
-  const workshops = new WorkshopService({ storage, rooms, maxParticipants: config.maxParticipants, retentionMs: config.retentionMs });
+  const serviceOpts = { storage, rooms, maxParticipants: config.maxParticipants, retentionMs: config.retentionMs };
+  const workshops = cluster ? cluster.workshops(serviceOpts) : new WorkshopService(serviceOpts);
   const joinFailures = redis
     ? new RedisFailureLimiter(redis, { prefix: config.redisPrefix, limit: config.failedJoinsPerWindow, windowMs: config.failedJoinWindowMs })
     : new FailureLimiter(config.failedJoinsPerWindow, config.failedJoinWindowMs);
@@ -140,7 +145,7 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
-  registerRealtime(io, { config, rooms, workshops, joinFailures, log: http.log });
+  registerRealtime(io, { config, rooms, workshops, joinFailures, log: http.log, router: cluster?.router });
 
   const sweep = setInterval(() => {
     workshops.expire().catch((err) => http.log.error({ err }, 'retention sweep failed'));
@@ -161,6 +166,7 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
       clearInterval(sweep);
       io.close();
       await rooms.closeAll();
+      cluster?.close();
       await http.close();
       await storage.close();
       redis?.disconnect();

@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   DATABASE_URL: optionalUrl,
   /** Put in front of every Redis key, so several deployments can share one Redis. */
   REDIS_PREFIX: z.string().default('social-shift:'),
+  /** Cluster mode: how long a room's lease lasts unrenewed, so how soon another node takes over a dead owner's rooms. */
+  LEASE_TTL_MS: int(500, 120_000).default(5_000),
 });
 
 export const DEFAULTS = {
@@ -77,6 +79,7 @@ export type Config = Readonly<{
   redisUrl: string | undefined;
   databaseUrl: string | undefined;
   redisPrefix: string;
+  leaseTtlMs: number;
   /** Several nodes serve the same workshops: on when both Redis and PostgreSQL are given. */
   cluster: boolean;
 }>;
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     databaseUrl: e.DATABASE_URL,
     redisPrefix: e.REDIS_PREFIX,
+    leaseTtlMs: e.LEASE_TTL_MS,
     cluster: e.REDIS_URL !== undefined && e.DATABASE_URL !== undefined,
   });
 }

@@ -17,7 +17,8 @@ const shown = (url: string) => {
   return u.toString();
 };
 lines.push(config.databaseUrl ? `  Data: PostgreSQL at ${shown(config.databaseUrl)}` : `  Data: ${config.dataDir}`);
-if (config.redisUrl) lines.push(`  Limits shared through Redis at ${shown(config.redisUrl)}`);
+if (config.cluster) lines.push(`  Cluster mode: rooms shared with every node on Redis at ${shown(config.redisUrl!)}`);
+else if (config.redisUrl) lines.push(`  Limits shared through Redis at ${shown(config.redisUrl)}`);
 console.log(lines.join('\n'));
 
 let stopping = false;

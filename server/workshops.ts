@@ -33,9 +33,9 @@ export interface WorkshopServiceOptions {
 }
 
 export class WorkshopService {
-  constructor(private readonly opts: WorkshopServiceOptions) {}
+  constructor(protected readonly opts: WorkshopServiceOptions) {}
 
-  private get now(): number {
+  protected get now(): number {
     return (this.opts.now ?? Date.now)();
   }
 

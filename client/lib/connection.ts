@@ -106,6 +106,10 @@ function aheadOf(local: Y.Doc, serverVector: Uint8Array): boolean {
   return false;
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 interface Synced {
   name: DocName;
   doc: Y.Doc;
@@ -128,6 +132,8 @@ export class WorkshopConnection {
   private readonly opts: ConnectionOptions;
   private inflight = 0;
   private offlineEdits = 0;
+  /** A state-vector exchange of `mine` is under way (its answer not back yet). */
+  private exchanging = false;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
@@ -142,7 +148,10 @@ export class WorkshopConnection {
     const socketOpts = { auth: opts.auth as Record<string, unknown>, transports: opts.transports ?? ['websocket'], reconnectionDelayMax: 4_000 };
     this.socket = (opts.url ? io(opts.url, socketOpts) : io(socketOpts)) as Socket<ServerToClientEvents, ClientToServerEvents>;
     this.socket.on('connect', () => this.onConnect());
-    this.socket.on('disconnect', () => this.setStatus('offline'));
+    this.socket.on('disconnect', () => {
+      this.exchanging = false;
+      this.setStatus('offline');
+    });
     this.socket.on('connect_error', (err) => this.onConnectError(err as Error & { data?: HandshakeRefusal }));
     this.socket.on('welcome', (w) => {
       this.welcome = w;
@@ -346,11 +355,19 @@ export class WorkshopConnection {
         }
         // The server asks for what we have that it lacks: our offline edits.
         const diff = Y.encodeStateAsUpdate(d.doc, sv);
-        const edits = this.offlineEdits;
+        const doc = d.doc;
+        // What this answer carries: everything up to our state now. Counting edits instead went
+        // wrong when two exchanges overlapped (a retry, a reconnect): both subtracted the same
+        // edits, a later kept edit looked sent, and the next change skipped it.
+        const covered = Y.encodeStateVector(doc);
+        this.exchanging = true;
         this.sendWithAck(
           frame('mine', (e) => syncProtocol.writeSyncStep2(e, d.doc, sv)),
           () => {
-            this.offlineEdits = Math.max(0, this.offlineEdits - edits);
+            this.exchanging = false;
+            if (d.doc === doc && sameBytes(Y.encodeStateVector(doc), covered)) this.offlineEdits = 0;
+            // Edits made while this exchange was under way go by the next one (see exchangeKept,
+            // called once this answer is counted).
           },
           diff.length > 2,
           null,
@@ -383,14 +400,25 @@ export class WorkshopConnection {
     if (origin === REMOTE || origin === PERSISTED || name !== 'mine') return;
     const waiter = origin === LOCAL ? this.writing : null;
     if (waiter) this.writing = null;
-    if (!this.socket?.connected || !this.synced) {
-      // Sent with the state-vector exchange on the next connect.
+    // Kept edits go first: an edit sent on its own ahead of them would be refused for skipping
+    // them. So while any are kept, this one waits with them for the next state-vector exchange.
+    if (!this.socket?.connected || !this.synced || this.offlineEdits > 0) {
+      // Sent with the state-vector exchange on the next connect (or the one under way).
       this.offlineEdits++;
       waiter?.({ ok: true, queued: true });
       this.emit('change');
+      this.exchangeKept();
       return;
     }
     this.sendWithAck(frame('mine', (e) => syncProtocol.writeUpdate(e, update)), () => {}, true, waiter);
+  }
+
+  /** Starts a state-vector exchange of `mine` for the edits kept here, unless one is under way. */
+  private exchangeKept(): void {
+    if (this.offlineEdits === 0 || this.exchanging || this.closed || !this.synced || !this.socket.connected) return;
+    this.exchanging = true;
+    this.sendStep1(this.docs.get('mine')!);
+    this.scheduleRetry(); // in case the server's answer is lost
   }
 
   /** Sends a change to `mine`; its ack answers `waiter`, the write() that made it (if any). */
@@ -399,13 +427,16 @@ export class WorkshopConnection {
     const answer = (r: WriteResult) => waiter?.(r);
     const onAck = (err: Error | null, reply?: Ack) => {
       if (counts) this.inflight--;
+      if (!reply?.ok) this.exchanging = false;
       if (err || !reply) {
-        // No answer: the next reconnect's exchange carries the change again.
+        // No answer: the next exchange carries the change again.
         if (counts) this.offlineEdits++;
         answer({ ok: true, queued: true });
+        this.scheduleRetry();
       } else if (reply.ok) {
         onOk();
         answer({ ok: true, queued: false });
+        this.exchangeKept();
       } else if (reply.error.code === 'STORAGE_UNAVAILABLE' || reply.error.code === 'RATE_LIMITED') {
         // Not applied, nothing diverged: keep the edit and offer it again shortly.
         if (counts) this.offlineEdits++;

@@ -93,6 +93,11 @@ export interface RealtimeDeps {
   workshops: WorkshopService;
   joinFailures: FailedJoinLimit;
   log: Logger;
+  /** Cluster mode (server/cluster/router.ts): serves sockets whose room another node owns. */
+  router?: {
+    forward(socket: AppSocket, who: { code: string; role: Role; participantId: string | null; name: string | null }): Promise<boolean>;
+    connected(socket: AppSocket): boolean;
+  };
 }
 
 export function registerRealtime(io: IO, deps: RealtimeDeps): void {
@@ -138,6 +143,7 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
           throw err;
         }
       }
+      if (deps.router && (await deps.router.forward(socket, { code: auth.code, role: auth.role, participantId, name }))) return next();
       const room = await rooms.get(auth.code);
       if (!perAddress.acquire(address)) return next(refusal('TOO_MANY_CONNECTIONS', 'Too many connections from this network.'));
       if (!rooms.connected(room, socket.id, { role: auth.role, participantId }, config.maxConnectionsPerParticipant)) {
@@ -166,6 +172,7 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
   });
 
   io.on('connection', (socket: AppSocket) => {
+    if (deps.router?.connected(socket)) return;
     const { room, role, participantId, name, code } = socket.data;
     const conn = { role, participantId };
     const allowed = new Set(DOCS_FOR[role]);
@@ -200,12 +207,19 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
             if (err instanceof AppError) throw err;
             throw new AppError('MALFORMED_UPDATE', 'That state vector could not be read.');
           }
+          // Our state vector, asking for what the client has that we lack. For a phone's own
+          // document it goes first: the phone answers with what it kept offline before it counts
+          // itself in sync, so no new edit of its overtakes them (and is refused as skipping them).
+          // For a server-written one it goes after: a copy made from an earlier build of it (a
+          // restart, or the room moved to another node) holds what this one lacks, and the client
+          // drops it and fetches it again.
+          const ask = () => socket.emit('sync', encodeStep1(doc, Y.encodeStateVector(room.docFor(conn, doc)!)));
+          if (doc === 'mine') ask();
           const whole = doc !== 'mine' && frame.stateVector.byteLength <= 1;
           if (!sendFrames(socket, () => (whole ? cachedFrames(diff, (s) => encodeStep2(doc, s)) : syncFrames(encodeStep2(doc, diff))))) {
             socket.emit('sync', encodeStep2(doc, diff));
           }
-          // Only a phone's own document takes changes from it: ask for what it has that we lack.
-          if (doc === 'mine') socket.emit('sync', encodeStep1(doc, Y.encodeStateVector(room.docFor(conn, doc)!)));
+          if (doc !== 'mine') ask();
           return reply(ack, { ok: true });
         }
         if (isEmptyUpdate(frame.update)) {

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { AppError } from '../../shared/errors.ts';
-import type { Storage } from '../storage/storage.ts';
+import type { Storage, WorkshopRecord } from '../storage/storage.ts';
 import { newSecret } from '../security/secrets.ts';
 import { FORMAT, V1_BOARD_DOC } from './docs.ts';
 import { Room, type Connection, type RoomTransport } from './room.ts';
@@ -19,6 +19,15 @@ export interface RoomManagerOptions {
   storageRetryMs: number;
   touchEveryMs: number;
   onError?: (err: unknown) => void;
+  /**
+   * Cluster mode: a room is loaded only by the node that owns it. `acquire` takes the room
+   * (throws when another node has it) and returns the storage the room writes through;
+   * `release` gives it up when the room leaves memory.
+   */
+  ownership?: {
+    acquire(code: string): Promise<Storage>;
+    release(code: string): Promise<void>;
+  };
 }
 
 export class RoomManager {
@@ -76,6 +85,7 @@ export class RoomManager {
     if (timer) clearTimeout(timer);
     this.unloadTimers.delete(code);
     room?.destroy();
+    await this.release(code);
   }
 
   /** Stores and compacts every room, then drops them (graceful shutdown). */
@@ -91,29 +101,44 @@ export class RoomManager {
         this.opts.onError?.(err);
       }
       r.value.destroy();
+      await this.release(r.value.code);
     }
     this.rooms.clear();
+  }
+
+  private async release(code: string): Promise<void> {
+    await this.opts.ownership?.release(code).catch((err) => this.opts.onError?.(err));
   }
 
   private async load(code: string): Promise<Room> {
     const workshop = await this.opts.storage.getWorkshop(code);
     if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');
-    let stored = await this.opts.storage.loadDocuments(code);
+    const storage = this.opts.ownership ? await this.opts.ownership.acquire(code) : this.opts.storage;
+    try {
+      return await this.loadOwned(code, workshop, storage);
+    } catch (err) {
+      await this.release(code);
+      throw err;
+    }
+  }
+
+  private async loadOwned(code: string, workshop: WorkshopRecord, storage: Storage): Promise<Room> {
+    let stored = await storage.loadDocuments(code);
     if (workshop.format < FORMAT) {
       // Stored by the first version: one shared document. Upgraded once, atomically, before anyone sees it.
       const board = new Y.Doc();
       for (const u of stored.get(V1_BOARD_DOC)?.updates ?? []) Y.applyUpdate(board, u);
-      await this.opts.storage.replaceDocuments(code, upgradeV1(board), FORMAT);
+      await storage.replaceDocuments(code, upgradeV1(board), FORMAT);
       board.destroy();
-      stored = await this.opts.storage.loadDocuments(code);
+      stored = await storage.loadDocuments(code);
     }
     // Workshops from before projector keys get one.
-    if (!workshop.viewerKey) await this.opts.storage.updateWorkshop(code, { viewerKey: newSecret() });
+    if (!workshop.viewerKey) await storage.updateWorkshop(code, { viewerKey: newSecret() });
     this.loads++;
     const room = new Room(
       {
         code,
-        storage: this.opts.storage,
+        storage,
         transport: this.opts.transportFor(code),
         compactEveryUpdates: this.opts.compactEveryUpdates,
         storageRetryMs: this.opts.storageRetryMs,
@@ -150,6 +175,7 @@ export class RoomManager {
         this.rooms.delete(room.code);
         this.lastTouch.delete(room.code);
         room.destroy();
+        await this.release(room.code);
       })();
     }, this.opts.idleUnloadMs);
     timer.unref?.();
