@@ -395,7 +395,8 @@ function syncPayload(rng: Rng, lane: Lane, role: Role): { payload: unknown; expe
  * object whose prototype was swapped for a Uint8Array's goes as plain JSON.
  */
 function wireCopy(value: unknown): unknown {
-  if (ArrayBuffer.isView(value)) return value;
+  // Socket.IO hands the server every binary as a Buffer, whatever view the client sent.
+  if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : wireCopy(v)));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
