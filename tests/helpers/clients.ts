@@ -59,6 +59,22 @@ export function connected(socket: Socket): Promise<void> {
   });
 }
 
+/** The error code of an HTTP reply from `api`, if it carries one. */
+export const codeOf = (res: { json: unknown }) => (res.json as { error?: { code?: string } } | undefined)?.error?.code;
+
+/** Opens a bare socket and says how its handshake ended: 'connected', the refusal's code, or 'transport'. */
+export async function handshake(url: string, auth: Record<string, unknown>): Promise<string> {
+  const s = rawSocket(url, auth);
+  try {
+    await connected(s);
+    return 'connected';
+  } catch (err) {
+    return (err as { data?: { code?: string } }).data?.code ?? 'transport';
+  } finally {
+    s.close();
+  }
+}
+
 /** Polls until `check` returns truthy (no fixed sleeps). */
 export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000, message = 'condition not met'): Promise<T> {
   const start = Date.now();

@@ -14,7 +14,7 @@ import { putCard } from '../../shared/private-doc.ts';
 import { readRoomBoard } from '../../shared/room-doc.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { loadConfig } from '../../server/config.ts';
-import { api, connected, createWorkshop, eventually, facilitator, join, participant, rawSocket, viewerKeyOf } from '../helpers/clients.ts';
+import { api, connected, createWorkshop, eventually, facilitator, join, participant, rawSocket, viewerKeyOf, codeOf, handshake } from '../helpers/clients.ts';
 import { startServer, startServerProcess, tempDir, type ServerProcess, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer | undefined;
@@ -26,19 +26,6 @@ afterEach(async () => {
   proc = undefined;
 });
 
-const codeOf = (res: { json: unknown }) => (res.json as { error?: { code?: string } } | undefined)?.error?.code;
-
-async function handshake(url: string, auth: Record<string, unknown>): Promise<string> {
-  const s = rawSocket(url, auth);
-  try {
-    await connected(s);
-    return 'connected';
-  } catch (err) {
-    return (err as { data?: { code?: string } }).data?.code ?? 'transport';
-  } finally {
-    s.close();
-  }
-}
 
 describe('room codes cannot be enumerated', () => {
   it('failed joins from one address are limited across HTTP and sockets, and then even a right code waits', async () => {

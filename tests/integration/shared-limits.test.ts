@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { connectRedis } from '../../server/cluster/redis.ts';
 import { RedisFailureLimiter } from '../../server/security/redis-failure-limiter.ts';
-import { api, connected, createWorkshop, eventually, rawSocket } from '../helpers/clients.ts';
+import { api, codeOf, createWorkshop, eventually, handshake } from '../helpers/clients.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { testRedis } from '../helpers/services.ts';
@@ -26,19 +26,6 @@ afterEach(async () => {
   proxies = [];
 });
 
-const codeOf = (res: { json: unknown }) => (res.json as { error?: { code?: string } } | undefined)?.error?.code;
-
-async function handshake(url: string, auth: Record<string, unknown>): Promise<string> {
-  const s = rawSocket(url, auth);
-  try {
-    await connected(s);
-    return 'connected';
-  } catch (err) {
-    return (err as { data?: { code?: string } }).data?.code ?? 'transport';
-  } finally {
-    s.close();
-  }
-}
 
 /** Two nodes sharing one Redis (each with its own SQLite: only the limits are shared here). */
 async function twoNodes(env: Record<string, string>): Promise<[TestServer, TestServer]> {
