@@ -148,7 +148,8 @@ describe('PostgreSQL out of reach', () => {
     expect(await pia.write((d) => putCard(d, 'p-cut', card('Pia during the cut', 2)))).toEqual({ ok: true, queued: true });
     expect(await quinn.write((d) => putCard(d, 'q-cut', card('Quinn during the cut', 3)))).toEqual({ ok: true, queued: true });
     await eventually(() => refusals.length >= 2, 20_000, `the phones were not told why: ${refusals.join(', ')}`);
-    // They offer them again while PostgreSQL is still away (a sync exchange each), and still keep them.
+    // They offer them again while PostgreSQL is still away (a sync exchange each, which the server
+    // answers only once storage is back: it answers with what is stored), and still keep them.
     const sent = [0, 0];
     [pia, quinn].forEach((phone, i) => phone.socket.onAnyOutgoing((event) => event === 'sync' && sent[i]!++));
     await eventually(() => sent.every((n) => n >= 1), 20_000, 'the phones did not offer their kept edits again');
