@@ -13,13 +13,23 @@ export interface TestCluster {
   stop(): void;
 }
 
+export interface ClusterOptions {
+  /** More environment for every node (limits, idle unload). */
+  env?: Record<string, string>;
+  /**
+   * Environment of node `i` over the shared one, given the shared one: to put a node's Redis
+   * or PostgreSQL behind a proxy that a test can cut (tcp-proxy.ts).
+   */
+  nodeEnv?: (i: number, env: Record<string, string>) => Record<string, string> | Promise<Record<string, string>>;
+}
+
 /** `count` nodes; a short lease, so a takeover fits in a test. */
-export async function startCluster(count: number, leaseTtlMs = 4_000): Promise<TestCluster> {
+export async function startCluster(count: number, leaseTtlMs = 4_000, opts: ClusterOptions = {}): Promise<TestCluster> {
   const [db, redis] = await Promise.all([testDatabase(), testRedis()]);
-  const env = { REDIS_URL: redis.url, DATABASE_URL: db.url, REDIS_PREFIX: redis.prefix, LEASE_TTL_MS: String(leaseTtlMs) };
+  const env = { REDIS_URL: redis.url, DATABASE_URL: db.url, REDIS_PREFIX: redis.prefix, LEASE_TTL_MS: String(leaseTtlMs), ...opts.env };
   // One after the other: the first creates the schema (the others would wait on its lock anyway).
   const nodes: ServerProcess[] = [];
-  for (let i = 0; i < count; i++) nodes.push(await startServerProcess(tempDir(), env));
+  for (let i = 0; i < count; i++) nodes.push(await startServerProcess(tempDir(), { ...env, ...(await opts.nodeEnv?.(i, env)) }));
   const pids = () => nodes.map((n) => n.child.pid);
   return {
     nodes,
