@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { putCard, readMyCards } from '../../shared/private-doc.ts';
 import { readRoomBoard } from '../../shared/room-doc.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
-import { api, connected, createWorkshop, eventually, facilitator, join, participant, rawSocket } from '../helpers/clients.ts';
+import { api, createWorkshop, eventually, facilitator, handshake, join, participant } from '../helpers/clients.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { startCluster, type TestCluster } from '../helpers/cluster.ts';
 import { tcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
@@ -225,15 +225,3 @@ describe('failed joins across nodes', () => {
     expect(await handshake(a!.url, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey })).toBe('RATE_LIMITED');
   }, 60_000);
 });
-
-async function handshake(url: string, auth: Record<string, unknown>): Promise<string> {
-  const s = rawSocket(url, auth);
-  try {
-    await connected(s);
-    return 'connected';
-  } catch (err) {
-    return (err as { data?: { code?: string } }).data?.code ?? 'transport';
-  } finally {
-    s.close();
-  }
-}
