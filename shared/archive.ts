@@ -48,14 +48,19 @@ const HorizonSchema = z
   })
   .strict();
 
+/** What an initiative is, in the roadmap and in a re-run's memory of it. */
+const initiativeCore = {
+  id,
+  dimension: DimensionKeySchema,
+  kind: z.enum(['align', 'move']),
+  title: longText,
+  fromStage: stageOrNone,
+  toStage: stageOrNone,
+};
+
 const InitiativeSchema = z
   .object({
-    id,
-    dimension: DimensionKeySchema,
-    kind: z.enum(['align', 'move']),
-    title: longText,
-    fromStage: stageOrNone,
-    toStage: stageOrNone,
+    ...initiativeCore,
     step: z.number().int().min(1).max(10),
     steps: z.number().int().min(1).max(10),
     horizon: str(60),
@@ -120,12 +125,7 @@ const BaselineSchema = z
       .array(
         z
           .object({
-            id,
-            dimension: DimensionKeySchema,
-            kind: z.enum(['align', 'move']),
-            title: longText,
-            fromStage: stageOrNone,
-            toStage: stageOrNone,
+            ...initiativeCore,
             horizon: str(200),
             owner: longText,
             benchmark: longText,

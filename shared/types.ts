@@ -249,13 +249,7 @@ export interface EarlierMark {
 }
 
 /** One initiative of the earlier roadmap, as a re-run remembers it. */
-export interface EarlierInitiative {
-  id: string;
-  dimension: string;
-  kind: 'align' | 'move';
-  title: string;
-  fromStage: number;
-  toStage: number;
+export interface EarlierInitiative extends Pick<Initiative, 'id' | 'dimension' | 'kind' | 'title' | 'fromStage' | 'toStage'> {
   /** The label of the horizon it was planned in ("Now"). */
   horizon: string;
   owner: string;
