@@ -55,7 +55,10 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
   const storage =
     overrides.storage ??
     (config.databaseUrl
-      ? await openPostgresStorage(config.databaseUrl, { onError: (err) => http.log.warn({ err }, 'PostgreSQL dropped an idle connection') })
+      ? await openPostgresStorage(config.databaseUrl, {
+          queryTimeoutMs: config.databaseQueryTimeoutMs,
+          onError: (err) => http.log.warn({ err }, 'PostgreSQL dropped an idle connection'),
+        })
       : openSqliteStorage(config.dataDir));
   // Redis when REDIS_URL is set: limits then hold across every node.
   const redis = config.redisUrl

@@ -94,8 +94,15 @@ async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise
     await c.query('COMMIT');
     return result;
   } catch (err) {
-    // A connection that cannot even roll back is dropped from the pool, not reused.
-    await c.query('ROLLBACK').catch((e: Error) => (broken = e));
+    if (fromPostgres(err) instanceof StorageUnavailable) {
+      // The connection hung or died: a ROLLBACK would wait behind it for a second query timeout
+      // (the refusal then came after a phone had given up waiting). Dropping the connection
+      // rolls the transaction back on the server.
+      broken ??= err as Error;
+    } else {
+      // A connection that cannot even roll back is dropped from the pool, not reused.
+      await c.query('ROLLBACK').catch((e: Error) => (broken = e));
+    }
     throw err;
   } finally {
     c.off('error', onSocketError);
@@ -208,7 +215,9 @@ export async function openPostgresStorage(url: string, opts: PostgresOptions = {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    // A new connection waits no longer than a query would: either way the write is refused
+    // in time for the phone to hear why.
+    connectionTimeoutMillis: Math.min(5_000, opts.queryTimeoutMs ?? 10_000),
     query_timeout: opts.queryTimeoutMs ?? 10_000,
     keepAlive: true,
   });

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { putCard, readMyCards } from '../../shared/private-doc.ts';
 import { readRoomBoard } from '../../shared/room-doc.ts';
-import type { WorkshopConnection } from '../../client/lib/connection.ts';
+import { WorkshopConnection } from '../../client/lib/connection.ts';
 import { api, createWorkshop, eventually, facilitator, handshake, join, participant } from '../helpers/clients.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { startCluster, type TestCluster } from '../helpers/cluster.ts';
@@ -176,6 +176,79 @@ describe('PostgreSQL out of reach', () => {
     expect(consoleTexts(f).sort()).toEqual(['Pia during the cut', 'Quinn during the cut', 'before the cut'].sort());
     console.log(`PostgreSQL cut from the owner for ${cutMs} ms: ${refusals.length} refusals, all STORAGE_UNAVAILABLE; kept edits landed ${landedMs} ms after it returned`);
   }, 60_000);
+});
+
+describe('PostgreSQL hanging longer than a phone waits for an answer', () => {
+  it('writes are refused by name before the phone gives up, kept through the whole outage, and land once it ends', async () => {
+    // Scaled down from the defaults (a query may hang 10 s, a phone waits 15 s for an answer),
+    // keeping their order: the refusal must come before the phone stops waiting.
+    const QUERY_TIMEOUT_MS = 1_500;
+    const PHONE_WAIT_MS = 2_500;
+    let proxy!: TcpProxy;
+    cluster = await startCluster(2, 4_000, {
+      env: { DATABASE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS) },
+      nodeEnv: async (i, env): Promise<Record<string, string>> => {
+        if (i !== 0) return {};
+        proxy = await tcpProxy(env.DATABASE_URL!);
+        proxies.push(proxy);
+        return { DATABASE_URL: proxy.url };
+      },
+    });
+    const [a, b] = cluster.nodes as [TestCluster['nodes'][0], TestCluster['nodes'][0]];
+    const w = await createWorkshop(a!.url);
+    const fac = facilitator(a!.url, w.code, w.facilitatorKey);
+    conns.push(fac);
+    await fac.whenSynced();
+    expect(await cluster.ownerOf(w.code)).toBe(0);
+    expect((await fac.command({ type: 'phase:set', phase: 'map' })).ok).toBe(true);
+    const [p, q] = await Promise.all([join(a!.url, w.code, 'Pia'), join(b!.url, w.code, 'Quinn')]);
+    const phoneOn = (url: string, token: string) => new WorkshopConnection({ url, auth: { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token }, ackTimeoutMs: PHONE_WAIT_MS });
+    // Pia's phone on the owner, Quinn's on B (forwarded to A).
+    const pia = phoneOn(a!.url, p.token);
+    const quinn = phoneOn(b!.url, q.token);
+    conns.push(pia, quinn);
+    await Promise.all([pia.whenSynced(), quinn.whenSynced()]);
+    void pia.write((d) => putCard(d, 'before', card('before the outage', 1)));
+    await eventually(() => pia.pending === 0 && consoleTexts(fac).length === 1, 20_000, 'the first edit was not stored');
+
+    const refusals: string[] = [];
+    const other: string[] = [];
+    for (const phone of [pia, quinn]) {
+      phone.on('rejected', (r) => refusals.push(r.code));
+      phone.on('lost', (cards) => other.push(`lost ${cards.length}`));
+    }
+    // The database stops answering: connections stay open, nothing comes back.
+    proxy.stall();
+    const stalledAt = Date.now();
+    expect(await pia.write((d) => putCard(d, 'p-out', card('Pia during the outage', 2)))).toEqual({ ok: true, queued: true });
+    expect(await quinn.write((d) => putCard(d, 'q-out', card('Quinn during the outage', 3)))).toEqual({ ok: true, queued: true });
+    // Each phone was told why (a phone that gives up waiting is told nothing).
+    await eventually(() => refusals.length >= 2, 20_000, `the phones were not told why: ${refusals.join(', ')}`);
+    expect(new Set(refusals)).toEqual(new Set(['STORAGE_UNAVAILABLE']));
+    // The outage outlasts the phones' wait twice over, and their own retries.
+    const sent = [0, 0];
+    [pia, quinn].forEach((phone, i) => phone.socket.onAnyOutgoing((event) => event === 'sync' && sent[i]!++));
+    await eventually(() => sent.every((n) => n >= 1) && Date.now() - stalledAt > 2 * PHONE_WAIT_MS, 30_000, 'the phones did not offer their kept edits again');
+    expect(readMyCards(pia.mine!).map((c) => c.text)).toContain('Pia during the outage');
+    expect(readMyCards(quinn.mine!).map((c) => c.text)).toContain('Quinn during the outage');
+    expect(pia.pending).toBeGreaterThan(0);
+    expect(quinn.pending).toBeGreaterThan(0);
+    expect(consoleTexts(fac)).toEqual(['before the outage']);
+    const outageMs = Date.now() - stalledAt;
+
+    proxy.restore();
+    const restoredAt = Date.now();
+    await eventually(() => pia.pending === 0 && quinn.pending === 0, 30_000, 'the kept edits were not sent again');
+    await eventually(() => consoleTexts(fac).length === 3, 10_000, `the console shows ${consoleTexts(fac).join(', ')}`);
+    const landedMs = Date.now() - restoredAt;
+    expect(other).toEqual([]);
+    const f = facilitator(b!.url, w.code, w.facilitatorKey);
+    conns.push(f);
+    await f.whenSynced();
+    await eventually(() => consoleTexts(f).length === 3, 10_000, `the console on B shows ${consoleTexts(f).join(', ')}`);
+    expect(consoleTexts(f).sort()).toEqual(['Pia during the outage', 'Quinn during the outage', 'before the outage'].sort());
+    console.log(`PostgreSQL hung for ${outageMs} ms (query timeout ${QUERY_TIMEOUT_MS} ms, phones wait ${PHONE_WAIT_MS} ms): ${refusals.length} refusals, all STORAGE_UNAVAILABLE; kept edits landed ${landedMs} ms after it answered again`);
+  }, 90_000);
 });
 
 describe('a crowd through three nodes', () => {
