@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { putCard, readMyCards } from '../../shared/private-doc.ts';
 import { readRoomBoard } from '../../shared/room-doc.ts';
 import { WorkshopConnection } from '../../client/lib/connection.ts';
-import { api, createWorkshop, eventually, facilitator, handshake, join, participant } from '../helpers/clients.ts';
+import { api, connected, createWorkshop, eventually, facilitator, handshake, join, participant, rawSocket } from '../helpers/clients.ts';
+import type { Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { startCluster, type TestCluster } from '../helpers/cluster.ts';
 import { tcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
@@ -296,5 +297,47 @@ describe('failed joins across nodes', () => {
     expect(codeOf(await api(a!.url, 'GET', `/api/workshops/${w.code}`))).toBe('RATE_LIMITED');
     expect(codeOf(await api(a!.url, 'POST', `/api/workshops/${w.code}/participants`, { name: 'Ana' }))).toBe('RATE_LIMITED');
     expect(await handshake(a!.url, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey })).toBe('RATE_LIMITED');
+  }, 60_000);
+});
+
+describe('connections per address across nodes', () => {
+  it('one address opening sockets on three nodes meets one cap, and the sockets of a node that died stop counting', async () => {
+    cluster = await startCluster(3, 4_000, { env: { MAX_CONNECTIONS_PER_ADDRESS: '6' } });
+    const nodes = cluster.nodes;
+    const w = await createWorkshop(nodes[0]!.url);
+    const sockets: Socket[] = [];
+    // Consoles: no per-person connect rate to meet, so only the address cap refuses.
+    const openOn = async (n: number): Promise<string> => {
+      const s = rawSocket(nodes[n]!.url, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey });
+      try {
+        await connected(s);
+        sockets.push(s);
+        return 'connected';
+      } catch (err) {
+        s.close();
+        return (err as { data?: { code?: string } }).data?.code ?? 'transport';
+      }
+    };
+    try {
+      // Two on each node: six, the cap.
+      for (let i = 0; i < 6; i++) expect(await openOn(i % 3), `socket ${i + 1}`).toBe('connected');
+      expect(await cluster.ownerOf(w.code)).toBe(0);
+      // A seventh is refused by name on every node.
+      for (const n of [0, 1, 2]) expect(await openOn(n)).toBe('TOO_MANY_CONNECTIONS');
+      // Closing one (on node 0) frees a slot on any node.
+      sockets.shift()!.close();
+      await eventually(async () => (await openOn(2)) === 'connected', 10_000, 'the slot was not freed');
+      expect(await openOn(1)).toBe('TOO_MANY_CONNECTIONS');
+
+      // Node 1 dies holding two: once its count expires (the lease TTL), two more fit, and no more.
+      nodes[1]!.child.kill('SIGKILL');
+      await nodes[1]!.exited;
+      await eventually(async () => (await openOn(0)) === 'connected', 20_000, 'the dead node\'s connections still count');
+      expect(await openOn(2)).toBe('connected');
+      expect(await openOn(0)).toBe('TOO_MANY_CONNECTIONS');
+      expect(await openOn(2)).toBe('TOO_MANY_CONNECTIONS');
+    } finally {
+      for (const s of sockets) s.close();
+    }
   }, 60_000);
 });
