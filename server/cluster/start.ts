@@ -43,6 +43,7 @@ export async function startCluster(deps: { config: Config; redis: Redis; storage
     ttlMs: config.leaseTtlMs,
     onLost: (code) => router.roomLost(code),
     onError: (err) => log.warn({ err }, 'room lease renewal failed'),
+    onLate: (code, sinceLastMs) => log.warn({ code, sinceLastMs, ttlMs: config.leaseTtlMs }, 'room lease renewal ran late: the event loop was blocked'),
   });
   const router: ClusterRouter = new ClusterRouter({
     node,

@@ -146,4 +146,36 @@ describe('the owner of a room fails', () => {
     expect(consoleTexts(fac).sort()).toEqual(['before the pause', 'sent to the paused owner', 'written through B'].sort());
     console.log(`SIGSTOP of the owner: B served again after ${takeoverMs} ms (lease ${cluster.env.LEASE_TTL_MS} ms)`);
   }, 60_000);
+
+  it('frozen past its lease while no other node wanted the room (a blocked event loop): on waking it takes the lease back, and its phone never reconnects', async () => {
+    cluster = await startCluster(2);
+    const [a] = cluster.nodes as [TestCluster['nodes'][0], TestCluster['nodes'][0]];
+    const w = await createWorkshop(a!.url);
+    const fac = facilitator(a!.url, w.code, w.facilitatorKey);
+    conns.push(fac);
+    await fac.whenSynced();
+    expect((await fac.command({ type: 'phase:set', phase: 'map' })).ok).toBe(true);
+    const pia = participant(a!.url, w.code, (await join(a!.url, w.code, 'Pia')).token);
+    conns.push(pia);
+    await pia.whenSynced();
+    expect(await cluster.ownerOf(w.code)).toBe(0);
+    const epochKey = `${cluster.redis.prefix}{room:${w.code}}:epoch`;
+    const epoch = await cluster.redis.redis.get(epochKey);
+    expect(await pia.write((d) => putCard(d, 'before', card('before the freeze', 1)))).toEqual({ ok: true, queued: false });
+    const drops: string[] = [];
+    pia.on('status', (s) => s !== 'online' && drops.push(s));
+
+    // Frozen (no timer runs, as under a long synchronous task) until the lease has lapsed in Redis.
+    a!.child.kill('SIGSTOP');
+    await eventually(async () => (await cluster!.ownerOf(w.code)) === null, 20_000, 'the lease did not lapse');
+    a!.child.kill('SIGCONT');
+    // Its first renewal takes the lease back under the same epoch, and says it ran late.
+    await eventually(async () => (await cluster!.ownerOf(w.code)) === 0, 20_000, 'A did not take its lease back');
+    await eventually(() => /lease renewal ran late/.test(a!.output()), 10_000, `A did not say its renewal was late:\n${a!.output()}`);
+    expect(await cluster.redis.redis.get(epochKey)).toBe(epoch);
+    expect(await pia.write((d) => putCard(d, 'after', card('after the freeze', 2)))).toEqual({ ok: true, queued: false });
+    expect(drops).toEqual([]);
+    expect(a!.output()).not.toMatch(/room moved to another node/);
+    await eventually(() => consoleTexts(fac).length === 2, 10_000, `the console shows ${consoleTexts(fac).join(', ')}`);
+  }, 60_000);
 });
