@@ -2,6 +2,7 @@
  * buildApp(config) -> a ready Fastify instance with Socket.IO attached.
  * Registers plugins in order: security headers, rate limits, errors, API, static client.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
@@ -20,6 +21,7 @@ import { connectRedis } from './cluster/redis.ts';
 import { startCluster } from './cluster/start.ts';
 import { FailureLimiter } from './security/failure-limiter.ts';
 import { RedisFailureLimiter } from './security/redis-failure-limiter.ts';
+import { RedisConnectionCounter } from './security/redis-connection-counter.ts';
 import { openPostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/storage.ts';
@@ -55,7 +57,10 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
   const storage =
     overrides.storage ??
     (config.databaseUrl
-      ? await openPostgresStorage(config.databaseUrl, { onError: (err) => http.log.warn({ err }, 'PostgreSQL dropped an idle connection') })
+      ? await openPostgresStorage(config.databaseUrl, {
+          queryTimeoutMs: config.databaseQueryTimeoutMs,
+          onError: (err) => http.log.warn({ err }, 'PostgreSQL dropped an idle connection'),
+        })
       : openSqliteStorage(config.dataDir));
   // Redis when REDIS_URL is set: limits then hold across every node.
   const redis = config.redisUrl
@@ -84,6 +89,16 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
   const joinFailures = redis
     ? new RedisFailureLimiter(redis, { prefix: config.redisPrefix, limit: config.failedJoinsPerWindow, windowMs: config.failedJoinWindowMs })
     : new FailureLimiter(config.failedJoinsPerWindow, config.failedJoinWindowMs);
+  // With Redis, one address' connections are counted over every node (a dead node's expire).
+  const perAddress = redis
+    ? new RedisConnectionCounter(redis, {
+        prefix: config.redisPrefix,
+        node: cluster?.node ?? randomBytes(6).toString('hex'),
+        cap: config.maxConnectionsPerAddress,
+        ttlMs: config.leaseTtlMs,
+        onFallback: (err) => http.log.warn({ err }, 'Redis is out of reach: connections per address count on this node alone'),
+      })
+    : undefined;
 
   await http.register(helmet, {
     contentSecurityPolicy: {
@@ -145,7 +160,7 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
-  registerRealtime(io, { config, rooms, workshops, joinFailures, log: http.log, router: cluster?.router });
+  registerRealtime(io, { config, rooms, workshops, joinFailures, perAddress, log: http.log, router: cluster?.router });
 
   const sweep = setInterval(() => {
     workshops.expire().catch((err) => http.log.error({ err }, 'retention sweep failed'));
@@ -164,6 +179,7 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
       if (closed) return;
       closed = true;
       clearInterval(sweep);
+      perAddress?.close();
       io.close();
       await rooms.closeAll();
       cluster?.close();

@@ -43,6 +43,12 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().default('social-shift:'),
   /** Cluster mode: how long a room's lease lasts unrenewed, so how soon another node takes over a dead owner's rooms. */
   LEASE_TTL_MS: int(500, 120_000).default(5_000),
+  /**
+   * How long a PostgreSQL query may hang (an unresponsive database, a dropped network) before
+   * the write is refused as STORAGE_UNAVAILABLE. Keep it well under a phone's 15 s wait for an
+   * answer, so the phone hears why rather than timing out.
+   */
+  DATABASE_QUERY_TIMEOUT_MS: int(200, 60_000).default(10_000),
 });
 
 export const DEFAULTS = {
@@ -80,6 +86,7 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   redisPrefix: string;
   leaseTtlMs: number;
+  databaseQueryTimeoutMs: number;
   /** Several nodes serve the same workshops: on when both Redis and PostgreSQL are given. */
   cluster: boolean;
 }>;
@@ -116,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     redisPrefix: e.REDIS_PREFIX,
     leaseTtlMs: e.LEASE_TTL_MS,
+    databaseQueryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
     cluster: e.REDIS_URL !== undefined && e.DATABASE_URL !== undefined,
   });
 }

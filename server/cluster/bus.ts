@@ -40,6 +40,8 @@ export class Bus {
   private readonly sub: Redis;
   private readonly own: string;
   private readonly all: string;
+  private opened = false;
+  private reconnected: (() => void) | null = null;
 
   private constructor(
     private readonly pub: Redis,
@@ -53,6 +55,12 @@ export class Bus {
     // A subscriber connection of its own; it resubscribes by itself after Redis comes back.
     this.sub = pub.duplicate({ enableOfflineQueue: true });
     this.sub.on('error', () => {}); // the main connection reports outages
+    // Back after an outage: what was published meanwhile is gone (pub/sub keeps nothing).
+    this.sub.on('ready', () => {
+      if (!this.opened) return;
+      if (this.pub.status === 'ready') this.reconnected?.();
+      else this.pub.once('ready', () => this.reconnected?.());
+    });
     this.sub.on('message', (_channel: string, text: string) => {
       try {
         onMessage(JSON.parse(text) as Message);
@@ -66,8 +74,17 @@ export class Bus {
   static async open(pub: Redis, prefix: string, node: string, aliveMs: number, onMessage: (msg: Message) => void, onError: (err: unknown) => void): Promise<Bus> {
     const bus = new Bus(pub, prefix, node, onMessage, onError);
     await bus.sub.subscribe(bus.own, bus.all);
+    bus.opened = true;
     await bus.beat(aliveMs).catch(() => {});
     return bus;
+  }
+
+  /**
+   * Called when this node hears the bus again after losing Redis, once it can also send: any
+   * message to or from it in between may be lost, so whatever relied on them starts afresh.
+   */
+  onReconnect(fn: () => void): void {
+    this.reconnected = fn;
   }
 
   private channelOf(node: string): string {

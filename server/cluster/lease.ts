@@ -57,9 +57,17 @@ local value = string.format('%d', epoch) .. ':' .. ARGV[1]
 redis.call('SET', KEYS[1], value, 'PX', ARGV[2])
 return {1, value}
 `;
-// KEYS[1] lease; ARGV[1] the value this node holds, ARGV[2] ttl ms.
+// KEYS[1] lease, KEYS[2] epoch counter; ARGV[1] the value this node holds, ARGV[2] ttl ms,
+// ARGV[3] its epoch. A lease that lapsed (a renewal came late) is taken back only while no one
+// has taken the room since: every acquisition raises the counter, so the counter still at this
+// lease's epoch proves it.
 const RENEW = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+local held = redis.call('GET', KEYS[1])
+if held == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if not held and redis.call('GET', KEYS[2]) == ARGV[3] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
 return 0
 `;
 const RELEASE = `
@@ -113,13 +121,16 @@ export class RoomLeases {
   }
 
   /**
-   * Extends the lease by a TTL from now. False when it is no longer this node's (expired, or
-   * taken over since): stop acting as the owner. Throws when Redis cannot be reached; the
-   * lease then stands until `validUntil` passes or storage refuses a write.
+   * Extends the lease by a TTL from now, or takes it back if it lapsed and no one has taken the
+   * room since (a renewal delayed by a blocked event loop, or by Redis being out of reach). False
+   * when the room has been someone else's since (or Redis lost its counters): stop acting as the
+   * owner. Throws when Redis cannot be reached; the lease then stands until `validUntil`
+   * passes or storage refuses a write.
    */
   async renew(lease: Lease): Promise<boolean> {
     const sentAt = this.now();
-    const ok = (await this.redis.eval(RENEW, 1, this.leaseKey(lease.code), this.value(lease), this.opts.ttlMs)) === 1;
+    const ok =
+      (await this.redis.eval(RENEW, 2, this.leaseKey(lease.code), this.epochKey(lease.code), this.value(lease), this.opts.ttlMs, String(lease.epoch))) === 1;
     if (ok) lease.validUntil = sentAt + this.opts.ttlMs - this.driftMs;
     return ok;
   }

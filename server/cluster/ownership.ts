@@ -29,6 +29,8 @@ export interface OwnershipOptions {
   /** The room stopped being ours (lease taken over, or a write refused as stale): drop it. */
   onLost: (code: string) => void;
   onError?: (err: unknown) => void;
+  /** A renewal ran `sinceLastMs` after the one before, past twice its period (a blocked event loop). */
+  onLate?: (code: string, sinceLastMs: number) => void;
 }
 
 export class RoomOwnership {
@@ -92,15 +94,27 @@ export class RoomOwnership {
   }
 
   private keep(code: string, lease: Lease): void {
+    const every = Math.max(100, Math.floor(this.opts.ttlMs / 3));
+    let last = Date.now();
     const timer = setInterval(() => {
+      // Timers run on the event loop: one blocked past the TTL lets the lease lapse in Redis.
+      // renew() takes it back if no one took the room meanwhile; say so, for the operator.
+      const now = Date.now();
+      if (now - last > 2 * every) this.opts.onLate?.(code, now - last);
+      last = now;
       this.opts.leases.renew(lease).then(
         (ok) => {
-          if (!ok && this.held.get(code)?.lease === lease) this.lose(code);
+          if (this.held.get(code)?.lease !== lease) {
+            // Released while this renewal was under way, and maybe taken back by it: let it go again.
+            if (ok) void this.opts.leases.release(lease).catch(() => false);
+            return;
+          }
+          if (!ok) this.lose(code);
         },
         // Redis out of reach: keep serving; the fence guards against a new owner elsewhere.
         (err) => this.opts.onError?.(err),
       );
-    }, Math.max(100, Math.floor(this.opts.ttlMs / 3)));
+    }, every);
     timer.unref?.();
     this.held.set(code, { lease, timer });
   }

@@ -497,6 +497,20 @@ export class ClusterRouter {
     }
   }
 
+  /**
+   * This node lost Redis and has it back. Whatever the owners sent to our forwarded sockets in
+   * between is lost (their copies may miss updates, their acks never came), and an owner that
+   * stopped hearing our heartbeat has let those guests go: without this, a phone that sends
+   * nothing would wait forever on a connection no owner serves. So every forwarded socket
+   * reconnects, and is routed and caught up afresh; and the nodes forwarding to rooms we own
+   * are told to do the same for the sockets whose updates we may have failed to send.
+   */
+  redisBack(): void {
+    this.opts.log.warn({ forwarded: this.forwarded.size, guests: this.guests.size }, 'Redis is back: forwarded connections reconnect to catch up');
+    this.dropGuests(null, true);
+    for (const sid of [...this.forwarded.keys()]) this.reroute(sid);
+  }
+
   /** Shutdown: forwarding nodes reconnect our guests elsewhere at once, instead of waiting for the lease. */
   close(): void {
     clearInterval(this.watch);

@@ -43,6 +43,7 @@ export async function startCluster(deps: { config: Config; redis: Redis; storage
     ttlMs: config.leaseTtlMs,
     onLost: (code) => router.roomLost(code),
     onError: (err) => log.warn({ err }, 'room lease renewal failed'),
+    onLate: (code, sinceLastMs) => log.warn({ code, sinceLastMs, ttlMs: config.leaseTtlMs }, 'room lease renewal ran late: the event loop was blocked'),
   });
   const router: ClusterRouter = new ClusterRouter({
     node,
@@ -55,6 +56,7 @@ export async function startCluster(deps: { config: Config; redis: Redis; storage
     log,
   });
   router.bus = await Bus.open(redis, config.redisPrefix, node, config.leaseTtlMs, (msg) => router.handle(msg), (err) => log.warn({ err }, 'unreadable cluster message'));
+  router.bus.onReconnect(() => router.redisBack());
   log.info({ node }, 'cluster mode: rooms shared with the other nodes through Redis');
   return {
     node,

@@ -29,7 +29,7 @@ import type { Room } from '../rooms/room.ts';
 import type { RoomManager } from '../rooms/room-manager.ts';
 import type { WorkshopService } from '../workshops.ts';
 import type { FailedJoinLimit } from '../security/failure-limiter.ts';
-import { ConnectionCounter, KeyedBuckets } from '../security/address-limits.ts';
+import { ConnectionCounter, KeyedBuckets, type AddressConnections } from '../security/address-limits.ts';
 import { TokenBucket } from './rate.ts';
 import { decodeSyncFrame, encodeStep1, encodeStep2, isEmptyUpdate } from './sync-messages.ts';
 import { cachedFrames, sendFrames, syncFrames } from './ws-frames.ts';
@@ -92,6 +92,8 @@ export interface RealtimeDeps {
   rooms: RoomManager;
   workshops: WorkshopService;
   joinFailures: FailedJoinLimit;
+  /** Open connections per address; this node's own count when not given. */
+  perAddress?: AddressConnections;
   log: Logger;
   /** Cluster mode (server/cluster/router.ts): serves sockets whose room another node owns. */
   router?: {
@@ -102,7 +104,7 @@ export interface RealtimeDeps {
 
 export function registerRealtime(io: IO, deps: RealtimeDeps): void {
   const { rooms, workshops, joinFailures, log, config } = deps;
-  const perAddress = new ConnectionCounter(config.maxConnectionsPerAddress);
+  const perAddress = deps.perAddress ?? new ConnectionCounter(config.maxConnectionsPerAddress);
   const connects = new KeyedBuckets(DEFAULTS.connectsPerSecond, DEFAULTS.connectBurst);
 
   io.use(async (socket, next) => {
@@ -143,11 +145,29 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
           throw err;
         }
       }
-      if (deps.router && (await deps.router.forward(socket, { code: auth.code, role: auth.role, participantId, name }))) return next();
-      const room = await rooms.get(auth.code);
-      if (!perAddress.acquire(address)) return next(refusal('TOO_MANY_CONNECTIONS', 'Too many connections from this network.'));
-      if (!rooms.connected(room, socket.id, { role: auth.role, participantId }, config.maxConnectionsPerParticipant)) {
+      // Every connection this node holds counts, served here or forwarded to the room's owner.
+      if (!(await perAddress.acquire(address))) return next(refusal('TOO_MANY_CONNECTIONS', 'Too many connections from this network.'));
+      let addressHeld = true;
+      const releaseAddress = () => {
+        if (!addressHeld) return;
+        addressHeld = false;
         perAddress.release(address);
+      };
+      let room: Room;
+      try {
+        if (deps.router && (await deps.router.forward(socket, { code: auth.code, role: auth.role, participantId, name }))) {
+          socket.conn.once('close', releaseAddress);
+          socket.once('disconnect', releaseAddress);
+          if (socket.conn.readyState === 'closed') releaseAddress();
+          return next();
+        }
+        room = await rooms.get(auth.code);
+      } catch (err) {
+        releaseAddress();
+        throw err;
+      }
+      if (!rooms.connected(room, socket.id, { role: auth.role, participantId }, config.maxConnectionsPerParticipant)) {
+        releaseAddress();
         return next(refusal('TOO_MANY_CONNECTIONS'));
       }
       // Released when the transport closes, whether or not the connection got as far as `connection`.
@@ -155,7 +175,7 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
       const release = () => {
         if (released) return;
         released = true;
-        perAddress.release(address);
+        releaseAddress();
         rooms.disconnected(room, socket.id);
       };
       socket.conn.once('close', release);

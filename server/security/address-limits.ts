@@ -7,7 +7,15 @@
  */
 import { TokenBucket } from '../realtime/rate.ts';
 
-export class ConnectionCounter {
+/** Holds how many connections each address has open; one node's (below) or every node's (Redis). */
+export interface AddressConnections {
+  /** Takes one slot for `address`; false when it already holds the cap. */
+  acquire(address: string): boolean | Promise<boolean>;
+  release(address: string): void;
+  close?(): void;
+}
+
+export class ConnectionCounter implements AddressConnections {
   private readonly open = new Map<string, number>();
   constructor(private readonly cap: number) {}
 
@@ -27,6 +35,11 @@ export class ConnectionCounter {
 
   held(address: string): number {
     return this.open.get(address) ?? 0;
+  }
+
+  /** Every address holding a slot. */
+  addresses(): IterableIterator<string> {
+    return this.open.keys();
   }
 }
 

@@ -94,8 +94,15 @@ async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise
     await c.query('COMMIT');
     return result;
   } catch (err) {
-    // A connection that cannot even roll back is dropped from the pool, not reused.
-    await c.query('ROLLBACK').catch((e: Error) => (broken = e));
+    if (fromPostgres(err) instanceof StorageUnavailable) {
+      // The connection hung or died: a ROLLBACK would wait behind it for a second query timeout
+      // (the refusal then came after a phone had given up waiting). Dropping the connection
+      // rolls the transaction back on the server.
+      broken ??= err as Error;
+    } else {
+      // A connection that cannot even roll back is dropped from the pool, not reused.
+      await c.query('ROLLBACK').catch((e: Error) => (broken = e));
+    }
     throw err;
   } finally {
     c.off('error', onSocketError);
@@ -137,17 +144,22 @@ const bytes = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLengt
  * with a newer epoch waits for this one and is then recorded after it: writes and claims of
  * one room are ordered by epoch. Codes are locked in sorted order, so two batches naming the
  * same rooms cannot deadlock.
+ *
+ * A claim must be strictly newer: two nodes can then never hold the same epoch, even when
+ * Redis lost its counters and hands out an epoch storage has already recorded (it then
+ * starts again from 1, the very epoch a room's first owner may still be writing under).
  */
-async function fence(c: pg.PoolClient, epochs: ReadonlyMap<string, number>): Promise<void> {
+async function fence(c: pg.PoolClient, epochs: ReadonlyMap<string, number>, claiming = false): Promise<void> {
   if (!epochs.size) return;
   const codes = [...epochs.keys()].sort();
   const offered = codes.map((code) => epochs.get(code)!);
   const { rows } = await c.query<{ code: string }>(
     `INSERT INTO fences (code, epoch)
      SELECT code, epoch FROM unnest($1::text[], $2::bigint[]) AS t(code, epoch) ORDER BY code
-     ON CONFLICT (code) DO UPDATE SET epoch = excluded.epoch WHERE fences.epoch <= excluded.epoch
+     ON CONFLICT (code) DO UPDATE SET epoch = excluded.epoch
+       WHERE fences.epoch < excluded.epoch OR (fences.epoch = excluded.epoch AND NOT $3::boolean)
      RETURNING code`,
-    [codes, offered],
+    [codes, offered, claiming],
   );
   if (rows.length === codes.length) return;
   const passed = new Set(rows.map((r) => r.code));
@@ -203,7 +215,9 @@ export async function openPostgresStorage(url: string, opts: PostgresOptions = {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    // A new connection waits no longer than a query would: either way the write is refused
+    // in time for the phone to hear why.
+    connectionTimeoutMillis: Math.min(5_000, opts.queryTimeoutMs ?? 10_000),
     query_timeout: opts.queryTimeoutMs ?? 10_000,
     keepAlive: true,
   });
@@ -349,7 +363,7 @@ export async function openPostgresStorage(url: string, opts: PostgresOptions = {
       });
     },
     async claim(code, epoch) {
-      await inTransaction(pool, (c) => fence(c, one(code, epoch)));
+      await inTransaction(pool, (c) => fence(c, one(code, epoch), true));
     },
     async close() {
       await pool.end();

@@ -9,8 +9,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { putCard, readMyCards } from '../../shared/private-doc.ts';
 import { readRoomBoard } from '../../shared/room-doc.ts';
-import type { WorkshopConnection } from '../../client/lib/connection.ts';
-import { api, createWorkshop, eventually, facilitator, handshake, join, participant } from '../helpers/clients.ts';
+import { WorkshopConnection } from '../../client/lib/connection.ts';
+import { api, connected, createWorkshop, eventually, facilitator, handshake, join, participant, rawSocket } from '../helpers/clients.ts';
+import type { Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { startCluster, type TestCluster } from '../helpers/cluster.ts';
 import { tcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
@@ -94,8 +95,8 @@ describe('Redis out of reach', () => {
 
     proxy.restore();
     const restoredAt = Date.now();
-    // A finds its lease gone when it renews, drops the room and the phones reconnect; the room is taken again.
-    await eventually(async () => (await cluster!.ownerOf(w.code)) !== null, 20_000, 'nobody holds the room after Redis returned');
+    // A's next renewal takes its lapsed lease back (no node took the room meanwhile): the room is held again.
+    await eventually(async () => (await cluster!.ownerOf(w.code)) === 0, 20_000, 'A did not take its lease back after Redis returned');
     await eventually(() => phone.status === 'online' && phone.synced && phone.pending === 0 && fac.status === 'online', 20_000, 'the phone and console did not settle');
     const back = await phone.write((d) => putCard(d, 'back', card('after Redis returned', 99)));
     expect(back).toEqual({ ok: true, queued: false });
@@ -178,6 +179,79 @@ describe('PostgreSQL out of reach', () => {
   }, 60_000);
 });
 
+describe('PostgreSQL hanging longer than a phone waits for an answer', () => {
+  it('writes are refused by name before the phone gives up, kept through the whole outage, and land once it ends', async () => {
+    // Scaled down from the defaults (a query may hang 10 s, a phone waits 15 s for an answer),
+    // keeping their order: the refusal must come before the phone stops waiting.
+    const QUERY_TIMEOUT_MS = 1_500;
+    const PHONE_WAIT_MS = 2_500;
+    let proxy!: TcpProxy;
+    cluster = await startCluster(2, 4_000, {
+      env: { DATABASE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS) },
+      nodeEnv: async (i, env): Promise<Record<string, string>> => {
+        if (i !== 0) return {};
+        proxy = await tcpProxy(env.DATABASE_URL!);
+        proxies.push(proxy);
+        return { DATABASE_URL: proxy.url };
+      },
+    });
+    const [a, b] = cluster.nodes as [TestCluster['nodes'][0], TestCluster['nodes'][0]];
+    const w = await createWorkshop(a!.url);
+    const fac = facilitator(a!.url, w.code, w.facilitatorKey);
+    conns.push(fac);
+    await fac.whenSynced();
+    expect(await cluster.ownerOf(w.code)).toBe(0);
+    expect((await fac.command({ type: 'phase:set', phase: 'map' })).ok).toBe(true);
+    const [p, q] = await Promise.all([join(a!.url, w.code, 'Pia'), join(b!.url, w.code, 'Quinn')]);
+    const phoneOn = (url: string, token: string) => new WorkshopConnection({ url, auth: { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token }, ackTimeoutMs: PHONE_WAIT_MS });
+    // Pia's phone on the owner, Quinn's on B (forwarded to A).
+    const pia = phoneOn(a!.url, p.token);
+    const quinn = phoneOn(b!.url, q.token);
+    conns.push(pia, quinn);
+    await Promise.all([pia.whenSynced(), quinn.whenSynced()]);
+    void pia.write((d) => putCard(d, 'before', card('before the outage', 1)));
+    await eventually(() => pia.pending === 0 && consoleTexts(fac).length === 1, 20_000, 'the first edit was not stored');
+
+    const refusals: string[] = [];
+    const other: string[] = [];
+    for (const phone of [pia, quinn]) {
+      phone.on('rejected', (r) => refusals.push(r.code));
+      phone.on('lost', (cards) => other.push(`lost ${cards.length}`));
+    }
+    // The database stops answering: connections stay open, nothing comes back.
+    proxy.stall();
+    const stalledAt = Date.now();
+    expect(await pia.write((d) => putCard(d, 'p-out', card('Pia during the outage', 2)))).toEqual({ ok: true, queued: true });
+    expect(await quinn.write((d) => putCard(d, 'q-out', card('Quinn during the outage', 3)))).toEqual({ ok: true, queued: true });
+    // Each phone was told why (a phone that gives up waiting is told nothing).
+    await eventually(() => refusals.length >= 2, 20_000, `the phones were not told why: ${refusals.join(', ')}`);
+    expect(new Set(refusals)).toEqual(new Set(['STORAGE_UNAVAILABLE']));
+    // The outage outlasts the phones' wait twice over, and their own retries.
+    const sent = [0, 0];
+    [pia, quinn].forEach((phone, i) => phone.socket.onAnyOutgoing((event) => event === 'sync' && sent[i]!++));
+    await eventually(() => sent.every((n) => n >= 1) && Date.now() - stalledAt > 2 * PHONE_WAIT_MS, 30_000, 'the phones did not offer their kept edits again');
+    expect(readMyCards(pia.mine!).map((c) => c.text)).toContain('Pia during the outage');
+    expect(readMyCards(quinn.mine!).map((c) => c.text)).toContain('Quinn during the outage');
+    expect(pia.pending).toBeGreaterThan(0);
+    expect(quinn.pending).toBeGreaterThan(0);
+    expect(consoleTexts(fac)).toEqual(['before the outage']);
+    const outageMs = Date.now() - stalledAt;
+
+    proxy.restore();
+    const restoredAt = Date.now();
+    await eventually(() => pia.pending === 0 && quinn.pending === 0, 30_000, 'the kept edits were not sent again');
+    await eventually(() => consoleTexts(fac).length === 3, 10_000, `the console shows ${consoleTexts(fac).join(', ')}`);
+    const landedMs = Date.now() - restoredAt;
+    expect(other).toEqual([]);
+    const f = facilitator(b!.url, w.code, w.facilitatorKey);
+    conns.push(f);
+    await f.whenSynced();
+    await eventually(() => consoleTexts(f).length === 3, 10_000, `the console on B shows ${consoleTexts(f).join(', ')}`);
+    expect(consoleTexts(f).sort()).toEqual(['Pia during the outage', 'Quinn during the outage', 'before the outage'].sort());
+    console.log(`PostgreSQL hung for ${outageMs} ms (query timeout ${QUERY_TIMEOUT_MS} ms, phones wait ${PHONE_WAIT_MS} ms): ${refusals.length} refusals, all STORAGE_UNAVAILABLE; kept edits landed ${landedMs} ms after it answered again`);
+  }, 90_000);
+});
+
 describe('a crowd through three nodes', () => {
   it('fifty phones opening one cold room at once through three nodes: all join, the room loads once on one node, all converge', async () => {
     cluster = await startCluster(3, 4_000, { env: { ROOM_IDLE_UNLOAD_MS: '200', JOIN_BURST_PER_ADDRESS: '400' } });
@@ -223,5 +297,47 @@ describe('failed joins across nodes', () => {
     expect(codeOf(await api(a!.url, 'GET', `/api/workshops/${w.code}`))).toBe('RATE_LIMITED');
     expect(codeOf(await api(a!.url, 'POST', `/api/workshops/${w.code}/participants`, { name: 'Ana' }))).toBe('RATE_LIMITED');
     expect(await handshake(a!.url, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey })).toBe('RATE_LIMITED');
+  }, 60_000);
+});
+
+describe('connections per address across nodes', () => {
+  it('one address opening sockets on three nodes meets one cap, and the sockets of a node that died stop counting', async () => {
+    cluster = await startCluster(3, 4_000, { env: { MAX_CONNECTIONS_PER_ADDRESS: '6' } });
+    const nodes = cluster.nodes;
+    const w = await createWorkshop(nodes[0]!.url);
+    const sockets: Socket[] = [];
+    // Consoles: no per-person connect rate to meet, so only the address cap refuses.
+    const openOn = async (n: number): Promise<string> => {
+      const s = rawSocket(nodes[n]!.url, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey });
+      try {
+        await connected(s);
+        sockets.push(s);
+        return 'connected';
+      } catch (err) {
+        s.close();
+        return (err as { data?: { code?: string } }).data?.code ?? 'transport';
+      }
+    };
+    try {
+      // Two on each node: six, the cap.
+      for (let i = 0; i < 6; i++) expect(await openOn(i % 3), `socket ${i + 1}`).toBe('connected');
+      expect(await cluster.ownerOf(w.code)).toBe(0);
+      // A seventh is refused by name on every node.
+      for (const n of [0, 1, 2]) expect(await openOn(n)).toBe('TOO_MANY_CONNECTIONS');
+      // Closing one (on node 0) frees a slot on any node.
+      sockets.shift()!.close();
+      await eventually(async () => (await openOn(2)) === 'connected', 10_000, 'the slot was not freed');
+      expect(await openOn(1)).toBe('TOO_MANY_CONNECTIONS');
+
+      // Node 1 dies holding two: once its count expires (the lease TTL), two more fit, and no more.
+      nodes[1]!.child.kill('SIGKILL');
+      await nodes[1]!.exited;
+      await eventually(async () => (await openOn(0)) === 'connected', 20_000, 'the dead node\'s connections still count');
+      expect(await openOn(2)).toBe('connected');
+      expect(await openOn(0)).toBe('TOO_MANY_CONNECTIONS');
+      expect(await openOn(2)).toBe('TOO_MANY_CONNECTIONS');
+    } finally {
+      for (const s of sockets) s.close();
+    }
   }, 60_000);
 });

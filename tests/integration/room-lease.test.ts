@@ -69,6 +69,26 @@ describe('room leases', () => {
     expect(await b.renew(taken)).toBe(true);
   });
 
+  it('a lease that lapsed (a renewal came late) is taken back by the renewal while no one took the room since, and only then', async () => {
+    const t = await testRedis();
+    const a = node(t, 'node-a', 300);
+    const b = node(t, 'node-b', 300);
+    const lease = held(await a.acquire('LAPSE1'));
+    await eventually(async () => (await b.holder('LAPSE1')) === null, 5_000, 'the lease did not expire');
+    // Nobody took it: the late renewal takes it back, same epoch.
+    expect(await a.renew(lease)).toBe(true);
+    expect(await b.holder('LAPSE1')).toEqual({ node: 'node-a', epoch: lease.epoch });
+    // It lapses again, and B takes the room and gives it back meanwhile: too late for A.
+    await eventually(async () => (await b.holder('LAPSE1')) === null, 5_000, 'the lease did not expire');
+    await b.release(held(await b.acquire('LAPSE1')));
+    expect(await a.renew(lease)).toBe(false);
+    expect(await b.holder('LAPSE1')).toBeNull();
+    // Nor after Redis lost the counter: who took the room meanwhile cannot be told.
+    const again = held(await a.acquire('LAPSE1'));
+    await t.redis.del(`${t.prefix}{room:LAPSE1}:lease`, `${t.prefix}{room:LAPSE1}:epoch`);
+    expect(await a.renew(again)).toBe(false);
+  });
+
   it('after Redis lost every key, the epoch still goes past the one storage last recorded', async () => {
     const t = await testRedis();
     const a = node(t, 'node-a');

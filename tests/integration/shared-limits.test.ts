@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { connectRedis } from '../../server/cluster/redis.ts';
 import { RedisFailureLimiter } from '../../server/security/redis-failure-limiter.ts';
+import { RedisConnectionCounter } from '../../server/security/redis-connection-counter.ts';
 import { api, codeOf, createWorkshop, eventually, handshake } from '../helpers/clients.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -112,5 +113,41 @@ describe('the Redis-backed failed-join limiter', () => {
       await b.fail('198.51.100.2');
       return !(await a.allowed('198.51.100.2'));
     }, 10_000, 'shared counting did not resume');
+  });
+});
+
+describe('open connections per address through Redis', () => {
+  it('two nodes meet one cap; a node that stops writing its count (it died) stops holding slots; without Redis each caps its own', async () => {
+    const t = await testRedis();
+    const proxy = await tcpProxy(t.url);
+    proxies.push(proxy);
+    const [ra, rb] = await Promise.all([connectRedis(t.url), connectRedis(proxy.url)]);
+    redisClients.push(ra, rb);
+    const fallbacks: unknown[] = [];
+    const a = new RedisConnectionCounter(ra, { prefix: t.prefix, node: 'a', cap: 3, ttlMs: 600 });
+    const b = new RedisConnectionCounter(rb, { prefix: t.prefix, node: 'b', cap: 3, ttlMs: 600, onFallback: (err) => fallbacks.push(err) });
+    try {
+      const venue = '203.0.113.7';
+      expect([await a.acquire(venue), await a.acquire(venue), await b.acquire(venue)]).toEqual([true, true, true]);
+      expect([await a.acquire(venue), await b.acquire(venue)]).toEqual([false, false]);
+      // Another address has its own count.
+      expect(await b.acquire('198.51.100.1')).toBe(true);
+      // A slot given back on one node is free on the other.
+      a.release(venue);
+      await eventually(() => b.acquire(venue), 5_000, 'the released slot stayed taken');
+      expect(await a.acquire(venue)).toBe(false);
+      // A stops writing its count (as when its process dies): its slot comes free.
+      a.close();
+      await eventually(() => b.acquire(venue), 5_000, "the stopped node's count did not expire");
+      expect(await b.acquire(venue)).toBe(false);
+      // Redis out of reach from B: it answers at once, from its own count.
+      proxy.cut();
+      expect(await b.acquire(venue)).toBe(false);
+      expect(await b.acquire('192.0.2.9')).toBe(true);
+      expect(fallbacks.length).toBeGreaterThan(0);
+    } finally {
+      a.close();
+      b.close();
+    }
   });
 });
