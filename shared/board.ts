@@ -8,7 +8,7 @@
  * stages, whatMoved.
  */
 import type * as Y from 'yjs';
-import { PHASES, STAGES, TARGET_MONTHS, type Phase, type Stage } from './canvas.ts';
+import { PHASES, STAGES, TARGET_MONTHS, workshopStages, type Phase, type Stage } from './canvas.ts';
 import type { DimensionDef, RevealState, Settings, TimerState } from './types.ts';
 
 export const META = 'meta';
@@ -82,8 +82,7 @@ export const readRevealed = (doc: Y.Doc): RevealState => ({ ...HIDDEN, ...metaVa
 export const readTimer = (doc: Y.Doc): TimerState => metaValue<TimerState>(doc, 'timer', IDLE_TIMER);
 /** The workshop's stage names; the default ones for a workshop stored before it had its own. */
 export function readStages(doc: Y.Doc): Stage[] {
-  const v = metaValue<unknown>(doc, 'stages', null);
-  return Array.isArray(v) && v.length === STAGES.length ? (v as Stage[]) : STAGES.map((st) => ({ ...st }));
+  return workshopStages(metaValue<unknown>(doc, 'stages', null)).map((st) => ({ ...st }));
 }
 /** The facilitator shows "What moved" on the projector (a re-run only). */
 export const readWhatMoved = (doc: Y.Doc): boolean => metaValue<unknown>(doc, 'whatMoved', false) === true;

@@ -94,8 +94,25 @@ export const BARRIER_SUGGESTIONS: readonly string[] = [
   'No budget for it',
 ];
 
-export function stageName(level: number): string {
-  return STAGES[level - 1]?.name ?? `Stage ${level}`;
+/**
+ * A workshop's five stages: its own when `stages` holds five, else the default ones (a
+ * workshop stored before stages were part of its model, a board without them).
+ */
+export function workshopStages(stages: unknown): readonly Stage[] {
+  return Array.isArray(stages) && stages.length === STAGE_COUNT ? (stages as Stage[]) : STAGES;
+}
+
+/** Says a stage's name, by level (1..5). */
+export type StageNamer = (level: number) => string;
+
+/**
+ * The one way to name a stage: by the workshop's own stages (`board.stages`), which a
+ * facilitator may have renamed in the template ("Silent", "Listening", or in another
+ * language). Out-of-range levels read "Stage n".
+ */
+export function stageNamer(stages: readonly Stage[] | null | undefined): StageNamer {
+  const list = workshopStages(stages);
+  return (level) => list[level - 1]?.name ?? `Stage ${level}`;
 }
 
 /** Makes a key from a dimension name a facilitator typed: stable, url-safe, unique among `taken`. */

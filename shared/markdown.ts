@@ -6,14 +6,14 @@
  * table, barriers, practice cards) is the appendix. Pure: the date comes in as
  * an argument.
  *
- * Everything people typed (title, organisation, names, dimension names,
- * horizon labels, card texts, initiative fields) goes through `inline`, which
+ * Everything people typed (title, organisation, names, dimension names, stage
+ * names, horizon labels, card texts, initiative fields) goes through `inline`, which
  * keeps the text as typed while making sure it cannot open markup, break a
  * table row or turn into a link. The output is GFM that passes markdownlint
  * with MD013 (line length: paragraphs are one line each) and MD026 (trailing
  * punctuation in headings: headings carry titles people typed) switched off.
  */
-import { STAGES, stageName, TARGET_MONTHS } from './canvas.ts';
+import { stageNamer, TARGET_MONTHS, workshopStages, type StageNamer } from './canvas.ts';
 import { AppError } from './errors.ts';
 import { answersInWords } from './roadmap/copy.ts';
 import { dayOf, sinceEarlier, STATUS_WORDS, type SinceEarlier } from './baseline.ts';
@@ -120,7 +120,9 @@ export const exportFileName = (title: string, date: string): string => fileNameF
 
 // ------------------------------------------------------------------- helpers
 
-const stageCell = (s: number | null) => (s === null ? 'no answers' : `${stageName(s)} (${s})`);
+/** A stage's name as the workshop calls it, escaped: a facilitator typed it in the template. */
+const stageWords = (stageName: StageNamer) => (s: number) => inline(stageName(s));
+const stageCellOf = (stage: (s: number) => string) => (s: number | null) => (s === null ? 'no answers' : `${stage(s)} (${s})`);
 const orList = (names: readonly string[]) =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 
@@ -164,6 +166,9 @@ const suggestedBenchmark = (i: Initiative): string => (typeof i.suggestedBenchma
  */
 export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date: string }): string {
   const date = parseDate(options.date);
+  const stageName = stageNamer(board.stages);
+  const stage = stageWords(stageName);
+  const stageCell = stageCellOf(stage);
   const removed = new Set(board.participants.filter((p) => p.removed === true).map((p) => p.id));
   const people = board.participants.filter((p) => p.removed !== true);
   const dimName = new Map(board.dimensions.map((d) => [d.key, d.name]));
@@ -265,8 +270,8 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
 
   // The roadmap.
   heading(2, 'The roadmap');
-  for (const p of summaryParagraphs(board, roadmap, org ? inline(board.organisation) : 'the organisation')) para(p);
-  para(`Stages, left to right: ${STAGES.map((st) => `${st.name} (${st.short})`).join(', ')}.`);
+  for (const p of summaryParagraphs(board, roadmap, org ? inline(board.organisation) : 'the organisation', stage)) para(p);
+  para(`Stages, left to right: ${workshopStages(board.stages).map((st) => (normalise(st.short) ? `${inline(st.name)} (${inline(st.short)})` : inline(st.name))).join(', ')}.`);
   const chart = mermaidGantt(roadmap, date, numbered);
   if (chart) lines.push(...chart, '');
 
@@ -334,8 +339,8 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
         const i = o.initiative;
         const where = [normalise(i.horizon) ? inline(i.horizon) : null, normalise(i.owner) ? `owner: ${inline(i.owner)}` : null].filter(Boolean).join(', ');
         const status = o.mark.status ? STATUS_WORDS[o.mark.status] : 'not discussed yet';
-        const aim = i.kind === 'move' && o.reached !== null ? (o.reached ? ', where it aimed' : `, short of ${stageName(i.toStage)}`) : '';
-        const now = o.nowStage === null ? '' : `; the room puts it at ${stageName(o.nowStage)} today${aim}`;
+        const aim = i.kind === 'move' && o.reached !== null ? (o.reached ? ', where it aimed' : `, short of ${stage(i.toStage)}`) : '';
+        const now = o.nowStage === null ? '' : `; the room puts it at ${stage(o.nowStage)} today${aim}`;
         // What held it back is the story of a stalled initiative; elsewhere it would only repeat itself.
         const raised =
           o.mark.status === 'stalled' && o.stillRaised.length > 0
@@ -383,7 +388,7 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
   lines.push('| Dimension | Current | Target | Gap | Spread | Votes |', '| --- | --- | --- | ---: | --- | ---: |');
   for (const s of roadmap.summaries) {
     const camps = (s.camps ?? []).length === 2;
-    const current = camps ? `split: ${answersInWords(s)}` : stageCell(s.current);
+    const current = camps ? `split: ${inline(answersInWords(s, stageName))}` : stageCell(s.current);
     const gap = s.disagreement && s.gap > 0 ? `up to ${s.gap}` : String(s.gap);
     const spread = s.answers === 0 ? 'n/a' : camps ? 'two camps' : s.disagreement ? `${s.spread}, wide` : String(s.spread);
     lines.push(`| ${inline(s.name)} | ${current} | ${stageCell(s.target)} | ${gap} | ${spread} | ${s.votes} |`);
@@ -436,9 +441,9 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
       heading(4, inline(d.name) || d.key);
       list(
         mine.map((c) => {
-          const stage = c.stage !== null ? `**${stageName(c.stage)}:** ` : '';
+          const at = c.stage !== null ? `**${stage(c.stage)}:** ` : '';
           const votes = votesOn(c) > 0 ? ` (${plural(votesOn(c), 'vote')})` : '';
-          return `${stage}${inline(c.text, stage === '') || '(no text)'}${votes}`;
+          return `${at}${inline(c.text, at === '') || '(no text)'}${votes}`;
         }),
       );
     }
@@ -449,7 +454,7 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
 }
 
 /** One short paragraph: where the room puts us, where it wants to go, what drove the order. */
-function summaryParagraphs(board: BoardState, roadmap: Roadmap, org: string): string[] {
+function summaryParagraphs(board: BoardState, roadmap: Roadmap, org: string, stageName: (s: number) => string): string[] {
   const answered = roadmap.summaries.filter((s) => s.answers > 0);
   if (answered.length === 0) return [];
   const name = (s: DimensionSummary) => inline(s.name);

@@ -3,8 +3,9 @@
  * see was decided by the server (server/rooms/projection.ts); these only shape
  * it: distributions from histograms, cells, names, times.
  */
+import { STAGES } from '../../shared/canvas.ts';
 import { summarise } from '../../shared/summary.ts';
-import type { DimensionDef, Histogram, Phase, PublicCard, RoomBoard } from '../../shared/types.ts';
+import type { DimensionDef, Histogram, Phase, PublicCard, RoomBoard, Stage } from '../../shared/types.ts';
 import { isHidden, revealedByMove, type PrivatePart } from '../../shared/visibility.ts';
 import { VOTE_POOLS, parseTarget, poolBudget, poolOfCard, spentByPool, type PoolOf, type VotePool } from '../../shared/votes.ts';
 import { listNames, plural } from '../../shared/words.ts';
@@ -91,6 +92,18 @@ export function votesLeft(board: RoomBoard): Record<VotePool, PoolLeft> {
 export function dimensionName(dims: DimensionDef[], key: string | null): string {
   if (!key) return 'General';
   return dims.find((d) => d.key === key)?.name ?? key;
+}
+
+/**
+ * The canvas's two edges: the default model's journey ("Uses social media" to "Social
+ * organisation"), also over the dimension names; a workshop whose stages were renamed runs
+ * from its first stage to its last, and its stage headers already say so.
+ */
+export function canvasEdges(stages: readonly Stage[]): { left: string; right: string; corner: string } {
+  const renamed = stages.length !== STAGES.length || stages.some((s, i) => s.name !== STAGES[i]!.name);
+  return renamed
+    ? { left: stages[0]?.name ?? '', right: stages[stages.length - 1]?.name ?? '', corner: 'Dimension' }
+    : { left: 'Uses social media', right: 'Social organisation', corner: 'Uses social media' };
 }
 
 /** Cards grouped by `dimension/stage` cell. */

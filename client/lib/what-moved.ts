@@ -5,6 +5,7 @@
  * rule the board and the roadmap use (shared/summary.ts). Pure.
  */
 import { dayOf, monthOf } from '../../shared/baseline.ts';
+import { stageNamer } from '../../shared/canvas.ts';
 import type { RoomBoard } from '../../shared/types.ts';
 import { distributionOf, type Distribution } from './model.ts';
 
@@ -28,18 +29,17 @@ export interface WhatMovedView {
   rows: MovedRow[];
 }
 
-const stageName = (board: RoomBoard, level: number) => board.stages[level - 1]?.name ?? `Stage ${level}`;
-
 function words(board: RoomBoard, then: Distribution, now: Distribution | null): { shift: number | null; words: string } {
+  const stageName = stageNamer(board.stages);
   if (!now) return { shift: null, words: 'Today: not enough answers yet' };
   const a = then.medianCurrent;
   const b = now.medianCurrent;
   if (a === null && b === null) return { shift: null, words: 'Split then, and split now' };
-  if (a === null) return { shift: null, words: `Split then; today ${stageName(board, b!)}` };
-  if (b === null) return { shift: null, words: `${stageName(board, a)} then; split today` };
+  if (a === null) return { shift: null, words: `Split then; today ${stageName(b!)}` };
+  if (b === null) return { shift: null, words: `${stageName(a)} then; split today` };
   const shift = b - a;
-  if (shift === 0) return { shift, words: `Still ${stageName(board, b)}` };
-  return { shift, words: `${stageName(board, a)} → ${stageName(board, b)}, ${shift > 0 ? 'up' : 'down'} ${Math.abs(shift)}` };
+  if (shift === 0) return { shift, words: `Still ${stageName(b)}` };
+  return { shift, words: `${stageName(a)} → ${stageName(b)}, ${shift > 0 ? 'up' : 'down'} ${Math.abs(shift)}` };
 }
 
 /** The comparison a screen may draw; null for a first run. Rows only where the earlier distribution may be shown. */

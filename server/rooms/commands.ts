@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../shared/errors.ts';
 import { PARTICIPANT_COMMANDS, SettingsSchema, type Command, type CommandData } from '../../shared/protocol.ts';
-import { HIDDEN, IDLE_TIMER, META, readRevealed, readSettings, readTimer } from '../../shared/board.ts';
+import { HIDDEN, IDLE_TIMER, META, readDimensions, readRevealed, readSettings, readTimer } from '../../shared/board.ts';
 import { readRoadmap, writeRoadmap } from '../../shared/roadmap-doc.ts';
 import { applyInitiativeEdit, generateRoadmap, mergeRoadmap, moveInitiative } from '../../shared/roadmap.ts';
 import type { TimerState } from '../../shared/types.ts';
@@ -113,7 +113,7 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
       meta.set('locked', command.locked);
       return;
     case 'template:set': {
-      const dimensions = buildDimensions(command.dimensions);
+      const dimensions = buildDimensions(command.dimensions, readDimensions(ledger));
       meta.set('dimensions', dimensions);
       // Each dimension keeps its first steps and benchmarks; a workshop from before models were files reads the defaults anyway.
       const stored = readStoredModel(ledger);

@@ -1,13 +1,17 @@
-/** Turns a facilitator's dimension list into full dimension definitions, filling gaps from the default canvas. */
+/**
+ * Turns a facilitator's dimension list into full dimension definitions. A field left out comes
+ * from the workshop's own dimension of that key (`current`: its template's descriptors, prompts
+ * and poles), else from the default canvas's.
+ */
 import { dimensionKey } from '../../shared/canvas.ts';
 import type { DimensionInput } from '../../shared/protocol.ts';
 import type { DimensionDef, DimensionPlaybook } from '../../shared/types.ts';
 import { defaultDimensions, defaultPlaybook, playbookOf } from '../../shared/workshop-model.ts';
 import { AppError } from '../../shared/errors.ts';
 
-export function buildDimensions(inputs: readonly DimensionInput[] | undefined): DimensionDef[] {
+export function buildDimensions(inputs: readonly DimensionInput[] | undefined, current: readonly DimensionDef[] = []): DimensionDef[] {
   if (!inputs) return defaultDimensions();
-  const defaults = defaultDimensions();
+  const defaults = [...current, ...defaultDimensions()];
   const taken = new Set<string>();
   return inputs.map((input) => {
     const base = input.key ? defaults.find((d) => d.key === input.key) : undefined;

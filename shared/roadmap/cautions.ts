@@ -38,15 +38,15 @@ export function beforeYouAct(
   // Splits the plan settles at the first meeting are one caution (one sentence each would repeat itself).
   const splits = dims.filter((x) => x.summary.disagreement);
   const settled = splits.filter((d) => plan.planned.has(d.def.key));
-  if (settled.length === 1) out.push({ kind: 'split', dimensions: keys(settled), text: copy.splitCaution(settled[0]!.summary, true) });
-  if (settled.length > 1) out.push({ kind: 'split', dimensions: keys(settled), text: copy.splitsCaution(settled.map((d) => d.summary)) });
+  if (settled.length === 1) out.push({ kind: 'split', dimensions: keys(settled), text: copy.splitCaution(settled[0]!.summary, true, facts.stageName) });
+  if (settled.length > 1) out.push({ kind: 'split', dimensions: keys(settled), text: copy.splitsCaution(settled.map((d) => d.summary), facts.stageName) });
   for (const d of splits.filter((x) => !plan.planned.has(x.def.key))) {
-    out.push({ kind: 'split', dimensions: [d.def.key], text: copy.splitCaution(d.summary, false) });
+    out.push({ kind: 'split', dimensions: [d.def.key], text: copy.splitCaution(d.summary, false, facts.stageName) });
   }
   const splitTarget = dims.filter((x) => x.wanted.camps !== null && x.summary.target !== null);
   for (const d of splitTarget) {
-    const words = copy.answersInWords({ counts: d.targetCounts, camps: d.wanted.camps ?? [] });
-    out.push({ kind: 'split-target', dimensions: [d.def.key], text: copy.splitTargetCaution(d.def.name, words, d.summary.target!) });
+    const words = copy.answersInWords({ counts: d.targetCounts, camps: d.wanted.camps ?? [] }, facts.stageName);
+    out.push({ kind: 'split-target', dimensions: [d.def.key], text: copy.splitTargetCaution(d.def.name, words, d.summary.target!, facts.stageName) });
   }
 
   const people = facts.people.length;
@@ -59,7 +59,7 @@ export function beforeYouAct(
   const oneWay = assessed.filter((d) => d.summary.target! <= 2 && !below.includes(d));
   if (below.length > 0) out.push({ kind: 'low-target', dimensions: keys(below), text: copy.belowTodayCaution(names(below)) });
   if (oneWay.length > 0) {
-    out.push({ kind: 'low-target', dimensions: keys(oneWay), text: copy.oneWayTargetCaution(names(oneWay), oneWay.some((d) => d.summary.target === 1)) });
+    out.push({ kind: 'low-target', dimensions: keys(oneWay), text: copy.oneWayTargetCaution(names(oneWay), oneWay.some((d) => d.summary.target === 1), facts.stages[1]!) });
   }
 
   // Cards far from the room's own answer; not on a split dimension, whose split is already the story.
@@ -81,6 +81,7 @@ export function beforeYouAct(
       text: copy.cardsFarCaution(
         named.map(({ d, c }) => ({ text: c.text, stage: c.stage!, name: d.def.name, current: d.summary.current! })),
         far.length - named.length,
+        facts.stageName,
       ),
     });
   }

@@ -4,12 +4,15 @@
  * volunteers"); text people typed (cards, names, labels) is quoted as typed
  * and escaped later, by the export.
  *
+ * Stages are named by the workshop's own names: every function that names one
+ * takes the board's `StageNamer` (shared/canvas.ts `stageNamer(board.stages)`).
+ *
  * Placement sentences are the only ones that say when something starts
  * ("so it starts in Next", "waits for a free slot", "sits in the first 30
  * days"), and each initiative has exactly one, written from where it landed:
  * that is what keeps reasons from contradicting each other.
  */
-import { stageName } from '../canvas.ts';
+import type { Stage, StageNamer } from '../canvas.ts';
 import type { Camp, DimensionSummary } from '../types.ts';
 import { listNames, plural } from '../words.ts';
 
@@ -32,7 +35,7 @@ export function quote(text: string): string {
 // ------------------------------------------------------------------- the room
 
 /** "4 say Absent or Broadcasting, 1 says Experimenting and 3 say Engaging": the answers by camp, or by stage. */
-export function answersInWords(s: Pick<DimensionSummary, 'counts' | 'camps'>): string {
+export function answersInWords(s: Pick<DimensionSummary, 'counts' | 'camps'>, stageName: StageNamer): string {
   const groups: Camp[] = [];
   const [lower, upper] = s.camps;
   if (lower && upper) {
@@ -52,16 +55,16 @@ export function answersInWords(s: Pick<DimensionSummary, 'counts' | 'camps'>): s
   );
 }
 
-export const splitSentence = (s: DimensionSummary) =>
+export const splitSentence = (s: DimensionSummary, stageName: StageNamer) =>
   s.camps.length === 2
-    ? `The room is split into two camps on where we stand: ${answersInWords(s)}.`
-    : `The room does not agree where we stand: ${answersInWords(s)}.`;
+    ? `The room is split into two camps on where we stand: ${answersInWords(s, stageName)}.`
+    : `The room does not agree where we stand: ${answersInWords(s, stageName)}.`;
 
 /** Cards at both ends of a disputed dimension: evidence for each side. */
-export const evidenceSentence = (low: { text: string; stage: number }, high: { text: string; stage: number }) =>
+export const evidenceSentence = (low: { text: string; stage: number }, high: { text: string; stage: number }, stageName: StageNamer) =>
   `The cards point both ways: ${quote(low.text)} (${stageName(low.stage)}) and ${quote(high.text)} (${stageName(high.stage)}).`;
 
-export const towardsSentence = (target: number) => `The room wants ${stageName(target)} but has not agreed where we start.`;
+export const towardsSentence = (target: number, stageName: StageNamer) => `The room wants ${stageName(target)} but has not agreed where we start.`;
 
 export const stepsSentence = (gap: number, steps: number) => `A gap of ${plural(gap, 'stage')} is too far for one step, so the move comes in ${steps} steps.`;
 
@@ -162,8 +165,8 @@ export const openingSentence = () => "An hour's conversation settles it, so it s
 // ------------------------------------------------------------------ titles, steps, benchmarks
 
 export const alignTitle = (name: string) => `${name}: agree where we stand`;
-export const towardsTitle = (name: string, to: number) => `${name}: towards ${stageName(to)}`;
-export function moveTitle(name: string, from: number, to: number, step: number, steps: number): string {
+export const towardsTitle = (name: string, to: number, stageName: StageNamer) => `${name}: towards ${stageName(to)}`;
+export function moveTitle(name: string, from: number, to: number, step: number, steps: number, stageName: StageNamer): string {
   const base = `${name}: from ${stageName(from)} to ${stageName(to)}`;
   return steps > 1 ? `${base} (step ${step} of ${steps})` : base;
 }
@@ -178,7 +181,7 @@ export const alignStep = (name: string) =>
   `Ask each person for one concrete example of how ${name} works here today, compare the examples, and agree which stage they show.`;
 
 /** A dimension the facilitator added has no playbook: aim one team at the descriptor of the stage this step reaches. */
-export function customStep(name: string, to: number, aim: string | undefined): string {
+export function customStep(name: string, to: number, aim: string | undefined, stageName: StageNamer): string {
   const text = aim?.trim().replace(/[.\s]+$/, '');
   return text
     ? `Pick one team and one month to make this true of ${name}: ${quote(text)}. Then review together what changed.`
@@ -201,17 +204,17 @@ export const incompleteCaution = (missing: readonly string[], total: number) =>
 export const fewAnswersCaution = (names: readonly string[], min: number) =>
   `Fewer than ${plural(min, 'person', 'people')} answered on ${listNames(names, 3)}: treat ${names.length === 1 ? 'that line' : 'those lines'} as a first guess.`;
 
-export const splitCaution = (s: DimensionSummary, planned: boolean) =>
-  `${s.camps.length === 2 ? `The room is split on ${s.name}` : `The room does not agree where ${s.name} stands`}: ${answersInWords(s)}. ${
+export const splitCaution = (s: DimensionSummary, planned: boolean, stageName: StageNamer) =>
+  `${s.camps.length === 2 ? `The room is split on ${s.name}` : `The room does not agree where ${s.name} stands`}: ${answersInWords(s, stageName)}. ${
     planned ? 'The plan picks no side until the first meeting has.' : 'There is no gap to close, but it is worth the conversation.'
   }`;
 
-export const splitsCaution = (splits: readonly DimensionSummary[]) =>
+export const splitsCaution = (splits: readonly DimensionSummary[], stageName: StageNamer) =>
   `The room is split on ${plural(splits.length, 'dimension')}, and the plan picks no side until the first meeting has: ${splits
-    .map((s) => `${s.name} (${answersInWords(s)})`)
+    .map((s) => `${s.name} (${answersInWords(s, stageName)})`)
     .join('; ')}.`;
 
-export const splitTargetCaution = (name: string, words: string, target: number) =>
+export const splitTargetCaution = (name: string, words: string, target: number, stageName: StageNamer) =>
   `The room is split on where ${name} should go: ${words}. The plan aims for ${stageName(target)}, the nearer one; agree the ambition at the first meeting.`;
 
 export const noVotesCaution = (people: number) =>
@@ -223,11 +226,12 @@ export const fewVotesCaution = (voters: number, people: number) =>
 export const belowTodayCaution = (names: readonly string[]) =>
   `On ${listNames(names, 3)} the room aims below where it puts us today. Is the step back deliberate?`;
 
-export const oneWayTargetCaution = (names: readonly string[], absent: boolean) =>
-  `On ${listNames(names, 3)} the room aims for ${absent ? 'Broadcasting or less' : 'Broadcasting'}: one-way messages, still an organisation that uses social media there. Is that the ambition?`;
+/** Targets at stage 2 or below; `two` is the workshop's stage 2 ("Broadcasting", "one-way messages"). */
+export const oneWayTargetCaution = (names: readonly string[], absent: boolean, two: Pick<Stage, 'name' | 'short'>) =>
+  `On ${listNames(names, 3)} the room aims for ${absent ? `${two.name} or less` : two.name}: ${two.short.trim() ? `${two.short.trim()}, still` : 'still'} an organisation that uses social media there. Is that the ambition?`;
 
 /** Practice cards far from the room's answer: the first one or two named, the rest counted. */
-export function cardsFarCaution(named: readonly { text: string; stage: number; name: string; current: number }[], more: number): string {
+export function cardsFarCaution(named: readonly { text: string; stage: number; name: string; current: number }[], more: number, stageName: StageNamer): string {
   const sentences = named.map(
     (c) => `${quote(c.text)} was placed at ${stageName(c.stage)}, while the room puts ${c.name} at ${stageName(c.current)}.`,
   );
@@ -249,7 +253,7 @@ export const wholePlanCaution = (texts: readonly string[], cap: number) =>
 // ------------------------------------------------------------------ a re-run
 
 /** "Since March 2025 the room moved it from Broadcasting to Experimenting: build on what worked." */
-export function movedSentence(month: string, from: number, to: number): string {
+export function movedSentence(month: string, from: number, to: number, stageName: StageNamer): string {
   return to > from
     ? `Since ${month} the room moved it from ${stageName(from)} to ${stageName(to)}: build on what worked.`
     : `Since ${month} it slipped from ${stageName(from)} to ${stageName(to)}.`;

@@ -11,6 +11,7 @@
  * vote pool of their own, shared/votes.ts); a vote on a removed person's card
  * counts for nothing.
  */
+import { stageNamer, workshopStages, type Stage, type StageNamer } from '../canvas.ts';
 import { summarise, histogram, type Summary } from '../summary.ts';
 import { parseTarget } from '../votes.ts';
 import type { BoardState, Card, DimensionDef, DimensionPlaybook, DimensionSummary, Participant } from '../types.ts';
@@ -50,6 +51,9 @@ export interface BoardFacts {
   people: Participant[];
   /** How many of them spent at least one vote. */
   voters: number;
+  /** The workshop's five stages (its own names, or the default ones), and the one way to name them. */
+  stages: readonly Stage[];
+  stageName: StageNamer;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -169,5 +173,6 @@ export function readFacts(board: BoardState): BoardFacts {
       },
     };
   });
-  return { dims: out, general: general.sort(byAge), cardVotes, maxVotes, people, voters: voters.size };
+  const stages = workshopStages(board.stages);
+  return { dims: out, general: general.sort(byAge), cardVotes, maxVotes, people, voters: voters.size, stages, stageName: stageNamer(stages) };
 }

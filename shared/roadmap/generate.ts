@@ -5,7 +5,7 @@
  * The rules are spelled out on `generateRoadmap`.
  */
 import { DEFAULT_SETTINGS } from '../board.ts';
-import { stageName } from '../canvas.ts';
+import type { StageNamer } from '../canvas.ts';
 import type { BoardState, Card, EditableField, Horizon, Initiative, Roadmap } from '../types.ts';
 import { monthOf, sinceEarlier, type SinceEarlier } from '../baseline.ts';
 import { beforeYouAct } from './cautions.ts';
@@ -77,6 +77,7 @@ interface Work {
  */
 export function generateRoadmap(board: BoardState): Roadmap {
   const facts = readFacts(board);
+  const { stageName } = facts;
   const serves = String(board.settings.serves ?? '').trim() || DEFAULT_SETTINGS.serves;
   const { opening, scheduled, waiting } = planHorizons(board.settings.horizons ?? []);
   const U = scheduled.length; // the waiting list's index
@@ -187,7 +188,7 @@ export function generateRoadmap(board: BoardState): Roadmap {
       });
       return { h: at.h, sentence };
     };
-    const rerun = rerunFor(since, def.key);
+    const rerun = rerunFor(since, def.key, stageName);
     const heldKeys = floorWhy?.kind === 'barrier' ? w.held.by.map((c) => c.key) : [];
     const inTheWay = d.barriers.filter((c) => !heldKeys.includes(c.key));
     const inTheWayWhy = inTheWay[0] ? [copy.inTheWaySentence(inTheWay[0].text)] : [];
@@ -200,7 +201,7 @@ export function generateRoadmap(board: BoardState): Roadmap {
       const highCard = pickEnd(d.practice, facts, 'high');
       const evidence =
         lowCard && highCard && highCard.stage! - lowCard.stage! >= 2
-          ? [copy.evidenceSentence({ text: lowCard.text, stage: lowCard.stage! }, { text: highCard.text, stage: highCard.stage! })]
+          ? [copy.evidenceSentence({ text: lowCard.text, stage: lowCard.stage! }, { text: highCard.text, stage: highCard.stage! }, stageName)]
           : [];
       placed.push({
         h: -1,
@@ -215,7 +216,7 @@ export function generateRoadmap(board: BoardState): Roadmap {
           step: 1,
           steps: 1,
           horizon: opening.id,
-          why: [copy.splitSentence(summary), ...evidence, copy.openingSentence()],
+          why: [copy.splitSentence(summary, stageName), ...evidence, copy.openingSentence()],
           firstStep: alignStepFor(d, serves),
           suggestedBenchmark: copy.alignBenchmark(def.name),
           heldBy: [],
@@ -232,13 +233,13 @@ export function generateRoadmap(board: BoardState): Roadmap {
           ...common,
           id: `${def.key}:move`,
           kind: 'move',
-          title: copy.towardsTitle(def.name, target),
+          title: copy.towardsTitle(def.name, target, stageName),
           fromStage: STAGE_NOT_AGREED,
           toStage: target,
           step: 1,
           steps: 1,
           horizon: '',
-          why: [...rerun.stalled, copy.towardsSentence(target), ...rerun.moved, ...votes, ...today, ...inTheWayWhy, at.sentence, ...thin],
+          why: [...rerun.stalled, copy.towardsSentence(target, stageName), ...rerun.moved, ...votes, ...today, ...inTheWayWhy, at.sentence, ...thin],
           firstStep: copy.ifAgreedStep(stageName(from), rerun.step(step.text)),
           suggestedBenchmark: benchmarkFor(d, target, serves),
           heldBy: heldKeys,
@@ -260,7 +261,7 @@ export function generateRoadmap(board: BoardState): Roadmap {
           ...common,
           id: `${def.key}:move`,
           kind: 'move',
-          title: copy.moveTitle(def.name, from, mid, 1, steps),
+          title: copy.moveTitle(def.name, from, mid, 1, steps, stageName),
           fromStage: from,
           toStage: mid,
           step: 1,
@@ -290,7 +291,7 @@ export function generateRoadmap(board: BoardState): Roadmap {
             ...common,
             id: `${def.key}:move-2`,
             kind: 'move',
-            title: copy.moveTitle(def.name, mid, to, 2, steps),
+            title: copy.moveTitle(def.name, mid, to, 2, steps, stageName),
             fromStage: mid,
             toStage: to,
             step: 2,
@@ -338,12 +339,12 @@ function sinceFrom(board: BoardState, facts: BoardFacts): SinceEarlier {
  * where it slipped), and, where an earlier initiative on it stalled and the stage it aimed for
  * is still not reached, why it stalled, with a first step that deals with that first.
  */
-function rerunFor(since: SinceEarlier | null, key: string): { stalled: string[]; moved: string[]; step: (text: string) => string } {
+function rerunFor(since: SinceEarlier | null, key: string, stageName: StageNamer): { stalled: string[]; moved: string[]; step: (text: string) => string } {
   const none = { stalled: [], moved: [], step: (text: string) => text };
   if (!since) return none;
   const month = monthOf(since.baseline.date);
   const d = since.dimensions.find((x) => x.dimension === key);
-  const moved = d && d.moved !== null && d.moved !== 0 ? [copy.movedSentence(month, d.then.current!, d.now.current!)] : [];
+  const moved = d && d.moved !== null && d.moved !== 0 ? [copy.movedSentence(month, d.then.current!, d.now.current!, stageName)] : [];
   const stalled = since.outcomes.find((o) => o.initiative.dimension === key && o.mark.status === 'stalled' && o.reached !== true);
   if (!stalled) return { ...none, moved };
   return {
@@ -397,7 +398,7 @@ function pickCard(cards: readonly Card[], from: number, facts: BoardFacts, fits:
  */
 function firstStepFor(d: DimensionFacts, from: number, to: number, serves: string, facts: BoardFacts, skip?: Card): { text: string; card?: Card } {
   const stepOut = d.playbook?.firstSteps[from - 1];
-  const base = stepOut ? copy.fill(stepOut.text, serves) : copy.customStep(d.def.name, to, d.def.descriptors[to - 1]);
+  const base = stepOut ? copy.fill(stepOut.text, serves) : copy.customStep(d.def.name, to, d.def.descriptors[to - 1], facts.stageName);
   const cards = d.practice.filter((c) => c.key !== skip?.key);
   const card = stepOut ? pickCard(cards, from, facts, (c) => mentions(c.text, stepOut.cues)) : pickCard(cards, from, facts, (c) => c.stage === from);
   return card ? { text: copy.stepFromCard(card.text, card.stage! > from, base), card } : { text: base };

@@ -207,3 +207,32 @@ test('who the organisation serves, set in the console, is how the exported roadm
   await expect(preview).toContainText('donors and volunteers');
   closeAll(...room);
 });
+
+test('a tie the server does not take goes back to what is stored, and says why', async ({ cast, baseURL }) => {
+  const reply = await cast.create({ privateUntilReveal: false, anonymous: true });
+  const console = await cast.console(reply);
+  const [ana] = await people(baseURL!, reply, ['Ana Author']);
+  await console.setPhase('prioritise');
+  await write(ana!, 'b1', 'barrier', 'The agency owns our voice', 'brand');
+  const barrier = console.barrier('The agency owns our voice');
+  const dimension = barrier.getByTestId('barrier-dimension');
+  await expect(dimension).toHaveValue('brand');
+
+  // The venue Wi-Fi drops: the tie cannot reach the server.
+  await console.page.context().setOffline(true);
+  await expect(console.page.getByTestId('sync')).toHaveAttribute('data-status', 'offline');
+  await dimension.selectOption({ label: 'Technology & data' });
+  await expect(barrier.getByTestId('barrier-refused')).toContainText(/^Not saved: .*offline/i);
+  await expect(dimension).toHaveValue('brand');
+  await barrier.getByTestId('barrier-not-before').selectOption({ label: 'Next (month 3)' });
+  await expect(barrier.getByTestId('barrier-not-before')).toHaveValue('');
+
+  // Back online, the same choice is saved and the reason goes.
+  await console.page.context().setOffline(false);
+  await expect(console.page.getByTestId('sync')).toHaveAttribute('data-status', 'online');
+  await console.tieBarrier('The agency owns our voice', 'Technology & data');
+  await expect(barrier.getByTestId('barrier-refused')).toHaveCount(0);
+  await console.page.reload();
+  await expect(console.barrier('The agency owns our voice').getByTestId('barrier-dimension')).toHaveValue('technology');
+  closeAll(ana);
+});

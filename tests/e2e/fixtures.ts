@@ -26,6 +26,8 @@ export interface Cast {
   desk(): Promise<BrowserContext>;
   /** Creates a workshop through the API, for tests whose subject is not the create form. */
   create(settings?: Partial<Settings>, title?: string): Promise<CreateWorkshopReply>;
+  /** Creates a workshop from a template file, as `POST /api/workshops` with `template` does. */
+  createFrom(template: unknown, title?: string): Promise<CreateWorkshopReply>;
   console(reply: CreateWorkshopReply): Promise<ConsolePage>;
   /** The projector opened from the console's browser (the facilitator key opens it there too). */
   projector(code: string): Promise<ProjectorPage>;
@@ -33,8 +35,8 @@ export interface Cast {
   projectorLink(boardUrl: string): Promise<ProjectorPage>;
 }
 
-async function createWorkshop(request: APIRequestContext, title: string, settings: Partial<Settings>): Promise<CreateWorkshopReply> {
-  const res = await request.post('/api/workshops', { data: { title, organisation: 'Acme Ltd', settings } });
+async function createWorkshop(request: APIRequestContext, title: string, body: { settings?: Partial<Settings>; template?: unknown }): Promise<CreateWorkshopReply> {
+  const res = await request.post('/api/workshops', { data: { title, organisation: 'Acme Ltd', ...body } });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as CreateWorkshopReply;
 }
@@ -62,7 +64,8 @@ export const test = base.extend<{ cast: Cast }>({
         return new PhonePage(await ctx.newPage());
       },
       desk,
-      create: (settings = {}, title = 'Leadership offsite') => createWorkshop(request, title, settings),
+      create: (settings = {}, title = 'Leadership offsite') => createWorkshop(request, title, { settings }),
+      createFrom: (template, title = 'Leadership offsite') => createWorkshop(request, title, { template }),
       async console(reply) {
         const page = await (await desk()).newPage();
         const c = new ConsolePage(page);

@@ -1,6 +1,7 @@
 /** Facilitator commands and votes on a room's state: the rules without a socket. */
 import { describe, expect, it } from 'vitest';
-import { readTimer } from '../../shared/board.ts';
+import { readDimensions, readTimer } from '../../shared/board.ts';
+import { defaultDimensions } from '../../shared/workshop-model.ts';
 import { AppError } from '../../shared/errors.ts';
 import { privateMaps, readMyVotes } from '../../shared/private-doc.ts';
 import { executeCommand, type Actor } from '../../server/rooms/commands.ts';
@@ -208,5 +209,15 @@ describe('template:set', () => {
     expect(Object.keys(playbooks)).toEqual(['ours', 'brand']);
     expect(playbooks.ours).toEqual(own);
     expect(ledgerMaps(s.ledger).model.get('name')).toBe('Mine');
+  });
+});
+
+describe('template:set on a workshop made from a template', () => {
+  it("keeps a renamed dimension's own descriptors, prompts and poles, not the default canvas's of the same key", () => {
+    const s = testState();
+    const own = { ...defaultDimensions()[0]!, descriptors: ['d1', 'd2', 'd3', 'd4', 'd5'], prompts: ['Who speaks for the board?'], left: 'L', right: 'R' };
+    s.ledger.getMap('meta').set('dimensions', [own]);
+    run(s, { type: 'template:set', dimensions: [{ key: own.key, name: 'Trustees & leadership' }] });
+    expect(readDimensions(s.ledger)).toEqual([{ ...own, name: 'Trustees & leadership' }]);
   });
 });
