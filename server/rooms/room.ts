@@ -77,6 +77,20 @@ interface Delivery {
 
 type Waiter = { resolve: () => void; reject: (err: AppError) => void };
 
+/**
+ * Rooms with changes to flush, flushed together from one callback per event-loop turn: each
+ * room's flush runs synchronously up to its storage append, so a storage that collects the
+ * appends of one synchronous stretch (sqlite.ts) commits every room's batch of the turn in one
+ * transaction instead of one per room.
+ */
+const dueThisTurn: Array<() => void> = [];
+function atEndOfTurn(flush: () => void): void {
+  if (dueThisTurn.push(flush) === 1) setImmediate(flushDue);
+}
+function flushDue(): void {
+  for (const flush of dueThisTurn.splice(0)) flush();
+}
+
 export class Room {
   readonly code: string;
   readonly state: RoomState;
@@ -349,7 +363,7 @@ export class Room {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     // Every change that arrives in this event-loop turn is projected, stored and sent as one.
-    setImmediate(() => {
+    atEndOfTurn(() => {
       this.flushScheduled = false;
       void this.flush().catch((err) => this.opts.onError?.(err));
     });
