@@ -394,7 +394,15 @@ export class Room {
     // Derive what recipients see from everything applied so far (it may register new cards).
     const roadmap = this.roadmapDirty;
     this.roadmapDirty = false;
-    this.projection.update({ roadmap });
+    // What the projection writes now (the derived documents, card registrations) is taken by
+    // this very flush, below: it must not schedule another one.
+    const scheduled = this.flushScheduled;
+    this.flushScheduled = true;
+    try {
+      this.projection.update({ roadmap });
+    } finally {
+      this.flushScheduled = scheduled;
+    }
 
     const batch: DocUpdate[] = [];
     const deliveries: Delivery[] = [];
