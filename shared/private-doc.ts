@@ -32,13 +32,20 @@ export const SERVER_CLIENT = '@server';
 export const CARD_ID = /^[A-Za-z0-9_-]{1,40}$/;
 export const DIMENSION_KEY = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
-export const privateMaps = (doc: Y.Doc) => ({
+const openMaps = (doc: Y.Doc) => ({
   cards: doc.getMap<CardValue>(PRIVATE.cards),
   markers: doc.getMap<MarkerValue>(PRIVATE.markers),
   votes: doc.getMap<number>(PRIVATE.votes),
   public: doc.getMap<string>(PRIVATE.public),
   clients: doc.getMap<string>(PRIVATE.clients),
 });
+const opened = new WeakMap<Y.Doc, ReturnType<typeof openMaps>>();
+/** The document's maps, looked up once per document (the server asks on every edit). */
+export const privateMaps = (doc: Y.Doc): ReturnType<typeof openMaps> => {
+  let maps = opened.get(doc);
+  if (!maps) opened.set(doc, (maps = openMaps(doc)));
+  return maps;
+};
 
 export interface MyCard extends CardValue {
   /** Id in this document. */

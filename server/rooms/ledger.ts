@@ -45,7 +45,7 @@ export interface CardRegistration {
   order: number;
 }
 
-export const ledgerMaps = (doc: Y.Doc) => ({
+const openMaps = (doc: Y.Doc) => ({
   participants: doc.getMap<LedgerParticipant>(LEDGER.participants),
   votes: doc.getMap<number>(LEDGER.votes),
   cards: doc.getMap<CardRegistration>(LEDGER.cards),
@@ -53,6 +53,13 @@ export const ledgerMaps = (doc: Y.Doc) => ({
   baseline: doc.getMap<Baseline>(LEDGER.baseline),
   earlier: doc.getMap<EarlierMark>(LEDGER.earlier),
 });
+const opened = new WeakMap<Y.Doc, ReturnType<typeof openMaps>>();
+/** The ledger's maps, looked up once per document (the projection asks on every flush). */
+export const ledgerMaps = (doc: Y.Doc): ReturnType<typeof openMaps> => {
+  let maps = opened.get(doc);
+  if (!maps) opened.set(doc, (maps = openMaps(doc)));
+  return maps;
+};
 
 /** What the ledger keeps of the model beyond `meta`; null fields on a workshop created before models were files. */
 export interface StoredModel {

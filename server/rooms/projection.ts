@@ -101,6 +101,8 @@ export class Projection {
   /** Set while the projection itself writes the state (registering cards): not a change to follow. */
   private projecting = false;
   private voters = 0;
+  /** The room's figures (stats and distributions) as last written, to skip writing them unchanged. */
+  private lastStats: string | null = null;
   private readonly onLedger = (tr: Y.Transaction) => this.ledgerChanged(tr);
 
   constructor(
@@ -341,21 +343,32 @@ export class Projection {
       answers: Object.fromEntries([...hists].map(([k, h]) => [k, h.answers])),
     };
 
+    const statMap = new Map<string, number>();
+    for (const key of STAT_KEYS) statMap.set(key, stats[key]);
+    for (const [dim, n] of Object.entries(stats.answers)) statMap.set(ANSWERS_PREFIX + dim, n);
+    const dists = new Map<string, Histogram>();
+    for (const [dim, h] of hists) if (distributionVisible(ctx, h.answers)) dists.set(dim, h);
+    // Most flushes change one card and no figure: compared here, as written last time, instead of key by key in the doc.
+    const statsKey = JSON.stringify([[...statMap], [...dists]]);
+    const statsChanged = full || statsKey !== this.lastStats;
+    this.lastStats = statsKey;
+    const roomCardWrites = full ? [] : cardWrites(touched, presentIds, before, parts, 'room');
+    const consoleCardWrites = full ? [] : cardWrites(touched, presentIds, before, parts, 'console');
+    const roomWork =
+      full || metaChanged || peopleChanged || votesChanged || statsChanged || dirty.roadmap || roots.has(LEDGER.baseline) || roots.has(LEDGER.earlier) || roomCardWrites.length > 0;
+
     const room = this.room;
-    room.transact(() => {
+    if (roomWork) room.transact(() => {
       if (metaChanged) syncMap(room.getMap<unknown>(ROOM.meta), new Map(Object.entries(readMeta(ledger))));
       if (full) {
         const roomCards = new Map<string, PublicCardValue>();
         for (const c of parts.values()) for (const [id, v] of c.room) roomCards.set(id, v);
         syncMap(room.getMap<PublicCardValue>(ROOM.cards), roomCards, byOrder);
-      } else patchCards(room.getMap<PublicCardValue>(ROOM.cards), touched, presentIds, before, parts, 'room');
-      const statMap = new Map<string, number>();
-      for (const key of STAT_KEYS) statMap.set(key, stats[key]);
-      for (const [dim, n] of Object.entries(stats.answers)) statMap.set(ANSWERS_PREFIX + dim, n);
-      syncMap(room.getMap<number>(ROOM.stats), statMap);
-      const dists = new Map<string, Histogram>();
-      for (const [dim, h] of hists) if (distributionVisible(ctx, h.answers)) dists.set(dim, h);
-      syncMap(room.getMap<Histogram>(ROOM.dists), dists);
+      } else applyWrites(room.getMap<PublicCardValue>(ROOM.cards), roomCardWrites);
+      if (statsChanged) {
+        syncMap(room.getMap<number>(ROOM.stats), statMap);
+        syncMap(room.getMap<Histogram>(ROOM.dists), dists);
+      }
       if (votesChanged) {
         const votes = new Map<string, number>();
         if (votesVisible(ctx)) {
@@ -379,33 +392,39 @@ export class Projection {
     });
 
     const cons = this.console;
+    const personOf = (pid: string): ConsolePerson => {
+      const p = participants.get(pid)!;
+      const entry: ConsolePerson = { name: p.name, joinedAt: p.joinedAt, removed: false };
+      if (named) {
+        const c = parts.get(pid);
+        entry.answered = c?.markers.length ?? 0;
+        entry.cards = c?.written ?? 0;
+      }
+      return entry;
+    };
+    const peopleMap = cons.getMap<ConsolePerson>(CONSOLE.people);
+    // Only the answered and card counts of those recomputed can have moved.
+    const personWrites: Array<[string, ConsolePerson]> = [];
+    if (!metaChanged && !peopleChanged && named) {
+      for (const pid of changed) {
+        const entry = personOf(pid);
+        if (!same(peopleMap.get(pid), entry)) personWrites.push([pid, entry]);
+      }
+    }
+    // A transaction costs even when it writes nothing: the console is left alone when nothing it shows moved.
+    if (!full && !metaChanged && !peopleChanged && !consoleCardWrites.length && !personWrites.length) return;
     cons.transact(() => {
       if (full) {
         const consoleCards = new Map<string, PublicCardValue>();
         for (const c of parts.values()) for (const [id, v] of c.console) consoleCards.set(id, v);
         syncMap(cons.getMap<PublicCardValue>(CONSOLE.cards), consoleCards, byOrder);
-      } else patchCards(cons.getMap<PublicCardValue>(CONSOLE.cards), touched, presentIds, before, parts, 'console');
-      const personOf = (pid: string): ConsolePerson => {
-        const p = participants.get(pid)!;
-        const entry: ConsolePerson = { name: p.name, joinedAt: p.joinedAt, removed: false };
-        if (named) {
-          const c = parts.get(pid);
-          entry.answered = c?.markers.length ?? 0;
-          entry.cards = c?.written ?? 0;
-        }
-        return entry;
-      };
-      const map = cons.getMap<ConsolePerson>(CONSOLE.people);
+      } else applyWrites(cons.getMap<PublicCardValue>(CONSOLE.cards), consoleCardWrites);
       if (metaChanged || peopleChanged) {
         const people = new Map<string, ConsolePerson>();
         for (const pid of presentIds) people.set(pid, personOf(pid));
-        syncMap(map, people);
-      } else if (named) {
-        // Only the answered and card counts of those recomputed can have moved.
-        for (const pid of changed) {
-          const entry = personOf(pid);
-          if (!same(map.get(pid), entry)) map.set(pid, entry);
-        }
+        syncMap(peopleMap, people);
+      } else {
+        for (const [pid, entry] of personWrites) peopleMap.set(pid, entry);
       }
     });
   }
@@ -455,40 +474,51 @@ function sameKeys(a: Map<string, unknown> | undefined, b: Map<string, unknown> |
   return true;
 }
 
+/** A write to a card map: a value to set, or null to delete the key. */
+type CardWrite = [string, PublicCardValue | null];
+
 /**
  * What `syncMap` would write to a card map, from the contributions that changed alone: the
  * same deletions, the same updates in the same order (people in room order, cards in their
  * document's order) and the same additions in display order. The map holds exactly the
  * contributions of the last update, so comparing with those is comparing with the map.
  */
-function patchCards(
-  map: Y.Map<PublicCardValue>,
+function cardWrites(
   touched: string[],
   presentIds: string[],
   before: Map<string, Contribution>,
   after: Map<string, Contribution>,
   which: 'room' | 'console',
-): void {
-  if (!touched.length) return;
+): CardWrite[] {
+  const writes: CardWrite[] = [];
+  if (!touched.length) return writes;
   const added: [string, PublicCardValue][] = [];
   // Updates in the order a full pass meets them: by person as the room lists them.
   const touchedSet = new Set(touched);
-  const order = presentIds.filter((pid) => touchedSet.has(pid) && after.has(pid));
+  const order = touched.length === 1 ? (after.has(touched[0]!) ? touched : []) : presentIds.filter((pid) => touchedSet.has(pid) && after.has(pid));
   for (const pid of touched) {
     const was = before.get(pid)?.[which];
     const now = after.get(pid)?.[which];
-    if (was) for (const id of was.keys()) if (!now?.has(id)) map.delete(id);
+    if (was) for (const id of was.keys()) if (!now?.has(id)) writes.push([id, null]);
   }
   for (const pid of order) {
     const was = before.get(pid)?.[which];
     for (const [id, value] of after.get(pid)![which]) {
       const old = was?.get(id);
       if (old === undefined) added.push([id, value]);
-      else if (!same(old, value)) map.set(id, value);
+      else if (!same(old, value)) writes.push([id, value]);
     }
   }
   added.sort(byOrder);
-  for (const [id, value] of added) map.set(id, value);
+  for (const a of added) writes.push(a);
+  return writes;
+}
+
+function applyWrites(map: Y.Map<PublicCardValue>, writes: CardWrite[]): void {
+  for (const [id, value] of writes) {
+    if (value === null) map.delete(id);
+    else map.set(id, value);
+  }
 }
 
 function validStage(v: unknown): number | null {

@@ -77,15 +77,34 @@ interface Delivery {
 
 type Waiter = { resolve: () => void; reject: (err: AppError) => void };
 
+/**
+ * Rooms with changes to flush, flushed together from one callback per event-loop turn: each
+ * room's flush runs synchronously up to its storage append, so a storage that collects the
+ * appends of one synchronous stretch (sqlite.ts) commits every room's batch of the turn in one
+ * transaction instead of one per room.
+ */
+const dueThisTurn: Array<() => void> = [];
+function atEndOfTurn(flush: () => void): void {
+  if (dueThisTurn.push(flush) === 1) setImmediate(flushDue);
+}
+function flushDue(): void {
+  for (const flush of dueThisTurn.splice(0)) flush();
+}
+
 export class Room {
   readonly code: string;
   readonly state: RoomState;
   readonly projection: Projection;
   readonly connections = new Map<string, Connection>();
+  /** Connections by participant, and the facilitators' (whom a flush addresses on every change). */
+  private readonly byParticipant = new Map<string, Set<string>>();
+  private readonly facilitators = new Set<string>();
 
   private readonly opts: RoomOptions;
   private readonly logs = new Map<Y.Doc, DocLog>();
   private readonly logsByName = new Map<string, DocLog>();
+  /** Logs with updates not stored yet, in the order they first got one since the last flush. */
+  private pendingLogs = new Set<DocLog>();
   private derived: Array<{ doc: 'room' | 'console'; update: Uint8Array }> = [];
   private waiters: Waiter[] = [];
   private flushScheduled = false;
@@ -161,19 +180,34 @@ export class Room {
   /** Adds a connection; false when its person already has `cap` open. */
   connect(id: string, conn: Connection, cap: number): boolean {
     if (conn.participantId && this.connectionsOf(conn.participantId).length >= cap) return false;
+    this.disconnect(id, false);
     this.connections.set(id, conn);
+    if (conn.participantId) {
+      const ids = this.byParticipant.get(conn.participantId);
+      if (ids) ids.add(id);
+      else this.byParticipant.set(conn.participantId, new Set([id]));
+    }
+    if (conn.role === 'facilitator') this.facilitators.add(id);
     this.schedulePresence();
     return true;
   }
 
-  disconnect(id: string): void {
-    if (this.connections.delete(id)) this.schedulePresence();
+  disconnect(id: string, announce = true): void {
+    const conn = this.connections.get(id);
+    if (!conn) return;
+    this.connections.delete(id);
+    this.facilitators.delete(id);
+    const ids = conn.participantId ? this.byParticipant.get(conn.participantId) : undefined;
+    if (ids) {
+      ids.delete(id);
+      if (!ids.size) this.byParticipant.delete(conn.participantId!);
+    }
+    if (announce) this.schedulePresence();
   }
 
   connectionsOf(participantId: string): string[] {
-    const out: string[] = [];
-    for (const [id, c] of this.connections) if (c.participantId === participantId) out.push(id);
-    return out;
+    const ids = this.byParticipant.get(participantId);
+    return ids ? [...ids] : [];
   }
 
   private connectionsWith(filter: (c: Connection) => boolean): string[] {
@@ -310,6 +344,7 @@ export class Room {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === 'load') return;
       log.pending.push({ update, from: typeof origin === 'string' && origin === this.applyingFrom ? origin : null });
+      this.pendingLogs.add(log);
       this.scheduleFlush();
     });
     return log;
@@ -349,7 +384,7 @@ export class Room {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     // Every change that arrives in this event-loop turn is projected, stored and sent as one.
-    setImmediate(() => {
+    atEndOfTurn(() => {
       this.flushScheduled = false;
       void this.flush().catch((err) => this.opts.onError?.(err));
     });
@@ -359,12 +394,23 @@ export class Room {
     // Derive what recipients see from everything applied so far (it may register new cards).
     const roadmap = this.roadmapDirty;
     this.roadmapDirty = false;
-    this.projection.update({ roadmap });
+    // What the projection writes now (the derived documents, card registrations) is taken by
+    // this very flush, below: it must not schedule another one.
+    const scheduled = this.flushScheduled;
+    this.flushScheduled = true;
+    try {
+      this.projection.update({ roadmap });
+    } finally {
+      this.flushScheduled = scheduled;
+    }
 
     const batch: DocUpdate[] = [];
     const deliveries: Delivery[] = [];
     const touched: DocLog[] = [];
-    for (const log of this.logs.values()) {
+    // In the order of `logs` (the ledger first), as stored before; only those with something pending.
+    const withPending = this.pendingLogs.size === 1 ? [...this.pendingLogs] : [...this.logs.values()].filter((l) => this.pendingLogs.has(l));
+    this.pendingLogs = new Set();
+    for (const log of withPending) {
       if (!log.pending.length) continue;
       const pending = log.pending;
       log.pending = [];
@@ -391,7 +437,7 @@ export class Room {
     for (const which of ['room', 'console'] as const) {
       const updates = this.derived.filter((d) => d.doc === which).map((d) => d.update);
       if (!updates.length) continue;
-      const to = which === 'room' ? () => this.connections.keys() : () => this.connectionsWith((c) => c.role === 'facilitator');
+      const to = which === 'room' ? () => this.connections.keys() : () => [...this.facilitators];
       deliveries.push({ to, doc: which, update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates) });
     }
     this.derived = [];

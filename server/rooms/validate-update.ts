@@ -21,10 +21,11 @@
  */
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { CardValueSchema, MarkerValueSchema, schemaRefusal } from '../../shared/protocol.ts';
+import { CardValueSchema, schemaRefusal } from '../../shared/protocol.ts';
 import { CARD_ID, DIMENSION_KEY, PHONE_WRITABLE_ROOTS, PRIVATE } from '../../shared/private-doc.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { AppError } from '../../shared/errors.ts';
+import { isCleanCard, isMarker } from './value-check.ts';
 
 export interface WriterContext {
   participantId: string;
@@ -245,6 +246,18 @@ function fail(code: ConstructorParameters<typeof AppError>[0], message?: string)
   throw new AppError(code, message);
 }
 
+/** The refusal of a card value the hand check said no to, named by the schema. */
+function refuseCard(value: Record<string, unknown>): never {
+  const parsed = CardValueSchema.safeParse(value);
+  if (!parsed.success) {
+    const refusal = schemaRefusal(parsed.error, 'INVALID_VALUE');
+    fail(refusal.code, refusal.code === 'EMPTY_TEXT' ? 'The card has only blank or invisible characters: type something people can read.' : 'That card is not valid.');
+  }
+  // The schema cleans text as it reads it, but a Yjs value is stored as sent: refuse what is not already clean
+  // (invisible characters, blank ends), so nothing hidden reaches another screen or the export.
+  fail('INVALID_VALUE', 'Card text has invisible characters or blanks at its ends.');
+}
+
 /** Root name and map key of an item already integrated in the doc; null when it is not in a root map. */
 function targetOfStored(item: Y.Item): Target | null {
   const parent = item.parent as Y.AbstractType<unknown> | null;
@@ -362,18 +375,12 @@ export function validateParticipantUpdate(doc: Y.Doc, update: Uint8Array, ctx: W
     if (!isPlainRecord(value)) fail('INVALID_VALUE', 'That value is not a plain object.');
     if (root === PRIVATE.cards) {
       if (!CARD_ID.test(key)) fail('INVALID_VALUE', 'That card id is not valid.');
-      const parsed = CardValueSchema.safeParse(value);
-      if (!parsed.success) {
-        const refusal = schemaRefusal(parsed.error, 'INVALID_VALUE');
-        fail(refusal.code, refusal.code === 'EMPTY_TEXT' ? 'The card has only blank or invisible characters: type something people can read.' : 'That card is not valid.');
-      }
-      // The schema cleans text as it reads it, but a Yjs value is stored as sent: refuse what is not already clean
-      // (invisible characters, blank ends), so nothing hidden reaches another screen or the export.
-      if (parsed.data.text !== value.text) fail('INVALID_VALUE', 'Card text has invisible characters or blanks at its ends.');
+      // Checked by hand (value-check.ts); the schema names what is wrong when it says no.
+      if (!isCleanCard(value)) refuseCard(value);
       if (!cards.has(key)) newCardKeys++;
     } else if (root === PRIVATE.markers) {
       if (!DIMENSION_KEY.test(key)) fail('INVALID_VALUE', 'That dimension is not valid.');
-      if (!MarkerValueSchema.safeParse(value).success) fail('INVALID_VALUE', 'That marker is not valid.');
+      if (!isMarker(value)) fail('INVALID_VALUE', 'That marker is not valid.');
     }
   }
 

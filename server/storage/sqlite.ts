@@ -150,9 +150,38 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     q.insertWorkshop.run(w.code, w.title, w.facilitatorKeyHash, w.viewerKey, w.createdAt, w.lastActiveAt, w.format);
     for (const [doc, state] of docs) q.appendUpdate.run(w.code, doc, blob(state));
   });
-  const append = db.transaction((batch: readonly DocUpdate[]) =>
-    batch.map((u) => Number(q.appendUpdate.run(u.code, u.doc, blob(u.update)).lastInsertRowid)),
-  );
+  const insert = (batch: readonly DocUpdate[]) => batch.map((u) => Number(q.appendUpdate.run(u.code, u.doc, blob(u.update)).lastInsertRowid));
+  const append = db.transaction(insert);
+  const appendAll = db.transaction((batches: ReadonlyArray<readonly DocUpdate[]>) => batches.map(insert));
+
+  /**
+   * Appends asked for in one stretch of synchronous code (the rooms flushed in one event-loop
+   * turn: see `Room`'s flush scheduling) share one transaction: one commit, one write of the
+   * WAL's pages, instead of one per room. Each caller still hears only after that commit. When
+   * the shared transaction fails, each batch is tried alone, so one refused batch (a workshop
+   * deleted meanwhile) does not refuse the others, and a batch is still all or nothing.
+   */
+  let queued: Array<{ batch: readonly DocUpdate[]; resolve: (seqs: number[]) => void; reject: (err: unknown) => void }> = [];
+  const commitQueued = () => {
+    const jobs = queued;
+    queued = [];
+    if (jobs.length > 1) {
+      try {
+        const seqs = appendAll(jobs.map((j) => j.batch));
+        jobs.forEach((j, i) => j.resolve(seqs[i]!));
+        return;
+      } catch {
+        // Each alone below, to find whose batch it was.
+      }
+    }
+    for (const j of jobs) {
+      try {
+        j.resolve(append(j.batch));
+      } catch (err) {
+        j.reject(err);
+      }
+    }
+  };
   const replace = db.transaction((code: string, docs: ReadonlyMap<string, Uint8Array>, format: number) => {
     q.deleteUpdates.run(code);
     q.deleteSnapshot.run(code);
@@ -211,8 +240,11 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     async markParticipantRemoved(code, id) {
       q.removeParticipant.run(code, id);
     },
-    async appendUpdates(batch) {
-      return batch.length ? append(batch) : [];
+    appendUpdates(batch) {
+      if (!batch.length) return Promise.resolve([]);
+      return new Promise((resolve, reject) => {
+        if (queued.push({ batch, resolve, reject }) === 1) queueMicrotask(commitQueued);
+      });
     },
     async loadDocuments(code) {
       const docs = new Map<string, StoredDocument>();

@@ -136,6 +136,40 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
     expect(await storage.appendUpdates([])).toEqual([]);
   });
 
+  it('keeps appends asked for in the same turn apart: each its own sequence numbers, each all or nothing', async () => {
+    const { storage } = await fresh();
+    await storage.createWorkshop(record('FFFFFF'), one('ledger', docWith('f').update));
+    await storage.createWorkshop(record('GGGGGG'), one('ledger', docWith('g').update));
+    const f = docWith('f2').update;
+    const g = docWith('g2').update;
+    // Several rooms flushing in one turn, one of them writing to a workshop deleted meanwhile.
+    const results = await Promise.allSettled([
+      storage.appendUpdates([{ code: 'FFFFFF', doc: 'ledger', update: f }]),
+      storage.appendUpdates([
+        { code: 'GGGGGG', doc: 'ledger', update: g },
+        { code: 'ZZZZZZ', doc: 'ledger', update: g },
+      ]),
+      storage.appendUpdates([
+        { code: 'GGGGGG', doc: 'p:1', update: g },
+        { code: 'FFFFFF', doc: 'p:1', update: f },
+      ]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const [first, , third] = results as Array<PromiseFulfilledResult<number[]>>;
+    expect(first!.value).toHaveLength(1);
+    expect(third!.value).toHaveLength(2);
+    expect(third!.value[1]!).toBeGreaterThan(third!.value[0]!);
+    expect(third!.value[0]!).toBeGreaterThan(first!.value[0]!);
+    const fDocs = await storage.loadDocuments('FFFFFF');
+    const gDocs = await storage.loadDocuments('GGGGGG');
+    expect(fDocs.get('ledger')!.updates).toHaveLength(2);
+    expect(fDocs.get('ledger')!.lastSeq).toBe(first!.value[0]);
+    expect(fDocs.get('p:1')!.lastSeq).toBe(third!.value[1]);
+    // Nothing of the refused batch, not even its part for a workshop that exists.
+    expect(gDocs.get('ledger')!.updates).toHaveLength(1);
+    expect(gDocs.get('p:1')!.lastSeq).toBe(third!.value[0]);
+  });
+
   it('compacts one document into a snapshot and keeps later updates and other documents', async () => {
     const { storage } = await fresh();
     const { doc, update } = docWith('a');

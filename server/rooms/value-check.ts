@@ -1,0 +1,51 @@
+/**
+ * The values a phone writes into its own document (a card, a marker), checked by
+ * hand on the hot path: every edit of a card passes here. They accept exactly what
+ * `CardValueSchema` / `MarkerValueSchema` (shared/protocol.ts) accept with the text
+ * already clean, and nothing else; the schemas stay the edge's word, and name the
+ * refusal when these say no (validate-update.ts). A property test holds the two
+ * together on generated values, hostile ones included
+ * (tests/unit/value-check.property.test.ts).
+ */
+import { LIMITS } from '../../shared/limits.ts';
+import { cleanText } from '../../shared/text.ts';
+
+const DIMENSION = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const HORIZON = /^[a-z0-9-]{1,20}$/;
+/** The largest createdAt the schema takes (the end of ECMAScript time). */
+const TIME_MAX = 8_640_000_000_000_000;
+
+const isStage = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5;
+const stageOrNull = (v: unknown): boolean => v === null || isStage(v);
+
+/** Own keys of `value` are all in `allowed` (a strict object: anything else is refused). */
+function onlyKeys(value: object, allowed: ReadonlySet<string>): boolean {
+  for (const key of Object.keys(value)) if (!allowed.has(key)) return false;
+  return true;
+}
+
+const CARD_KEYS: ReadonlySet<string> = new Set(['kind', 'text', 'dimension', 'stage', 'createdAt', 'notBefore']);
+const MARKER_KEYS: ReadonlySet<string> = new Set(['current', 'target']);
+
+/**
+ * True when `value` (a plain object) is a card the schema accepts and its text is already clean
+ * (cleaning would not change it, and it is not empty).
+ */
+export function isCleanCard(value: Record<string, unknown>): boolean {
+  if (!onlyKeys(value, CARD_KEYS)) return false;
+  const { kind, text, dimension, stage, createdAt, notBefore } = value;
+  if (kind !== 'practice' && kind !== 'barrier') return false;
+  if (typeof text !== 'string' || text.length === 0 || text.length > LIMITS.cardTextMax || cleanText(text) !== text) return false;
+  if (dimension !== null && !(typeof dimension === 'string' && DIMENSION.test(dimension))) return false;
+  if (!stageOrNull(stage)) return false;
+  if (typeof createdAt !== 'number' || !Number.isSafeInteger(createdAt) || createdAt < 0 || createdAt > TIME_MAX) return false;
+  if (notBefore !== undefined && notBefore !== null && !(typeof notBefore === 'string' && HORIZON.test(notBefore))) return false;
+  // A practice card has a dimension and a stage; a barrier has no stage, and only a barrier holds work back.
+  if (kind === 'practice') return dimension !== null && stage !== null && notBefore == null;
+  return stage === null;
+}
+
+/** True when `value` (a plain object) is a marker the schema accepts. */
+export function isMarker(value: Record<string, unknown>): boolean {
+  return onlyKeys(value, MARKER_KEYS) && stageOrNull(value.current) && stageOrNull(value.target);
+}
