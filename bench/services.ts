@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { startServices } from '../scripts/services.mjs';
+import { deleteKeys, startServices } from '../scripts/services.mjs';
 
 const answers = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -106,12 +106,7 @@ export async function runStore(services: BenchServices): Promise<RunStore> {
     async drop() {
       await watcher.end().catch(() => {});
       await asAdmin(services.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-        if (keys.length) await redis.unlink(...keys);
-        cursor = next;
-      } while (cursor !== '0');
+      await deleteKeys(redis, prefix);
       redis.disconnect();
     },
   };
