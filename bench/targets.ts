@@ -81,14 +81,18 @@ export function oursTarget(server: ServerChild, fixture: FixtureOptions, fixture
   const homeOf = (room: BenchRoom) => nodes[room.node ?? 0]!;
   const joinAll = async (code: string, home: number, first: number, n: number): Promise<BenchParticipant[]> => {
     const out: BenchParticipant[] = new Array(n);
-    await pool([...Array(n).keys()], 8, async (i) => {
+    const join = async (i: number) => {
       const base = nodes[(home + first + i) % nodes.length]!;
       const p = await post<JoinReply>(`${base}/api/workshops/${code}/participants`, { name: `Phone ${first + i + 1}` });
       out[i] = {
         id: p.participantId,
         connect: (observer) => (observer ? sioClient : rawSioClient)(base, { v: PROTOCOL_VERSION, role: 'participant', code, token: p.token }),
       };
-    });
+    };
+    // A join loads the room where it lands: with several nodes, the first one goes alone, to the home node.
+    const alone = nodes.length > 1 && first === 0 && n > 0 ? 1 : 0;
+    if (alone) await join(0);
+    await pool([...Array(n - alone).keys()].map((i) => i + alone), 8, join);
     return out;
   };
   return {
