@@ -15,6 +15,8 @@ export interface ServerChild {
   call<T = unknown>(type: string, extra?: Record<string, unknown>): Promise<T>;
   cpuMs(): Promise<number>;
   heap(): Promise<{ heapUsed: number; rss: number; external: number; arrayBuffers: number }>;
+  /** The last of what the server printed (errors: it runs with LOG_LEVEL=error). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startServer(kind: ServerKind, opts: { core: string; cpuPro
       return (c.user + c.system) / 1000;
     },
     heap: () => call('heap'),
+    output: () => out.slice(-200_000),
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       try {
@@ -103,6 +106,40 @@ export async function startServer(kind: ServerKind, opts: { core: string; cpuPro
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Several nodes of one cluster seen as one server: CPU, heap and loaded rooms summed over the
+ * nodes, threads named by node (`n0:main`), and `seed` (which writes to the shared storage)
+ * run on the first node. Its `url` is the first node's.
+ */
+export function serverGroup(nodes: ServerChild[]): ServerChild {
+  const first = nodes[0]!;
+  const sum = (values: unknown[]) => (values as number[]).reduce((a, b) => a + b, 0);
+  return {
+    ...first,
+    async call<T>(type: string, extra: Record<string, unknown> = {}): Promise<T> {
+      if (type === 'seed') return first.call<T>(type, extra);
+      if (type === 'profileStart' || type === 'profileStop' || type === 'snapshot') throw new Error(`${type}: not with several nodes`);
+      const all = await Promise.all(nodes.map((n) => n.call(type, extra)));
+      if (type === 'threads') {
+        return Object.fromEntries(all.flatMap((byThread, i) => Object.entries(byThread as Record<string, number>).map(([name, ms]) => [`n${i}:${name}`, ms]))) as T;
+      }
+      if (all.every((v) => typeof v === 'number')) return sum(all) as T;
+      throw new Error(`${type}: no way to combine the nodes' answers`);
+    },
+    async cpuMs() {
+      return sum(await Promise.all(nodes.map((n) => n.cpuMs())));
+    },
+    async heap() {
+      const all = await Promise.all(nodes.map((n) => n.heap()));
+      return { heapUsed: sum(all.map((h) => h.heapUsed)), rss: sum(all.map((h) => h.rss)), external: sum(all.map((h) => h.external)), arrayBuffers: sum(all.map((h) => h.arrayBuffers)) };
+    },
+    output: () => nodes.map((n, i) => `--- node ${i}\n${n.output()}`).join('\n'),
+    async stop() {
+      await Promise.all(nodes.map((n) => n.stop()));
     },
   };
 }

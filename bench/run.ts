@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --runs N] [-- --no-client] [-- --only ours|hocuspocus] [-- --shapes 100x5,20x25]
  *   [-- --skip-idle] [-- --profile DIR (our load phases)] [-- --cpu-prof DIR (node --cpu-prof on our whole child)]`
+ * `npm run bench -- --nodes N [--quick] [--runs R] [--shapes ...] [--no-sqlite]`: one node against N (bench/nodes.ts).
  *
  * Our server and Hocuspocus 3.x, each a child process pinned to core 0
  * (taskset), the load generator pinned to core 1, runs interleaved
@@ -14,7 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, type ServerKind } from './proc.ts';
 import { hocuspocusTarget, oursTarget, type Target } from './targets.ts';
-import { checkShape, idleParticipants, idleRooms, joinStorm, runPhase, setupShape, setVisibility, waitRooms, type PhaseResult } from './workload.ts';
+import { idleParticipants, idleRooms, joinStorm, waitRooms, type PhaseResult } from './workload.ts';
+import { fmt, KNEE_MS, ladder as ladderOf, MODES, runShape, shapesNamed, type ShapeResult } from './ladder.ts';
 import { fixtureContent, sharedFixture, type FixtureOptions } from './fixture.ts';
 import { geomean, median, round } from './stats.ts';
 
@@ -37,44 +39,23 @@ const opt = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const quick = flag('quick');
-const MODE = quick
-  ? { runs: 3, stepMs: 800, drainMs: 2000, halfMs: 1500, factor: 2, maxSteps: 8, joins: 200, idleN: 200, idleRooms: 6 }
-  : { runs: 5, stepMs: 3000, drainMs: 4000, halfMs: 6000, factor: 1.35, maxSteps: 16, joins: 200, idleN: 200, idleRooms: 8 };
+const MODE = MODES[quick ? 'quick' : 'full'];
 const runs = Number(opt('runs') ?? MODE.runs);
 const only = opt('only') as ServerKind | undefined;
 const profileDir = opt('profile');
-const KNEE_MS = 50;
-/** Idle CPU: measured over IDLE_MS once IDLE_SETTLE_MS have passed since the last phone synced. */
-const IDLE_SETTLE_MS = 1_000;
-const IDLE_MS = 2_000;
+const SHAPES = shapesNamed(opt('shapes'));
+const ladder = (s: (typeof SHAPES)[number], k: number) => ladderOf(MODE, s, k);
 
-interface ShapeDef {
-  name: string;
-  rooms: number;
-  perRoom: number;
-  observers: number;
-  /** First rung of the load ladder, edits per second in total. */
-  l0: number;
+// ------------------------------------------------------------------ one node against N (bench/nodes.ts)
+if (opt('nodes') !== undefined) {
+  const nodes = Number(opt('nodes'));
+  if (!Number.isInteger(nodes) || nodes < 2) throw new Error(`--nodes takes a whole number of nodes, 2 or more (got ${opt('nodes')})`);
+  const { runNodes } = await import('./nodes.ts');
+  const runsOpt = opt('runs');
+  const shapesOpt = opt('shapes');
+  process.exit(await runNodes({ nodes, quick, sqlite: !flag('no-sqlite'), ...(runsOpt ? { runs: Number(runsOpt) } : {}), ...(shapesOpt ? { shapes: shapesOpt } : {}) }));
 }
-const SHAPES: ShapeDef[] = [
-  { name: '100x5', rooms: 100, perRoom: 5, observers: 2, l0: 250 },
-  { name: '20x25', rooms: 20, perRoom: 25, observers: 3, l0: 150 },
-  { name: '2x150', rooms: 2, perRoom: 150, observers: 3, l0: 60 },
-].filter((s) => !opt('shapes') || opt('shapes')!.split(',').includes(s.name));
 
-const ladder = (s: ShapeDef, k: number) => Math.round(s.l0 * MODE.factor ** k);
-
-interface ShapeResult {
-  steps: PhaseResult[];
-  knee: number;
-  kneeBounded: boolean;
-  half: PhaseResult;
-  /** Ours: the same edits at the first rung's load, in Map before the reveal (nobody else receives them). */
-  private: PhaseResult | null;
-  check: Awaited<ReturnType<typeof checkShape>>;
-  genBound: boolean;
-  idleCpuMsPerS: number;
-}
 interface RunResult {
   kind: ServerKind;
   run: number;
@@ -86,95 +67,6 @@ interface RunResult {
 }
 
 const log = (...a: unknown[]) => console.log(...a);
-const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
-
-/** CPU per thread between two `threads` readings, in ms per second of `wallMs`, busiest first. */
-function threadShares(a: Record<string, number>, b: Record<string, number>, wallMs: number): string {
-  return (
-    Object.entries(b)
-      .map(([name, ms]) => [name, ((ms - (a[name] ?? 0)) * 1000) / wallMs] as const)
-      .filter(([, v]) => v >= 0.05)
-      .sort((x, y) => y[1] - x[1])
-      .map(([name, v]) => `${name} ${fmt(v, 2)}`)
-      .join(', ') || 'none'
-  );
-}
-
-function kneeOf(steps: PhaseResult[]): { knee: number; bounded: boolean } {
-  const i = steps.findIndex((s) => s.p99 > KNEE_MS);
-  if (i < 0) return { knee: steps[steps.length - 1]!.load, bounded: false };
-  if (i === 0) return { knee: steps[0]!.load, bounded: true };
-  const a = steps[i - 1]!;
-  const b = steps[i]!;
-  const pb = Number.isFinite(b.p99) ? b.p99 : 10_000;
-  const f = (KNEE_MS - a.p99) / (pb - a.p99);
-  return { knee: Math.exp(Math.log(a.load) + f * (Math.log(b.load) - Math.log(a.load))), bounded: true };
-}
-
-async function runShape(target: Target, s: ShapeDef, seed: number): Promise<ShapeResult> {
-  const shape = await setupShape(target, s.rooms, s.perRoom, s.observers);
-  try {
-    // Server CPU with everyone connected and nobody editing (timers, pings): a floor under CPU per update.
-    // Measured after a settling second: what connecting everyone left behind (collecting its
-    // garbage, checkpointing what it stored) is the setup's cost, not the idle room's.
-    const early0 = await target.server.cpuMs();
-    await new Promise((r) => setTimeout(r, 500));
-    const earlyCpuMsPerS = ((await target.server.cpuMs()) - early0) * 2;
-    await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS - 500));
-    const profiling = profileDir && target.kind === 'ours';
-    if (profiling) await target.server.call('profileStart');
-    const threads0 = await target.server.call<Record<string, number>>('threads');
-    const idle0 = await target.server.cpuMs();
-    await new Promise((r) => setTimeout(r, IDLE_MS));
-    const idleCpuMsPerS = (((await target.server.cpuMs()) - idle0) * 1000) / IDLE_MS;
-    const threads1 = await target.server.call<Record<string, number>>('threads');
-    log(`    ${s.name} idle CPU by thread, ms/s: ${threadShares(threads0, threads1, IDLE_MS)}`);
-    log(`    ${s.name} idle server CPU ${fmt(idleCpuMsPerS, 1)} ms/s (in the first 500 ms after the last phone synced: ${fmt(earlyCpuMsPerS, 1)} ms/s)`);
-    if (profiling) await target.server.call('profileStop', { file: path.join(profileDir, `ours-idle-${s.name}-${Date.now()}.cpuprofile`) });
-    // Warm-up: every writer creates its card (new keys, client ids bound, public ids registered).
-    await runPhase(target, shape, 'warm', Math.min(500, s.rooms * s.perRoom), Math.max(1000, ((2 * s.rooms * s.perRoom) / 500) * 1000), 5000, seed, { everyWriter: true });
-    const steps: PhaseResult[] = [];
-    const ladder0 = await target.server.call<Record<string, number>>('threads');
-    const ladderT0 = performance.now();
-    if (profiling) await target.server.call('profileStart');
-    for (let k = 0; k < MODE.maxSteps; k++) {
-      const r = await runPhase(target, shape, `step${k}`, ladder(s, k), MODE.stepMs, MODE.drainMs, seed + k + 1);
-      steps.push(r);
-      log(
-        `    ${s.name} ${fmt(r.load, 0).padStart(6)}/s  p50 ${fmt(r.p50, 2).padStart(7)} p99 ${fmt(r.p99, 2).padStart(8)} ms  cpu ${fmt(r.cpuUsPerDelivery, 2)} us/deliv  ${fmt(r.bytesPerEdit, 0)} B/edit  gen ${fmt(r.genCpuShare * 100, 0)}%  lag99 ${fmt(r.sendLagP99, 1)}`,
-      );
-      if (r.p99 > KNEE_MS) break;
-    }
-    log(`    ${s.name} ladder CPU by thread, ms/s: ${threadShares(ladder0, await target.server.call<Record<string, number>>('threads'), performance.now() - ladderT0)}`);
-    const { knee, bounded } = kneeOf(steps);
-    await new Promise((r) => setTimeout(r, 300));
-    const half = await runPhase(target, shape, 'half', knee / 2, MODE.halfMs, MODE.drainMs, seed + 100);
-    if (profiling) await target.server.call('profileStop', { file: path.join(profileDir, `ours-${s.name}-${Date.now()}.cpuprofile`) });
-    log(`    ${s.name} knee ${fmt(knee, 0)}/s${bounded ? '' : ' (not reached)'}; at half: p50 ${fmt(half.p50, 2)} p99 ${fmt(half.p99, 2)} ms; idle server CPU ${fmt(idleCpuMsPerS, 0)} ms/s`);
-    let check = await checkShape(shape);
-    if (!check.converged) log(`    ${s.name} CONVERGENCE FAILED`, check);
-    let priv: PhaseResult | null = null;
-    if (target.kind === 'ours') {
-      // Map before the reveal: the same edits at the first rung's load reach nobody else. Then
-      // the reveal, after which every screen must show each phone's last edit.
-      await setVisibility(target, shape, 'private');
-      priv = await runPhase(target, shape, 'private', ladder(s, 0), Math.max(MODE.stepMs, MODE.halfMs), MODE.drainMs, seed + 200, { private: true });
-      const revealed = steps[0]!;
-      log(
-        `    ${s.name} Map before the reveal @ ${fmt(priv.load, 0)}/s: cpu ${fmt(priv.cpuUsPerEdit, 1)} us/edit (revealed ${fmt(revealed.cpuUsPerEdit, 1)}), ${fmt(priv.bytesPerEdit, 0)} B/edit (revealed ${fmt(revealed.bytesPerEdit, 0)}), ack p50 ${fmt(priv.ackP50, 2)} p99 ${fmt(priv.ackP99, 2)} ms`,
-      );
-      await setVisibility(target, shape, 'revealed');
-      const after = await checkShape(shape);
-      if (!after.converged) log(`    ${s.name} CONVERGENCE FAILED after the reveal`, after);
-      check = { lost: check.lost + after.lost, duplicated: check.duplicated + after.duplicated, rejected: after.rejected, mismatched: check.mismatched + after.mismatched, converged: check.converged && after.converged };
-    }
-    const genBound = steps.some((st) => st.p99 <= KNEE_MS && st.genCpuShare > 0.9);
-    return { steps, knee, kneeBounded: bounded, half, private: priv, check, genBound, idleCpuMsPerS };
-  } finally {
-    shape.close();
-    await waitRooms(target, 0);
-  }
-}
 
 async function oneRun(kind: ServerKind, run: number): Promise<RunResult> {
   const cpuProf = opt('cpu-prof');
@@ -192,7 +84,7 @@ async function oneRun(kind: ServerKind, run: number): Promise<RunResult> {
     await waitRooms(target, 0);
     log(`    idle participant ${fmt(idleParticipantKB)} KB, idle loaded room ${fmt(rooms.perRoomMB, 2)} MB (empty unloaded: ${rooms.unloaded}); join ${MODE.joins}: p50 ${fmt(join.p50, 0)} p99 ${fmt(join.p99, 0)} ms, ${fmt(join.bytesPerJoin / 1024, 1)} KB/join (server CPU ${fmt(join.serverCpuMs, 0)} ms, generator ${fmt(join.genCpuMs, 0)} ms in ${fmt(join.wallMs, 0)} ms)${join.ok ? '' : ' JOINER DID NOT GET THE BOARD'}`);
     const shapes: Record<string, ShapeResult> = {};
-    for (const s of SHAPES) shapes[s.name] = await runShape(target, s, run * 1000);
+    for (const s of SHAPES) shapes[s.name] = await runShape(target, s, run * 1000, { mode: MODE, log, ...(profileDir ? { profileDir } : {}) });
     return { kind, run, idleParticipantKB, idleRoomMB: rooms.perRoomMB, emptyRoomUnloaded: rooms.unloaded, join, shapes };
   } finally {
     await server.stop();

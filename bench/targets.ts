@@ -17,6 +17,8 @@ export interface BenchRoom {
   viewer(): Conn;
   /** Ours: the facilitator key, to move the session between phases. */
   key?: string;
+  /** Ours, several nodes: the index of the room's home node (see oursTarget). */
+  node?: number;
 }
 
 /**
@@ -39,6 +41,8 @@ export interface Target {
   fixtureCards: number;
   /** The key under which a phone writes its card: ours, in its own document; Hocuspocus, in the shared one. */
   cardKey(participantId: string): string;
+  /** CPU ms used so far by the services behind the server (Redis, PostgreSQL), by name, when measured. */
+  sideCpuMs?(): Promise<Record<string, number>>;
 }
 
 const newId = () => randomBytes(9).toString('base64url');
@@ -64,17 +68,31 @@ export async function pool<T>(items: T[], limit: number, fn: (item: T, i: number
   );
 }
 
-export function oursTarget(server: ServerChild, fixture: FixtureOptions, fixtureCards: number): Target {
-  const base = server.url;
-  const joinAll = async (code: string, n: number): Promise<BenchParticipant[]> => {
+/**
+ * Our server. `nodes`: the base URLs of several nodes of one cluster (default: the server's
+ * own). Each room then has a home node, in turn (it is created there and its facilitator,
+ * projector and the commands that set it up connect there, so the home node ends up owning
+ * it), and its phones go to the nodes round-robin from the home one: with two nodes, every
+ * other phone reaches a node that does not own its room, as behind a load balancer without
+ * sticky sessions.
+ */
+export function oursTarget(server: ServerChild, fixture: FixtureOptions, fixtureCards: number, nodes: string[] = [server.url]): Target {
+  let made = 0;
+  const homeOf = (room: BenchRoom) => nodes[room.node ?? 0]!;
+  const joinAll = async (code: string, home: number, first: number, n: number): Promise<BenchParticipant[]> => {
     const out: BenchParticipant[] = new Array(n);
-    await pool([...Array(n).keys()], 8, async (i) => {
-      const p = await post<JoinReply>(`${base}/api/workshops/${code}/participants`, { name: `Phone ${i + 1}` });
+    const join = async (i: number) => {
+      const base = nodes[(home + first + i) % nodes.length]!;
+      const p = await post<JoinReply>(`${base}/api/workshops/${code}/participants`, { name: `Phone ${first + i + 1}` });
       out[i] = {
         id: p.participantId,
         connect: (observer) => (observer ? sioClient : rawSioClient)(base, { v: PROTOCOL_VERSION, role: 'participant', code, token: p.token }),
       };
-    });
+    };
+    // A join loads the room where it lands: with several nodes, the first one goes alone, to the home node.
+    const alone = nodes.length > 1 && first === 0 && n > 0 ? 1 : 0;
+    if (alone) await join(0);
+    await pool([...Array(n - alone).keys()].map((i) => i + alone), 8, join);
     return out;
   };
   return {
@@ -83,6 +101,8 @@ export function oursTarget(server: ServerChild, fixture: FixtureOptions, fixture
     fixtureCards,
     cardKey: () => 'c0',
     async makeRoom(n, withBoard) {
+      const home = made++ % nodes.length;
+      const base = nodes[home]!;
       const w = await post<CreateWorkshopReply>(`${base}/api/workshops`, { title: 'Bench workshop', organisation: 'Bench' });
       if (withBoard) await server.call('seed', { code: w.code, options: fixture });
       const viewerKey = /#view=(.+)$/.exec(w.boardUrl)![1]!;
@@ -90,17 +110,17 @@ export function oursTarget(server: ServerChild, fixture: FixtureOptions, fixture
       // The facilitator's screen holds the room, as in a workshop.
       const holder = withBoard ? rawSioClient(base, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey }) : null;
       if (holder) await holder.synced;
-      const participants = await joinAll(w.code, n);
-      return { room: { name: w.code, participants, viewer, key: w.facilitatorKey }, holder };
+      const participants = await joinAll(w.code, home, 0, n);
+      return { room: { name: w.code, participants, viewer, key: w.facilitatorKey, node: home }, holder };
     },
     async addParticipants(room, n) {
-      const more = await joinAll(room.name, n);
+      const more = await joinAll(room.name, room.node ?? 0, room.participants.length, n);
       room.participants.push(...more);
       return more;
     },
     async setVisibility(rooms, visibility) {
       await pool(rooms, 8, (room) =>
-        facilitatorCommands(base, room.name, room.key!, [
+        facilitatorCommands(homeOf(room), room.name, room.key!, [
           { type: 'phase:set', phase: 'map' },
           { type: 'reveal:set', phase: 'map', revealed: visibility === 'revealed' },
         ]),

@@ -65,6 +65,8 @@ export interface PhaseResult {
   genCpuShare: number;
   sendLagP99: number;
   wallMs: number;
+  /** CPU ms of the target's other processes during the phase (Redis, PostgreSQL), when it reports them. */
+  sideCpuMs?: Record<string, number>;
 }
 
 /** Reads the edit a card value carries: [writer index, edit number]. */
@@ -257,6 +259,7 @@ export async function runPhase(
   const perWriter = rate / writers.length / 1000; // edits per ms
   const rand = rng(seed);
   const cpu0 = await target.server.cpuMs();
+  const side0 = await target.sideCpuMs?.();
   const bytes0 = totalBytes(shape);
   const gen0 = process.cpuUsage();
   const start = performance.now() + 5;
@@ -294,6 +297,7 @@ export async function runPhase(
   const wallMs = performance.now() - start;
   const gen = process.cpuUsage(gen0);
   const cpu1 = await target.server.cpuMs();
+  const side1 = await target.sideCpuMs?.();
   const bytes1 = totalBytes(shape);
   const lat = phase.lat.slice();
   const late = phase.expected - phase.received;
@@ -320,6 +324,7 @@ export async function runPhase(
     genCpuShare: (gen.user + gen.system) / 1000 / wallMs,
     sendLagP99: percentile(lagSorted, 99),
     wallMs,
+    ...(side0 && side1 ? { sideCpuMs: Object.fromEntries(Object.entries(side1).map(([name, ms]) => [name, ms - (side0[name] ?? NaN)])) } : {}),
   };
 }
 

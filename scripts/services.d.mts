@@ -11,3 +11,5 @@ export interface Services {
   stop(): Promise<void>;
 }
 export function startServices(env?: Record<string, string | undefined>): Promise<Services>;
+/** Deletes every key under `prefix` (SCAN in pages, then UNLINK); `redis` is an ioredis client. */
+export function deleteKeys(redis: import('ioredis').Redis, prefix: string): Promise<void>;

@@ -291,3 +291,16 @@ export async function startServices(env = process.env) {
     throw err;
   }
 }
+
+/**
+ * Deletes every key under `prefix` (a test's or a benchmark run's own), with `redis` an ioredis
+ * client; SCAN in pages, so a shared Redis is never blocked.
+ */
+export async function deleteKeys(redis, prefix) {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+    if (keys.length) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}

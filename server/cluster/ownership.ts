@@ -132,7 +132,9 @@ export class RoomOwnership {
   private fenced(code: string, epoch: number): Storage {
     const base = this.opts.storage;
     const refused = (err: unknown): never => {
-      if (err instanceof StaleEpoch && err.code === code) this.lose(code);
+      // Only when this epoch is still the one held: a late write from a room this node already
+      // unloaded (and took again, under a newer epoch) must not drop the room it holds now.
+      if (err instanceof StaleEpoch && err.code === code && this.held.get(code)?.lease.epoch === epoch) this.lose(code);
       throw err;
     };
     return {

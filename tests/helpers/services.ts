@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { inject, onTestFinished } from 'vitest';
-import type { ServiceUrls } from '../../scripts/services.mjs';
+import { deleteKeys, type ServiceUrls } from '../../scripts/services.mjs';
 
 export function serviceUrls(): ServiceUrls {
   const s = inject('services');
@@ -57,12 +57,7 @@ export async function testRedis(): Promise<TestRedis> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   onTestFinished(async () => {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeys(redis, prefix);
     redis.disconnect();
   });
   return { url, prefix, redis };
