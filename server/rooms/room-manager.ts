@@ -34,6 +34,14 @@ export class RoomManager {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly lastTouch = new Map<string, number>();
+  /**
+   * Rooms on their way out (storing, then giving up their lease). Loading the same code waits
+   * for this: a load racing the release would find this node's own lease still in Redis and be
+   * refused as owned by another node, or have the release drop the lease the new room holds.
+   */
+  private readonly unloading = new Map<string, Promise<void>>();
+  /** How often each room was asked for: one asked for while it was being stored stays loaded. */
+  private readonly asked = new Map<string, number>();
   /** How many times a room was loaded from storage (observable in tests). */
   loads = 0;
 
@@ -41,11 +49,15 @@ export class RoomManager {
 
   /** The live room for a code, loading it once. Rejects with WORKSHOP_NOT_FOUND. */
   get(code: string): Promise<Room> {
+    this.asked.set(code, (this.asked.get(code) ?? 0) + 1);
     let room = this.rooms.get(code);
     if (!room) {
       room = this.load(code);
       this.rooms.set(code, room);
-      room.catch(() => this.rooms.delete(code));
+      room.catch(() => {
+        this.rooms.delete(code);
+        this.asked.delete(code);
+      });
     }
     return room;
   }
@@ -81,11 +93,21 @@ export class RoomManager {
   async discard(code: string): Promise<void> {
     const room = await this.rooms.get(code)?.catch(() => null);
     this.rooms.delete(code);
+    this.asked.delete(code);
     const timer = this.unloadTimers.get(code);
     if (timer) clearTimeout(timer);
     this.unloadTimers.delete(code);
     room?.destroy();
-    await this.release(code);
+    await this.leaving(code, this.release(code));
+  }
+
+  /** Holds loads of `code` back until `done` settles. */
+  private async leaving(code: string, done: Promise<void>): Promise<void> {
+    const gone = done.finally(() => {
+      if (this.unloading.get(code) === gone) this.unloading.delete(code);
+    });
+    this.unloading.set(code, gone);
+    await gone;
   }
 
   /** Stores and compacts every room, then drops them (graceful shutdown). */
@@ -104,6 +126,7 @@ export class RoomManager {
       await this.release(r.value.code);
     }
     this.rooms.clear();
+    this.asked.clear();
   }
 
   private async release(code: string): Promise<void> {
@@ -111,6 +134,7 @@ export class RoomManager {
   }
 
   private async load(code: string): Promise<Room> {
+    await this.unloading.get(code);
     const workshop = await this.opts.storage.getWorkshop(code);
     if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');
     const storage = this.opts.ownership ? await this.opts.ownership.acquire(code) : this.opts.storage;
@@ -164,6 +188,7 @@ export class RoomManager {
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.code);
       if (room.connections.size > 0) return;
+      const askedBefore = this.asked.get(room.code);
       void (async () => {
         try {
           await room.compact();
@@ -172,10 +197,13 @@ export class RoomManager {
           return; // keep it in memory: nothing unsaved is dropped
         }
         if (room.connections.size > 0 || this.rooms.get(room.code) === undefined) return;
+        // Asked for while it was being stored (an HTTP join between its awaits): not now.
+        if (this.asked.get(room.code) !== askedBefore) return this.scheduleUnload(room);
         this.rooms.delete(room.code);
         this.lastTouch.delete(room.code);
+        this.asked.delete(room.code);
         room.destroy();
-        await this.release(room.code);
+        await this.leaving(room.code, this.release(room.code));
       })();
     }, this.opts.idleUnloadMs);
     timer.unref?.();
