@@ -31,6 +31,8 @@ export interface Conn {
   bytes(): number;
   errors: string[];
   close(): void;
+  /** The WebSocket under a raw client (bench/wire-bytes.ts lists its frames). */
+  ws?: WebSocket;
 }
 
 type TcpCounted = { _socket?: { bytesRead: number; bytesWritten: number } | null };
@@ -149,6 +151,7 @@ export function rawSioClient(base: string, auth: OurAuth): Conn {
     onUpdate: null,
     errors: [],
     sendUpdate: (update, onAck) => send(updateFrame(update), onAck),
+    ws,
     bytes: () => tcpBytes(ws, last),
     close: () => {
       tcpBytes(ws, last);
@@ -258,6 +261,7 @@ export function hocuspocusClient(base: string, docName: string, opts: { decode?:
         }),
       );
     },
+    ws,
     sendAwareness(update) {
       ws.send(hpMessage(docName, 1, (e) => encoding.writeVarUint8Array(e, update)));
     },
