@@ -30,6 +30,7 @@ import type { RoomManager } from '../rooms/room-manager.ts';
 import type { WorkshopService } from '../workshops.ts';
 import type { FailedJoinLimit } from '../security/failure-limiter.ts';
 import { ConnectionCounter, KeyedBuckets } from '../security/address-limits.ts';
+import { parser } from '../../shared/sio-parser.ts';
 import { TokenBucket } from './rate.ts';
 import { decodeSyncFrame, encodeStep1, encodeStep2, isEmptyUpdate } from './sync-messages.ts';
 import { cachedFrames, sendFrames, syncFrames } from './ws-frames.ts';
@@ -53,6 +54,8 @@ interface Logger {
 export function createSocketServer(httpServer: HttpServer, config: Config): IO {
   return new Server(httpServer, {
     serveClient: false,
+    // `sync` events and their `{ ok: true }` acks in one compact binary frame (shared/sio-parser.ts).
+    parser,
     // Larger than our own cap, so oversize messages get a named error instead of a dropped connection.
     maxHttpBufferSize: 1_000_000,
     perMessageDeflate: false,
