@@ -4,7 +4,7 @@
  * upgrade request for the connection's whole life, twice: as the Engine.IO
  * socket's `request` (Socket.IO's docs advise dropping it) and as the `req` of
  * the stand-in response Engine.IO makes for each upgrade, which a `close`
- * listener on the TCP socket keeps alive. Socket.IO's `handshake` keeps the
+ * listener on the TCP socket keeps alive with the response. Socket.IO's `handshake` keeps the
  * headers, query, auth (a participant's token) and two strings. We read the
  * handshake once, in the middleware, and the request never after.
  */
@@ -13,13 +13,29 @@ import type { Socket } from 'socket.io';
 
 const NOTHING: Readonly<Record<string, never>> = Object.freeze({});
 
+/** What an upgrade's stand-in response (Engine.IO's WebSocketResponse) has that we touch. */
+interface UpgradeResponse {
+  req: unknown;
+  socket: Socket_;
+}
+type Socket_ = import('node:net').Socket;
+
 /**
- * An Engine.IO middleware: an upgrade's stand-in response forgets the request. Engine.IO only
- * reads it there through `setHeader` and friends, which only middlewares call; this is the only
- * one, and it calls none.
+ * An Engine.IO middleware: an upgrade's stand-in response forgets the request, and the TCP
+ * socket forgets the response. Engine.IO reads the request there only through `setHeader` and
+ * friends, which only middlewares call (this is the only one, and it calls none); the response
+ * is kept only by a `close` listener that re-emits `close` on it for middlewares that log
+ * responses, which we do not have. That listener is recognised by what it does: should a
+ * later Engine.IO add it differently, it stays, and costs what it did.
  */
 export function forgetUpgradeRequest(_req: IncomingMessage, res: unknown, next: () => void): void {
-  if (!(res instanceof ServerResponse) && res && typeof res === 'object' && 'req' in res) (res as { req: unknown }).req = null;
+  if (!(res instanceof ServerResponse) && res && typeof res === 'object' && 'req' in res && 'socket' in res) {
+    const r = res as UpgradeResponse;
+    r.req = null;
+    const closers = r.socket.listeners('close');
+    const reemit = closers[closers.length - 1];
+    if (reemit && /^\(\)\s*=>\s*this\.emit\("close"\)$/.test(String(reemit))) r.socket.removeListener('close', reemit as () => void);
+  }
   next();
 }
 
