@@ -5,8 +5,9 @@
  *   `sync` frames ([document id][y-protocols message]) for each document its
  *   role syncs (`DOCS_FOR`): the room document, and a phone's own;
  * - ours, counter: the same Socket.IO/Engine.IO v4 protocol spoken directly over
- *   `ws`, reading only acks and pings and counting the rest as bytes (cheap, so
- *   the generator stays lighter than the server);
+ *   `ws` (with our compact `sync` packets, shared/sio-parser.ts), reading only
+ *   acks and pings and counting the rest as bytes (cheap, so the generator stays
+ *   lighter than the server);
  * - Hocuspocus: its wire protocol (document name + message type + y-protocols
  *   frame) over `ws`, observers decoding, counters only counting.
  * Bytes are read from the TCP socket under each connection (framing included).
@@ -16,6 +17,7 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { DOC_IDS, DOCS_FOR, PROTOCOL_VERSION, type Ack, type Command, type DocName, type Role } from '../shared/protocol.ts';
+import { COMPACT, encodeSyncPacket, parser } from '../shared/sio-parser.ts';
 
 export interface Conn {
   /** Resolves when the first sync step 2 of every document the connection syncs has arrived. */
@@ -31,6 +33,8 @@ export interface Conn {
   bytes(): number;
   errors: string[];
   close(): void;
+  /** The WebSocket under a raw client (bench/wire-bytes.ts lists its frames). */
+  ws?: WebSocket;
 }
 
 type TcpCounted = { _socket?: { bytesRead: number; bytesWritten: number } | null };
@@ -92,7 +96,7 @@ function syncTracker(role: Role, conn: Conn, ready: { resolve: () => void }) {
 
 /** Our server through the real socket.io-client library (observers). */
 export function sioClient(base: string, auth: OurAuth): Conn {
-  const socket: SioSocket = io(base, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket: SioSocket = io(base, { auth, transports: ['websocket'], forceNew: true, reconnection: false, parser });
   const ready = deferred();
   const last = { n: 0 };
   const conn: Conn = {
@@ -127,8 +131,9 @@ export function sioClient(base: string, auth: OurAuth): Conn {
 
 /**
  * Our server through the Socket.IO v4 / Engine.IO v4 wire protocol over plain
- * `ws` (counters and the join storm): `40{auth}`, binary events as a
- * placeholder header plus one binary frame, acks as `43<id>[...]`, pings answered.
+ * `ws` (counters and the join storm): `40{auth}`, `sync` events and `{ ok: true }`
+ * acks as compact binary packets (shared/sio-parser.ts), other acks as
+ * `43<id>[...]`, pings answered.
  */
 export function rawSioClient(base: string, auth: OurAuth): Conn {
   const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
@@ -136,12 +141,18 @@ export function rawSioClient(base: string, auth: OurAuth): Conn {
   const last = { n: 0 };
   const acks = new Map<number, (ok: boolean) => void>();
   let nextAck = 0;
-  let pendingBinary: string | null = null;
+  let pendingBinary = false;
   const send = (message: Uint8Array, onAck: (ok: boolean) => void) => {
     const id = nextAck++;
     acks.set(id, onAck);
-    ws.send(`451-${id}["sync",{"_placeholder":true,"num":0}]`);
-    ws.send(message);
+    ws.send(encodeSyncPacket(message, id));
+  };
+  const acked = (id: number, ok: boolean, error?: string) => {
+    const cb = acks.get(id);
+    if (!cb) return;
+    acks.delete(id);
+    if (error) conn.errors.push(error);
+    cb(ok);
   };
   const conn: Conn = {
     synced: ready.promise,
@@ -149,6 +160,7 @@ export function rawSioClient(base: string, auth: OurAuth): Conn {
     onUpdate: null,
     errors: [],
     sendUpdate: (update, onAck) => send(updateFrame(update), onAck),
+    ws,
     bytes: () => tcpBytes(ws, last),
     close: () => {
       tcpBytes(ws, last);
@@ -159,13 +171,22 @@ export function rawSioClient(base: string, auth: OurAuth): Conn {
   ws.on('error', (err) => ready.reject(err));
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (isBinary) {
-      const event = pendingBinary;
-      pendingBinary = null;
-      if (event !== 'sync') return;
+      // An attachment of an event in Socket.IO's own layout: none is a `sync` frame.
+      if (pendingBinary) {
+        pendingBinary = false;
+        return;
+      }
+      if (data[0] === COMPACT.ackOk) {
+        let id = 0;
+        for (let i = 1, mult = 1; i < data.length; i++, mult *= 128) id += (data[i]! & 0x7f) * mult;
+        acked(id, true);
+        return;
+      }
+      if (data[0] !== COMPACT.sync) return;
       const at = performance.now();
-      const doc = data[0]!;
-      const type = data[1]!;
-      if (doc === ROOM_ID && type !== 0 && conn.onUpdate) conn.onUpdate(readSync(data)[2], at);
+      const doc = data[1]!;
+      const type = data[2]!;
+      if (doc === ROOM_ID && type !== 0 && conn.onUpdate) conn.onUpdate(readSync(data.subarray(1))[2], at);
       synced(doc, type, at);
       return;
     }
@@ -184,19 +205,15 @@ export function rawSioClient(base: string, auth: OurAuth): Conn {
     }
     const t = s.charCodeAt(1);
     if (t === 0x35) {
-      // '5' binary event: 451-["name",...]
-      pendingBinary = s.startsWith('451-["sync"') ? 'sync' : 'other';
+      // '5' binary event in Socket.IO's layout: 451-["name",...], one attachment follows
+      pendingBinary = true;
     } else if (t === 0x33) {
-      // '3' ack: 43<id>[reply]
+      // '3' ack with data or an error: 43<id>[reply]
       let i = 2;
       let id = 0;
       while (i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) id = id * 10 + (s.charCodeAt(i++) - 0x30);
-      const cb = acks.get(id);
-      if (!cb) return;
-      acks.delete(id);
       const ok = s.startsWith('[{"ok":true', i);
-      if (!ok) conn.errors.push(s.slice(i, i + 120));
-      cb(ok);
+      acked(id, ok, ok ? undefined : s.slice(i, i + 120));
     } else if (t === 0x30) {
       // '0' connected: ask for each document's state, as a phone does
       for (const d of DOCS_FOR[auth.role]) send(step1Frame(d), () => {});
@@ -212,7 +229,7 @@ export function rawSioClient(base: string, auth: OurAuth): Conn {
 
 /** Runs facilitator commands over a short-lived socket (setting a room up between phases). */
 export async function facilitatorCommands(base: string, code: string, key: string, commands: Command[]): Promise<void> {
-  const socket: SioSocket = io(base, { auth: { v: PROTOCOL_VERSION, role: 'facilitator', code, key }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket: SioSocket = io(base, { auth: { v: PROTOCOL_VERSION, role: 'facilitator', code, key }, transports: ['websocket'], forceNew: true, reconnection: false, parser });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -258,6 +275,7 @@ export function hocuspocusClient(base: string, docName: string, opts: { decode?:
         }),
       );
     },
+    ws,
     sendAwareness(update) {
       ws.send(hpMessage(docName, 1, (e) => encoding.writeVarUint8Array(e, update)));
     },

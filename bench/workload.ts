@@ -69,9 +69,10 @@ export interface PhaseResult {
   sideCpuMs?: Record<string, number>;
 }
 
-/** Reads the edit a card value carries: [writer index, edit number]. */
+/** Reads the edit a card value carries: [writer index, edit number]. Ours packs it (`t`, shared/room-doc.ts). */
 function tagOf(value: unknown): [number, number] | null {
-  const text = value && typeof value === 'object' ? (value as { text?: unknown }).text : null;
+  const card = value && typeof value === 'object' ? (value as { text?: unknown; t?: unknown }) : null;
+  const text = card ? (card.text ?? card.t) : null;
   const m = typeof text === 'string' ? TAG.exec(text) : null;
   return m ? [Number(m[1]), Number(m[2])] : null;
 }

@@ -136,6 +136,7 @@ async function drive(): Promise<void> {
   const floodSeconds = Number(values['flood-seconds']);
   const floodSockets = Number(values['flood-sockets']);
   const { io } = await import('socket.io-client');
+  const { parser } = await import('../shared/sio-parser.ts');
   const { putCard, deleteCard, putMarker, readMyCards } = await import('../shared/private-doc.ts');
   const { readRoomBoard } = await import('../shared/room-doc.ts');
   const { PROTOCOL_VERSION } = await import('../shared/protocol.ts');
@@ -360,7 +361,7 @@ async function drive(): Promise<void> {
     const slot = async () => {
       while (!stop) {
         stats.attempts++;
-        const s = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+        const s = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, parser });
         const outcome = await new Promise<string>((resolve) => {
           s.once('connect', () => resolve('connected'));
           s.once('connect_error', (err: Error & { data?: { code?: string } }) => resolve(err.data?.code ?? 'transport'));

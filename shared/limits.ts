@@ -3,7 +3,7 @@
  * bundle can import them without pulling in the schema library.
  */
 /** Bumped whenever the wire changes; a page from another version is told to reload. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const LIMITS = {
   titleMax: 120,

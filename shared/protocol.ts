@@ -11,6 +11,11 @@
  * `console`. Only `mine` accepts changes from a client; each change is acked
  * `{ ok: true }` once validated and stored, or `{ ok: false, error }`, after
  * which the client resyncs that document.
+ *
+ * Both sides encode Socket.IO packets with shared/sio-parser.ts (the `parser`
+ * option of `new Server` and `io`): a `sync` event, and the ack `{ ok: true }`,
+ * each travel as one binary WebSocket frame of one tag byte, the ack id as a
+ * varuint, and the `sync` frame; everything else in Socket.IO's own layout.
  */
 import { z } from 'zod';
 import { PHASES } from './canvas.ts';

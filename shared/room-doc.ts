@@ -6,7 +6,7 @@
  *
  * `room` (everyone: phones, the projector, the console):
  * - `meta`: title, organisation, phase, settings, timer, revealed, locked, dimensions;
- * - `cards`: public id -> PublicCardValue, revealed cards only;
+ * - `cards`: public id -> PackedCard (a PublicCardValue in short keys), revealed cards only;
  * - `stats`: counts (RoomStats fields, and `answers:<dimension>`);
  * - `dists`: dimension -> Histogram, once the room may see it;
  * - `votes`: target -> total, once the room may see them;
@@ -19,7 +19,7 @@
  *   revealed and only where enough people answered then.
  *
  * `console` (facilitator connections only):
- * - `cards`: public id -> PublicCardValue for cards not revealed yet (no author);
+ * - `cards`: public id -> PackedCard for cards not revealed yet (no author);
  * - `people`: participant id -> { name, joinedAt, removed, answered?, cards? }.
  *
  * Never in either: a participant id outside the console's people list, a Yjs
@@ -51,6 +51,51 @@ export interface BaselineInfo {
 }
 
 export const CONSOLE = { cards: 'cards', people: 'people' } as const;
+
+/**
+ * A card as the room and console documents hold it: a PublicCardValue in one-letter keys, with
+ * its null fields left out and its kind as one letter. Every edit of a revealed card sends this
+ * value to every screen in the room, so its keys are most of what an edit costs on the wire
+ * beyond the text itself: 126 bytes of Yjs content for a typical card in full keys, 77 packed
+ * (issue 14). `o` is the display order (PublicCardValue.order).
+ */
+export interface PackedCard {
+  k: 'p' | 'b';
+  t: string;
+  d?: string;
+  s?: number;
+  n?: string;
+  a?: string;
+  o: number;
+}
+
+/** The packed form of a card; the same card always packs to the same keys in the same order. */
+export function packCard(c: PublicCardValue): PackedCard {
+  const out: PackedCard = { k: c.kind === 'practice' ? 'p' : 'b', t: c.text, o: c.order };
+  if (c.dimension !== null) out.d = c.dimension;
+  if (c.stage !== null) out.s = c.stage;
+  if (c.notBefore !== null) out.n = c.notBefore;
+  if (c.author !== null) out.a = c.author;
+  return out;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** A card read back from a room or console document; null for anything that is not a packed card. */
+export function unpackCard(v: unknown): PublicCardValue | null {
+  if (!v || typeof v !== 'object') return null;
+  const p = v as Record<string, unknown>;
+  if ((p.k !== 'p' && p.k !== 'b') || typeof p.t !== 'string') return null;
+  return {
+    kind: p.k === 'p' ? 'practice' : 'barrier',
+    text: p.t,
+    dimension: str(p.d),
+    stage: typeof p.s === 'number' ? p.s : null,
+    notBefore: str(p.n),
+    author: str(p.a),
+    order: typeof p.o === 'number' ? p.o : 0,
+  };
+}
 
 /** Keys of the `stats` map: RoomStats' numbers, and one `answers:<dimension>` per dimension. */
 export const STAT_KEYS = [
@@ -91,9 +136,9 @@ function readStats(room: Y.Doc): RoomStats {
 }
 
 function readCardsOf(doc: Y.Doc, hidden: boolean, out: PublicCard[], mine: ReadonlyMap<string, string>): void {
-  doc.getMap<PublicCardValue>(ROOM.cards).forEach((value, id) => {
-    if (!value || typeof value !== 'object') return;
-    out.push({ ...value, notBefore: value.notBefore ?? null, id, hidden, mine: mine.has(id), localId: mine.get(id) ?? null });
+  doc.getMap<PackedCard>(ROOM.cards).forEach((packed, id) => {
+    const value = unpackCard(packed);
+    if (value) out.push({ ...value, id, hidden, mine: mine.has(id), localId: mine.get(id) ?? null });
   });
 }
 
@@ -114,7 +159,7 @@ export function readRoomBoard(room: Y.Doc, opts: ReadOptions = {}): RoomBoard {
   if (opts.mine) {
     const myCards = readMyCards(opts.mine.doc);
     for (const c of myCards) if (c.publicId) minePublic.set(c.publicId, c.id);
-    const revealed = room.getMap<PublicCardValue>(ROOM.cards);
+    const revealed = room.getMap<PackedCard>(ROOM.cards);
     // Own cards the room cannot see yet are still this phone's to show.
     for (const c of myCards) {
       if (c.publicId && revealed.has(c.publicId)) continue;

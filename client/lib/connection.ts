@@ -19,6 +19,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { DOC_IDS, DOCS_FOR, FINAL_REFUSALS, docName, type DocName } from '../../shared/wire.ts';
+import { parser } from '../../shared/sio-parser.ts';
 import type {
   Ack,
   AckError,
@@ -145,7 +146,7 @@ export class WorkshopConnection {
   constructor(opts: ConnectionOptions) {
     this.opts = opts;
     for (const name of DOCS_FOR[opts.auth.role]) this.docs.set(name, { name, doc: this.makeDoc(name, true), synced: false });
-    const socketOpts = { auth: opts.auth as Record<string, unknown>, transports: opts.transports ?? ['websocket'], reconnectionDelayMax: 4_000 };
+    const socketOpts = { auth: opts.auth as Record<string, unknown>, transports: opts.transports ?? ['websocket'], reconnectionDelayMax: 4_000, parser };
     this.socket = (opts.url ? io(opts.url, socketOpts) : io(socketOpts)) as Socket<ServerToClientEvents, ClientToServerEvents>;
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', () => {

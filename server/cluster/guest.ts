@@ -7,7 +7,7 @@
 import type { Message } from './bus.ts';
 import { pack } from './bus.ts';
 
-type Listener = (...args: unknown[]) => void;
+type Listener = (this: GuestSocket, ...args: unknown[]) => void;
 
 export class GuestSocket {
   /** The room's connection id: node and socket id, unique across the cluster. */
@@ -42,7 +42,7 @@ export class GuestSocket {
   once(event: string, fn: Listener): this {
     const wrapped: Listener = (...args) => {
       this.off(event, wrapped);
-      fn(...args);
+      fn.apply(this, args);
     };
     return this.on(event, wrapped);
   }
@@ -72,7 +72,7 @@ export class GuestSocket {
   gone(): void {
     if (!this.connected) return;
     this.connected = false;
-    for (const fn of this.listeners.get('disconnect') ?? []) fn('forwarded socket closed');
+    for (const fn of this.listeners.get('disconnect') ?? []) fn.call(this, 'forwarded socket closed');
   }
 
   /** An event from the phone; `ack` is set when the phone asked for an answer. */
@@ -90,7 +90,8 @@ export class GuestSocket {
               this.send({ t: 'ack', sid: this.sid, id: ack, args: pack(reply) });
             },
           ];
-    for (const fn of this.any) fn(event, ...call);
-    for (const fn of this.listeners.get(event) ?? []) fn(...call);
+    // With the socket as `this`, as Socket.IO calls them: the handlers are shared by every socket.
+    for (const fn of this.any) fn.call(this, event, ...call);
+    for (const fn of this.listeners.get(event) ?? []) fn.apply(this, call);
   }
 }

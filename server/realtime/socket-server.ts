@@ -30,7 +30,9 @@ import type { RoomManager } from '../rooms/room-manager.ts';
 import type { WorkshopService } from '../workshops.ts';
 import type { FailedJoinLimit } from '../security/failure-limiter.ts';
 import { ConnectionCounter, KeyedBuckets, type AddressConnections } from '../security/address-limits.ts';
+import { parser } from '../../shared/sio-parser.ts';
 import { TokenBucket } from './rate.ts';
+import { forgetUpgradeRequest, trimHandshake } from './lean-connections.ts';
 import { decodeSyncFrame, encodeStep1, encodeStep2, isEmptyUpdate } from './sync-messages.ts';
 import { cachedFrames, sendFrames, syncFrames } from './ws-frames.ts';
 
@@ -40,6 +42,8 @@ export interface SocketData {
   participantId: string | null;
   name: string | null;
   room: Room;
+  /** Messages per second, with a burst of two seconds' worth (120 at the default 60 per second). */
+  bucket: TokenBucket;
 }
 
 export type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -53,6 +57,8 @@ interface Logger {
 export function createSocketServer(httpServer: HttpServer, config: Config): IO {
   return new Server(httpServer, {
     serveClient: false,
+    // `sync` events and their `{ ok: true }` acks in one compact binary frame (shared/sio-parser.ts).
+    parser,
     // Larger than our own cap, so oversize messages get a named error instead of a dropped connection.
     maxHttpBufferSize: 1_000_000,
     perMessageDeflate: false,
@@ -82,6 +88,12 @@ function refusal(code: HandshakeRefusal['code'], message?: string): Error & { da
 const toBytes = (data: unknown): Uint8Array | null =>
   data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
 
+/** Answers through the ack when the client asked for one; a refusal without one goes as `rejected`. */
+function reply<T>(socket: AppSocket, ack: unknown, value: Ack<T>): void {
+  if (typeof ack === 'function') (ack as (a: Ack<T>) => void)(value);
+  else if (!value.ok) socket.emit('rejected', value.error);
+}
+
 function errorAck(err: unknown): Ack<never> {
   const e = toAppError(err);
   return { ok: false, error: { code: e.code, message: e.message } };
@@ -107,6 +119,9 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
   const perAddress = deps.perAddress ?? new ConnectionCounter(config.maxConnectionsPerAddress);
   const connects = new KeyedBuckets(DEFAULTS.connectsPerSecond, DEFAULTS.connectBurst);
 
+  const messageBucket = () => new TokenBucket(config.messagesPerSecond, Math.max(DEFAULTS.messageBurst, 2 * config.messagesPerSecond));
+
+  io.engine.use(forgetUpgradeRequest);
   io.use(async (socket, next) => {
     const address = socket.handshake.address;
     try {
@@ -171,6 +186,7 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
         return next(refusal('TOO_MANY_CONNECTIONS'));
       }
       // Released when the transport closes, whether or not the connection got as far as `connection`.
+      // `on`, not `once`: release runs once anyway, and `once` wraps each listener in two more objects.
       let released = false;
       const release = () => {
         if (released) return;
@@ -178,11 +194,11 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
         releaseAddress();
         rooms.disconnected(room, socket.id);
       };
-      socket.conn.once('close', release);
-      socket.once('disconnect', release);
+      socket.conn.on('close', release);
+      socket.on('disconnect', release);
       // The transport may have closed while we awaited storage: its 'close' has fired already.
       if (socket.conn.readyState === 'closed') release();
-      socket.data = { code: auth.code, role: auth.role, participantId, name, room };
+      socket.data = { code: auth.code, role: auth.role, participantId, name, room, bucket: messageBucket() };
       next();
     } catch (err) {
       const e = toAppError(err);
@@ -191,100 +207,106 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
     }
   });
 
-  io.on('connection', (socket: AppSocket) => {
-    if (deps.router?.connected(socket)) return;
-    const { room, role, participantId, name, code } = socket.data;
+  /**
+   * The event handlers, one set for every socket (Socket.IO calls a listener with the socket as
+   * `this`): what each connection holds is its `socket.data`, not a closure per handler.
+   */
+  async function onSync(this: AppSocket, data: unknown, ack?: unknown): Promise<void> {
+    const socket = this;
+    const { room, role, participantId, bucket } = socket.data;
     const conn = { role, participantId };
-    const allowed = new Set(DOCS_FOR[role]);
-    // A burst of two seconds' worth (120 at the default 60 per second).
-    const bucket = new TokenBucket(config.messagesPerSecond, Math.max(DEFAULTS.messageBurst, 2 * config.messagesPerSecond));
+    try {
+      if (!bucket.take()) throw new AppError('RATE_LIMITED');
+      const bytes = toBytes(data);
+      if (!bytes) throw new AppError('MALFORMED_UPDATE');
+      if (bytes.byteLength > LIMITS.messageBytesMax) throw new AppError('PAYLOAD_TOO_LARGE');
+      const frame = decodeSyncFrame(bytes);
+      if (!DOCS_FOR[role].includes(frame.doc)) throw new AppError('FORBIDDEN', 'That document is not yours to read.');
+      const doc = frame.doc;
+      if (frame.type === 'step1') {
+        // Answer only with what is stored, so nobody receives an edit a crash could lose
+        // (during a storage fault, that means once storage is back).
+        await room.settled();
+        let diff: Uint8Array;
+        try {
+          diff = room.encodeDiff(conn, doc, frame.stateVector);
+        } catch (err) {
+          if (err instanceof AppError) throw err;
+          throw new AppError('MALFORMED_UPDATE', 'That state vector could not be read.');
+        }
+        // Our state vector, asking for what the client has that we lack. For a phone's own
+        // document it goes first: the phone answers with what it kept offline before it counts
+        // itself in sync, so no new edit of its overtakes them (and is refused as skipping them).
+        // For a server-written one it goes after: a copy made from an earlier build of it (a
+        // restart, or the room moved to another node) holds what this one lacks, and the client
+        // drops it and fetches it again.
+        const ask = () => socket.emit('sync', encodeStep1(doc, Y.encodeStateVector(room.docFor(conn, doc)!)));
+        if (doc === 'mine') ask();
+        const whole = doc !== 'mine' && frame.stateVector.byteLength <= 1;
+        if (!sendFrames(socket, () => (whole ? cachedFrames(diff, (s) => encodeStep2(doc, s)) : syncFrames(encodeStep2(doc, diff))))) {
+          socket.emit('sync', encodeStep2(doc, diff));
+        }
+        if (doc !== 'mine') ask();
+        return reply(socket, ack, { ok: true });
+      }
+      if (isEmptyUpdate(frame.update)) {
+        await room.flush();
+        return reply(socket, ack, { ok: true });
+      }
+      if (doc !== 'mine' || !participantId) {
+        throw new AppError(role === 'facilitator' ? 'NOT_FACILITATOR' : 'FORBIDDEN', 'The board changes through its controls, not directly.');
+      }
+      await room.applyParticipantUpdate(frame.update, participantId, socket.id);
+      reply(socket, ack, { ok: true });
+    } catch (err) {
+      if (!(err instanceof AppError)) log.error({ err }, 'sync handler failed');
+      reply(socket, ack, errorAck(err));
+    }
+  }
+
+  // Anything a client is not meant to send (old `awareness` frames, made-up events) gets a
+  // named refusal instead of silence, and still counts against the message rate.
+  function onAny(this: AppSocket, event: string, ...args: unknown[]): void {
+    if (event === 'sync' || event === 'command') return;
+    const last = args[args.length - 1];
+    reply(this, last, errorAck(new AppError(this.data.bucket.take() ? 'BAD_REQUEST' : 'RATE_LIMITED', `The server does not take "${String(event).slice(0, 40)}" messages.`)));
+  }
+
+  async function onCommand(this: AppSocket, raw: unknown, ack?: unknown): Promise<void> {
+    const socket = this;
+    const { room, role, participantId, code, bucket } = socket.data;
+    try {
+      if (!bucket.take()) throw new AppError('RATE_LIMITED');
+      const parsed = CommandSchema.safeParse(raw);
+      if (!parsed.success) throw schemaRefusal(parsed.error);
+      const command: Command = parsed.data;
+      if (command.type === 'viewer:rotate') {
+        if (role !== 'facilitator') throw new AppError(role === 'viewer' ? 'FORBIDDEN' : 'NOT_FACILITATOR');
+        const viewerKey = await workshops.rotateViewerKey(code);
+        room.closeViewers();
+        return reply(socket, ack, { ok: true, data: { viewerKey } });
+      }
+      const data = await room.runCommand(command, { role, participantId });
+      if (command.type === 'participant:remove') await workshops.removeParticipantRecord(code, command.participantId);
+      reply(socket, ack, { ok: true, data });
+    } catch (err) {
+      if (!(err instanceof AppError)) log.error({ err }, 'command failed');
+      reply(socket, ack, errorAck(err));
+    }
+  }
+
+  io.on('connection', (socket: AppSocket) => {
+    trimHandshake(socket);
+    if (deps.router?.connected(socket)) return;
+    // A socket whose phone is on another node (server/cluster/guest.ts) comes without one.
+    socket.data.bucket ??= messageBucket();
+    const { room, role, participantId, name, code } = socket.data;
     void socket.join(code);
     socket.emit('welcome', { role, participantId, name, serverTime: Date.now() });
-    socket.emit('presence', room.presenceFor(conn));
-
-    const reply = <T>(ack: unknown, value: Ack<T>) => {
-      if (typeof ack === 'function') (ack as (a: Ack<T>) => void)(value);
-      else if (!value.ok) socket.emit('rejected', value.error);
-    };
-
-    socket.on('sync', async (data: unknown, ack?: unknown) => {
-      try {
-        if (!bucket.take()) throw new AppError('RATE_LIMITED');
-        const bytes = toBytes(data);
-        if (!bytes) throw new AppError('MALFORMED_UPDATE');
-        if (bytes.byteLength > LIMITS.messageBytesMax) throw new AppError('PAYLOAD_TOO_LARGE');
-        const frame = decodeSyncFrame(bytes);
-        if (!allowed.has(frame.doc)) throw new AppError('FORBIDDEN', 'That document is not yours to read.');
-        const doc = frame.doc;
-        if (frame.type === 'step1') {
-          // Answer only with what is stored, so nobody receives an edit a crash could lose
-          // (during a storage fault, that means once storage is back).
-          await room.settled();
-          let diff: Uint8Array;
-          try {
-            diff = room.encodeDiff(conn, doc, frame.stateVector);
-          } catch (err) {
-            if (err instanceof AppError) throw err;
-            throw new AppError('MALFORMED_UPDATE', 'That state vector could not be read.');
-          }
-          // Our state vector, asking for what the client has that we lack. For a phone's own
-          // document it goes first: the phone answers with what it kept offline before it counts
-          // itself in sync, so no new edit of its overtakes them (and is refused as skipping them).
-          // For a server-written one it goes after: a copy made from an earlier build of it (a
-          // restart, or the room moved to another node) holds what this one lacks, and the client
-          // drops it and fetches it again.
-          const ask = () => socket.emit('sync', encodeStep1(doc, Y.encodeStateVector(room.docFor(conn, doc)!)));
-          if (doc === 'mine') ask();
-          const whole = doc !== 'mine' && frame.stateVector.byteLength <= 1;
-          if (!sendFrames(socket, () => (whole ? cachedFrames(diff, (s) => encodeStep2(doc, s)) : syncFrames(encodeStep2(doc, diff))))) {
-            socket.emit('sync', encodeStep2(doc, diff));
-          }
-          if (doc !== 'mine') ask();
-          return reply(ack, { ok: true });
-        }
-        if (isEmptyUpdate(frame.update)) {
-          await room.flush();
-          return reply(ack, { ok: true });
-        }
-        if (doc !== 'mine' || !participantId) {
-          throw new AppError(role === 'facilitator' ? 'NOT_FACILITATOR' : 'FORBIDDEN', 'The board changes through its controls, not directly.');
-        }
-        await room.applyParticipantUpdate(frame.update, participantId, socket.id);
-        reply(ack, { ok: true });
-      } catch (err) {
-        if (!(err instanceof AppError)) log.error({ err }, 'sync handler failed');
-        reply(ack, errorAck(err));
-      }
-    });
-
-    // Anything a client is not meant to send (old `awareness` frames, made-up events) gets a
-    // named refusal instead of silence, and still counts against the message rate.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (event === 'sync' || event === 'command') return;
-      const last = args[args.length - 1];
-      reply(last, errorAck(new AppError(bucket.take() ? 'BAD_REQUEST' : 'RATE_LIMITED', `The server does not take "${String(event).slice(0, 40)}" messages.`)));
-    });
-
-    socket.on('command', async (raw: unknown, ack?: unknown) => {
-      try {
-        if (!bucket.take()) throw new AppError('RATE_LIMITED');
-        const parsed = CommandSchema.safeParse(raw);
-        if (!parsed.success) throw schemaRefusal(parsed.error);
-        const command: Command = parsed.data;
-        if (command.type === 'viewer:rotate') {
-          if (role !== 'facilitator') throw new AppError(role === 'viewer' ? 'FORBIDDEN' : 'NOT_FACILITATOR');
-          const viewerKey = await workshops.rotateViewerKey(code);
-          room.closeViewers();
-          return reply(ack, { ok: true, data: { viewerKey } });
-        }
-        const data = await room.runCommand(command, { role, participantId });
-        if (command.type === 'participant:remove') await workshops.removeParticipantRecord(code, command.participantId);
-        reply(ack, { ok: true, data });
-      } catch (err) {
-        if (!(err instanceof AppError)) log.error({ err }, 'command failed');
-        reply(ack, errorAck(err));
-      }
-    });
+    socket.emit('presence', room.presenceFor({ role, participantId }));
+    socket.on('sync', onSync);
+    socket.onAny(onAny);
+    socket.on('command', onCommand);
   });
 }
 

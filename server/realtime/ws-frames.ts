@@ -1,13 +1,14 @@
 /**
- * Socket.IO writes a binary event as two WebSocket frames (a text header, then
- * the attachment), each its own write to every socket. For a broadcast we
- * encode both frames once and hand each WebSocket connection the same bytes as
- * one pre-encoded Engine.IO packet (what Socket.IO's adapter does for text
- * broadcasts): the same bytes on the wire, queued in order with the
- * connection's other packets. Anything that is not a plain open WebSocket
- * (long-polling, compression) falls back to `socket.emit`.
+ * A `sync` event is one binary WebSocket frame (shared/sio-parser.ts). For a
+ * broadcast we encode that frame once and hand each WebSocket connection the
+ * same bytes as one pre-encoded Engine.IO packet (what Socket.IO's adapter does
+ * for text broadcasts): the bytes `socket.emit` would write, queued in order
+ * with the connection's other packets, without encoding and copying them once
+ * per screen. Anything that is not a plain open WebSocket (long-polling,
+ * compression) falls back to `socket.emit`.
  */
 import type { Socket } from 'socket.io';
+import { encodeSyncPacket } from '../../shared/sio-parser.ts';
 
 /** What we read of an Engine.IO connection to hand it a pre-encoded WebSocket packet. */
 interface EngineConn {
@@ -34,11 +35,8 @@ export function wsFrame(opcode: 1 | 2, payload: Uint8Array): Buffer {
   return out;
 }
 
-/** The Socket.IO header of a binary `sync` event; its one attachment follows as a binary frame. */
-const SYNC_EVENT_HEADER = Buffer.from('451-["sync",{"_placeholder":true,"num":0}]');
-
-/** Both WebSocket frames of a `sync` event carrying `frame`, as one buffer. */
-export const syncFrames = (frame: Uint8Array): Buffer[] => [Buffer.concat([wsFrame(1, SYNC_EVENT_HEADER), wsFrame(2, frame)])];
+/** The WebSocket frame of a `sync` event (without an ack) carrying `frame`. */
+export const syncFrames = (frame: Uint8Array): Buffer[] => [wsFrame(2, encodeSyncPacket(frame))];
 
 /** Sends pre-encoded `sync` frames on a WebSocket connection; false when it must go through socket.emit. */
 export function sendFrames(socket: Socket, frames: () => Buffer[]): boolean {

@@ -24,9 +24,9 @@
 import * as Y from 'yjs';
 import { readMeta } from '../../shared/board.ts';
 import { privateMaps } from '../../shared/private-doc.ts';
-import { ANSWERS_PREFIX, CONSOLE, ROOM, STAT_KEYS, type BaselineInfo, type ConsolePerson, type RoomPerson } from '../../shared/room-doc.ts';
+import { ANSWERS_PREFIX, CONSOLE, ROOM, STAT_KEYS, packCard, type BaselineInfo, type ConsolePerson, type PackedCard, type RoomPerson } from '../../shared/room-doc.ts';
 import { readRoadmap, writeRoadmap } from '../../shared/roadmap-doc.ts';
-import type { CardValue, EarlierInitiativeView, Histogram, PublicCardValue, RoomStats } from '../../shared/types.ts';
+import type { CardValue, EarlierInitiativeView, Histogram, RoomStats } from '../../shared/types.ts';
 import { cardVisible, distributionVisible, thenVisible, votesVisible, type RevealContext } from '../../shared/visibility.ts';
 import { earlierMark } from '../../shared/baseline.ts';
 import { LEDGER, ledgerMaps, readBaseline, readEarlier, splitOwnedKey } from './ledger.ts';
@@ -46,7 +46,7 @@ function syncMap<V>(map: Y.Map<V>, desired: Map<string, V>, insertOrder?: (a: [s
   for (const [key, value] of added) map.set(key, value);
 }
 
-const byOrder = (a: [string, PublicCardValue], b: [string, PublicCardValue]) => a[1].order - b[1].order || (a[0] < b[0] ? -1 : 1);
+const byOrder = (a: [string, PackedCard], b: [string, PackedCard]) => a[1].o - b[1].o || (a[0] < b[0] ? -1 : 1);
 
 export interface DirtyParts {
   /** The roadmap changed in the ledger. */
@@ -58,9 +58,9 @@ const emptyHistogram = (): Histogram => ({ current: [0, 0, 0, 0, 0], target: [0,
 /** What one present participant adds to the two documents: a function of their own document, their card registrations, their name and the session. */
 interface Contribution {
   /** Revealed cards by public id, in the order of their own document. */
-  room: Map<string, PublicCardValue>;
+  room: Map<string, PackedCard>;
   /** Cards not revealed yet, by public id. */
-  console: Map<string, PublicCardValue>;
+  console: Map<string, PackedCard>;
   practice: number;
   barrier: number;
   hiddenPractice: number;
@@ -211,9 +211,9 @@ export class Projection {
       const base = { kind: value.kind, text: value.text, dimension: value.dimension, stage: value.stage, notBefore, order: reg.order };
       if (value.kind === 'practice') c.practice++;
       else c.barrier++;
-      if (visible) c.room.set(reg.id, { ...base, author: named ? author : null });
+      if (visible) c.room.set(reg.id, packCard({ ...base, author: named ? author : null }));
       else {
-        c.console.set(reg.id, { ...base, author: null });
+        c.console.set(reg.id, packCard({ ...base, author: null }));
         if (value.kind === 'practice') c.hiddenPractice++;
         else c.hiddenBarrier++;
       }
@@ -361,10 +361,10 @@ export class Projection {
     if (roomWork) room.transact(() => {
       if (metaChanged) syncMap(room.getMap<unknown>(ROOM.meta), new Map(Object.entries(readMeta(ledger))));
       if (full) {
-        const roomCards = new Map<string, PublicCardValue>();
+        const roomCards = new Map<string, PackedCard>();
         for (const c of parts.values()) for (const [id, v] of c.room) roomCards.set(id, v);
-        syncMap(room.getMap<PublicCardValue>(ROOM.cards), roomCards, byOrder);
-      } else applyWrites(room.getMap<PublicCardValue>(ROOM.cards), roomCardWrites);
+        syncMap(room.getMap<PackedCard>(ROOM.cards), roomCards, byOrder);
+      } else applyWrites(room.getMap<PackedCard>(ROOM.cards), roomCardWrites);
       if (statsChanged) {
         syncMap(room.getMap<number>(ROOM.stats), statMap);
         syncMap(room.getMap<Histogram>(ROOM.dists), dists);
@@ -415,10 +415,10 @@ export class Projection {
     if (!full && !metaChanged && !peopleChanged && !consoleCardWrites.length && !personWrites.length) return;
     cons.transact(() => {
       if (full) {
-        const consoleCards = new Map<string, PublicCardValue>();
+        const consoleCards = new Map<string, PackedCard>();
         for (const c of parts.values()) for (const [id, v] of c.console) consoleCards.set(id, v);
-        syncMap(cons.getMap<PublicCardValue>(CONSOLE.cards), consoleCards, byOrder);
-      } else applyWrites(cons.getMap<PublicCardValue>(CONSOLE.cards), consoleCardWrites);
+        syncMap(cons.getMap<PackedCard>(CONSOLE.cards), consoleCards, byOrder);
+      } else applyWrites(cons.getMap<PackedCard>(CONSOLE.cards), consoleCardWrites);
       if (metaChanged || peopleChanged) {
         const people = new Map<string, ConsolePerson>();
         for (const pid of presentIds) people.set(pid, personOf(pid));
@@ -475,7 +475,7 @@ function sameKeys(a: Map<string, unknown> | undefined, b: Map<string, unknown> |
 }
 
 /** A write to a card map: a value to set, or null to delete the key. */
-type CardWrite = [string, PublicCardValue | null];
+type CardWrite = [string, PackedCard | null];
 
 /**
  * What `syncMap` would write to a card map, from the contributions that changed alone: the
@@ -492,7 +492,7 @@ function cardWrites(
 ): CardWrite[] {
   const writes: CardWrite[] = [];
   if (!touched.length) return writes;
-  const added: [string, PublicCardValue][] = [];
+  const added: [string, PackedCard][] = [];
   // Updates in the order a full pass meets them: by person as the room lists them.
   const touchedSet = new Set(touched);
   const order = touched.length === 1 ? (after.has(touched[0]!) ? touched : []) : presentIds.filter((pid) => touchedSet.has(pid) && after.has(pid));
@@ -514,7 +514,7 @@ function cardWrites(
   return writes;
 }
 
-function applyWrites(map: Y.Map<PublicCardValue>, writes: CardWrite[]): void {
+function applyWrites(map: Y.Map<PackedCard>, writes: CardWrite[]): void {
   for (const [id, value] of writes) {
     if (value === null) map.delete(id);
     else map.set(id, value);

@@ -52,7 +52,7 @@ import {
   type Role,
 } from '../../shared/protocol.ts';
 import { readRoadmap } from '../../shared/roadmap-doc.ts';
-import { CONSOLE, ROOM } from '../../shared/room-doc.ts';
+import { CONSOLE, ROOM, unpackCard } from '../../shared/room-doc.ts';
 import { DEFAULTS } from '../../server/config.ts';
 import { ledgerMaps, splitOwnedKey } from '../../server/rooms/ledger.ts';
 import type { Room } from '../../server/rooms/room.ts';
@@ -236,7 +236,10 @@ function checkState(lane: Lane, label: string): void {
   const roomJson = JSON.stringify(projection.room.toJSON());
   for (const pid of ledgerMaps(state.ledger).participants.keys()) expect(roomJson.includes(pid), `${label}: participant id ${pid} in the room doc`).toBe(false);
   if (state.settings().anonymous) {
-    projection.room.getMap<{ author: unknown }>(ROOM.cards).forEach((c, id) => expect(c.author, `${label}: author of ${id} in an anonymous room`).toBeNull());
+    projection.room.getMap(ROOM.cards).forEach((c, id) => {
+      expect(unpackCard(c), `${label}: card ${id} in the room doc`).not.toBeNull();
+      expect(unpackCard(c)!.author, `${label}: author of ${id} in an anonymous room`).toBeNull();
+    });
     expect(projection.room.getMap(ROOM.people).size, `${label}: names in an anonymous room`).toBe(0);
   }
 }

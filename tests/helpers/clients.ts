@@ -2,6 +2,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { WorkshopConnection } from '../../client/lib/connection.ts';
 import { PROTOCOL_VERSION, type CreateWorkshopReply, type JoinReply } from '../../shared/protocol.ts';
+import { parser } from '../../shared/sio-parser.ts';
 
 export async function api<T = unknown>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(base + path, {
@@ -48,7 +49,7 @@ export const viewerKeyOf = (reply: CreateWorkshopReply): string => /#view=(.+)$/
 
 /** A bare Socket.IO socket, for crafting messages a real client never sends. */
 export function rawSocket(base: string, auth: Record<string, unknown>): Socket {
-  return io(base, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  return io(base, { auth, transports: ['websocket'], reconnection: false, forceNew: true, parser });
 }
 
 export function connected(socket: Socket): Promise<void> {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
+import { parser } from '../../shared/sio-parser.ts';
 import { putCard } from '../../shared/private-doc.ts';
 import { readRoomBoard } from '../../shared/room-doc.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
@@ -204,7 +205,7 @@ describe('the Socket.IO Origin check', () => {
     const w = await createWorkshop(server.url);
     const auth = { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey };
     const tryOrigin = async (origin: string, transports: ('websocket' | 'polling')[] = ['websocket']) => {
-      const s = io(server!.url, { auth, transports, reconnection: false, forceNew: true, extraHeaders: { origin } });
+      const s = io(server!.url, { auth, transports, reconnection: false, forceNew: true, extraHeaders: { origin }, parser });
       try {
         await connected(s);
         return 'connected';

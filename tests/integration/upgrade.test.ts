@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMyCards, readMyMarkers, readMyVotes } from '../../shared/private-doc.ts';
 import { readRoomBoard } from '../../shared/room-doc.ts';
-import type { WorkshopLinksReply } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION, type WorkshopLinksReply } from '../../shared/protocol.ts';
 import { api, closeAll, eventually, facilitator, participant, rawSocket, viewer } from '../helpers/clients.ts';
 import { startServer, tempDir, type TestServer } from '../helpers/server.ts';
 
@@ -65,7 +65,7 @@ describe('upgrade from the first version', () => {
       expect(readMyVotes(pb.mine!)).toEqual({ 'dim:leadership': 2 });
       pb.close();
       // Cora's token is refused as removed, in words.
-      const c = rawSocket(server.url, { v: 2, role: 'participant', code: w.code, token: cora.token });
+      const c = rawSocket(server.url, { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: cora.token });
       const refusal = await new Promise((resolve) => c.once('connect_error', (err) => resolve((err as Error & { data: unknown }).data)));
       expect(refusal).toMatchObject({ code: 'REMOVED' });
       c.close();
