@@ -6,6 +6,8 @@
  * each phone edits its own practice card. `--per-turn K` makes K phones of K different rooms
  * edit in the same event-loop turn (what a loaded server sees). Prints CPU per edit (all
  * threads of this process, and the main thread's share by wall time) and the time to the ack.
+ * `--storage none` keeps SQLite for everything but the appends of edits, which are counted and
+ * answered at once: the difference is what storing each edit before its ack costs.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,7 @@ const { values: args } = parseArgs({
     size: { type: 'string', default: '5' },
     'per-turn': { type: 'string', default: '1' },
     edits: { type: 'string', default: '20000' },
+    storage: { type: 'string', default: 'sqlite' },
   },
 });
 const ROOMS = Number(args.rooms);
@@ -31,7 +34,17 @@ const PER_TURN = Number(args['per-turn']);
 const EDITS = Number(args.edits);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edit-path-'));
-const storage = openSqliteStorage(dir);
+const sqlite = openSqliteStorage(dir);
+if (args.storage !== 'sqlite' && args.storage !== 'none') throw new Error(`--storage is sqlite or none (got ${args.storage})`);
+let appendedSeq = 1_000_000;
+/** With `--storage none`, a room's appends are answered without being written (set once the rooms exist). */
+let skipAppends = false;
+const storage: typeof sqlite = Object.create(sqlite, {
+  appendUpdates: {
+    value: (batch: Parameters<typeof sqlite.appendUpdates>[0]) =>
+      skipAppends ? Promise.resolve(batch.map(() => ++appendedSeq)) : sqlite.appendUpdates(batch),
+  },
+});
 let delivered = 0;
 const rooms = new RoomManager({
   storage,
@@ -106,6 +119,7 @@ async function run(n: number, record: boolean): Promise<void> {
   }
 }
 
+skipAppends = args.storage === 'none';
 // Every phone creates its card (client id bound, public id registered), then a warm-up.
 for (const list of phones) for (const [i, p] of list.entries()) await p.room.applyParticipantUpdate(nextEdit(p, i), p.pid, p.conn);
 await run(Math.min(EDITS, 2_000), false);
@@ -119,7 +133,7 @@ const cpu = process.cpuUsage(cpu0);
 ackMs.sort((a, b) => a - b);
 const q = (p: number) => ackMs[Math.min(ackMs.length - 1, Math.floor(p * ackMs.length))]!.toFixed(3);
 console.log(
-  `${ROOMS}x${SIZE}, ${PER_TURN} per turn, ${EDITS} edits: cpu ${(((cpu.user + cpu.system) / EDITS)).toFixed(1)} us/edit ` +
+  `${ROOMS}x${SIZE}, ${PER_TURN} per turn, ${EDITS} edits, storage ${args.storage}: cpu ${(((cpu.user + cpu.system) / EDITS)).toFixed(1)} us/edit ` +
     `(user ${(cpu.user / EDITS).toFixed(1)}, system ${(cpu.system / EDITS).toFixed(1)}), wall ${((wall * 1000) / EDITS).toFixed(1)} us/edit, ` +
     `${(delivered / EDITS).toFixed(2)} deliveries/edit, ack p50 ${q(0.5)} p99 ${q(0.99)} ms; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
 );

@@ -1,0 +1,95 @@
+/**
+ * One shape at one fixed load, repeated: CPU per delivered update of each server, phase by
+ * phase, for before/after comparisons of a change (the ladder of `npm run bench` moves its fixed
+ * load with the knees, and its 0.8 s rungs are short). Servers alternate, ours then theirs, and
+ * each runs the same phases. `--syscalls` prints the server's pid before the phases and waits
+ * for a line on stdin, so `strace -c -f -p PID` or `perf` can be attached.
+ *
+ *   node --import tsx bench/fixed.ts [--shape 100x5] [--load 500] [--seconds 4] [--phases 3]
+ *     [--runs 2] [--only ours|hocuspocus] [--syscalls] [--profile FILE.cpuprofile]
+ */
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import readline from 'node:readline/promises';
+import { startServer, type ServerKind } from './proc.ts';
+import { hocuspocusTarget, oursTarget } from './targets.ts';
+import { runPhase, setupShape, waitRooms } from './workload.ts';
+import { fixtureContent, sharedFixture, type FixtureOptions } from './fixture.ts';
+import { SHAPES } from './ladder.ts';
+import { median } from './stats.ts';
+
+if (!process.env.BENCH_PINNED) {
+  const r = spawnSync('taskset', ['-c', '1', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_PINNED: '1' },
+  });
+  process.exit(r.status ?? 1);
+}
+
+const argv = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1]! : dflt;
+};
+const shape = SHAPES.find((s) => s.name === opt('shape', '100x5'));
+if (!shape) throw new Error(`--shape is one of ${SHAPES.map((s) => s.name).join(', ')}`);
+const load = Number(opt('load', '500'));
+const seconds = Number(opt('seconds', '4'));
+const phases = Number(opt('phases', '3'));
+const runs = Number(opt('runs', '2'));
+const only = argv.includes('--only') ? (opt('only', 'ours') as ServerKind) : undefined;
+const pause = argv.includes('--syscalls');
+/** Our server's CPU profile over every phase after the first (the first warms the code). */
+const profile = argv.includes('--profile') ? opt('profile', '') : undefined;
+
+const FIXTURE: FixtureOptions = { seed: 42 };
+const content = fixtureContent(FIXTURE);
+const board = sharedFixture(content);
+const cards = content.reduce((n, p) => n + p.cards.length, 0);
+
+const perDelivery: Record<string, number[]> = { ours: [], hocuspocus: [] };
+console.log(`${shape.name} at ${load}/s, ${phases} phases of ${seconds} s, ${runs} runs; load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+for (let run = 1; run <= runs; run++) {
+  for (const kind of only ? [only] : (['ours', 'hocuspocus'] as ServerKind[])) {
+    const server = await startServer(kind, { core: '0' });
+    const target = kind === 'ours' ? oursTarget(server, FIXTURE, cards) : hocuspocusTarget(server, board, cards);
+    const s = await setupShape(target, shape.rooms, shape.perRoom, shape.observers);
+    try {
+      await runPhase(target, s, 'warm', Math.min(500, shape.rooms * shape.perRoom), Math.max(1000, ((2 * shape.rooms * shape.perRoom) / 500) * 1000), 5000, run, { everyWriter: true });
+      if (pause) {
+        console.log(`${kind} server pid ${server.child.pid}: attach, then press enter`);
+        const rl = readline.createInterface({ input: process.stdin });
+        await rl.question('');
+        rl.close();
+      }
+      for (let k = 0; k < phases; k++) {
+        if (profile && kind === 'ours' && k === 1) await server.call('profileStart');
+        const cpu0 = await server.call<NodeJS.CpuUsage>('cpu');
+        const threads0 = await server.call<Record<string, number>>('threads');
+        const r = await runPhase(target, s, `fixed${k}`, load, seconds * 1000, 2000, run * 100 + k);
+        const cpu1 = await server.call<NodeJS.CpuUsage>('cpu');
+        const threads1 = await server.call<Record<string, number>>('threads');
+        perDelivery[kind]!.push(r.cpuUsPerDelivery);
+        // Where the CPU went, per edit: user and kernel time, the main thread and the others (GC, JIT, libuv).
+        const perEdit = (ms: number) => ((ms * 1000) / Math.max(1, r.edits)).toFixed(0);
+        const main = (threads1.main ?? 0) - (threads0.main ?? 0);
+        const others = Object.entries(threads1)
+          .filter(([name]) => name !== 'main')
+          .reduce((n, [name, ms]) => n + ms - (threads0[name] ?? ms), 0);
+        console.log(
+          `  ${kind} #${run}.${k}: ${r.cpuUsPerDelivery.toFixed(2)} us/delivered update, ${r.cpuUsPerEdit.toFixed(1)} us/edit ` +
+            `(user ${perEdit((cpu1.user - cpu0.user) / 1000)}, system ${perEdit((cpu1.system - cpu0.system) / 1000)}; main thread ${perEdit(main)}, other threads ${perEdit(others)}), ` +
+            `p50 ${r.p50.toFixed(2)} p99 ${r.p99.toFixed(2)} ms, gen ${(r.genCpuShare * 100).toFixed(0)}%, late ${r.late}`,
+        );
+      }
+      if (profile && kind === 'ours' && phases > 1) await server.call('profileStop', { file: profile });
+    } finally {
+      s.close();
+      await waitRooms(target, 0).catch(() => {});
+      await server.stop();
+    }
+  }
+}
+const mo = median(perDelivery.ours!);
+const mt = median(perDelivery.hocuspocus!);
+console.log(`median us/delivered update: ours ${mo.toFixed(2)}, hocuspocus ${mt.toFixed(2)}${Number.isFinite(mo / mt) ? `, ratio ${(mo / mt).toFixed(3)}` : ''}`);
