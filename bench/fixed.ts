@@ -6,7 +6,7 @@
  * for a line on stdin, so `strace -c -f -p PID` or `perf` can be attached.
  *
  *   node --import tsx bench/fixed.ts [--shape 100x5] [--load 500] [--seconds 4] [--phases 3]
- *     [--runs 2] [--only ours|hocuspocus] [--syscalls] [--profile FILE.cpuprofile]
+ *     [--runs 2] [--only ours|hocuspocus] [--syscalls] [--profile FILE.cpuprofile] [--trace-gc]
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -41,6 +41,8 @@ const only = argv.includes('--only') ? (opt('only', 'ours') as ServerKind) : und
 const pause = argv.includes('--syscalls');
 /** Our server's CPU profile over every phase after the first (the first warms the code). */
 const profile = argv.includes('--profile') ? opt('profile', '') : undefined;
+/** Our server runs with --trace-gc, and its collections of 10 ms or more are printed after each phase. */
+const traceGc = argv.includes('--trace-gc');
 
 const FIXTURE: FixtureOptions = { seed: 42 };
 const content = fixtureContent(FIXTURE);
@@ -51,7 +53,7 @@ const perDelivery: Record<string, number[]> = { ours: [], hocuspocus: [] };
 console.log(`${shape.name} at ${load}/s, ${phases} phases of ${seconds} s, ${runs} runs; load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 for (let run = 1; run <= runs; run++) {
   for (const kind of only ? [only] : (['ours', 'hocuspocus'] as ServerKind[])) {
-    const server = await startServer(kind, { core: '0' });
+    const server = await startServer(kind, { core: '0', ...(traceGc && kind === 'ours' ? { nodeArgs: ['--trace-gc'] } : {}) });
     const target = kind === 'ours' ? oursTarget(server, FIXTURE, cards) : hocuspocusTarget(server, board, cards);
     const s = await setupShape(target, shape.rooms, shape.perRoom, shape.observers);
     try {
@@ -70,6 +72,10 @@ for (let run = 1; run <= runs; run++) {
         const cpu1 = await server.call<NodeJS.CpuUsage>('cpu');
         const threads1 = await server.call<Record<string, number>>('threads');
         perDelivery[kind]!.push(r.cpuUsPerDelivery);
+        if (traceGc && kind === 'ours') {
+          const long = server.output().split('\n').filter((l) => / (\d{2,}\.\d+) \/ [\d.]+ ms/.test(l));
+          console.log(`    collections of 10 ms or more so far: ${long.length}${long.length ? `, last: ${long[long.length - 1]!.trim()}` : ''}`);
+        }
         // Where the CPU went, per edit: user and kernel time, the main thread and the others (GC, JIT, libuv).
         const perEdit = (ms: number) => ((ms * 1000) / Math.max(1, r.edits)).toFixed(0);
         const main = (threads1.main ?? 0) - (threads0.main ?? 0);

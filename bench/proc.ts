@@ -22,9 +22,10 @@ export interface ServerChild {
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-export async function startServer(kind: ServerKind, opts: { core: string; cpuProfDir?: string; env?: Record<string, string> }): Promise<ServerChild> {
+export async function startServer(kind: ServerKind, opts: { core: string; cpuProfDir?: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<ServerChild> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${kind}-`));
   const nodeArgs = ['--expose-gc', '--import', 'tsx'];
+  if (opts.nodeArgs) nodeArgs.push(...opts.nodeArgs);
   if (opts.cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
   const entry = path.join(ROOT, 'bench', 'servers', `${kind}.ts`);
   const env: Record<string, string> = {
