@@ -6,7 +6,7 @@
  * for a line on stdin, so `strace -c -f -p PID` or `perf` can be attached.
  *
  *   node --import tsx bench/fixed.ts [--shape 100x5] [--load 500] [--seconds 4] [--phases 3]
- *     [--runs 2] [--only ours|hocuspocus] [--syscalls] [--profile FILE.cpuprofile] [--trace-gc]
+ *     [--runs 2] [--only ours|hocuspocus] [--syscalls] [--profile FILE.cpuprofile] [--trace-gc] [--alloc FILE.heapprofile]
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -43,6 +43,8 @@ const pause = argv.includes('--syscalls');
 const profile = argv.includes('--profile') ? opt('profile', '') : undefined;
 /** Our server runs with --trace-gc, and its collections of 10 ms or more are printed after each phase. */
 const traceGc = argv.includes('--trace-gc');
+/** Our server's sampling heap profile (allocations by site) over every phase after the first. */
+const alloc = argv.includes('--alloc') ? opt('alloc', '') : undefined;
 
 const FIXTURE: FixtureOptions = { seed: 42 };
 const content = fixtureContent(FIXTURE);
@@ -50,6 +52,7 @@ const board = sharedFixture(content);
 const cards = content.reduce((n, p) => n + p.cards.length, 0);
 
 const perDelivery: Record<string, number[]> = { ours: [], hocuspocus: [] };
+
 console.log(`${shape.name} at ${load}/s, ${phases} phases of ${seconds} s, ${runs} runs; load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 for (let run = 1; run <= runs; run++) {
   for (const kind of only ? [only] : (['ours', 'hocuspocus'] as ServerKind[])) {
@@ -66,11 +69,14 @@ for (let run = 1; run <= runs; run++) {
       }
       for (let k = 0; k < phases; k++) {
         if (profile && kind === 'ours' && k === 1) await server.call('profileStart');
+        if (alloc && kind === 'ours' && k === 1) await server.call('allocStart');
         const cpu0 = await server.call<NodeJS.CpuUsage>('cpu');
         const threads0 = await server.call<Record<string, number>>('threads');
+        await server.call('loopDelay');
         const r = await runPhase(target, s, `fixed${k}`, load, seconds * 1000, 2000, run * 100 + k);
         const cpu1 = await server.call<NodeJS.CpuUsage>('cpu');
         const threads1 = await server.call<Record<string, number>>('threads');
+        const serverLoop = await server.call<{ p99: number; max: number }>('loopDelay');
         perDelivery[kind]!.push(r.cpuUsPerDelivery);
         if (traceGc && kind === 'ours') {
           const long = server.output().split('\n').filter((l) => / (\d{2,}\.\d+) \/ [\d.]+ ms/.test(l));
@@ -85,10 +91,11 @@ for (let run = 1; run <= runs; run++) {
         console.log(
           `  ${kind} #${run}.${k}: ${r.cpuUsPerDelivery.toFixed(2)} us/delivered update, ${r.cpuUsPerEdit.toFixed(1)} us/edit ` +
             `(user ${perEdit((cpu1.user - cpu0.user) / 1000)}, system ${perEdit((cpu1.system - cpu0.system) / 1000)}; main thread ${perEdit(main)}, other threads ${perEdit(others)}), ` +
-            `p50 ${r.p50.toFixed(2)} p99 ${r.p99.toFixed(2)} ms, gen ${(r.genCpuShare * 100).toFixed(0)}%, late ${r.late}`,
+            `p50 ${r.p50.toFixed(2)} p99 ${r.p99.toFixed(2)} max ${r.max.toFixed(1)} ms, loop delay max: server ${serverLoop.max.toFixed(1)}, generator ${r.genLoopMaxMs.toFixed(1)} ms, gen ${(r.genCpuShare * 100).toFixed(0)}%, late ${r.late}`,
         );
       }
       if (profile && kind === 'ours' && phases > 1) await server.call('profileStop', { file: profile });
+      if (alloc && kind === 'ours' && phases > 1) await server.call('allocStop', { file: alloc });
     } finally {
       s.close();
       await waitRooms(target, 0).catch(() => {});

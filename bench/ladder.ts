@@ -127,7 +127,7 @@ export async function runShape(target: Target, s: ShapeDef, seed: number, ctx: S
       steps.push(r);
       const side = r.sideCpuMs ? `  ${Object.entries(r.sideCpuMs).map(([name, ms]) => `${name} ${fmt((ms * 1000) / r.edits, 0)} us/edit`).join(', ')}` : '';
       log(
-        `    ${s.name} ${fmt(r.load, 0).padStart(6)}/s  p50 ${fmt(r.p50, 2).padStart(7)} p99 ${fmt(r.p99, 2).padStart(8)} ms  cpu ${fmt(r.cpuUsPerDelivery, 2)} us/deliv  ${fmt(r.bytesPerEdit, 0)} B/edit  gen ${fmt(r.genCpuShare * 100, 0)}%  lag99 ${fmt(r.sendLagP99, 1)}${side}`,
+        `    ${s.name} ${fmt(r.load, 0).padStart(6)}/s  p50 ${fmt(r.p50, 2).padStart(7)} p99 ${fmt(r.p99, 2).padStart(8)} ms  cpu ${fmt(r.cpuUsPerDelivery, 2)} us/deliv  ${fmt(r.bytesPerEdit, 0)} B/edit  gen ${fmt(r.genCpuShare * 100, 0)}%  lag99 ${fmt(r.sendLagP99, 1)}  gen stall ${fmt(r.genLoopMaxMs, 0)} ms${side}`,
       );
       if (r.p99 > KNEE_MS) break;
     }

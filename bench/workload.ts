@@ -20,11 +20,16 @@
  * observer also delivers the earlier edits of that card it superseded
  * (counted as "conflated", timed at that arrival).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { defaultDimensions } from '../shared/workshop-model.ts';
 import type { Conn } from './clients.ts';
 import { pool, type BenchRoom, type Target, type Visibility } from './targets.ts';
 import { percentile, rng } from './stats.ts';
+
+/** The generator's own event loop, watched through every phase. */
+const genLoop = monitorEventLoopDelay({ resolution: 5 });
+genLoop.enable();
 
 const LOCAL = Symbol('local');
 const REMOTE = Symbol('remote');
@@ -64,6 +69,8 @@ export interface PhaseResult {
   bytesPerEdit: number;
   genCpuShare: number;
   sendLagP99: number;
+  /** The generator's longest event-loop stall in the phase, ms: latency the generator added, not the server. */
+  genLoopMaxMs: number;
   wallMs: number;
   /** CPU ms of the target's other processes during the phase (Redis, PostgreSQL), when it reports them. */
   sideCpuMs?: Record<string, number>;
@@ -263,6 +270,7 @@ export async function runPhase(
   const side0 = await target.sideCpuMs?.();
   const bytes0 = totalBytes(shape);
   const gen0 = process.cpuUsage();
+  genLoop.reset();
   const start = performance.now() + 5;
   const end = start + durationMs;
   const events: { t: number; w: Writer }[] = [];
@@ -324,6 +332,7 @@ export async function runPhase(
     bytesPerEdit: (bytes1 - bytes0) / Math.max(1, phase.edits),
     genCpuShare: (gen.user + gen.system) / 1000 / wallMs,
     sendLagP99: percentile(lagSorted, 99),
+    genLoopMaxMs: genLoop.max / 1e6,
     wallMs,
     ...(side0 && side1 ? { sideCpuMs: Object.fromEntries(Object.entries(side1).map(([name, ms]) => [name, ms - (side0[name] ?? NaN)])) } : {}),
   };

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import { Session } from 'node:inspector';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 export type Handler = (msg: Record<string, unknown>) => unknown | Promise<unknown>;
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -11,7 +12,15 @@ const post = (method: string, params?: object) =>
   new Promise<unknown>((resolve, reject) => session!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
 
 export function serveIpc(handlers: Record<string, Handler>): void {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const base: Record<string, Handler> = {
+    /** The event loop's delay since the last call, ms: how long the longest synchronous stretch held it. */
+    loopDelay: () => {
+      const out = { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+      loop.reset();
+      return out;
+    },
     cpu: () => process.cpuUsage(),
     /**
      * CPU ms per thread of this process (Linux schedstat, nanoseconds), by `name/tid`; the main
@@ -49,6 +58,20 @@ export function serveIpc(handlers: Record<string, Handler>): void {
       await post('Profiler.enable');
       await post('Profiler.setSamplingInterval', { interval: 200 });
       await post('Profiler.start');
+      return true;
+    },
+    /** Sampling heap profile (what allocates, by bytes) of a window of the run. */
+    allocStart: async () => {
+      session ??= new Session();
+      session.connect();
+      await post('HeapProfiler.enable');
+      await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      return true;
+    },
+    allocStop: async (msg) => {
+      const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+      fs.writeFileSync(msg.file as string, JSON.stringify(profile));
+      session!.disconnect();
       return true;
     },
     profileStop: async (msg) => {
