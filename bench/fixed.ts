@@ -3,12 +3,15 @@
  * phase, for before/after comparisons of a change (the ladder of `npm run bench` moves its fixed
  * load with the knees, and its 0.8 s rungs are short). Servers alternate, ours then theirs, and
  * each runs the same phases. `--syscalls` prints the server's pid before the phases and waits
- * for a line on stdin, so `strace -c -f -p PID` or `perf` can be attached.
+ * for a line on stdin, so `strace -c -f -p PID` or `perf` can be attached. `--perf DIR` records
+ * each server with `perf record` over every phase after the first and prints CPU per edit by what
+ * it was spent on (bench/perf-buckets.mjs).
  *
  *   node --import tsx bench/fixed.ts [--shape 100x5] [--load 500] [--seconds 4] [--phases 3]
- *     [--runs 2] [--only ours|hocuspocus] [--syscalls] [--profile FILE.cpuprofile] [--trace-gc] [--alloc FILE.heapprofile]
+ *     [--runs 2] [--only ours|hocuspocus] [--syscalls] [--profile FILE.cpuprofile] [--trace-gc] [--alloc FILE.heapprofile] [--perf-map] [--perf DIR]
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import os from 'node:os';
 import readline from 'node:readline/promises';
 import { startServer, type ServerKind } from './proc.ts';
@@ -45,6 +48,9 @@ const profile = argv.includes('--profile') ? opt('profile', '') : undefined;
 const traceGc = argv.includes('--trace-gc');
 /** Our server's sampling heap profile (allocations by site) over every phase after the first. */
 const alloc = argv.includes('--alloc') ? opt('alloc', '') : undefined;
+/** Both servers write /tmp/perf-PID.map, so `perf record` names their JavaScript frames. */
+const perfDir = argv.includes('--perf') ? opt('perf', '') : undefined;
+const perfMap = argv.includes('--perf-map') || perfDir !== undefined;
 
 const FIXTURE: FixtureOptions = { seed: 42 };
 const content = fixtureContent(FIXTURE);
@@ -56,7 +62,8 @@ const perDelivery: Record<string, number[]> = { ours: [], hocuspocus: [] };
 console.log(`${shape.name} at ${load}/s, ${phases} phases of ${seconds} s, ${runs} runs; load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 for (let run = 1; run <= runs; run++) {
   for (const kind of only ? [only] : (['ours', 'hocuspocus'] as ServerKind[])) {
-    const server = await startServer(kind, { core: '0', ...(traceGc && kind === 'ours' ? { nodeArgs: ['--trace-gc'] } : {}) });
+    const nodeArgs = [...(traceGc && kind === 'ours' ? ['--trace-gc'] : []), ...(perfMap ? ['--perf-basic-prof'] : [])];
+    const server = await startServer(kind, { core: '0', nodeArgs });
     const target = kind === 'ours' ? oursTarget(server, FIXTURE, cards) : hocuspocusTarget(server, board, cards);
     const s = await setupShape(target, shape.rooms, shape.perRoom, shape.observers);
     try {
@@ -67,7 +74,14 @@ for (let run = 1; run <= runs; run++) {
         await rl.question('');
         rl.close();
       }
+      let perf: ChildProcess | null = null;
+      let perfEdits = 0;
       for (let k = 0; k < phases; k++) {
+        // perf over every phase after the first (the first warms the code), all threads of the server.
+        if (perfDir && k === 1) {
+          perf = spawn('perf', ['record', '-q', '-e', 'cpu-clock', '-F', '1999', '-g', '-p', String(server.child.pid), '-o', path.join(perfDir, `${kind}-${run}.data`)], { stdio: 'ignore' });
+          await new Promise((r) => setTimeout(r, 300));
+        }
         if (profile && kind === 'ours' && k === 1) await server.call('profileStart');
         if (alloc && kind === 'ours' && k === 1) await server.call('allocStart');
         const cpu0 = await server.call<NodeJS.CpuUsage>('cpu');
@@ -78,6 +92,7 @@ for (let run = 1; run <= runs; run++) {
         const threads1 = await server.call<Record<string, number>>('threads');
         const serverLoop = await server.call<{ p99: number; max: number }>('loopDelay');
         perDelivery[kind]!.push(r.cpuUsPerDelivery);
+        if (perf) perfEdits += r.edits;
         if (traceGc && kind === 'ours') {
           const long = server.output().split('\n').filter((l) => / (\d{2,}\.\d+) \/ [\d.]+ ms/.test(l));
           console.log(`    collections of 10 ms or more so far: ${long.length}${long.length ? `, last: ${long[long.length - 1]!.trim()}` : ''}`);
@@ -93,6 +108,14 @@ for (let run = 1; run <= runs; run++) {
             `(user ${perEdit((cpu1.user - cpu0.user) / 1000)}, system ${perEdit((cpu1.system - cpu0.system) / 1000)}; main thread ${perEdit(main)}, other threads ${perEdit(others)}), ` +
             `p50 ${r.p50.toFixed(2)} p99 ${r.p99.toFixed(2)} max ${r.max.toFixed(1)} ms, loop delay max: server ${serverLoop.max.toFixed(1)}, generator ${r.genLoopMaxMs.toFixed(1)} ms, gen ${(r.genCpuShare * 100).toFixed(0)}%, late ${r.late}`,
         );
+      }
+      if (perf) {
+        const stopped = new Promise((r) => perf!.once('exit', r));
+        perf.kill('SIGINT');
+        await stopped;
+        const file = path.join(perfDir!, `${kind}-${run}.data`);
+        console.log(`  ${kind} #${run}: CPU per edit by what it was spent on (perf, phases 2-${phases}, ${perfEdits} edits):`);
+        console.log(execFileSync(process.execPath, [path.join(import.meta.dirname, 'perf-buckets.mjs'), file, String(perfEdits)], { encoding: 'utf8' }).replace(/^/gm, '    '));
       }
       if (profile && kind === 'ours' && phases > 1) await server.call('profileStop', { file: profile });
       if (alloc && kind === 'ours' && phases > 1) await server.call('allocStop', { file: alloc });
