@@ -9,7 +9,7 @@ const out = execSync(`perf script -i ${file} -F tid,ip,sym 2>/dev/null`, { maxBu
 const samples = out.split('\n\n').map((b) => b.trim().split('\n')).filter((l) => l.length && l[0]);
 const rules = [
   ['garbage collection', /Scavenger|MarkCompact|ConcurrentMarking|Sweeper|Heap::CollectGarbage|MinorMarkCompact|GCTracer|ArrayBufferSweeper|IncrementalMarking/],
-  ['compiling (JIT)', /compiler::|Compiler|CompileLazy|Parser|baseline::/],
+  ['compiling (JIT)', /v8::internal::compiler::|v8::internal::Compiler|CompileLazy|v8::internal::Parser|v8::internal::baseline::|OptimizingCompileDispatcher/],
   ['SQLite (storing before the ack)', /sqliteTransaction|better_sqlite3|sqlite3|storage\/sqlite\.ts/],
   ['socket writes', /sendPacket|engine\.io\/build\/socket\.js:4|sendFrame|Sender|writeGeneric|writevGeneric|tcp_sendmsg|_writeGeneric|sendUpdate|sync-messages\.ts|realtime\/transport\.ts|DoTryWrite|afterWriteTick|_onSentLast/],
   ['projection (what each screen may see)', /projection\.ts/],
