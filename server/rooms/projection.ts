@@ -21,6 +21,7 @@
  * server sees them; in an anonymous workshop cards enter the room doc in a
  * random order, so neither ids nor Yjs clocks say who wrote what.
  */
+import { isDeepStrictEqual } from 'node:util';
 import * as Y from 'yjs';
 import { readMeta } from '../../shared/board.ts';
 import { privateMaps } from '../../shared/private-doc.ts';
@@ -32,7 +33,19 @@ import { earlierMark } from '../../shared/baseline.ts';
 import { LEDGER, ledgerMaps, readBaseline, readEarlier, splitOwnedKey } from './ledger.ts';
 import type { RoomState } from './room-state.ts';
 
-const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+/** Equal plain values (what a Y.Map holds): structure, not key order. */
+const same = (a: unknown, b: unknown): boolean => a === b || isDeepStrictEqual(a, b);
+
+/** Two contributions add the same to the room's figures: the same counts and the same markers. */
+function sameFigures(a: Contribution | undefined, b: Contribution | undefined): boolean {
+  if (!a || !b) return false;
+  if (a.practice !== b.practice || a.barrier !== b.barrier || a.hiddenPractice !== b.hiddenPractice || a.hiddenBarrier !== b.hiddenBarrier || a.written !== b.written) return false;
+  if (a.markers.length !== b.markers.length) return false;
+  return a.markers.every((m, i) => {
+    const o = b.markers[i]!;
+    return m[0] === o[0] && m[1] === o[1] && m[2] === o[2];
+  });
+}
 
 /** Makes `map` hold exactly `desired`, writing entries that differ and deleting the rest; new keys in `order`. */
 function syncMap<V>(map: Y.Map<V>, desired: Map<string, V>, insertOrder?: (a: [string, V], b: [string, V]) => number): void {
@@ -291,18 +304,6 @@ export class Projection {
     const touched = [...gone, ...changed];
     const visibleSetChanged = full || touched.some((pid) => !sameKeys(before.get(pid)?.room, parts.get(pid)?.room));
 
-    // Markers: histograms per dimension, and how many dimensions each person answered.
-    const hists = new Map<string, Histogram>();
-    for (const key of dimKeys) hists.set(key, emptyHistogram());
-    for (const c of parts.values()) {
-      for (const [dim, cur, tgt] of c.markers) {
-        const h = hists.get(dim)!;
-        h.answers++;
-        if (cur !== null) h.current[cur - 1]!++;
-        if (tgt !== null) h.target[tgt - 1]!++;
-      }
-    }
-
     // Votes: totals on live targets, from people still in the room.
     const votesChanged = metaChanged || roots.has(LEDGER.votes) || peopleChanged || visibleSetChanged;
     const totals = new Map<string, number>();
@@ -322,36 +323,52 @@ export class Projection {
       this.voters = voters.size;
     }
 
-    const counts = { practice: 0, barrier: 0, hiddenPractice: 0, hiddenBarrier: 0, withCards: 0, answered: 0 };
-    for (const c of parts.values()) {
-      counts.practice += c.practice;
-      counts.barrier += c.barrier;
-      counts.hiddenPractice += c.hiddenPractice;
-      counts.hiddenBarrier += c.hiddenBarrier;
-      if (c.written > 0) counts.withCards++;
-      if (c.markers.length > 0) counts.answered++;
-    }
-    const stats: RoomStats = {
-      participants: present.size,
-      practiceCards: counts.practice,
-      barrierCards: counts.barrier,
-      hiddenPractice: counts.hiddenPractice,
-      hiddenBarriers: counts.hiddenBarrier,
-      peopleWithCards: counts.withCards,
-      peopleAnswered: counts.answered,
-      peopleVoted: this.voters,
-      answers: Object.fromEntries([...hists].map(([k, h]) => [k, h.answers])),
-    };
-
+    // The room's figures (counts and distributions) come from the session, the people, the votes
+    // and each person's counts and markers: most flushes change a card's text and none of these.
+    const figuresMoved =
+      full || metaChanged || peopleChanged || votesChanged || gone.length > 0 || changed.some((pid) => !sameFigures(before.get(pid), parts.get(pid)));
     const statMap = new Map<string, number>();
-    for (const key of STAT_KEYS) statMap.set(key, stats[key]);
-    for (const [dim, n] of Object.entries(stats.answers)) statMap.set(ANSWERS_PREFIX + dim, n);
     const dists = new Map<string, Histogram>();
-    for (const [dim, h] of hists) if (distributionVisible(ctx, h.answers)) dists.set(dim, h);
-    // Most flushes change one card and no figure: compared here, as written last time, instead of key by key in the doc.
-    const statsKey = JSON.stringify([[...statMap], [...dists]]);
-    const statsChanged = full || statsKey !== this.lastStats;
-    this.lastStats = statsKey;
+    let statsChanged = false;
+    if (figuresMoved) {
+      // Markers: histograms per dimension, and how many dimensions each person answered.
+      const hists = new Map<string, Histogram>();
+      for (const key of dimKeys) hists.set(key, emptyHistogram());
+      for (const c of parts.values()) {
+        for (const [dim, cur, tgt] of c.markers) {
+          const h = hists.get(dim)!;
+          h.answers++;
+          if (cur !== null) h.current[cur - 1]!++;
+          if (tgt !== null) h.target[tgt - 1]!++;
+        }
+      }
+      const counts = { practice: 0, barrier: 0, hiddenPractice: 0, hiddenBarrier: 0, withCards: 0, answered: 0 };
+      for (const c of parts.values()) {
+        counts.practice += c.practice;
+        counts.barrier += c.barrier;
+        counts.hiddenPractice += c.hiddenPractice;
+        counts.hiddenBarrier += c.hiddenBarrier;
+        if (c.written > 0) counts.withCards++;
+        if (c.markers.length > 0) counts.answered++;
+      }
+      const stats: Omit<RoomStats, 'answers'> = {
+        participants: present.size,
+        practiceCards: counts.practice,
+        barrierCards: counts.barrier,
+        hiddenPractice: counts.hiddenPractice,
+        hiddenBarriers: counts.hiddenBarrier,
+        peopleWithCards: counts.withCards,
+        peopleAnswered: counts.answered,
+        peopleVoted: this.voters,
+      };
+      for (const key of STAT_KEYS) statMap.set(key, stats[key]);
+      for (const [dim, h] of hists) statMap.set(ANSWERS_PREFIX + dim, h.answers);
+      for (const [dim, h] of hists) if (distributionVisible(ctx, h.answers)) dists.set(dim, h);
+      // Compared here, as written last time, instead of key by key in the document.
+      const statsKey = JSON.stringify([[...statMap], [...dists]]);
+      statsChanged = full || statsKey !== this.lastStats;
+      this.lastStats = statsKey;
+    }
     const roomCardWrites = full ? [] : cardWrites(touched, presentIds, before, parts, 'room');
     const consoleCardWrites = full ? [] : cardWrites(touched, presentIds, before, parts, 'console');
     const roomWork =
