@@ -19,6 +19,8 @@
  * a parse error, which closes the connection (as Socket.IO does with a stray
  * binary frame). No zod here: the phone's bundle imports it.
  */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { Decoder as SioDecoder, Encoder as SioEncoder, PacketType, protocol, type Packet } from 'socket.io-parser';
 
 export const COMPACT = { sync: 0, syncAck: 1, ackOk: 2 } as const;
@@ -31,25 +33,13 @@ function bytesOf(v: unknown): Uint8Array | null {
   return null;
 }
 
-const varUintLength = (n: number) => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x20_0000 ? 3 : n < 0x1000_0000 ? 4 : 5);
-
-function writeVarUint(out: Uint8Array, at: number, n: number): number {
-  while (n >= 0x80) {
-    out[at++] = (n & 0x7f) | 0x80;
-    n = Math.floor(n / 0x80);
-  }
-  out[at++] = n;
-  return at;
-}
-
 /** One compact packet: the tag, the ack id if any, then `payload`. */
 function compact(tag: number, id: number | undefined, payload: Uint8Array | null): Uint8Array {
-  const idLength = id === undefined ? 0 : varUintLength(id);
-  const out = new Uint8Array(1 + idLength + (payload?.byteLength ?? 0));
-  out[0] = tag;
-  const at = id === undefined ? 1 : writeVarUint(out, 1, id);
-  if (payload) out.set(payload, at);
-  return out;
+  const e = encoding.createEncoder();
+  encoding.writeUint8(e, tag);
+  if (id !== undefined) encoding.writeVarUint(e, id);
+  if (payload) encoding.writeUint8Array(e, payload);
+  return encoding.toUint8Array(e);
 }
 
 /** A `sync` event as one binary WebSocket message, with an ack id when the sender waits for one. */
@@ -83,17 +73,15 @@ export class Encoder extends SioEncoder {
   }
 }
 
-function readVarUint(bytes: Uint8Array, at: number): [number, number] {
-  let n = 0;
-  let mult = 1;
-  for (let i = 0; i < 5; i++) {
-    const b = bytes[at++];
-    if (b === undefined) throw new Error('compact packet: truncated ack id');
-    n += (b & 0x7f) * mult;
-    if (b < 0x80) return [n, at];
-    mult *= 0x80;
+/** The ack id after the tag, and where the rest starts. */
+function readAckId(bytes: Uint8Array): [number, number] {
+  const d = decoding.createDecoder(bytes);
+  d.pos = 1;
+  try {
+    return [decoding.readVarUint(d), d.pos];
+  } catch {
+    throw new Error('compact packet: truncated ack id');
   }
-  throw new Error('compact packet: ack id too long');
 }
 
 /** Reads a compact packet (see the top of this file); throws on anything else. */
@@ -102,11 +90,11 @@ export function decodeCompact(bytes: Uint8Array): Packet {
     case COMPACT.sync:
       return { type: PacketType.EVENT, nsp: '/', data: [SYNC_EVENT, bytes.subarray(1)] };
     case COMPACT.syncAck: {
-      const [id, at] = readVarUint(bytes, 1);
+      const [id, at] = readAckId(bytes);
       return { type: PacketType.EVENT, nsp: '/', id, data: [SYNC_EVENT, bytes.subarray(at)] };
     }
     case COMPACT.ackOk: {
-      const [id, at] = readVarUint(bytes, 1);
+      const [id, at] = readAckId(bytes);
       if (at !== bytes.length) throw new Error('compact packet: trailing bytes after an ack');
       return { type: PacketType.ACK, nsp: '/', id, data: [{ ok: true }] };
     }
