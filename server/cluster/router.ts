@@ -238,7 +238,10 @@ export class ClusterRouter {
    * it is alive (it died) leave the room, so presence is right and the room can unload.
    */
   private async checkGuests(): Promise<void> {
-    const nodes = [...new Set([...this.guests.values()].map((g) => g.guest.node))];
+    // Only the guests there before the question: one that opened while it was asked came from a
+    // node that was alive to send it (a node back from losing Redis says so before its phones return).
+    const asked = [...this.guests];
+    const nodes = [...new Set(asked.map(([, g]) => g.guest.node))];
     if (!nodes.length) return;
     let alive: Set<string>;
     try {
@@ -246,8 +249,8 @@ export class ClusterRouter {
     } catch {
       return;
     }
-    for (const [id, g] of this.guests) {
-      if (alive.has(g.guest.node)) continue;
+    for (const [id, g] of asked) {
+      if (alive.has(g.guest.node) || this.guests.get(id) !== g) continue;
       this.guests.delete(id);
       g.guest.gone();
       this.rooms.disconnected(g.room, id);
@@ -505,8 +508,11 @@ export class ClusterRouter {
    * reconnects, and is routed and caught up afresh; and the nodes forwarding to rooms we own
    * are told to do the same for the sockets whose updates we may have failed to send.
    */
-  redisBack(): void {
+  async redisBack(): Promise<void> {
     this.opts.log.warn({ forwarded: this.forwarded.size, guests: this.guests.size }, 'Redis is back: forwarded connections reconnect to catch up');
+    // Alive again before any phone is routed back: an owner that checks its guests between the
+    // two would otherwise let the returning phones go unheard, until they next sent something.
+    await this.bus.beat(this.opts.ttlMs).catch(() => {});
     this.dropGuests(null, true);
     for (const sid of [...this.forwarded.keys()]) this.reroute(sid);
   }

@@ -56,7 +56,7 @@ export async function startCluster(deps: { config: Config; redis: Redis; storage
     log,
   });
   router.bus = await Bus.open(redis, config.redisPrefix, node, config.leaseTtlMs, (msg) => router.handle(msg), (err) => log.warn({ err }, 'unreadable cluster message'));
-  router.bus.onReconnect(() => router.redisBack());
+  router.bus.onReconnect(() => void router.redisBack());
   log.info({ node }, 'cluster mode: rooms shared with the other nodes through Redis');
   return {
     node,
