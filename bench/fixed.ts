@@ -16,7 +16,7 @@ import os from 'node:os';
 import readline from 'node:readline/promises';
 import { startServer, type ServerKind } from './proc.ts';
 import { hocuspocusTarget, oursTarget } from './targets.ts';
-import { runPhase, setupShape, waitRooms } from './workload.ts';
+import { runPhase, setupShape, waitRooms, warmUp } from './workload.ts';
 import { fixtureContent, sharedFixture, type FixtureOptions } from './fixture.ts';
 import { SHAPES } from './ladder.ts';
 import { median } from './stats.ts';
@@ -67,7 +67,7 @@ for (let run = 1; run <= runs; run++) {
     const target = kind === 'ours' ? oursTarget(server, FIXTURE, cards) : hocuspocusTarget(server, board, cards);
     const s = await setupShape(target, shape.rooms, shape.perRoom, shape.observers);
     try {
-      await runPhase(target, s, 'warm', Math.min(500, shape.rooms * shape.perRoom), Math.max(1000, ((2 * shape.rooms * shape.perRoom) / 500) * 1000), 5000, run, { everyWriter: true });
+      await warmUp(target, s, run);
       if (pause) {
         console.log(`${kind} server pid ${server.child.pid}: attach, then press enter`);
         const rl = readline.createInterface({ input: process.stdin });

@@ -4,7 +4,7 @@
  * Shared by the ours/Hocuspocus comparison (run.ts) and the nodes comparison (nodes.ts).
  */
 import path from 'node:path';
-import { checkShape, runPhase, setupShape, setVisibility, waitRooms, type PhaseResult } from './workload.ts';
+import { checkShape, runPhase, setupShape, setVisibility, waitRooms, warmUp, type PhaseResult } from './workload.ts';
 import type { Target } from './targets.ts';
 
 export interface Mode {
@@ -116,8 +116,7 @@ export async function runShape(target: Target, s: ShapeDef, seed: number, ctx: S
     log(`    ${s.name} idle CPU by thread, ms/s: ${threadShares(threads0, threads1, IDLE_MS)}`);
     log(`    ${s.name} idle server CPU ${fmt(idleCpuMsPerS, 1)} ms/s (in the first 500 ms after the last phone synced: ${fmt(earlyCpuMsPerS, 1)} ms/s)`);
     if (profiling) await target.server.call('profileStop', { file: path.join(profileDir, `ours-idle-${s.name}-${Date.now()}.cpuprofile`) });
-    // Warm-up: every writer creates its card (new keys, client ids bound, public ids registered).
-    await runPhase(target, shape, 'warm', Math.min(500, s.rooms * s.perRoom), Math.max(1000, ((2 * s.rooms * s.perRoom) / 500) * 1000), 5000, seed, { everyWriter: true });
+    await warmUp(target, shape, seed);
     const steps: PhaseResult[] = [];
     const ladder0 = await target.server.call<Record<string, number>>('threads');
     const ladderT0 = performance.now();

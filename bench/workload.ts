@@ -338,6 +338,12 @@ export async function runPhase(
   };
 }
 
+/** Warm-up: every writer creates its card (new keys, client ids bound, public ids registered). */
+export function warmUp(target: Target, shape: ShapeRun, seed: number): Promise<PhaseResult> {
+  const phones = shape.writers.length;
+  return runPhase(target, shape, 'warm', Math.min(500, phones), Math.max(1000, ((2 * phones) / 500) * 1000), 5000, seed, { everyWriter: true });
+}
+
 /** The latest edit of each writer a room document holds, by writer index; -2 for a writer with two cards. */
 function latestByWriter(doc: Y.Doc): Map<number, number> {
   const out = new Map<number, number>();
