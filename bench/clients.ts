@@ -5,7 +5,7 @@
  *   `sync` frames ([document id][y-protocols message]) for each document its
  *   role syncs (`DOCS_FOR`): the room document, and a phone's own;
  * - ours, counter: the same Socket.IO/Engine.IO v4 protocol spoken directly over
- *   `ws` (with our compact `sync` packets, shared/sio-parser.ts), reading only
+ *   `ws` (with our compact `sync` packets, shared/wire/sio-parser.ts), reading only
  *   acks and pings and counting the rest as bytes (cheap, so the generator stays
  *   lighter than the server);
  * - Hocuspocus: its wire protocol (document name + message type + y-protocols
@@ -16,8 +16,8 @@ import { io, type Socket as SioSocket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { DOC_IDS, DOCS_FOR, PROTOCOL_VERSION, type Ack, type Command, type DocName, type Role } from '../shared/protocol.ts';
-import { COMPACT, encodeSyncPacket, parser } from '../shared/sio-parser.ts';
+import { DOC_IDS, DOCS_FOR, PROTOCOL_VERSION, type Ack, type Command, type DocName, type Role } from '../shared/schema/protocol.ts';
+import { COMPACT, encodeSyncPacket, parser } from '../shared/wire/sio-parser.ts';
 
 export interface Conn {
   /** Resolves when the first sync step 2 of every document the connection syncs has arrived. */
@@ -132,7 +132,7 @@ export function sioClient(base: string, auth: OurAuth): Conn {
 /**
  * Our server through the Socket.IO v4 / Engine.IO v4 wire protocol over plain
  * `ws` (counters and the join storm): `40{auth}`, `sync` events and `{ ok: true }`
- * acks as compact binary packets (shared/sio-parser.ts), other acks as
+ * acks as compact binary packets (shared/wire/sio-parser.ts), other acks as
  * `43<id>[...]`, pings answered.
  */
 export function rawSioClient(base: string, auth: OurAuth): Conn {

@@ -21,9 +21,9 @@
  */
 import fs from 'node:fs';
 import * as Y from 'yjs';
-import { defaultDimensions } from '../shared/workshop-model.ts';
-import { privateMaps } from '../shared/private-doc.ts';
-import type { CardValue, MarkerValue } from '../shared/types.ts';
+import { defaultDimensions } from '../shared/domain/workshop-model.ts';
+import { privateMaps } from '../shared/doc/private-doc.ts';
+import type { CardValue, MarkerValue } from '../shared/domain/types.ts';
 import { ledgerMaps, ownedKey } from '../server/rooms/ledger.ts';
 import { serverWrite } from '../server/rooms/room-state.ts';
 import { rng } from './stats.ts';

@@ -5,9 +5,9 @@
  * (what the projection did before it followed changes).
  */
 import * as Y from 'yjs';
-import { initBoard } from '../shared/board.ts';
-import { privateMaps } from '../shared/private-doc.ts';
-import { defaultDimensions } from '../shared/workshop-model.ts';
+import { initBoard } from '../shared/doc/meta-doc.ts';
+import { privateMaps } from '../shared/doc/private-doc.ts';
+import { defaultDimensions } from '../shared/domain/workshop-model.ts';
 import { ledgerMaps, ownedKey } from '../server/rooms/ledger.ts';
 import { Projection } from '../server/rooms/projection.ts';
 import { RoomState } from '../server/rooms/room-state.ts';

@@ -1,6 +1,6 @@
 /** How the benchmark makes rooms and participants on each server, behind one interface. */
 import { randomBytes } from 'node:crypto';
-import { PROTOCOL_VERSION, type CreateWorkshopReply, type JoinReply } from '../shared/protocol.ts';
+import { PROTOCOL_VERSION, type CreateWorkshopReply, type JoinReply } from '../shared/schema/protocol.ts';
 import type { ServerChild } from './proc.ts';
 import { facilitatorCommands, hocuspocusClient, rawSioClient, sioClient, type Conn } from './clients.ts';
 import type { FixtureOptions } from './fixture.ts';

@@ -15,12 +15,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { putCard, putMarker } from '../shared/private-doc.ts';
-import { defaultDimensions } from '../shared/workshop-model.ts';
+import { putCard, putMarker } from '../shared/doc/private-doc.ts';
+import { defaultDimensions } from '../shared/domain/workshop-model.ts';
 
 const DEFAULT_DIMENSIONS = defaultDimensions();
 import { WorkshopConnection } from '../client/lib/connection.ts';
-import { PROTOCOL_VERSION, type CreateWorkshopReply, type JoinReply } from '../shared/protocol.ts';
+import { PROTOCOL_VERSION, type CreateWorkshopReply, type JoinReply } from '../shared/schema/protocol.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/chromium.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

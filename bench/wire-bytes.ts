@@ -10,7 +10,7 @@
 import * as Y from 'yjs';
 import { startServer, type ServerChild } from './proc.ts';
 import { hocuspocusTarget, oursTarget, type Target } from './targets.ts';
-import { defaultDimensions } from '../shared/workshop-model.ts';
+import { defaultDimensions } from '../shared/domain/workshop-model.ts';
 import type { Conn } from './clients.ts';
 
 const N = Number(process.argv[2] ?? 5);

@@ -22,7 +22,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { defaultDimensions } from '../shared/workshop-model.ts';
+import { defaultDimensions } from '../shared/domain/workshop-model.ts';
 import type { Conn } from './clients.ts';
 import { pool, type BenchRoom, type Target, type Visibility } from './targets.ts';
 import { percentile, rng } from './stats.ts';
@@ -76,7 +76,7 @@ export interface PhaseResult {
   sideCpuMs?: Record<string, number>;
 }
 
-/** Reads the edit a card value carries: [writer index, edit number]. Ours packs it (`t`, shared/room-doc.ts). */
+/** Reads the edit a card value carries: [writer index, edit number]. Ours packs it (`t`, shared/doc/room-doc.ts). */
 function tagOf(value: unknown): [number, number] | null {
   const card = value && typeof value === 'object' ? (value as { text?: unknown; t?: unknown }) : null;
   const text = card ? (card.text ?? card.t) : null;

@@ -136,13 +136,13 @@ async function drive(): Promise<void> {
   const floodSeconds = Number(values['flood-seconds']);
   const floodSockets = Number(values['flood-sockets']);
   const { io } = await import('socket.io-client');
-  const { parser } = await import('../shared/sio-parser.ts');
-  const { putCard, deleteCard, putMarker, readMyCards } = await import('../shared/private-doc.ts');
-  const { readRoomBoard } = await import('../shared/room-doc.ts');
-  const { PROTOCOL_VERSION } = await import('../shared/protocol.ts');
+  const { parser } = await import('../shared/wire/sio-parser.ts');
+  const { putCard, deleteCard, putMarker, readMyCards } = await import('../shared/doc/private-doc.ts');
+  const { readRoomBoard } = await import('../shared/doc/room-doc.ts');
+  const { PROTOCOL_VERSION } = await import('../shared/schema/protocol.ts');
   const { createWorkshop, join, participant, facilitator, viewer, viewerKeyOf, eventually } = await import('../tests/helpers/clients.ts');
   type Conn = import('../client/lib/connection.ts').WorkshopConnection;
-  type Phase = import('../shared/canvas.ts').Phase;
+  type Phase = import('../shared/domain/canvas.ts').Phase;
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'social-shift-soak-'));
   const child: ChildProcess = fork(path.resolve(import.meta.dirname, 'soak.ts'), ['--serve'], {

@@ -1,7 +1,7 @@
 /**
  * Writes shared/templates/template.schema.json, the JSON Schema people edit a
  * workshop template with (completion and checks in any editor that reads
- * `$schema`), generated from the zod schema in shared/template.ts, the one
+ * `$schema`), generated from the zod schema in shared/schema/template-file.ts, the one
  * truth. Run after changing the template format, and commit the result:
  * node --import tsx scripts/template-schema.ts
  * (tests/unit/template.test.ts fails while the committed file differs.)
@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { TEMPLATE_FORMAT, TEMPLATE_VERSION, TemplateSchema } from '../shared/template.ts';
+import { TEMPLATE_FORMAT, TEMPLATE_VERSION, TemplateSchema } from '../shared/schema/template-file.ts';
 
 export const SCHEMA_FILE = 'shared/templates/template.schema.json';
 
@@ -20,7 +20,7 @@ export function templateJsonSchema(): string {
   const out = {
     $schema: schema.$schema,
     title: `Social Shift workshop template, version ${TEMPLATE_VERSION}`,
-    description: `Everything that defines a workshop before anyone joins: stage names, dimensions (poles, descriptors per stage, prompts, enabler flag, first steps and benchmarks), horizons and settings. "format" is "${TEMPLATE_FORMAT}". Generated from shared/template.ts by scripts/template-schema.ts: do not edit by hand.`,
+    description: `Everything that defines a workshop before anyone joins: stage names, dimensions (poles, descriptors per stage, prompts, enabler flag, first steps and benchmarks), horizons and settings. "format" is "${TEMPLATE_FORMAT}". Generated from shared/schema/template-file.ts by scripts/template-schema.ts: do not edit by hand.`,
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };
   return `${JSON.stringify(out, null, 2)}\n`;

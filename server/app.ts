@@ -9,7 +9,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { AppError } from '../shared/errors.ts';
+import { AppError } from '../shared/domain/errors.ts';
 import { DEFAULTS, type Config } from './config.ts';
 import { registerErrorHandler, toAppError } from './http-errors.ts';
 import { healthRoutes } from './routes/health.ts';

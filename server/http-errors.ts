@@ -1,6 +1,6 @@
 /** One error handler for every route: catalogue codes out, internals hidden on 5xx. */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, type ErrorBody } from '../shared/errors.ts';
+import { AppError, type ErrorBody } from '../shared/domain/errors.ts';
 import { StorageUnavailable } from './storage/storage.ts';
 
 const FASTIFY_CODES: Record<string, AppError['code']> = {

@@ -16,7 +16,7 @@
  *   so the console can warn that phones cannot reach them.
  */
 import os from 'node:os';
-import type { LinkReach } from '../shared/protocol.ts';
+import type { LinkReach } from '../shared/schema/protocol.ts';
 
 export interface LinkOrigin {
   /** Scheme, host and port, no trailing slash: `http://192.168.1.20:3000`. */

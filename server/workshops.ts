@@ -6,16 +6,16 @@
  */
 import { createHmac } from 'node:crypto';
 import * as Y from 'yjs';
-import { AppError } from '../shared/errors.ts';
-import { initBoard, readPhase } from '../shared/board.ts';
-import { LIMITS } from '../shared/limits.ts';
-import { parseArchive, toArchive, type Archive } from '../shared/archive.ts';
-import { baselineFromArchive } from '../shared/baseline.ts';
-import { PreviousWorkshopSchema, type CreateWorkshopBody, type WorkshopInfoReply } from '../shared/protocol.ts';
-import { generateRoadmap } from '../shared/roadmap.ts';
-import { exportFileName, fileNameFor, toMarkdown } from '../shared/markdown.ts';
-import { parseTemplate, type WorkshopTemplate } from '../shared/template.ts';
-import { defaultModel, modelOf, templateOf, type WorkshopModel } from '../shared/workshop-model.ts';
+import { AppError } from '../shared/domain/errors.ts';
+import { initBoard, readPhase } from '../shared/doc/meta-doc.ts';
+import { LIMITS } from '../shared/domain/limits.ts';
+import { parseArchive, toArchive, type Archive } from '../shared/schema/archive.ts';
+import { baselineFromArchive } from '../shared/schema/archive-baseline.ts';
+import { PreviousWorkshopSchema, type CreateWorkshopBody, type WorkshopInfoReply } from '../shared/schema/protocol.ts';
+import { generateRoadmap } from '../shared/roadmap/index.ts';
+import { exportFileName, fileNameFor, toMarkdown } from '../shared/roadmap/markdown.ts';
+import { parseTemplate, type WorkshopTemplate } from '../shared/schema/template-file.ts';
+import { defaultModel, modelOf, templateOf, type WorkshopModel } from '../shared/domain/workshop-model.ts';
 import { StorageConflict, type Storage, type WorkshopRecord } from './storage/storage.ts';
 import type { RoomManager } from './rooms/room-manager.ts';
 import { buildDimensions, playbooksFor } from './rooms/template.ts';
@@ -194,7 +194,7 @@ export class WorkshopService {
     return { fileName: fileNameFor(title, 'template', this.today(), 'json'), template: templateOf(room.state.model()) };
   }
 
-  /** The whole workshop as one file (shared/archive.ts says what it holds, and what it never does). */
+  /** The whole workshop as one file (shared/schema/archive.ts says what it holds, and what it never does). */
   async archive(code: string): Promise<Archive> {
     const workshop = await this.opts.storage.getWorkshop(code);
     if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');

@@ -4,8 +4,8 @@
  * export (the template and the archive: files.ts, which the phone never
  * loads). Types only from the protocol module, so no zod reaches a phone.
  */
-import type { CreateWorkshopReply, JoinReply, WorkshopInfoReply, WorkshopLinksReply, DimensionInput } from '../../shared/protocol.ts';
-import type { Settings } from '../../shared/types.ts';
+import type { CreateWorkshopReply, JoinReply, WorkshopInfoReply, WorkshopLinksReply, DimensionInput } from '../../shared/schema/protocol.ts';
+import type { Settings } from '../../shared/domain/types.ts';
 
 export class ApiError extends Error {
   constructor(

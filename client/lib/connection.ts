@@ -18,8 +18,8 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { DOC_IDS, DOCS_FOR, FINAL_REFUSALS, docName, type DocName } from '../../shared/wire.ts';
-import { parser } from '../../shared/sio-parser.ts';
+import { DOC_IDS, DOCS_FOR, FINAL_REFUSALS, docName, type DocName } from '../../shared/wire/documents.ts';
+import { parser } from '../../shared/wire/sio-parser.ts';
 import type {
   Ack,
   AckError,
@@ -34,7 +34,7 @@ import type {
   RejectedPayload,
   ServerToClientEvents,
   WelcomePayload,
-} from '../../shared/protocol.ts';
+} from '../../shared/schema/protocol.ts';
 
 export type SyncStatus = 'connecting' | 'online' | 'offline' | 'refused';
 

@@ -3,11 +3,11 @@
  * it is presenting (showing only what the projector shows), and the actions it
  * sends. The view (views/Facilitator.svelte) stays presentational.
  */
-import { PHASES, PHASE_INFO, type Phase } from '../../shared/canvas.ts';
-import { PROTOCOL_VERSION } from '../../shared/limits.ts';
-import type { Command, CommandType } from '../../shared/protocol.ts';
-import type { Settings } from '../../shared/types.ts';
-import { isHidden, type PrivatePart } from '../../shared/visibility.ts';
+import { PHASES, PHASE_INFO, type Phase } from '../../shared/domain/canvas.ts';
+import { PROTOCOL_VERSION } from '../../shared/domain/limits.ts';
+import type { Command, CommandType } from '../../shared/schema/protocol.ts';
+import type { Settings } from '../../shared/domain/types.ts';
+import { isHidden, type PrivatePart } from '../../shared/rules/visibility.ts';
 import { downloadExport } from './api.ts';
 import { LiveBoard } from './live.svelte.ts';
 import { answerTally, moveRevealSentence, phaseState } from './model.ts';

@@ -6,10 +6,10 @@
  * so a burst of 300 cards costs one render, not 300.
  */
 import { WorkshopConnection, type SyncStatus, type WriteResult } from './connection.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
-import { deleteCard, privateMaps, putCard, putMarker } from '../../shared/private-doc.ts';
-import type { CardValue, MarkerValue, RoomBoard } from '../../shared/types.ts';
-import type { ClosedPayload, Command, CommandAck, CommandType, HandshakeAuth, HandshakeRefusal } from '../../shared/protocol.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import { deleteCard, privateMaps, putCard, putMarker } from '../../shared/doc/private-doc.ts';
+import type { CardValue, MarkerValue, RoomBoard } from '../../shared/domain/types.ts';
+import type { ClosedPayload, Command, CommandAck, CommandType, HandshakeAuth, HandshakeRefusal } from '../../shared/schema/protocol.ts';
 import { newId } from './model.ts';
 
 export interface LiveOptions {

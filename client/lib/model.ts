@@ -3,12 +3,12 @@
  * see was decided by the server (server/rooms/projection.ts); these only shape
  * it: distributions from histograms, cells, names, times.
  */
-import { STAGES } from '../../shared/canvas.ts';
-import { summarise } from '../../shared/summary.ts';
-import type { DimensionDef, Histogram, Phase, PublicCard, RoomBoard, Stage } from '../../shared/types.ts';
-import { isHidden, revealedByMove, type PrivatePart } from '../../shared/visibility.ts';
-import { VOTE_POOLS, parseTarget, poolBudget, poolOfCard, spentByPool, type PoolOf, type VotePool } from '../../shared/votes.ts';
-import { listNames, plural } from '../../shared/words.ts';
+import { STAGES } from '../../shared/domain/canvas.ts';
+import { summarise } from '../../shared/rules/summary.ts';
+import type { DimensionDef, Histogram, Phase, PublicCard, RoomBoard, Stage } from '../../shared/domain/types.ts';
+import { isHidden, revealedByMove, type PrivatePart } from '../../shared/rules/visibility.ts';
+import { VOTE_POOLS, parseTarget, poolBudget, poolOfCard, spentByPool, type PoolOf, type VotePool } from '../../shared/rules/votes.ts';
+import { listNames, plural } from '../../shared/domain/words.ts';
 export { isHidden, type PrivatePart };
 
 export interface Distribution {
@@ -27,7 +27,7 @@ export interface Distribution {
 
 /**
  * A distribution as the screens draw it: answers per stage, and the room's middle answer and
- * spread by the one rule the roadmap uses too (`summarise`, shared/summary.ts), so the board
+ * spread by the one rule the roadmap uses too (`summarise`, shared/rules/summary.ts), so the board
  * flags a wide spread exactly where the roadmap plans a conversation.
  */
 export function distributionOf(h: Histogram): Distribution {
@@ -78,7 +78,7 @@ export interface PoolLeft {
   over: number;
 }
 
-/** This phone's votes, pool by pool (shared/votes.ts). */
+/** This phone's votes, pool by pool (shared/rules/votes.ts). */
 export function votesLeft(board: RoomBoard): Record<VotePool, PoolLeft> {
   const used = spentByPool(Object.entries(board.me?.votes ?? {}), poolOnBoard(board));
   const out = {} as Record<VotePool, PoolLeft>;

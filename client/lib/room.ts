@@ -4,7 +4,7 @@
  * already left out what this screen may not see; a presenting console reads
  * only what the projector reads (LiveBoard.presenting).
  */
-import type { PublicCard, RoomBoard } from '../../shared/types.ts';
+import type { PublicCard, RoomBoard } from '../../shared/domain/types.ts';
 import { distributions, voteTotals, type Distribution } from './model.ts';
 
 export interface RoomView {

@@ -3,8 +3,8 @@
  * per room, a participant's identity per room, and the local copies of docs.
  * Every access tolerates storage being blocked (private mode, quotas).
  */
-import type { JoinReply } from '../../shared/protocol.ts';
-import { PROTOCOL_VERSION } from '../../shared/limits.ts';
+import type { JoinReply } from '../../shared/schema/protocol.ts';
+import { PROTOCOL_VERSION } from '../../shared/domain/limits.ts';
 
 const P = 'social-shift:';
 

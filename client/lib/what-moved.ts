@@ -2,11 +2,11 @@
  * "What moved" as the screens draw it, from what the server let this screen
  * see of a re-run (RoomBoard.baseline): per dimension, the earlier room's
  * distribution beside today's and the shift of the middle answer, by the one
- * rule the board and the roadmap use (shared/summary.ts). Pure.
+ * rule the board and the roadmap use (shared/rules/summary.ts). Pure.
  */
-import { dayOf, monthOf } from '../../shared/baseline.ts';
-import { stageNamer } from '../../shared/canvas.ts';
-import type { RoomBoard } from '../../shared/types.ts';
+import { dayOf, monthOf } from '../../shared/rules/baseline.ts';
+import { stageNamer } from '../../shared/domain/canvas.ts';
+import type { RoomBoard } from '../../shared/domain/types.ts';
 import { distributionOf, type Distribution } from './model.ts';
 
 export interface MovedRow {

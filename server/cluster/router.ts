@@ -16,7 +16,7 @@
  * - HTTP calls that need a live room (info, join, exports) run on its owner.
  * - A deleted workshop is announced to every node, which closes its connections.
  */
-import { AppError, isErrorCode } from '../../shared/errors.ts';
+import { AppError, isErrorCode } from '../../shared/domain/errors.ts';
 import { toAppError } from '../http-errors.ts';
 import type { Room, RoomTransport } from '../rooms/room.ts';
 import type { RoomManager } from '../rooms/room-manager.ts';

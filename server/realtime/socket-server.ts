@@ -7,7 +7,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import * as Y from 'yjs';
-import { AppError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/domain/errors.ts';
 import {
   CommandSchema,
   schemaRefusal,
@@ -21,7 +21,7 @@ import {
   type HandshakeRefusal,
   type Role,
   type ServerToClientEvents,
-} from '../../shared/protocol.ts';
+} from '../../shared/schema/protocol.ts';
 import type { Config } from '../config.ts';
 import { toAppError } from '../http-errors.ts';
 import { DEFAULTS } from '../config.ts';
@@ -30,7 +30,7 @@ import type { RoomManager } from '../rooms/room-manager.ts';
 import type { WorkshopService } from '../workshops.ts';
 import type { FailedJoinLimit } from '../security/failure-limiter.ts';
 import { ConnectionCounter, KeyedBuckets, type AddressConnections } from '../security/address-limits.ts';
-import { parser } from '../../shared/sio-parser.ts';
+import { parser } from '../../shared/wire/sio-parser.ts';
 import { TokenBucket } from './rate.ts';
 import { forgetUpgradeRequest, trimHandshake } from './lean-connections.ts';
 import { decodeSyncFrame, encodeStep1, encodeStep2, isEmptyUpdate } from './sync-messages.ts';
@@ -57,7 +57,7 @@ interface Logger {
 export function createSocketServer(httpServer: HttpServer, config: Config): IO {
   return new Server(httpServer, {
     serveClient: false,
-    // `sync` events and their `{ ok: true }` acks in one compact binary frame (shared/sio-parser.ts).
+    // `sync` events and their `{ ok: true }` acks in one compact binary frame (shared/wire/sio-parser.ts).
     parser,
     // Larger than our own cap, so oversize messages get a named error instead of a dropped connection.
     maxHttpBufferSize: 1_000_000,

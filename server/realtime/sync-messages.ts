@@ -1,13 +1,13 @@
 /**
- * `sync` frames on the wire: one byte naming the document (shared/protocol.ts
+ * `sync` frames on the wire: one byte naming the document (shared/schema/protocol.ts
  * DOC_IDS), then a y-protocols sync message. Decoding refuses garbage with a
  * named error; encoding is what the server sends.
  */
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { AppError } from '../../shared/errors.ts';
-import { DOC_IDS, docName, type DocName } from '../../shared/protocol.ts';
+import { AppError } from '../../shared/domain/errors.ts';
+import { DOC_IDS, docName, type DocName } from '../../shared/schema/protocol.ts';
 
 export type SyncMessage =
   | { type: 'step1'; stateVector: Uint8Array }

@@ -1,5 +1,5 @@
 /**
- * A `sync` event is one binary WebSocket frame (shared/sio-parser.ts). For a
+ * A `sync` event is one binary WebSocket frame (shared/wire/sio-parser.ts). For a
  * broadcast we encode that frame once and hand each WebSocket connection the
  * same bytes as one pre-encoded Engine.IO packet (what Socket.IO's adapter does
  * for text broadcasts): the bytes `socket.emit` would write, queued in order
@@ -8,7 +8,7 @@
  * compression) falls back to `socket.emit`.
  */
 import type { Socket } from 'socket.io';
-import { encodeSyncPacket } from '../../shared/sio-parser.ts';
+import { encodeSyncPacket } from '../../shared/wire/sio-parser.ts';
 
 /** What we read of an Engine.IO connection to hand it a pre-encoded WebSocket packet. */
 interface EngineConn {

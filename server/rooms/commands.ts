@@ -4,16 +4,16 @@
  * count) hold whatever a client sends. Pure over (state, command, actor,
  * clock): no socket, no storage.
  */
-import { AppError } from '../../shared/errors.ts';
-import { PARTICIPANT_COMMANDS, SettingsSchema, type Command, type CommandData } from '../../shared/protocol.ts';
-import { HIDDEN, IDLE_TIMER, META, readDimensions, readRevealed, readSettings, readTimer } from '../../shared/board.ts';
-import { readRoadmap, writeRoadmap } from '../../shared/roadmap-doc.ts';
-import { applyInitiativeEdit, generateRoadmap, mergeRoadmap, moveInitiative } from '../../shared/roadmap.ts';
-import type { TimerState } from '../../shared/types.ts';
-import { cardVisible, votingOpen } from '../../shared/visibility.ts';
-import { earlierMark } from '../../shared/baseline.ts';
-import { plural } from '../../shared/words.ts';
-import { parseTarget, poolBudget, poolOfCard, spentByPool, type VotePool } from '../../shared/votes.ts';
+import { AppError } from '../../shared/domain/errors.ts';
+import { PARTICIPANT_COMMANDS, SettingsSchema, type Command, type CommandData } from '../../shared/schema/protocol.ts';
+import { HIDDEN, IDLE_TIMER, META, readDimensions, readRevealed, readSettings, readTimer } from '../../shared/doc/meta-doc.ts';
+import { readRoadmap, writeRoadmap } from '../../shared/doc/roadmap-doc.ts';
+import { applyInitiativeEdit, generateRoadmap, mergeRoadmap, moveInitiative } from '../../shared/roadmap/index.ts';
+import type { TimerState } from '../../shared/domain/types.ts';
+import { cardVisible, votingOpen } from '../../shared/rules/visibility.ts';
+import { earlierMark } from '../../shared/rules/baseline.ts';
+import { plural } from '../../shared/domain/words.ts';
+import { parseTarget, poolBudget, poolOfCard, spentByPool, type VotePool } from '../../shared/rules/votes.ts';
 import { ledgerMaps, ownedKey, readBaseline, readEarlier, readStoredModel, votesOf } from './ledger.ts';
 import { serverWrite, type RoomState } from './room-state.ts';
 import { buildDimensions, playbooksFor } from './template.ts';
@@ -184,7 +184,7 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
       if (!pool) throw new AppError('INVALID_VALUE', 'You can vote only on a dimension or a card the room can see.');
       const mine = votesOf(ledger, pid);
       const current = mine.get(target) ?? 0;
-      // Each pool has its own budget (shared/votes.ts); only votes on targets still there count (a deleted card frees its votes).
+      // Each pool has its own budget (shared/rules/votes.ts); only votes on targets still there count (a deleted card frees its votes).
       mine.delete(target);
       const spent = spentByPool(mine, (t) => votePool(state, t))[pool];
       const budget = poolBudget(readSettings(ledger), pool);

@@ -5,24 +5,24 @@
  * document: an append log plus compacted snapshots.
  *
  * Root maps:
- * - `meta`: title, organisation, phase, settings, timer, revealed, locked, dimensions (shared/board.ts);
+ * - `meta`: title, organisation, phase, settings, timer, revealed, locked, dimensions (shared/doc/meta-doc.ts);
  * - `participants`: participant id -> LedgerParticipant;
  * - `votes`: `${participantId}/${target}` -> count (a budget over concurrent
  *   edits is kept by one writer: votes are commands);
  * - `cards`: `${participantId}/${cardId}` -> CardRegistration, the public id
  *   and display order each card goes by once revealed;
- * - the roadmap, field by field (shared/roadmap-doc.ts);
+ * - the roadmap, field by field (shared/doc/roadmap-doc.ts);
  * - `model`: what the workshop's model holds beyond `meta` (which everyone
  *   receives): its `name`, `description` and `playbooks` (first steps and
  *   benchmarks by dimension key). Absent on workshops created before models
  *   were files: they read as the default canvas;
  * - `baseline`: a re-run's memory of the earlier workshop, one value under
- *   `value` (shared/types.ts Baseline: aggregates only);
+ *   `value` (shared/domain/types.ts Baseline: aggregates only);
  * - `earlier`: earlier initiative id -> EarlierMark, what the room says became of it.
  */
 import type * as Y from 'yjs';
-import type { DimensionPlaybook } from '../../shared/canvas.ts';
-import type { Baseline, EarlierMark, Participant } from '../../shared/types.ts';
+import type { DimensionPlaybook } from '../../shared/domain/canvas.ts';
+import type { Baseline, EarlierMark, Participant } from '../../shared/domain/types.ts';
 
 export const LEDGER = {
   participants: 'participants',
@@ -86,7 +86,7 @@ export const readBaseline = (doc: Y.Doc): Baseline | null => ledgerMaps(doc).bas
 
 /** What the room has said of each earlier initiative, by id. */
 export function readEarlier(doc: Y.Doc): Record<string, EarlierMark> {
-  // Ids are checked where they come in (never `__proto__`); readers still look up own keys only (shared/baseline.ts earlierMark).
+  // Ids are checked where they come in (never `__proto__`); readers still look up own keys only (shared/rules/baseline.ts earlierMark).
   const out: Record<string, EarlierMark> = {};
   ledgerMaps(doc).earlier.forEach((mark, id) => {
     if (mark && typeof mark === 'object') out[id] = { status: mark.status ?? null, benchmarkMet: mark.benchmarkMet ?? null };

@@ -1,7 +1,7 @@
 /**
  * Decides what leaves the server: from a room's authoritative state (ledger and
  * private documents) it keeps two documents that only the server writes, one
- * per class of recipient (shared/room-doc.ts has their layout):
+ * per class of recipient (shared/doc/room-doc.ts has their layout):
  *
  * - `room`, for every connection: the session's meta, revealed cards under
  *   public ids (with the author's name only in a named workshop), counts,
@@ -23,13 +23,13 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import * as Y from 'yjs';
-import { readMeta } from '../../shared/board.ts';
-import { privateMaps } from '../../shared/private-doc.ts';
-import { ANSWERS_PREFIX, CONSOLE, ROOM, STAT_KEYS, packCard, type BaselineInfo, type ConsolePerson, type PackedCard, type RoomPerson } from '../../shared/room-doc.ts';
-import { readRoadmap, writeRoadmap } from '../../shared/roadmap-doc.ts';
-import type { CardValue, EarlierInitiativeView, Histogram, RoomStats } from '../../shared/types.ts';
-import { cardVisible, distributionVisible, thenVisible, votesVisible, type RevealContext } from '../../shared/visibility.ts';
-import { earlierMark } from '../../shared/baseline.ts';
+import { readMeta } from '../../shared/doc/meta-doc.ts';
+import { privateMaps } from '../../shared/doc/private-doc.ts';
+import { ANSWERS_PREFIX, CONSOLE, ROOM, STAT_KEYS, packCard, type BaselineInfo, type ConsolePerson, type PackedCard, type RoomPerson } from '../../shared/doc/room-doc.ts';
+import { readRoadmap, writeRoadmap } from '../../shared/doc/roadmap-doc.ts';
+import type { CardValue, EarlierInitiativeView, Histogram, RoomStats } from '../../shared/domain/types.ts';
+import { cardVisible, distributionVisible, thenVisible, votesVisible, type RevealContext } from '../../shared/rules/visibility.ts';
+import { earlierMark } from '../../shared/rules/baseline.ts';
 import { LEDGER, ledgerMaps, readBaseline, readEarlier, splitOwnedKey } from './ledger.ts';
 import type { RoomState } from './room-state.ts';
 

@@ -4,7 +4,7 @@
  * connection has been gone for a while, and flushes everything on shutdown.
  */
 import * as Y from 'yjs';
-import { AppError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/domain/errors.ts';
 import type { Storage, WorkshopRecord } from '../storage/storage.ts';
 import { newSecret } from '../security/secrets.ts';
 import { FORMAT, V1_BOARD_DOC } from './docs.ts';

@@ -4,12 +4,12 @@
  * no transport, no clock: Room (room.ts) owns persistence and delivery.
  */
 import * as Y from 'yjs';
-import { readDimensions, readLocked, readPhase, readRevealed, readSettings, readStages, readTimer } from '../../shared/board.ts';
-import { privateMaps, SERVER_CLIENT } from '../../shared/private-doc.ts';
-import { readRoadmap } from '../../shared/roadmap-doc.ts';
-import type { BoardState, Card, CardValue, DimensionDef, Marker, Settings, Vote, VoteTarget } from '../../shared/types.ts';
-import type { RevealContext } from '../../shared/visibility.ts';
-import { DEFAULT_TEMPLATE, defaultPlaybook, type WorkshopModel } from '../../shared/workshop-model.ts';
+import { readDimensions, readLocked, readPhase, readRevealed, readSettings, readStages, readTimer } from '../../shared/doc/meta-doc.ts';
+import { privateMaps, SERVER_CLIENT } from '../../shared/doc/private-doc.ts';
+import { readRoadmap } from '../../shared/doc/roadmap-doc.ts';
+import type { BoardState, Card, CardValue, DimensionDef, Marker, Settings, Vote, VoteTarget } from '../../shared/domain/types.ts';
+import type { RevealContext } from '../../shared/rules/visibility.ts';
+import { DEFAULT_TEMPLATE, defaultPlaybook, type WorkshopModel } from '../../shared/domain/workshop-model.ts';
 import { ledgerMaps, ownedKey, readBaseline, readEarlier, readStoredModel, splitOwnedKey, type CardRegistration, type LedgerParticipant } from './ledger.ts';
 
 export interface CardRef {

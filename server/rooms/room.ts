@@ -13,10 +13,10 @@
  * `RoomTransport`, so it is tested without a socket.
  */
 import * as Y from 'yjs';
-import { AppError } from '../../shared/errors.ts';
-import { LIMITS } from '../../shared/limits.ts';
-import { privateMaps } from '../../shared/private-doc.ts';
-import type { Command, CommandType, DocName, PresencePayload, Role } from '../../shared/protocol.ts';
+import { AppError } from '../../shared/domain/errors.ts';
+import { LIMITS } from '../../shared/domain/limits.ts';
+import { privateMaps } from '../../shared/doc/private-doc.ts';
+import type { Command, CommandType, DocName, PresencePayload, Role } from '../../shared/schema/protocol.ts';
 import type { DocUpdate, Storage } from '../storage/storage.ts';
 import { executeCommand, type Actor, type CommandResult } from './commands.ts';
 import { LEDGER_DOC, privateDocName } from './docs.ts';

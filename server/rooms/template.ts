@@ -3,11 +3,11 @@
  * from the workshop's own dimension of that key (`current`: its template's descriptors, prompts
  * and poles), else from the default canvas's.
  */
-import { dimensionKey } from '../../shared/canvas.ts';
-import type { DimensionInput } from '../../shared/protocol.ts';
-import type { DimensionDef, DimensionPlaybook } from '../../shared/types.ts';
-import { defaultDimensions, defaultPlaybook, playbookOf } from '../../shared/workshop-model.ts';
-import { AppError } from '../../shared/errors.ts';
+import { dimensionKey } from '../../shared/domain/canvas.ts';
+import type { DimensionInput } from '../../shared/schema/protocol.ts';
+import type { DimensionDef, DimensionPlaybook } from '../../shared/domain/types.ts';
+import { defaultDimensions, defaultPlaybook, playbookOf } from '../../shared/domain/workshop-model.ts';
+import { AppError } from '../../shared/domain/errors.ts';
 
 export function buildDimensions(inputs: readonly DimensionInput[] | undefined, current: readonly DimensionDef[] = []): DimensionDef[] {
   if (!inputs) return defaultDimensions();

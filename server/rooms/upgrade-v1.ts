@@ -14,9 +14,9 @@
  * `roadmap` ("current" -> Roadmap, cards and barriers as author-prefixed keys).
  */
 import * as Y from 'yjs';
-import { privateMaps, SERVER_CLIENT } from '../../shared/private-doc.ts';
-import { writeRoadmap } from '../../shared/roadmap-doc.ts';
-import type { CardValue, MarkerValue, Participant, Roadmap } from '../../shared/types.ts';
+import { privateMaps, SERVER_CLIENT } from '../../shared/doc/private-doc.ts';
+import { writeRoadmap } from '../../shared/doc/roadmap-doc.ts';
+import type { CardValue, MarkerValue, Participant, Roadmap } from '../../shared/domain/types.ts';
 import { LEDGER_DOC, privateDocName } from './docs.ts';
 import { ledgerMaps, ownedKey, splitOwnedKey } from './ledger.ts';
 import { randomId } from './room-state.ts';

@@ -1,6 +1,6 @@
 /**
  * Checks a participant's Yjs update against the write rules before it touches
- * their own document (shared/private-doc.ts). Yjs cannot roll back an applied
+ * their own document (shared/doc/private-doc.ts). Yjs cannot roll back an applied
  * update, so everything is decided here, from the decoded structs and the doc
  * as it is:
  *
@@ -21,10 +21,10 @@
  */
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { CardValueSchema, schemaRefusal } from '../../shared/protocol.ts';
-import { CARD_ID, DIMENSION_KEY, PHONE_WRITABLE_ROOTS, PRIVATE } from '../../shared/private-doc.ts';
-import { LIMITS } from '../../shared/limits.ts';
-import { AppError } from '../../shared/errors.ts';
+import { CardValueSchema, schemaRefusal } from '../../shared/schema/protocol.ts';
+import { CARD_ID, DIMENSION_KEY, PHONE_WRITABLE_ROOTS, PRIVATE } from '../../shared/doc/private-doc.ts';
+import { LIMITS } from '../../shared/domain/limits.ts';
+import { AppError } from '../../shared/domain/errors.ts';
 import { isCleanCard, isMarker } from './value-check.ts';
 
 export interface WriterContext {

@@ -1,14 +1,14 @@
 /**
  * The values a phone writes into its own document (a card, a marker), checked by
  * hand on the hot path: every edit of a card passes here. They accept exactly what
- * `CardValueSchema` / `MarkerValueSchema` (shared/protocol.ts) accept with the text
+ * `CardValueSchema` / `MarkerValueSchema` (shared/schema/protocol.ts) accept with the text
  * already clean, and nothing else; the schemas stay the edge's word, and name the
  * refusal when these say no (validate-update.ts). A property test holds the two
  * together on generated values, hostile ones included
  * (tests/unit/value-check.property.test.ts).
  */
-import { LIMITS } from '../../shared/limits.ts';
-import { cleanText } from '../../shared/text.ts';
+import { LIMITS } from '../../shared/domain/limits.ts';
+import { cleanText } from '../../shared/domain/text.ts';
 
 const DIMENSION = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const HORIZON = /^[a-z0-9-]{1,20}$/;

@@ -2,10 +2,10 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
-import { AppError } from '../../shared/errors.ts';
-import { facilitatorLink, projectorLink, workshopLinks } from '../../shared/links.ts';
-import { LIMITS } from '../../shared/limits.ts';
-import { CreateWorkshopBody, JoinBody, RoomCodeSchema, schemaRefusal, type CreateWorkshopReply, type JoinReply, type WorkshopLinksReply } from '../../shared/protocol.ts';
+import { AppError } from '../../shared/domain/errors.ts';
+import { facilitatorLink, projectorLink, workshopLinks } from '../../shared/domain/links.ts';
+import { LIMITS } from '../../shared/domain/limits.ts';
+import { CreateWorkshopBody, JoinBody, RoomCodeSchema, schemaRefusal, type CreateWorkshopReply, type JoinReply, type WorkshopLinksReply } from '../../shared/schema/protocol.ts';
 import { linkOrigin, type LinkOrigin } from '../link-origin.ts';
 import type { WorkshopService } from '../workshops.ts';
 import type { FailedJoinLimit } from '../security/failure-limiter.ts';

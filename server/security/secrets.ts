@@ -1,6 +1,6 @@
 /** Room codes, secrets and their hashes. Secrets are stored only as SHA-256 hashes. */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '../../shared/limits.ts';
+import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '../../shared/domain/limits.ts';
 
 export function newRoomCode(): string {
   let code = '';

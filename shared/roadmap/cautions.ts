@@ -3,9 +3,9 @@
  * on the plan, plainly worded. Each check names the weakness the facilitators'
  * review found unremarked in earlier exports. Pure.
  */
-import { TARGET_MONTHS } from '../canvas.ts';
-import { monthOf, type SinceEarlier } from '../baseline.ts';
-import type { Caution, Horizon } from '../types.ts';
+import { TARGET_MONTHS } from '../domain/canvas.ts';
+import { monthOf, type SinceEarlier } from '../rules/baseline.ts';
+import type { Caution, Horizon } from '../domain/types.ts';
 import * as copy from './copy.ts';
 import { byAge, type BoardFacts, type DimensionFacts } from './facts.ts';
 

@@ -5,16 +5,16 @@
  * and escaped later, by the export.
  *
  * Stages are named by the workshop's own names: every function that names one
- * takes the board's `StageNamer` (shared/canvas.ts `stageNamer(board.stages)`).
+ * takes the board's `StageNamer` (shared/domain/canvas.ts `stageNamer(board.stages)`).
  *
  * Placement sentences are the only ones that say when something starts
  * ("so it starts in Next", "waits for a free slot", "sits in the first 30
  * days"), and each initiative has exactly one, written from where it landed:
  * that is what keeps reasons from contradicting each other.
  */
-import type { Stage, StageNamer } from '../canvas.ts';
-import type { Camp, DimensionSummary } from '../types.ts';
-import { listNames, plural } from '../words.ts';
+import type { Stage, StageNamer } from '../domain/canvas.ts';
+import type { Camp, DimensionSummary } from '../domain/types.ts';
+import { listNames, plural } from '../domain/words.ts';
 
 const ORDINALS = ['most', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'] as const;
 /** A card quoted in a sentence keeps this many words at most; the appendix has it whole. */

@@ -3,9 +3,9 @@
  * them. Every function takes plain objects and returns new ones; nothing is
  * changed in place.
  */
-import { AppError } from '../errors.ts';
-import { LIMITS } from '../limits.ts';
-import type { EditableField, Horizon, Initiative, Roadmap } from '../types.ts';
+import { AppError } from '../domain/errors.ts';
+import { LIMITS } from '../domain/limits.ts';
+import type { EditableField, Horizon, Initiative, Roadmap } from '../domain/types.ts';
 import { inHorizonOrder, isAddedByRoadmap } from './horizons.ts';
 
 /** What regenerating would do to one initiative, shown to the room before it is applied. */

@@ -1,21 +1,21 @@
 /**
  * What the board says about each dimension, counted once for the generator and
  * the "Before you act" checks: the room's answers (summarised by the one rule
- * in shared/summary.ts), votes, practice cards, barriers, and who wrote or
+ * in shared/rules/summary.ts), votes, practice cards, barriers, and who wrote or
  * voted on what (for suggested owners). Pure.
  *
  * What counts: markers, cards and votes of participants who were not removed;
  * cards and markers on dimensions the board has; stages that are whole numbers
  * 1..5; votes with a positive count. A vote on a practice card counts for the
  * card's dimension; a vote on a barrier ranks the barrier only (barriers have a
- * vote pool of their own, shared/votes.ts); a vote on a removed person's card
+ * vote pool of their own, shared/rules/votes.ts); a vote on a removed person's card
  * counts for nothing.
  */
-import { stageNamer, workshopStages, type Stage, type StageNamer } from '../canvas.ts';
-import { summarise, histogram, type Summary } from '../summary.ts';
-import { parseTarget } from '../votes.ts';
-import type { BoardState, Card, DimensionDef, DimensionPlaybook, DimensionSummary, Participant } from '../types.ts';
-import { defaultPlaybook, playbookOf } from '../workshop-model.ts';
+import { stageNamer, workshopStages, type Stage, type StageNamer } from '../domain/canvas.ts';
+import { summarise, histogram, type Summary } from '../rules/summary.ts';
+import { parseTarget } from '../rules/votes.ts';
+import type { BoardState, Card, DimensionDef, DimensionPlaybook, DimensionSummary, Participant } from '../domain/types.ts';
+import { defaultPlaybook, playbookOf } from '../domain/workshop-model.ts';
 
 export interface DimensionFacts {
   def: DimensionDef;
@@ -25,7 +25,7 @@ export interface DimensionFacts {
   index: number;
   /** False for a repeated key in a hand-edited template: only the first one is planned. */
   first: boolean;
-  /** Today's answers, and the targets, by the one rule in shared/summary.ts. */
+  /** Today's answers, and the targets, by the one rule in shared/rules/summary.ts. */
   today: Summary;
   wanted: Summary;
   /** Targets per stage, index 0 = stage 1. */
@@ -121,7 +121,7 @@ export function readFacts(board: BoardState): BoardFacts {
       if (!cardDim.has(t.id) && !generalKeys.has(t.id)) continue;
       cardVotes.set(t.id, (cardVotes.get(t.id) ?? 0) + v.count);
       voters.add(v.participantId);
-      // Barrier votes come from a pool of their own (shared/votes.ts): they rank the barriers, not the dimension.
+      // Barrier votes come from a pool of their own (shared/rules/votes.ts): they rank the barriers, not the dimension.
       if (barrierKeys.has(t.id)) continue;
     }
     const i = t.kind === 'dim' ? dimIndex.get(t.key) : cardDim.get(t.id);

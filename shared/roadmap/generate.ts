@@ -4,17 +4,15 @@
  * byte, whatever order its cards, markers, votes and participants arrive in).
  * The rules are spelled out on `generateRoadmap`.
  */
-import { DEFAULT_SETTINGS } from '../board.ts';
-import type { StageNamer } from '../canvas.ts';
-import type { BoardState, Card, EditableField, Horizon, Initiative, Roadmap } from '../types.ts';
-import { monthOf, sinceEarlier, type SinceEarlier } from '../baseline.ts';
+import { DEFAULT_SETTINGS } from '../doc/meta-doc.ts';
+import { STAGE_NOT_AGREED, type StageNamer } from '../domain/canvas.ts';
+import type { BoardState, Card, EditableField, Horizon, Initiative, Roadmap } from '../domain/types.ts';
+import { monthOf, sinceEarlier, type SinceEarlier } from '../rules/baseline.ts';
 import { beforeYouAct } from './cautions.ts';
 import * as copy from './copy.ts';
 import { byAge, readFacts, type BoardFacts, type DimensionFacts } from './facts.ts';
 import { planHorizons } from './horizons.ts';
 
-/** `Initiative.fromStage` while the room has not agreed where it stands. */
-export const STAGE_NOT_AGREED = 0;
 
 /** A gap of this many stages or more is split into two steps in successive horizons. */
 export const STEPPED_GAP = 3;
@@ -36,7 +34,7 @@ interface Work {
  * Builds the migration roadmap from the board.
  *
  * Per dimension (`summaries`, in board order), by the one statistics rule
- * (`summarise`, shared/summary.ts): today's and the target's middle answer,
+ * (`summarise`, shared/rules/summary.ts): today's and the target's middle answer,
  * the spread, two camps when the room falls into them (then no middle answer
  * is claimed), and `disagreement`, the same "wide" the board flags.
  * gap = target - today's middle, or, where the room disagrees, target - the

@@ -6,7 +6,7 @@
  * each is added only when something lands in it, the opening block first and
  * the waiting list last.
  */
-import type { Horizon } from '../types.ts';
+import type { Horizon } from '../domain/types.ts';
 
 export const OPENING_HORIZON_ID = 'first-30-days';
 export const UNSCHEDULED_HORIZON_ID = 'unscheduled';

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { Phase } from '../../shared/canvas.ts';
+import type { Phase } from '../../shared/domain/canvas.ts';
 import { test, expect, type Cast } from './fixtures.ts';
 import type { ConsolePage } from './pages/ConsolePage.ts';
 import type { PhonePage } from './pages/PhonePage.ts';

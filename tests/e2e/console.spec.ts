@@ -6,8 +6,8 @@
  * (real participant connections over the real protocol), because the console is the subject.
  */
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
-import { putCard, putMarker } from '../../shared/private-doc.ts';
-import type { CreateWorkshopReply } from '../../shared/protocol.ts';
+import { putCard, putMarker } from '../../shared/doc/private-doc.ts';
+import type { CreateWorkshopReply } from '../../shared/schema/protocol.ts';
 import { closeAll, join, participant } from '../helpers/clients.ts';
 import { test, expect } from './fixtures.ts';
 import type { ConsolePage } from './pages/ConsolePage.ts';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import QRCode from 'qrcode';
 import { devices, type Browser, type BrowserContext, type Locator } from '@playwright/test';
-import type { CreateWorkshopReply } from '../../shared/protocol.ts';
+import type { CreateWorkshopReply } from '../../shared/schema/protocol.ts';
 import { lanAddresses } from '../../server/link-origin.ts';
 import { test, expect } from './fixtures.ts';
 import { ConsolePage } from './pages/ConsolePage.ts';

@@ -5,8 +5,8 @@
  * closed after each test.
  */
 import { test as base, expect, devices, type Browser, type BrowserContext, type APIRequestContext } from '@playwright/test';
-import type { CreateWorkshopReply } from '../../shared/protocol.ts';
-import type { Settings } from '../../shared/types.ts';
+import type { CreateWorkshopReply } from '../../shared/schema/protocol.ts';
+import type { Settings } from '../../shared/domain/types.ts';
 import { ConsolePage } from './pages/ConsolePage.ts';
 import { PhonePage } from './pages/PhonePage.ts';
 import { ProjectorPage } from './pages/ProjectorPage.ts';

@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
-import { putMarker } from '../../shared/private-doc.ts';
-import type { CreateWorkshopReply } from '../../shared/protocol.ts';
+import { putMarker } from '../../shared/doc/private-doc.ts';
+import type { CreateWorkshopReply } from '../../shared/schema/protocol.ts';
 import { facilitator, join, join as joinByApi, participant } from '../helpers/clients.ts';
 import { test, expect } from './fixtures.ts';
 

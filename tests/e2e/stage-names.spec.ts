@@ -4,7 +4,7 @@
  * cards, the console's and the projector's canvas, the roadmap, the download.
  */
 import fs from 'node:fs';
-import { DEFAULT_TEMPLATE } from '../../shared/workshop-model.ts';
+import { DEFAULT_TEMPLATE } from '../../shared/domain/workshop-model.ts';
 import { test, expect } from './fixtures.ts';
 
 const NAMES = ['Silent', 'Informing', 'Listening', 'Involving', 'Co-creating'];

@@ -9,7 +9,7 @@
  */
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { DOC_IDS } from '../../shared/protocol.ts';
+import { DOC_IDS } from '../../shared/schema/protocol.ts';
 
 /** Yjs V1 struct info bits. */
 const BIT8 = 0x80; // has origin

@@ -33,9 +33,9 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
 import type { Socket } from 'socket.io-client';
-import { readLocked, readPhase } from '../../shared/board.ts';
-import { isErrorCode, type ErrorCode } from '../../shared/errors.ts';
-import { CARD_ID, DIMENSION_KEY, deleteCard, privateMaps, putCard, putMarker, SERVER_CLIENT } from '../../shared/private-doc.ts';
+import { readLocked, readPhase } from '../../shared/doc/meta-doc.ts';
+import { isErrorCode, type ErrorCode } from '../../shared/domain/errors.ts';
+import { CARD_ID, DIMENSION_KEY, deleteCard, privateMaps, putCard, putMarker, SERVER_CLIENT } from '../../shared/doc/private-doc.ts';
 import {
   CardValueSchema,
   CommandSchema,
@@ -50,9 +50,9 @@ import {
   type Ack,
   type DocName,
   type Role,
-} from '../../shared/protocol.ts';
-import { readRoadmap } from '../../shared/roadmap-doc.ts';
-import { CONSOLE, ROOM, unpackCard } from '../../shared/room-doc.ts';
+} from '../../shared/schema/protocol.ts';
+import { readRoadmap } from '../../shared/doc/roadmap-doc.ts';
+import { CONSOLE, ROOM, unpackCard } from '../../shared/doc/room-doc.ts';
 import { DEFAULTS } from '../../server/config.ts';
 import { ledgerMaps, splitOwnedKey } from '../../server/rooms/ledger.ts';
 import type { Room } from '../../server/rooms/room.ts';

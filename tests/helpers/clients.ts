@@ -1,8 +1,8 @@
 /** Real clients for integration tests: HTTP calls and WorkshopConnections holding real Y.Docs. */
 import { io, type Socket } from 'socket.io-client';
 import { WorkshopConnection } from '../../client/lib/connection.ts';
-import { PROTOCOL_VERSION, type CreateWorkshopReply, type JoinReply } from '../../shared/protocol.ts';
-import { parser } from '../../shared/sio-parser.ts';
+import { PROTOCOL_VERSION, type CreateWorkshopReply, type JoinReply } from '../../shared/schema/protocol.ts';
+import { parser } from '../../shared/wire/sio-parser.ts';
 
 export async function api<T = unknown>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(base + path, {

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Socket } from 'socket.io-client';
-import { DOC_IDS, type Ack, type DocName } from '../../shared/protocol.ts';
+import { DOC_IDS, type Ack, type DocName } from '../../shared/schema/protocol.ts';
 import type { Room } from '../../server/rooms/room.ts';
 
 /** A `sync` frame: [document byte][y-protocols message type][payload]. `doc` may be a byte no document has. */

@@ -22,8 +22,8 @@
  * - "Only n people placed a marker": the count;
  * - "Today: “…”", "In the way: “…”": cards and barriers of that dimension.
  */
-import { isOpeningBlock, isWaitingList } from '../../shared/roadmap.ts';
-import type { BoardState, Initiative, Roadmap } from '../../shared/types.ts';
+import { isOpeningBlock, isWaitingList } from '../../shared/roadmap/index.ts';
+import type { BoardState, Initiative, Roadmap } from '../../shared/domain/types.ts';
 
 const QUOTED = /“[^”]*”/g;
 const unquote = (s: string) => s.replace(QUOTED, '“…”');

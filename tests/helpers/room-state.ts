@@ -1,8 +1,8 @@
 /** A room's authoritative state built in memory, for rules tested without a server or a socket. */
 import * as Y from 'yjs';
-import { initBoard } from '../../shared/board.ts';
-import { defaultDimensions } from '../../shared/workshop-model.ts';
-import type { Settings } from '../../shared/types.ts';
+import { initBoard } from '../../shared/doc/meta-doc.ts';
+import { defaultDimensions } from '../../shared/domain/workshop-model.ts';
+import type { Settings } from '../../shared/domain/types.ts';
 import { ledgerMaps } from '../../server/rooms/ledger.ts';
 import { RoomState } from '../../server/rooms/room-state.ts';
 

@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import type { Socket } from 'socket.io-client';
-import { docName } from '../../shared/protocol.ts';
+import { docName } from '../../shared/schema/protocol.ts';
 
 export interface Received {
   event: string;

@@ -8,9 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { putCard } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
-import { PROTOCOL_VERSION, type Command, type WorkshopLinksReply } from '../../shared/protocol.ts';
+import { putCard } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import { PROTOCOL_VERSION, type Command, type WorkshopLinksReply } from '../../shared/schema/protocol.ts';
 import { api, closeAll, connected, createWorkshop, eventually, facilitator, join, participant, rawSocket, viewer, viewerKeyOf } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { roomFingerprint, sendCommand } from '../helpers/crafted.ts';

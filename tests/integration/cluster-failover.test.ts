@@ -5,8 +5,8 @@
  * its phones reconnect through the new owner.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { putCard, readMyCards } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
+import { putCard, readMyCards } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
 import type { WorkshopConnection, WriteResult } from '../../client/lib/connection.ts';
 import { createWorkshop, eventually, facilitator, join, participant } from '../helpers/clients.ts';
 import { startCluster, type TestCluster } from '../helpers/cluster.ts';

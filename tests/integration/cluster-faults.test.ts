@@ -7,12 +7,12 @@
  * nodes meet one limit.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { putCard, readMyCards } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
+import { putCard, readMyCards } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
 import { WorkshopConnection } from '../../client/lib/connection.ts';
 import { api, connected, createWorkshop, eventually, facilitator, handshake, join, participant, rawSocket } from '../helpers/clients.ts';
 import type { Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION } from '../../shared/schema/protocol.ts';
 import { startCluster, type TestCluster } from '../helpers/cluster.ts';
 import { tcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
 

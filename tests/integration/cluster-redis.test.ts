@@ -10,9 +10,9 @@
  */
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { putCard, readMyCards } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
-import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
+import { putCard, readMyCards } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import { PROTOCOL_VERSION } from '../../shared/schema/protocol.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { api, codeOf, createWorkshop, eventually, facilitator, handshake, join, participant } from '../helpers/clients.ts';
 import { startCluster, type TestCluster } from '../helpers/cluster.ts';

@@ -5,8 +5,8 @@
  * the workshop on one node reaches connections on the other.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { putCard } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
+import { putCard } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { api, createWorkshop, eventually, facilitator, join, participant, viewer, viewerKeyOf } from '../helpers/clients.ts';
 import { startCluster, type TestCluster } from '../helpers/cluster.ts';

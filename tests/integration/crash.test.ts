@@ -5,8 +5,8 @@
  * kill, or made while the server was down) merges back once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { putCard, readMyCards } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
+import { putCard, readMyCards } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { createWorkshop, eventually, facilitator, join, participant } from '../helpers/clients.ts';
 import { startServerProcess, tempDir, type ServerProcess } from '../helpers/server.ts';

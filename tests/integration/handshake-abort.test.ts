@@ -8,7 +8,7 @@
  */
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION } from '../../shared/schema/protocol.ts';
 import { openSqliteStorage } from '../../server/storage/sqlite.ts';
 import type { Storage } from '../../server/storage/storage.ts';
 import { connected, createWorkshop, eventually, join, rawSocket } from '../helpers/clients.ts';

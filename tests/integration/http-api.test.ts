@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS, ROOM_CODE_ALPHABET } from '../../shared/limits.ts';
-import { putCard } from '../../shared/private-doc.ts';
-import type { CreateWorkshopReply, WorkshopLinksReply } from '../../shared/protocol.ts';
+import { LIMITS, ROOM_CODE_ALPHABET } from '../../shared/domain/limits.ts';
+import { putCard } from '../../shared/doc/private-doc.ts';
+import type { CreateWorkshopReply, WorkshopLinksReply } from '../../shared/schema/protocol.ts';
 import { api, createWorkshop, join, participant, viewerKeyOf } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 

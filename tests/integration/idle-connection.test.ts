@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket as NetSocket } from 'node:net';
-import { putCard } from '../../shared/private-doc.ts';
+import { putCard } from '../../shared/doc/private-doc.ts';
 import { closeAll, createWorkshop, eventually, join, participant } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 

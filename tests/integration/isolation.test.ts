@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { putCard, putMarker } from '../../shared/private-doc.ts';
-import { PROTOCOL_VERSION, type HandshakeRefusal } from '../../shared/protocol.ts';
+import { putCard, putMarker } from '../../shared/doc/private-doc.ts';
+import { PROTOCOL_VERSION, type HandshakeRefusal } from '../../shared/schema/protocol.ts';
 import type { DocUpdate } from '../../server/storage/storage.ts';
 import { api, closeAll, connected, createWorkshop, eventually, facilitator, join, participant, rawSocket } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';

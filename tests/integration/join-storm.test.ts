@@ -5,10 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { putCard } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
+import { putCard } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
-import type { DocName } from '../../shared/protocol.ts';
+import type { DocName } from '../../shared/schema/protocol.ts';
 import type { Room } from '../../server/rooms/room.ts';
 import { createWorkshop, eventually, facilitator, join, participant } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';

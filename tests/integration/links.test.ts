@@ -8,7 +8,7 @@
 import http from 'node:http';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopReply, WorkshopLinksReply } from '../../shared/protocol.ts';
+import type { CreateWorkshopReply, WorkshopLinksReply } from '../../shared/schema/protocol.ts';
 import { lanAddresses } from '../../server/link-origin.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 

@@ -1,9 +1,9 @@
 /** Garbage in: named errors out, nothing changed, everyone else still served. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
-import { putCard } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
-import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
+import { putCard } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import { PROTOCOL_VERSION } from '../../shared/schema/protocol.ts';
 import { connected, createWorkshop, eventually, join, participant, rawSocket, viewerKeyOf } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { craft, roomFingerprint, sendCommand, sendSync, syncFrame } from '../helpers/crafted.ts';

@@ -5,8 +5,8 @@
  * privacy table allows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putCard, readMyCards } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
+import { putCard, readMyCards } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
 import { closeAll, createWorkshop, eventually, facilitator, join, participant, viewer, viewerKeyOf } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 

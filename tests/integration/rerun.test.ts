@@ -9,17 +9,17 @@
  */
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putCard, putMarker } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
-import type { CreateWorkshopReply } from '../../shared/protocol.ts';
-import type { ErrorBody } from '../../shared/errors.ts';
-import type { Archive } from '../../shared/archive.ts';
-import type { WorkshopTemplate } from '../../shared/template.ts';
-import { initBoard } from '../../shared/board.ts';
-import { defaultDimensions } from '../../shared/workshop-model.ts';
+import { putCard, putMarker } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import type { CreateWorkshopReply } from '../../shared/schema/protocol.ts';
+import type { ErrorBody } from '../../shared/domain/errors.ts';
+import type { Archive } from '../../shared/schema/archive.ts';
+import type { WorkshopTemplate } from '../../shared/schema/template-file.ts';
+import { initBoard } from '../../shared/doc/meta-doc.ts';
+import { defaultDimensions } from '../../shared/domain/workshop-model.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { ledgerMaps } from '../../server/rooms/ledger.ts';
-import { privateMaps } from '../../shared/private-doc.ts';
+import { privateMaps } from '../../shared/doc/private-doc.ts';
 import { FORMAT, LEDGER_DOC, privateDocName } from '../../server/rooms/docs.ts';
 import { hashSecret } from '../../server/security/secrets.ts';
 import { api, closeAll, createWorkshop, eventually, facilitator, join, participant, viewer, viewerKeyOf } from '../helpers/clients.ts';

@@ -10,7 +10,7 @@ import { connectRedis } from '../../server/cluster/redis.ts';
 import { RedisFailureLimiter } from '../../server/security/redis-failure-limiter.ts';
 import { RedisConnectionCounter } from '../../server/security/redis-connection-counter.ts';
 import { api, codeOf, createWorkshop, eventually, handshake } from '../helpers/clients.ts';
-import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION } from '../../shared/schema/protocol.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { testRedis } from '../helpers/services.ts';
 import { tcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';

@@ -4,8 +4,8 @@
  * of their screens and to nobody else's, and edits made offline arrive once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putCard, putMarker, readMyCards } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
+import { putCard, putMarker, readMyCards } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
 import { closeAll, createWorkshop, eventually, facilitator, join, participant } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';

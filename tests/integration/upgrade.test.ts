@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readMyCards, readMyMarkers, readMyVotes } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
-import { PROTOCOL_VERSION, type WorkshopLinksReply } from '../../shared/protocol.ts';
+import { readMyCards, readMyMarkers, readMyVotes } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import { PROTOCOL_VERSION, type WorkshopLinksReply } from '../../shared/schema/protocol.ts';
 import { api, closeAll, eventually, facilitator, participant, rawSocket, viewer } from '../helpers/clients.ts';
 import { startServer, tempDir, type TestServer } from '../helpers/server.ts';
 

@@ -6,8 +6,8 @@
  * table is asserted on that, and on command replies, HTTP routes and the export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putCard, putMarker } from '../../shared/private-doc.ts';
-import { readRoomBoard, unpackCard } from '../../shared/room-doc.ts';
+import { putCard, putMarker } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard, unpackCard } from '../../shared/doc/room-doc.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { api, closeAll, createWorkshop, eventually, facilitator, join, participant, viewer, viewerKeyOf } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -169,7 +169,7 @@ describe.each([
         expect(s.projWire.saw(q.name)).toBe(!anonymous);
         expect(s.facWire.saw(q.name)).toBe(true);
       }
-      // Cards travel packed (shared/room-doc.ts): their author is `a`; any other value's `author` counts too.
+      // Cards travel packed (shared/doc/room-doc.ts): their author is `a`; any other value's `author` counts too.
       const authors = [...s.facWire.sharedValues(), ...s.projWire.sharedValues()]
         .flatMap((v) => [v.author, unpackCard(v)?.author])
         .filter((a) => typeof a === 'string');

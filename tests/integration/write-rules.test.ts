@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import { privateMaps, putCard, SERVER_CLIENT } from '../../shared/private-doc.ts';
-import { ROOM } from '../../shared/room-doc.ts';
-import { PROTOCOL_VERSION, type Command, type DocName } from '../../shared/protocol.ts';
+import { privateMaps, putCard, SERVER_CLIENT } from '../../shared/doc/private-doc.ts';
+import { ROOM } from '../../shared/doc/room-doc.ts';
+import { PROTOCOL_VERSION, type Command, type DocName } from '../../shared/schema/protocol.ts';
 import type { Room } from '../../server/rooms/room.ts';
 import { connected, createWorkshop, eventually, facilitator, join, participant, rawSocket, viewerKeyOf } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';

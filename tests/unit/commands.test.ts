@@ -1,13 +1,13 @@
 /** Facilitator commands and votes on a room's state: the rules without a socket. */
 import { describe, expect, it } from 'vitest';
-import { readDimensions, readTimer } from '../../shared/board.ts';
-import { defaultDimensions } from '../../shared/workshop-model.ts';
-import { AppError } from '../../shared/errors.ts';
-import { privateMaps, readMyVotes } from '../../shared/private-doc.ts';
+import { readDimensions, readTimer } from '../../shared/doc/meta-doc.ts';
+import { defaultDimensions } from '../../shared/domain/workshop-model.ts';
+import { AppError } from '../../shared/domain/errors.ts';
+import { privateMaps, readMyVotes } from '../../shared/doc/private-doc.ts';
 import { executeCommand, type Actor } from '../../server/rooms/commands.ts';
 import { ledgerMaps, readStoredModel, votesOf, writeStoredModel } from '../../server/rooms/ledger.ts';
 import type { RoomState } from '../../server/rooms/room-state.ts';
-import { CommandSchema, schemaRefusal, type Command } from '../../shared/protocol.ts';
+import { CommandSchema, schemaRefusal, type Command } from '../../shared/schema/protocol.ts';
 import type { z } from 'zod';
 import { testState } from '../helpers/room-state.ts';
 

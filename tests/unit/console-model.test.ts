@@ -4,14 +4,14 @@
  * moving on reveals, each phase hidden or revealed, what a barrier holds back.
  */
 import { describe, expect, it } from 'vitest';
-import { privateMaps } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
-import type { Settings } from '../../shared/types.ts';
+import { privateMaps } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import type { Settings } from '../../shared/domain/types.ts';
 import { executeCommand } from '../../server/rooms/commands.ts';
 import { Projection } from '../../server/rooms/projection.ts';
 import type { RoomState } from '../../server/rooms/room-state.ts';
 import { answerTally, barrierHolds, moveRevealSentence, phaseState } from '../../client/lib/model.ts';
-import type { Command } from '../../shared/protocol.ts';
+import type { Command } from '../../shared/schema/protocol.ts';
 import { testState } from '../helpers/room-state.ts';
 
 const facilitator = { role: 'facilitator' as const, participantId: null };

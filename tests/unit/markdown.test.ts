@@ -7,10 +7,10 @@ import { lint } from 'markdownlint/sync';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors.ts';
-import { exportFileName, toMarkdown } from '../../shared/markdown.ts';
-import { applyInitiativeEdit, generateRoadmap, moveInitiative } from '../../shared/roadmap.ts';
-import type { BoardState, Initiative, Roadmap } from '../../shared/types.ts';
+import { AppError } from '../../shared/domain/errors.ts';
+import { exportFileName, toMarkdown } from '../../shared/roadmap/markdown.ts';
+import { applyInitiativeEdit, generateRoadmap, moveInitiative } from '../../shared/roadmap/index.ts';
+import type { BoardState, Initiative, Roadmap } from '../../shared/domain/types.ts';
 import { card, charityBoard, makeBoard, marker, participant, realisticBoard, splitRoomBoard, vote } from '../fixtures/boards.ts';
 
 /**

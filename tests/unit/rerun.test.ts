@@ -7,19 +7,20 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseArchive, toArchive, type Archive } from '../../shared/archive.ts';
-import { baselineFromArchive, earlierMark, sinceEarlier } from '../../shared/baseline.ts';
-import { AppError } from '../../shared/errors.ts';
-import { generateRoadmap } from '../../shared/roadmap.ts';
-import type { BoardState, EarlierMark } from '../../shared/types.ts';
-import { defaultModel, templateOf } from '../../shared/workshop-model.ts';
+import { parseArchive, toArchive, type Archive } from '../../shared/schema/archive.ts';
+import { earlierMark, sinceEarlier } from '../../shared/rules/baseline.ts';
+import { baselineFromArchive } from '../../shared/schema/archive-baseline.ts';
+import { AppError } from '../../shared/domain/errors.ts';
+import { generateRoadmap } from '../../shared/roadmap/index.ts';
+import type { BoardState, EarlierMark } from '../../shared/domain/types.ts';
+import { defaultModel, templateOf } from '../../shared/domain/workshop-model.ts';
 import { baselineOf, card, makeBoard, markersOn, participant, realisticBoard, rerunBoard, splitRoomRerunBoard, vote } from '../fixtures/boards.ts';
 import { contradictions } from '../helpers/reasons.ts';
 import { testState } from '../helpers/room-state.ts';
 import { executeCommand } from '../../server/rooms/commands.ts';
 import { ledgerMaps } from '../../server/rooms/ledger.ts';
 import { Projection } from '../../server/rooms/projection.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
 
 const SEED = { seed: 20_250_919 };
 

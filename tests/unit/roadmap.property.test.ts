@@ -9,9 +9,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultModel } from '../../shared/workshop-model.ts';
-import { generateRoadmap, isOpeningBlock, isWaitingList, mergeRoadmap, STAGE_NOT_AGREED, STEPPED_GAP } from '../../shared/roadmap.ts';
-import type { BoardState, Card, Initiative, Marker, Roadmap, Vote } from '../../shared/types.ts';
+import { defaultModel } from '../../shared/domain/workshop-model.ts';
+import { generateRoadmap, isOpeningBlock, isWaitingList, mergeRoadmap, STAGE_NOT_AGREED, STEPPED_GAP } from '../../shared/roadmap/index.ts';
+import type { BoardState, Card, Initiative, Marker, Roadmap, Vote } from '../../shared/domain/types.ts';
 import { makeBoard } from '../fixtures/boards.ts';
 import { contradictions } from '../helpers/reasons.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../shared/board.ts';
-import { TARGET_MONTHS } from '../../shared/canvas.ts';
-import { defaultModel } from '../../shared/workshop-model.ts';
-import { AppError } from '../../shared/errors.ts';
+import { DEFAULT_SETTINGS } from '../../shared/doc/meta-doc.ts';
+import { TARGET_MONTHS } from '../../shared/domain/canvas.ts';
+import { defaultModel } from '../../shared/domain/workshop-model.ts';
+import { AppError } from '../../shared/domain/errors.ts';
 import {
   applyInitiativeEdit,
   generateRoadmap,
@@ -11,8 +11,8 @@ import {
   OPENING_HORIZON_ID,
   STAGE_NOT_AGREED,
   UNSCHEDULED_HORIZON_ID,
-} from '../../shared/roadmap.ts';
-import type { BoardState, Card, Initiative, Roadmap } from '../../shared/types.ts';
+} from '../../shared/roadmap/index.ts';
+import type { BoardState, Card, Initiative, Roadmap } from '../../shared/domain/types.ts';
 import { contradictions } from '../helpers/reasons.ts';
 import { card, charityBoard, makeBoard, marker, markersOn, participant, realisticBoard, splitRoomBoard, vote } from '../fixtures/boards.ts';
 

@@ -1,11 +1,11 @@
 /**
- * The packet codec of protocol 3 (shared/sio-parser.ts): a `sync` event and its
+ * The packet codec of protocol 3 (shared/wire/sio-parser.ts): a `sync` event and its
  * `{ ok: true }` ack each travel as one small binary frame, everything else as
  * Socket.IO writes it, and the decoder reads both layouts on one connection.
  */
 import { describe, expect, it } from 'vitest';
 import { PacketType, type Packet } from 'socket.io-parser';
-import { Decoder, Encoder } from '../../shared/sio-parser.ts';
+import { Decoder, Encoder } from '../../shared/wire/sio-parser.ts';
 
 const frame = Uint8Array.from([0, 2, 3, 9, 8, 7]);
 

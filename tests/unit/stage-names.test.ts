@@ -6,10 +6,10 @@
  */
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
-import { STAGES, type Stage } from '../../shared/canvas.ts';
-import { toMarkdown } from '../../shared/markdown.ts';
-import { generateRoadmap } from '../../shared/roadmap.ts';
-import type { BoardState } from '../../shared/types.ts';
+import { STAGES, type Stage } from '../../shared/domain/canvas.ts';
+import { toMarkdown } from '../../shared/roadmap/markdown.ts';
+import { generateRoadmap } from '../../shared/roadmap/index.ts';
+import type { BoardState } from '../../shared/domain/types.ts';
 import { SAMPLE_DATE, SAMPLES } from '../fixtures/samples.ts';
 
 const LINT_CONFIG = { default: true, MD013: false, MD026: false } as const;

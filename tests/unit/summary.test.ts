@@ -1,12 +1,12 @@
 /**
- * The one statistics rule (shared/summary.ts), over histograms: what the board
+ * The one statistics rule (shared/rules/summary.ts), over histograms: what the board
  * flags and what the roadmap plans for come from the same call, so they agree.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distributionOf } from '../../client/lib/model.ts';
-import { generateRoadmap } from '../../shared/roadmap.ts';
-import { histogram, summarise } from '../../shared/summary.ts';
+import { generateRoadmap } from '../../shared/roadmap/index.ts';
+import { histogram, summarise } from '../../shared/rules/summary.ts';
 import { makeBoard, markersOn, participant } from '../fixtures/boards.ts';
 
 const RUNS = { numRuns: 500, seed: 20_250_314 };

@@ -1,5 +1,5 @@
 /**
- * The workshop model as a file (shared/template.ts, shared/workshop-model.ts):
+ * The workshop model as a file (shared/schema/template-file.ts, shared/domain/workshop-model.ts):
  * the default canvas is the shipped file and nothing else; the committed JSON
  * Schema is what the script generates; a template survives export, import and
  * export byte for byte (through a real ledger); and a hostile value in any
@@ -12,13 +12,13 @@ import fc from 'fast-check';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { DEFAULT_SETTINGS, initBoard } from '../../shared/board.ts';
-import { STAGES } from '../../shared/canvas.ts';
-import { AppError } from '../../shared/errors.ts';
-import { toMarkdown } from '../../shared/markdown.ts';
-import { generateRoadmap } from '../../shared/roadmap.ts';
-import { parseTemplate, TEMPLATE_FORMAT, type WorkshopTemplate } from '../../shared/template.ts';
-import { DEFAULT_TEMPLATE, defaultModel, modelOf, templateOf } from '../../shared/workshop-model.ts';
+import { DEFAULT_SETTINGS, initBoard } from '../../shared/doc/meta-doc.ts';
+import { STAGES } from '../../shared/domain/canvas.ts';
+import { AppError } from '../../shared/domain/errors.ts';
+import { toMarkdown } from '../../shared/roadmap/markdown.ts';
+import { generateRoadmap } from '../../shared/roadmap/index.ts';
+import { parseTemplate, TEMPLATE_FORMAT, type WorkshopTemplate } from '../../shared/schema/template-file.ts';
+import { DEFAULT_TEMPLATE, defaultModel, modelOf, templateOf } from '../../shared/domain/workshop-model.ts';
 import { writeStoredModel } from '../../server/rooms/ledger.ts';
 import { RoomState } from '../../server/rooms/room-state.ts';
 import { SCHEMA_FILE, templateJsonSchema } from '../../scripts/template-schema.ts';
@@ -67,7 +67,7 @@ describe('the default canvas is a file', () => {
   });
 
   it('no dimension text is left in code: the shared modules do not spell one', () => {
-    for (const file of ['shared/canvas.ts', 'shared/board.ts', 'shared/roadmap/generate.ts', 'shared/roadmap/copy.ts', 'server/rooms/template.ts']) {
+    for (const file of ['shared/domain/canvas.ts', 'shared/doc/meta-doc.ts', 'shared/roadmap/generate.ts', 'shared/roadmap/copy.ts', 'server/rooms/template.ts']) {
       const src = read(file);
       for (const d of DEFAULT_TEMPLATE.dimensions) {
         expect(src, `${file} spells ${d.key}'s name`).not.toContain(d.name);

@@ -1,13 +1,13 @@
 /**
- * Invisible text (shared/text.ts) and every text field of the shared schemas:
+ * Invisible text (shared/domain/text.ts) and every text field of the shared schemas:
  * invisible characters are cleaned out, and a field left with nothing a reader
  * could see is refused as EMPTY_TEXT, naming the field.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CardValueSchema, CommandSchema, CreateWorkshopBody, JoinBody, SettingsPatchSchema, schemaRefusal } from '../../shared/protocol.ts';
-import { cleanText, isBlankText } from '../../shared/text.ts';
-import { DEFAULT_SETTINGS } from '../../shared/board.ts';
+import { CardValueSchema, CommandSchema, CreateWorkshopBody, JoinBody, SettingsPatchSchema, schemaRefusal } from '../../shared/schema/protocol.ts';
+import { cleanText, isBlankText } from '../../shared/domain/text.ts';
+import { DEFAULT_SETTINGS } from '../../shared/doc/meta-doc.ts';
 import type { z } from 'zod';
 
 /** One of each kind of invisible character the issue names, and a few more. */

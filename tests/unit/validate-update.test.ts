@@ -1,8 +1,8 @@
 /** The write rules of a participant's own document, tested without a server or a socket. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { AppError } from '../../shared/errors.ts';
-import { privateMaps, SERVER_CLIENT } from '../../shared/private-doc.ts';
+import { AppError } from '../../shared/domain/errors.ts';
+import { privateMaps, SERVER_CLIENT } from '../../shared/doc/private-doc.ts';
 import { validateParticipantUpdate } from '../../server/rooms/validate-update.ts';
 import { serverWrite } from '../../server/rooms/room-state.ts';
 

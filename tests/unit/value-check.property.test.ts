@@ -1,12 +1,12 @@
 /**
  * The hand-written checks of a phone's card and marker values (server/rooms/value-check.ts)
- * accept exactly what the schemas of shared/protocol.ts accept (a card's text also already
+ * accept exactly what the schemas of shared/schema/protocol.ts accept (a card's text also already
  * clean), over generated values: well-formed ones, near misses and hostile ones (fast-check,
  * seeded).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CardValueSchema, MarkerValueSchema } from '../../shared/protocol.ts';
+import { CardValueSchema, MarkerValueSchema } from '../../shared/schema/protocol.ts';
 import { isCleanCard, isMarker } from '../../server/rooms/value-check.ts';
 
 const RUNS = { numRuns: 20_000, seed: 20_261_202 };

@@ -1,8 +1,8 @@
-/** The vote budget rule (shared/votes.ts) and the phone's reading of it (client/lib/model.ts). */
+/** The vote budget rule (shared/rules/votes.ts) and the phone's reading of it (client/lib/model.ts). */
 import { describe, expect, it } from 'vitest';
-import { parseTarget, spentByPool, poolBudget, poolOfCard } from '../../shared/votes.ts';
+import { parseTarget, spentByPool, poolBudget, poolOfCard } from '../../shared/rules/votes.ts';
 import { votesLeft } from '../../client/lib/model.ts';
-import type { PublicCard, RoomBoard } from '../../shared/types.ts';
+import type { PublicCard, RoomBoard } from '../../shared/domain/types.ts';
 
 describe('vote targets and pools', () => {
   it('reads dim: and card: targets, and nothing else', () => {

@@ -12,9 +12,10 @@
  * to what the script writes. Server and tests only: the phone never loads zod.
  */
 import { z } from 'zod';
-import { STAGE_COUNT } from './canvas.ts';
-import { AppError } from './errors.ts';
-import { LIMITS } from './limits.ts';
+import { STAGE_COUNT } from '../domain/canvas.ts';
+import { AppError } from '../domain/errors.ts';
+import { LIMITS } from '../domain/limits.ts';
+import type { TemplateDimension, WorkshopTemplate } from '../domain/types.ts';
 import { DimensionKeySchema, HorizonIdSchema, requiredText, SettingsSchema, text } from './protocol.ts';
 
 export const TEMPLATE_FORMAT = 'social-shift/template';
@@ -108,9 +109,11 @@ export const TemplateSchema = z
     });
   });
 
-/** A template as the server reads it: cleaned text, every field present. */
-export type WorkshopTemplate = z.output<typeof TemplateSchema>;
-export type TemplateDimension = WorkshopTemplate['dimensions'][number];
+export type { TemplateDimension, WorkshopTemplate };
+// The schema and the hand-written type (which the zod-free layers use) must describe the same file.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesType: Same<z.output<typeof TemplateSchema>, WorkshopTemplate> = true;
+void schemaMatchesType;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -6,14 +6,11 @@
  * The input is a histogram, not the answers themselves: `counts[s - 1]` people
  * chose stage s. A screen that only receives per-dimension counts can call it.
  */
-import { STAGE_COUNT } from './canvas.ts';
+import type { Camp } from '../domain/types.ts';
 
-/** A group of answers at neighbouring stages: `count` people said `from`..`to`. */
-export interface Camp {
-  from: number;
-  to: number;
-  count: number;
-}
+export type { Camp };
+import { STAGE_COUNT } from '../domain/canvas.ts';
+
 
 /** The middle half of the answers covering this many stages means the room does not share a view. */
 export const WIDE_SPREAD = 2;

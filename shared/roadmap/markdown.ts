@@ -13,15 +13,14 @@
  * with MD013 (line length: paragraphs are one line each) and MD026 (trailing
  * punctuation in headings: headings carry titles people typed) switched off.
  */
-import { stageNamer, TARGET_MONTHS, workshopStages, type StageNamer } from './canvas.ts';
-import { AppError } from './errors.ts';
-import { answersInWords } from './roadmap/copy.ts';
-import { dayOf, sinceEarlier, STATUS_WORDS, type SinceEarlier } from './baseline.ts';
-import { STAGE_NOT_AGREED } from './roadmap/generate.ts';
-import { isAddedByRoadmap, isOpeningBlock, isWaitingList } from './roadmap/horizons.ts';
-import type { BoardState, Card, DimensionSummary, Horizon, Initiative, Roadmap } from './types.ts';
-import { cleanText } from './text.ts';
-import { listNames, plural } from './words.ts';
+import { STAGE_NOT_AGREED, stageNamer, TARGET_MONTHS, workshopStages, type StageNamer } from '../domain/canvas.ts';
+import { AppError } from '../domain/errors.ts';
+import { answersInWords } from './copy.ts';
+import { dayOf, sinceEarlier, STATUS_WORDS, type SinceEarlier } from '../rules/baseline.ts';
+import { isAddedByRoadmap, isOpeningBlock, isWaitingList } from './horizons.ts';
+import type { BoardState, Card, DimensionSummary, Horizon, Initiative, Roadmap } from '../domain/types.ts';
+import { cleanText } from '../domain/text.ts';
+import { listNames, plural } from '../domain/words.ts';
 
 // ------------------------------------------------------------------ escaping
 
@@ -38,7 +37,7 @@ const MARKUP = /[\\`*_[\]<>#|~$]/g;
 
 /**
  * One line of what someone typed: breaks and tabs become spaces, then the same
- * cleaning the schemas apply (shared/text.ts): control and format characters
+ * cleaning the schemas apply (shared/domain/text.ts): control and format characters
  * (zero-width spaces, bidi marks, embeddings, overrides and isolates) go, as
  * they can reorder how a line displays (a table row, a heading) unseen. This
  * also covers boards stored before the schemas cleaned text.

@@ -1,17 +1,16 @@
 /**
  * A re-run and its baseline, pure: what a new workshop remembers of the
- * earlier one (`baselineFromArchive`: aggregates and the earlier plan, never a
- * name, an id or one person's answers), and how the two compare
+ * earlier one (built from its archive by shared/schema/archive-baseline.ts),
+ * and how the two compare
  * (`sinceEarlier`: per dimension then and now, what became of each earlier
  * initiative, which barriers are still raised). The roadmap generator and the
  * export read the comparison; the projection shows the room its distributions.
  * Zod-free.
  */
-import { histogram, summarise } from './summary.ts';
-import { cleanText } from './text.ts';
-import { LIMITS } from './limits.ts';
-import type { Archive } from './archive.ts';
-import type { Baseline, BaselineDimension, DimensionSummary, EarlierInitiative, EarlierMark, EarlierStatus } from './types.ts';
+import { summarise } from './summary.ts';
+import { cleanText } from '../domain/text.ts';
+import { LIMITS } from '../domain/limits.ts';
+import type { Baseline, BaselineDimension, DimensionSummary, EarlierInitiative, EarlierMark, EarlierStatus } from '../domain/types.ts';
 
 export const EARLIER_STATUSES = ['done', 'under-way', 'stalled', 'dropped'] as const satisfies readonly EarlierStatus[];
 
@@ -32,7 +31,7 @@ export function earlierMark(marks: Readonly<Record<string, EarlierMark>> | null 
 }
 
 /** Text from a file someone uploaded, as the room will read it: cleaned, one line, capped. */
-const clean = (text: unknown, max: number): string => cleanText(String(text ?? '').replace(/\s+/g, ' '), max);
+export const cleanLine = (text: unknown, max: number): string => cleanText(String(text ?? '').replace(/\s+/g, ' '), max);
 
 /**
  * A baseline lives in the new workshop's ledger, under its 4 MB cap: barriers are kept once
@@ -42,59 +41,7 @@ export const BASELINE_BARRIERS_MAX = 500;
 export const BASELINE_BARRIERS_PER_INITIATIVE_MAX = 20;
 
 /** Barrier texts compare by what a reader sees: case and spacing aside. */
-export const sameBarrier = (a: string, b: string): boolean => clean(a, LIMITS.cardTextMax).toLocaleLowerCase() === clean(b, LIMITS.cardTextMax).toLocaleLowerCase();
-
-/**
- * What a re-run keeps of an earlier workshop's archive: per dimension, how many people put
- * their markers on each stage; the earlier roadmap's initiatives (title, stages, horizon,
- * owner, benchmark and the barriers raised against each); the barriers raised. No name,
- * person or respondent id survives, so nothing links people across the two sessions.
- */
-export function baselineFromArchive(archive: Archive): Baseline {
-  const dimensions: BaselineDimension[] = archive.template.dimensions.map((d) => {
-    const mine = archive.markers.filter((m) => m.dimension === d.key && (m.current !== null || m.target !== null));
-    return {
-      key: d.key,
-      name: clean(d.name, LIMITS.dimensionNameMax),
-      current: histogram(mine.map((m) => m.current)),
-      target: histogram(mine.map((m) => m.target)),
-      answers: mine.length,
-    };
-  });
-  const cardText = new Map(archive.cards.map((c) => [c.id, clean(c.text, LIMITS.cardTextMax)]));
-  const roadmap = archive.roadmap;
-  const horizonLabel = new Map((roadmap?.horizons ?? []).map((h) => [h.id, clean(h.label, LIMITS.horizonLabelMax)]));
-  const initiatives: EarlierInitiative[] = (roadmap?.initiatives ?? []).map((i) => ({
-    id: i.id,
-    dimension: i.dimension,
-    kind: i.kind,
-    title: clean(i.title, LIMITS.roadmapFieldMax),
-    fromStage: i.fromStage,
-    toStage: i.toStage,
-    horizon: horizonLabel.get(i.horizon) ?? '',
-    owner: clean(i.owner, LIMITS.roadmapFieldMax),
-    benchmark: clean(i.benchmark, LIMITS.roadmapFieldMax) || clean(i.suggestedBenchmark ?? '', LIMITS.roadmapFieldMax),
-    barriers: [...new Set(i.barriers.map((id) => cardText.get(id) ?? '').filter(Boolean))].slice(0, BASELINE_BARRIERS_PER_INITIATIVE_MAX),
-  }));
-  const seen = new Set<string>();
-  const barriers: Baseline['barriers'] = [];
-  for (const c of archive.cards) {
-    if (c.kind !== 'barrier' || barriers.length >= BASELINE_BARRIERS_MAX) continue;
-    const text = clean(c.text, LIMITS.cardTextMax);
-    const key = `${c.dimension ?? ''}\u0000${text.toLocaleLowerCase()}`;
-    if (text === '' || seen.has(key)) continue;
-    seen.add(key);
-    barriers.push({ text, dimension: c.dimension });
-  }
-  return {
-    title: clean(archive.workshop.title, LIMITS.titleMax),
-    organisation: clean(archive.workshop.organisation, LIMITS.organisationMax),
-    date: archive.workshop.createdAt.slice(0, 10),
-    dimensions,
-    initiatives,
-    barriers,
-  };
-}
+export const sameBarrier = (a: string, b: string): boolean => cleanLine(a, LIMITS.cardTextMax).toLocaleLowerCase() === cleanLine(b, LIMITS.cardTextMax).toLocaleLowerCase();
 
 // ------------------------------------------------------------------ then and now
 

@@ -2,20 +2,20 @@
  * What every workshop document with a `meta` map shares: the server's ledger
  * and the public room doc both keep the session's settings there. Defaults and
  * typed readers, used by both sides. The other parts of each document are laid
- * out in shared/room-doc.ts, shared/private-doc.ts and server/rooms/ledger.ts.
+ * out in shared/doc/room-doc.ts, shared/doc/private-doc.ts and server/rooms/ledger.ts.
  *
  * `meta` keys: title, organisation, phase, settings, timer, revealed, locked, dimensions,
  * stages, whatMoved.
  */
 import type * as Y from 'yjs';
-import { PHASES, STAGES, TARGET_MONTHS, workshopStages, type Phase, type Stage } from './canvas.ts';
-import type { DimensionDef, RevealState, Settings, TimerState } from './types.ts';
+import { PHASES, STAGES, TARGET_MONTHS, workshopStages, type Phase, type Stage } from '../domain/canvas.ts';
+import type { DimensionDef, RevealState, Settings, TimerState } from '../domain/types.ts';
 
 export const META = 'meta';
 
 /**
  * Settings a document stored before a field existed reads with (and the phone's only copy of
- * them). A workshop starts from its model's settings (shared/workshop-model.ts); a unit test
+ * them). A workshop starts from its model's settings (shared/domain/workshop-model.ts); a unit test
  * holds these equal to the default template's.
  */
 export const DEFAULT_SETTINGS: Settings = {

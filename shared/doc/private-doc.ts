@@ -14,7 +14,7 @@
  * - `clients`: Yjs client id -> "@server". The server, so no phone writes as it.
  */
 import type * as Y from 'yjs';
-import type { CardValue, MarkerValue } from './types.ts';
+import type { CardValue, MarkerValue } from '../domain/types.ts';
 
 export const PRIVATE = {
   cards: 'cards',

@@ -12,26 +12,26 @@
  * `{ ok: true }` once validated and stored, or `{ ok: false, error }`, after
  * which the client resyncs that document.
  *
- * Both sides encode Socket.IO packets with shared/sio-parser.ts (the `parser`
+ * Both sides encode Socket.IO packets with shared/wire/sio-parser.ts (the `parser`
  * option of `new Server` and `io`): a `sync` event, and the ack `{ ok: true }`,
  * each travel as one binary WebSocket frame of one tag byte, the ack id as a
  * varuint, and the `sync` frame; everything else in Socket.IO's own layout.
  */
 import { z } from 'zod';
-import { PHASES } from './canvas.ts';
-import { LIMITS, PROTOCOL_VERSION, normaliseRoomCode } from './limits.ts';
-import { AppError, type ErrorCode } from './errors.ts';
-import { cleanText } from './text.ts';
-import { EARLIER_STATUSES } from './baseline.ts';
-import { DOC_IDS, DOC_NAMES, DOCS_FOR, FINAL_REFUSALS, docName, type DocName, type Role } from './wire.ts';
-import type { Roadmap } from './types.ts';
-import type { VotePool } from './votes.ts';
-import type { RoadmapChange } from './roadmap.ts';
+import { PHASES } from '../domain/canvas.ts';
+import { LIMITS, PROTOCOL_VERSION, normaliseRoomCode } from '../domain/limits.ts';
+import { AppError, type ErrorCode } from '../domain/errors.ts';
+import { cleanText } from '../domain/text.ts';
+import { EARLIER_STATUSES } from '../rules/baseline.ts';
+import { DOC_IDS, DOC_NAMES, DOCS_FOR, FINAL_REFUSALS, docName, type DocName, type Role } from '../wire/documents.ts';
+import type { Roadmap } from '../domain/types.ts';
+import type { VotePool } from '../rules/votes.ts';
+import type { RoadmapChange } from '../roadmap/index.ts';
 
 export { PROTOCOL_VERSION, LIMITS };
 export { DOC_IDS, DOC_NAMES, DOCS_FOR, FINAL_REFUSALS, docName, type DocName, type Role };
 
-/** Text a person typed, cleaned of invisible characters and trimmed (shared/text.ts), then measured. May be empty. */
+/** Text a person typed, cleaned of invisible characters and trimmed (shared/domain/text.ts), then measured. May be empty. */
 export const text = (max: number) => z.string().overwrite((s) => cleanText(s)).max(max);
 /** The same, refused as EMPTY_TEXT when nothing a reader could see is left. */
 export const requiredText = (max: number) =>
@@ -127,7 +127,7 @@ export const VoteTargetSchema = z.string().regex(/^(dim:[a-z0-9][a-z0-9-]{0,39}|
 export const PreviousWorkshopSchema = z.object({ code: RoomCodeSchema, facilitatorKey: z.string().min(16).max(200) }).strict();
 
 /**
- * `POST /api/workshops`. The model comes from `template` (a template file, shared/template.ts),
+ * `POST /api/workshops`. The model comes from `template` (a template file, shared/schema/template-file.ts),
  * else from `previous` (a re-run takes the earlier model), else from the default canvas with
  * `dimensions`; `settings` then adjusts it. `template` and `previous` are read by their own
  * parsers, so a bad one is refused as INVALID_TEMPLATE or INVALID_ARCHIVE with the path inside
@@ -205,7 +205,7 @@ export const HandshakeAuth = z.discriminatedUnion('role', [
   z.object({ v: z.literal(PROTOCOL_VERSION), role: z.literal('participant'), code: RoomCodeSchema, token: z.string().min(16).max(200) }),
 ]);
 export type HandshakeAuth = z.input<typeof HandshakeAuth>;
-/** The handshake's roles are exactly the ones shared/wire.ts names (a compile-time check). */
+/** The handshake's roles are exactly the ones shared/wire/documents.ts names (a compile-time check). */
 export type HandshakeRolesAgree = [HandshakeAuth['role']] extends [Role] ? ([Role] extends [HandshakeAuth['role']] ? true : never) : never;
 true satisfies HandshakeRolesAgree;
 
@@ -311,7 +311,7 @@ export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: Ac
 
 /** What each command answers with, when it answers with data. */
 export interface CommandReplies {
-  /** What the voter has spent of the pool this target's votes come from (shared/votes.ts), and that pool's budget. */
+  /** What the voter has spent of the pool this target's votes come from (shared/rules/votes.ts), and that pool's budget. */
   'vote:set': { used: number; budget: number; pool: VotePool };
   'roadmap:generate': { changes: RoadmapChange[]; roadmap?: Roadmap };
   'viewer:rotate': { viewerKey: string };

@@ -14,7 +14,7 @@
  * A vote on a target the voter can no longer see (a deleted card, a card hidden again)
  * costs nothing: `poolOf` says null for it.
  */
-import type { CardKind, Settings } from './types.ts';
+import type { CardKind, Settings } from '../domain/types.ts';
 
 export const VOTE_POOLS = ['change', 'barriers'] as const;
 export type VotePool = (typeof VOTE_POOLS)[number];

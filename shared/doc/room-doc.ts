@@ -11,7 +11,7 @@
  * - `dists`: dimension -> Histogram, once the room may see it;
  * - `votes`: target -> total, once the room may see them;
  * - `people`: opaque id -> { name, joinedAt }, named workshops only;
- * - the roadmap, field by field (shared/roadmap-doc.ts);
+ * - the roadmap, field by field (shared/doc/roadmap-doc.ts);
  * - `baseline` (a re-run only): `info` -> { title, organisation, date, names } of the
  *   earlier workshop, `initiatives` -> EarlierInitiativeView[] with what the room says
  *   became of each;
@@ -26,10 +26,10 @@
  * client id other than the server's, one person's marker values.
  */
 import type * as Y from 'yjs';
-import { readDimensions, readLocked, readPhase, readRevealed, readSettings, readStages, readTimer, readWhatMoved } from './board.ts';
+import { readDimensions, readLocked, readPhase, readRevealed, readSettings, readStages, readTimer, readWhatMoved } from './meta-doc.ts';
 import { readMyCards, readMyMarkers, readMyVotes } from './private-doc.ts';
 import { readRoadmap } from './roadmap-doc.ts';
-import type { BaselineView, EarlierInitiativeView, Histogram, MyState, PersonView, PublicCard, PublicCardValue, RoomBoard, RoomStats } from './types.ts';
+import type { BaselineView, EarlierInitiativeView, Histogram, MyState, PersonView, PublicCard, PublicCardValue, RoomBoard, RoomStats } from '../domain/types.ts';
 
 export const ROOM = {
   meta: 'meta',

@@ -1,11 +1,18 @@
 /**
  * Plain data types of a workshop board, as read out of the Y.Doc by
- * `readBoard` (shared/board.ts). No zod here: the phone bundle imports these.
+ * `readBoard` (shared/doc/meta-doc.ts). No zod here: the phone bundle imports these.
  */
 import type { DimensionPlaybook, Phase, Stage } from './canvas.ts';
-import type { Camp } from './summary.ts';
 
-export type { Camp, DimensionPlaybook, Phase, Stage };
+export type { DimensionPlaybook, Phase, Stage };
+
+/** A group of answers at neighbouring stages: `count` people said `from`..`to`. */
+export interface Camp {
+  from: number;
+  to: number;
+  count: number;
+}
+
 
 export interface DimensionDef {
   key: string;
@@ -295,7 +302,7 @@ export interface EarlierInitiativeView extends EarlierMark {
   benchmark: string;
 }
 
-/** What a screen receives of a re-run's baseline (shared/room-doc.ts). */
+/** What a screen receives of a re-run's baseline (shared/doc/room-doc.ts). */
 export interface BaselineView {
   title: string;
   organisation: string;
@@ -309,7 +316,7 @@ export interface BaselineView {
 
 // ------------------------------------------------------------------ what a screen receives
 // The full BoardState above never leaves the server. Each connection gets the room as the
-// privacy table allows (server/rooms/projection.ts), read back by shared/room-doc.ts.
+// privacy table allows (server/rooms/projection.ts), read back by shared/doc/room-doc.ts.
 
 /** A card as the room sees it once revealed, or as the console sees it before. */
 export interface PublicCardValue {
@@ -375,7 +382,7 @@ export interface PersonView {
 export interface MyState {
   participantId: string;
   markers: Record<string, MarkerValue>;
-  /** Own votes by target; what is left of each pool is `votesLeft` (client/lib/model.ts), by the rule in shared/votes.ts. */
+  /** Own votes by target; what is left of each pool is `votesLeft` (client/lib/model.ts), by the rule in shared/rules/votes.ts. */
   votes: Record<string, number>;
   /** Own barriers' "not before" horizon, by the card's id in this phone's document (the room's copy does not carry it). */
   notBefore: Record<string, string>;
@@ -407,4 +414,26 @@ export interface RoomBoard {
   baseline: BaselineView | null;
   /** The facilitator put "What moved" on the projector. */
   whatMoved: boolean;
+}
+
+/** One dimension of a workshop model as its template file holds it (shared/schema/template-file.ts checks the file). */
+export interface TemplateDimension extends DimensionDef {
+  /** What the roadmap suggests for this dimension; without it, steps are written from the descriptors. */
+  playbook?: { align: string; firstSteps: Array<{ text: string; cues: string[] }>; benchmarks: string[] } | undefined;
+}
+
+/**
+ * A workshop model as a file, as the server reads it (cleaned text, every field present). The
+ * zod schema in shared/schema/template-file.ts is held to this type at compile time, both ways.
+ */
+export interface WorkshopTemplate {
+  $schema?: string | undefined;
+  format: 'social-shift/template';
+  version: 1;
+  name: string;
+  description: string;
+  stages: Array<{ level: number; name: string; summary: string; short: string }>;
+  dimensions: TemplateDimension[];
+  horizons: Horizon[];
+  settings: Omit<Settings, 'horizons'>;
 }

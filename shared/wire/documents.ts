@@ -1,12 +1,12 @@
 /**
  * The parts of the protocol a phone needs at run time, without zod: which
  * documents a `sync` frame can name, who syncs which, and the handshake
- * refusals a retry cannot fix. shared/protocol.ts re-exports them beside the
+ * refusals a retry cannot fix. shared/schema/protocol.ts re-exports them beside the
  * schemas; client code imports them from here, so the schema library stays
  * out of the phone's bundle (it took the join page and phone app to 103 KB
  * gzipped, past their 80 KB budget).
  */
-import type { ErrorCode } from './errors.ts';
+import type { ErrorCode } from '../domain/errors.ts';
 
 /** Who a connection is: the facilitator's console, the projector, or a participant's phone. */
 export type Role = 'facilitator' | 'viewer' | 'participant';

@@ -9,7 +9,7 @@
  * per initiative id with its fields plus `rank`, its place in the order.
  */
 import * as Y from 'yjs';
-import type { Initiative, Roadmap } from './types.ts';
+import type { Initiative, Roadmap } from '../domain/types.ts';
 
 export const ROADMAP_ROOTS = { roadmap: 'roadmap', initiatives: 'initiatives' } as const;
 

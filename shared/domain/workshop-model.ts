@@ -9,10 +9,9 @@
  * schema by a unit test, not on every load), so the home page can offer the
  * default canvas without the schema library. The phone never imports this.
  */
-import json from './templates/social-organisation.json' with { type: 'json' };
+import json from '../templates/social-organisation.json' with { type: 'json' };
 import type { DimensionPlaybook, Stage } from './canvas.ts';
-import type { WorkshopTemplate } from './template.ts';
-import type { DimensionDef, Settings } from './types.ts';
+import type { DimensionDef, Settings, WorkshopTemplate } from './types.ts';
 
 export interface WorkshopModel {
   name: string;

@@ -7,7 +7,7 @@
  * The model itself (dimensions, their descriptors, prompts, first steps and
  * benchmarks, stage names, horizons, settings) is a file:
  * shared/templates/social-organisation.json, read through
- * shared/workshop-model.ts and validated by shared/template.ts. The phone never
+ * shared/domain/workshop-model.ts and validated by shared/schema/template-file.ts. The phone never
  * loads it: a workshop's dimensions and stages reach it in the room document.
  */
 
@@ -57,6 +57,9 @@ export const STAGES: readonly Stage[] = [
   { level: 4, name: 'Engaging', summary: 'Sustained two-way presence across functions, leaders involved, results measured beyond the campaign.', short: 'sustained two-way conversation' },
   { level: 5, name: 'Social organisation', summary: 'Networked: conversation and participation are how the business runs, in real time, with its users.', short: 'conversation is how we work' },
 ];
+
+/** `Initiative.fromStage` while the room has not agreed where it stands. */
+export const STAGE_NOT_AGREED = 0;
 
 /** Phases of a session, in order. */
 export const PHASES = ['lobby', 'map', 'assess', 'prioritise', 'roadmap', 'export'] as const;

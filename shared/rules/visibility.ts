@@ -4,8 +4,8 @@
  * with them what leaves it for each recipient (server/rooms/projection.ts); a
  * screen uses them only to word what it shows ("hidden until the reveal").
  */
-import { PHASES, type Phase } from './canvas.ts';
-import type { CardKind, RevealState, Settings } from './types.ts';
+import { PHASES, type Phase } from '../domain/canvas.ts';
+import type { CardKind, RevealState, Settings } from '../domain/types.ts';
 
 export type PrivatePart = keyof RevealState;
 

@@ -5,12 +5,13 @@
  * (roadmap/edits.ts). The two horizons the roadmap adds to the facilitator's
  * own live in roadmap/horizons.ts. Everything here is pure.
  */
-export { generateRoadmap, STAGE_NOT_AGREED, STEPPED_GAP } from './roadmap/generate.ts';
-export { applyInitiativeEdit, mergeRoadmap, moveInitiative, type RoadmapChange } from './roadmap/edits.ts';
+export { generateRoadmap, STEPPED_GAP } from './generate.ts';
+export { STAGE_NOT_AGREED } from '../domain/canvas.ts';
+export { applyInitiativeEdit, mergeRoadmap, moveInitiative, type RoadmapChange } from './edits.ts';
 export {
   isAddedByRoadmap,
   isOpeningBlock,
   isWaitingList,
   OPENING_HORIZON_ID,
   UNSCHEDULED_HORIZON_ID,
-} from './roadmap/horizons.ts';
+} from './horizons.ts';

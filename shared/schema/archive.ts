@@ -16,12 +16,12 @@
  *   has no names, no authors and no card times, and lists cards by their random id.
  */
 import { z } from 'zod';
-import { PHASES } from './canvas.ts';
-import { LIMITS } from './limits.ts';
+import { PHASES } from '../domain/canvas.ts';
+import { LIMITS } from '../domain/limits.ts';
 import { CardValueSchema, DimensionKeySchema, VoteTargetSchema } from './protocol.ts';
-import { ARCHIVE_FORMAT, checkFileKind, fileRefusal, TemplateSchema, type WorkshopTemplate } from './template.ts';
-import type { BoardState, EarlierMark, Roadmap } from './types.ts';
-import { EARLIER_STATUSES } from './baseline.ts';
+import { ARCHIVE_FORMAT, checkFileKind, fileRefusal, TemplateSchema, type WorkshopTemplate } from './template-file.ts';
+import type { BoardState, EarlierMark, Roadmap } from '../domain/types.ts';
+import { EARLIER_STATUSES } from '../rules/baseline.ts';
 
 export { ARCHIVE_FORMAT };
 export const ARCHIVE_VERSION = 1;
