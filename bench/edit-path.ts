@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { openSqliteStorage } from '../server/storage/sqlite.ts';
 import { RoomManager } from '../server/rooms/room-manager.ts';
-import { WorkshopService } from '../server/workshops.ts';
+import { WorkshopService } from '../server/workshop-service.ts';
 import type { Room } from '../server/rooms/room.ts';
 
 const { values: args } = parseArgs({

@@ -13,7 +13,7 @@ import { AppError } from '../shared/domain/errors.ts';
 import { DEFAULTS, type Config } from './config.ts';
 import { registerErrorHandler, toAppError } from './http-errors.ts';
 import { healthRoutes } from './routes/health.ts';
-import { workshopRoutes } from './routes/workshops.ts';
+import { workshopRoutes } from './routes/workshop-routes.ts';
 import { RoomManager } from './rooms/room-manager.ts';
 import { closeRoomConnections, createSocketServer, registerRealtime, type IO } from './realtime/socket-server.ts';
 import { socketTransport } from './realtime/transport.ts';
@@ -25,7 +25,7 @@ import { RedisConnectionCounter } from './security/redis-connection-counter.ts';
 import { openPostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/storage.ts';
-import { WorkshopService } from './workshops.ts';
+import { WorkshopService } from './workshop-service.ts';
 
 export interface App {
   http: FastifyInstance;

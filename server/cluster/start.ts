@@ -9,12 +9,12 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { IO } from '../realtime/socket-server.ts';
 import type { Storage } from '../storage/storage.ts';
-import type { WorkshopServiceOptions } from '../workshops.ts';
+import type { WorkshopServiceOptions } from '../workshop-service.ts';
 import { Bus } from './bus.ts';
 import { RoomLeases } from './lease.ts';
 import { RoomOwnership } from './ownership.ts';
 import { ClusterRouter } from './router.ts';
-import { ClusterWorkshops } from './workshops.ts';
+import { ClusterWorkshops } from './cluster-workshops.ts';
 
 interface Logger {
   info(obj: object, msg?: string): void;

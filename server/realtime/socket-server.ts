@@ -27,7 +27,7 @@ import { toAppError } from '../http-errors.ts';
 import { DEFAULTS } from '../config.ts';
 import type { Room } from '../rooms/room.ts';
 import type { RoomManager } from '../rooms/room-manager.ts';
-import type { WorkshopService } from '../workshops.ts';
+import type { WorkshopService } from '../workshop-service.ts';
 import type { FailedJoinLimit } from '../security/failure-limiter.ts';
 import { ConnectionCounter, KeyedBuckets, type AddressConnections } from '../security/address-limits.ts';
 import { parser } from '../../shared/wire/sio-parser.ts';

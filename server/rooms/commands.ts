@@ -16,7 +16,7 @@ import { plural } from '../../shared/domain/words.ts';
 import { parseTarget, poolBudget, poolOfCard, spentByPool, type VotePool } from '../../shared/rules/votes.ts';
 import { ledgerMaps, ownedKey, readBaseline, readEarlier, readStoredModel, votesOf } from './ledger.ts';
 import { serverWrite, type RoomState } from './room-state.ts';
-import { buildDimensions, playbooksFor } from './template.ts';
+import { buildDimensions, playbooksFor } from './build-dimensions.ts';
 
 export interface Actor {
   role: 'facilitator' | 'participant' | 'viewer';

@@ -8,4 +8,7 @@
 export const FORMAT = 2;
 export const LEDGER_DOC = 'ledger';
 export const V1_BOARD_DOC = 'board';
-export const privateDocName = (participantId: string): string => `p:${participantId}`;
+const PRIVATE_PREFIX = 'p:';
+export const privateDocName = (participantId: string): string => `${PRIVATE_PREFIX}${participantId}`;
+/** The participant whose private document this is; null for the ledger. */
+export const participantOfDoc = (name: string): string | null => (name.startsWith(PRIVATE_PREFIX) ? name.slice(PRIVATE_PREFIX.length) : null);

@@ -19,7 +19,7 @@ import { privateMaps } from '../../shared/doc/private-doc.ts';
 import type { Command, CommandType, DocName, PresencePayload, Role } from '../../shared/schema/protocol.ts';
 import type { DocUpdate, Storage } from '../storage/storage.ts';
 import { executeCommand, type Actor, type CommandResult } from './commands.ts';
-import { LEDGER_DOC, privateDocName } from './docs.ts';
+import { LEDGER_DOC, participantOfDoc, privateDocName } from './docs.ts';
 import { ledgerMaps } from './ledger.ts';
 import { Projection } from './projection.ts';
 import { RoomState } from './room-state.ts';
@@ -127,7 +127,7 @@ export class Room {
     const ledger = this.loadDoc(LEDGER_DOC, null, loaded.get(LEDGER_DOC));
     const privates = new Map<string, Y.Doc>();
     for (const [name, stored] of loaded) {
-      const pid = name.startsWith('p:') ? name.slice(2) : null;
+      const pid = participantOfDoc(name);
       if (pid) privates.set(pid, this.loadDoc(name, pid, stored));
     }
     this.state = new RoomState(ledger, privates);

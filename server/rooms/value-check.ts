@@ -7,11 +7,12 @@
  * together on generated values, hostile ones included
  * (tests/unit/value-check.property.test.ts).
  */
+import { DIMENSION_KEY, HORIZON_ID } from '../../shared/domain/limits.ts';
 import { LIMITS } from '../../shared/domain/limits.ts';
 import { cleanText } from '../../shared/domain/text.ts';
 
-const DIMENSION = /^[a-z0-9][a-z0-9-]{0,39}$/;
-const HORIZON = /^[a-z0-9-]{1,20}$/;
+const DIMENSION = DIMENSION_KEY;
+const HORIZON = HORIZON_ID;
 /** The largest createdAt the schema takes (the end of ECMAScript time). */
 const TIME_MAX = 8_640_000_000_000_000;
 

@@ -29,8 +29,7 @@ export const PHONE_WRITABLE_ROOTS: ReadonlySet<string> = new Set([PRIVATE.cards,
 
 export const SERVER_CLIENT = '@server';
 
-export const CARD_ID = /^[A-Za-z0-9_-]{1,40}$/;
-export const DIMENSION_KEY = /^[a-z0-9][a-z0-9-]{0,39}$/;
+export { CARD_ID, DIMENSION_KEY } from '../domain/limits.ts';
 
 const openMaps = (doc: Y.Doc) => ({
   cards: doc.getMap<CardValue>(PRIVATE.cards),

@@ -65,6 +65,9 @@ export const STAGE_NOT_AGREED = 0;
 export const PHASES = ['lobby', 'map', 'assess', 'prioritise', 'roadmap', 'export'] as const;
 export type Phase = (typeof PHASES)[number];
 
+/** Whether `phase` is `than` or comes after it in the session. */
+export const phaseAtLeast = (phase: Phase, than: Phase): boolean => PHASES.indexOf(phase) >= PHASES.indexOf(than);
+
 export const PHASE_INFO: Record<Phase, { title: string; prompt: string }> = {
   lobby: { title: 'Lobby', prompt: 'Join on your phone with the code on screen. No account needed.' },
   map: {

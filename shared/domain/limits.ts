@@ -52,3 +52,10 @@ export function normaliseRoomCode(input: string): string | null {
   for (const ch of code) if (!ROOM_CODE_ALPHABET.includes(ch)) return null;
   return code;
 }
+
+/** A dimension's key: lower-case letters, digits and dashes. Votes, cards and re-runs refer to it. */
+export const DIMENSION_KEY = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/** A horizon's id ("now", "year-two"). */
+export const HORIZON_ID = /^[a-z0-9-]{1,20}$/;
+/** A card's id, and the public id a revealed card goes by. */
+export const CARD_ID = /^[A-Za-z0-9_-]{1,40}$/;

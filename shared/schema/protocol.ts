@@ -19,7 +19,8 @@
  */
 import { z } from 'zod';
 import { PHASES } from '../domain/canvas.ts';
-import { LIMITS, PROTOCOL_VERSION, normaliseRoomCode } from '../domain/limits.ts';
+import { CARD_ID, DIMENSION_KEY, HORIZON_ID, LIMITS, PROTOCOL_VERSION, normaliseRoomCode } from '../domain/limits.ts';
+import { isVoteTarget } from '../rules/votes.ts';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
 import { cleanText } from '../domain/text.ts';
 import { EARLIER_STATUSES } from '../rules/baseline.ts';
@@ -50,8 +51,8 @@ export function schemaRefusal(error: z.ZodError, fallback: 'INVALID_BODY' | 'INV
   return new AppError(empty ? 'EMPTY_TEXT' : fallback, message);
 }
 const stage = z.number().int().min(1).max(5);
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
-export const DimensionKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+const id = z.string().regex(CARD_ID);
+export const DimensionKeySchema = z.string().regex(DIMENSION_KEY);
 const dimensionKey = DimensionKeySchema;
 
 export const RoomCodeSchema = z.string().transform((s, ctx) => {
@@ -65,7 +66,7 @@ export const RoomCodeSchema = z.string().transform((s, ctx) => {
 
 // ---------------------------------------------------------------- board values
 
-export const HorizonIdSchema = z.string().regex(/^[a-z0-9-]{1,20}$/);
+export const HorizonIdSchema = z.string().regex(HORIZON_ID);
 const horizonId = HorizonIdSchema;
 
 export const HorizonSchema = z.object({
@@ -119,7 +120,7 @@ export const CardValueSchema = z
 export const MarkerValueSchema = z.object({ current: stage.nullable(), target: stage.nullable() }).strict();
 
 /** `dim:<dimension key>` or `card:<public card id>`. */
-export const VoteTargetSchema = z.string().regex(/^(dim:[a-z0-9][a-z0-9-]{0,39}|card:[A-Za-z0-9_-]{1,40})$/);
+export const VoteTargetSchema = z.string().refine(isVoteTarget, 'a vote target is dim:<dimension key> or card:<card id>');
 
 // ---------------------------------------------------------------- HTTP bodies
 

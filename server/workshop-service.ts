@@ -18,7 +18,7 @@ import { parseTemplate, type WorkshopTemplate } from '../shared/schema/template-
 import { defaultModel, modelOf, templateOf, type WorkshopModel } from '../shared/domain/workshop-model.ts';
 import { StorageConflict, type Storage, type WorkshopRecord } from './storage/storage.ts';
 import type { RoomManager } from './rooms/room-manager.ts';
-import { buildDimensions, playbooksFor } from './rooms/template.ts';
+import { buildDimensions, playbooksFor } from './rooms/build-dimensions.ts';
 import { FORMAT, LEDGER_DOC } from './rooms/docs.ts';
 import { ledgerMaps, writeStoredModel } from './rooms/ledger.ts';
 import { randomId } from './rooms/room-state.ts';

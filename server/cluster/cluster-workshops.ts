@@ -4,7 +4,7 @@
  * workshop whose room someone holds.
  */
 import type { Storage } from '../storage/storage.ts';
-import { WorkshopService, type WorkshopServiceOptions } from '../workshops.ts';
+import { WorkshopService, type WorkshopServiceOptions } from '../workshop-service.ts';
 import type { RoomLeases } from './lease.ts';
 import type { ClusterRouter } from './router.ts';
 

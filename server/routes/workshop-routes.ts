@@ -7,7 +7,7 @@ import { facilitatorLink, projectorLink, workshopLinks } from '../../shared/doma
 import { LIMITS } from '../../shared/domain/limits.ts';
 import { CreateWorkshopBody, JoinBody, RoomCodeSchema, schemaRefusal, type CreateWorkshopReply, type JoinReply, type WorkshopLinksReply } from '../../shared/schema/protocol.ts';
 import { linkOrigin, type LinkOrigin } from '../link-origin.ts';
-import type { WorkshopService } from '../workshops.ts';
+import type { WorkshopService } from '../workshop-service.ts';
 import type { FailedJoinLimit } from '../security/failure-limiter.ts';
 import type { Config } from '../config.ts';
 import { KeyedBuckets } from '../security/address-limits.ts';
