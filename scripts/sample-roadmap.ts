@@ -1,13 +1,13 @@
 /**
  * Writes the sample exports kept in the repository (tests/fixtures/samples.ts):
- * docs/sample-roadmap.md and its copy in the README, and the three golden
+ * docs/sample-roadmap.md (which the README links to), and the golden
  * exports the tests compare against. Run after changing the roadmap or the
  * export, then read them: node --import tsx scripts/sample-roadmap.ts
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportOf, SAMPLES, withSample } from '../tests/fixtures/samples.ts';
+import { exportOf, SAMPLES } from '../tests/fixtures/samples.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 for (const sample of SAMPLES) {
@@ -16,6 +16,3 @@ for (const sample of SAMPLES) {
   writeFileSync(out, exportOf(sample));
   console.log(`wrote ${sample.file}`);
 }
-const readme = resolve(root, 'README.md');
-writeFileSync(readme, withSample(readFileSync(readme, 'utf8'), exportOf(SAMPLES[0]!)));
-console.log('wrote README.md (the sample export)');
