@@ -104,15 +104,6 @@ export function splitOwnedKey(key: string): { owner: string; rest: string } | nu
   return { owner: key.slice(0, at), rest: key.slice(at + 1) };
 }
 
-/** Participants who are still in the room. */
-export function presentParticipants(doc: Y.Doc): LedgerParticipant[] {
-  const out: LedgerParticipant[] = [];
-  ledgerMaps(doc).participants.forEach((p) => {
-    if (!p.removed) out.push(p);
-  });
-  return out;
-}
-
 /** Votes one participant has spent, by target. */
 export function votesOf(doc: Y.Doc, participantId: string): Map<string, number> {
   const out = new Map<string, number>();

@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
 /**
  * Version 1 files (before per-person documents) kept one document per workshop: their updates
  * and snapshot become the document named "board", and the workshop keeps format 1 until its
- * room upgrades the content (server/rooms/upgrade.ts). Runs in one transaction.
+ * room upgrades the content (server/rooms/upgrade-v1.ts). Runs in one transaction.
  */
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;

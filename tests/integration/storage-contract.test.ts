@@ -1,6 +1,12 @@
 /**
  * The storage contract: every backend must pass this suite. SQLite is the default; PostgreSQL
  * (cluster mode) runs on a database of each test's own (tests/helpers/services.ts).
+ *
+ * Beside what every backend stores, two things the cluster leans on are held here too, so that
+ * a new backend cannot pass while breaking them: fencing (`claim`, StaleEpoch), which a backend
+ * declares, and the app runs a cluster only on a backend that declares it; and a real fault
+ * of the backend's own kind, during which writes are refused as StorageUnavailable and after
+ * which the same handle works again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,27 +15,81 @@ import * as Y from 'yjs';
 import Database from 'better-sqlite3';
 import { openPostgresStorage } from '../../server/storage/postgres.ts';
 import { openSqliteStorage } from '../../server/storage/sqlite.ts';
-import { StorageConflict, type Storage, type WorkshopRecord } from '../../server/storage/storage.ts';
-import { tempDir } from '../helpers/server.ts';
-import { testDatabase } from '../helpers/services.ts';
+import { StaleEpoch, StorageConflict, StorageUnavailable, type Storage, type WorkshopRecord } from '../../server/storage/storage.ts';
+import { api } from '../helpers/clients.ts';
+import { startServer, tempDir, type TestServer } from '../helpers/server.ts';
+import { testDatabase, testRedis } from '../helpers/services.ts';
+import { tcpProxy } from '../helpers/tcp-proxy.ts';
 
-export type Backend = [string, () => Promise<{ storage: Storage; reopen: () => Promise<Storage> }>];
+/** One store of a test's own, and what can be done to it from outside. */
+interface Store {
+  /** The environment that makes the app use this store. */
+  env: Record<string, string>;
+  /** A new handle on the store: the same node restarted, or another node. */
+  open(): Promise<Storage>;
+  /** Causes the backend's fault for real; the returned function ends it. */
+  outage(): Promise<() => Promise<void>>;
+}
+
+interface Backend {
+  name: string;
+  /**
+   * Whether `claim` fences writers by lease epoch, so that several nodes may share the store
+   * (cluster mode). One that does not accepts every epoch, and the app must not cluster on it.
+   */
+  fencing: boolean;
+  /** The fault caused by `outage`, as the tests' names say it. */
+  fault: string;
+  /** Whether reads are still answered during that fault (else they too are StorageUnavailable). */
+  readsThroughFault: boolean;
+  store(cleanup: Array<() => Promise<void>>): Promise<Store>;
+}
 
 const backends: Backend[] = [
-  [
-    'sqlite',
-    async () => {
+  {
+    name: 'sqlite',
+    fencing: false,
+    // A file has no network to cut, and root (as tests may run) writes to a read-only folder
+    // anyway; another writer holding the file is a fault any machine can cause. Writes wait
+    // out SQLite's busy timeout (5 s), then fail; reads go on (WAL).
+    fault: 'the file held by another writer',
+    readsThroughFault: true,
+    async store() {
       const dir = tempDir();
-      return { storage: openSqliteStorage(dir), reopen: async () => openSqliteStorage(dir) };
+      return {
+        env: { DATA_DIR: dir },
+        open: async () => openSqliteStorage(dir),
+        async outage() {
+          const other = new Database(path.join(dir, 'social-shift.db'));
+          other.exec('BEGIN IMMEDIATE');
+          return async () => {
+            other.exec('ROLLBACK');
+            other.close();
+          };
+        },
+      };
     },
-  ],
-  [
-    'postgres',
-    async () => {
+  },
+  {
+    name: 'postgres',
+    fencing: true,
+    fault: 'the network to PostgreSQL cut',
+    readsThroughFault: false,
+    async store(cleanup) {
       const { url } = await testDatabase();
-      return { storage: await openPostgresStorage(url), reopen: () => openPostgresStorage(url) };
+      // Every handle goes through a proxy of the test's own, so the network can be cut.
+      const proxy = await tcpProxy(url);
+      cleanup.push(() => proxy.close());
+      return {
+        env: { DATABASE_URL: proxy.url },
+        open: () => openPostgresStorage(proxy.url),
+        async outage() {
+          proxy.cut();
+          return async () => proxy.restore();
+        },
+      };
     },
-  ],
+  },
 ];
 
 const record = (code: string, lastActiveAt = 1_000): WorkshopRecord => ({
@@ -56,6 +116,17 @@ function replay(updates: Uint8Array[] | undefined): Y.Doc {
   return doc;
 }
 
+/** An update that adds the key `text` to m, on a doc of its own (so every update is new content). */
+function edit(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('m').set(text, true);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function keysOf(updates: Uint8Array[] | undefined): string[] {
+  return [...replay(updates).getMap('m').keys()].sort();
+}
+
 /** Records a doc's updates as they happen. */
 function recorder(doc: Y.Doc): Uint8Array[] {
   const updates: Uint8Array[] = [];
@@ -63,16 +134,26 @@ function recorder(doc: Y.Doc): Uint8Array[] {
   return updates;
 }
 
-describe.each(backends)('storage contract: %s', (_name, make) => {
+describe.each(backends)('storage contract: $name', (backend) => {
   let open: Storage[] = [];
+  let cleanup: Array<() => Promise<void>> = [];
+  let server: TestServer | undefined;
   afterEach(async () => {
+    await server?.close().catch(() => {});
+    server = undefined;
     for (const s of open) await s.close().catch(() => {});
+    for (const c of cleanup) await c();
     open = [];
+    cleanup = [];
   });
+  const handle = async (store: Store) => {
+    const storage = await store.open();
+    open.push(storage);
+    return storage;
+  };
   const fresh = async () => {
-    const m = await make();
-    open.push(m.storage);
-    return m;
+    const store = await backend.store(cleanup);
+    return { store, storage: await handle(store), reopen: () => handle(store) };
   };
 
   it('creates, reads and refuses a duplicate code', async () => {
@@ -103,7 +184,6 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
     expect(last!).toBeGreaterThan(seqs[1]!);
     await m.storage.close();
     const again = await m.reopen();
-    open.push(again);
     const docs = await again.loadDocuments('CCCCCC');
     expect([...docs.keys()].sort()).toEqual(['ledger', 'p:1']);
     expect(docs.get('ledger')!.updates).toHaveLength(3);
@@ -232,6 +312,160 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
     expect(await storage.findParticipantByToken('KKKKKK', 't1')).toBeNull();
     expect((await storage.loadDocuments('KKKKKK')).size).toBe(0);
     expect(await storage.getWorkshop('MMMMMM')).not.toBeNull();
+  });
+
+  it(`out of reach (${backend.fault}): writes are refused as StorageUnavailable, nothing of them is stored, and the same handle works again after`, async () => {
+    const { store, storage } = await fresh();
+    await storage.createWorkshop(record('PPPPPP'), one('ledger', edit('before')));
+    const end = await store.outage();
+    try {
+      await expect(storage.appendUpdates([{ code: 'PPPPPP', doc: 'ledger', update: edit('during') }])).rejects.toBeInstanceOf(StorageUnavailable);
+      // Reads go on where the fault lets them (SQLite's WAL), else are refused the same way.
+      if (backend.readsThroughFault) expect(await storage.getWorkshop('PPPPPP')).toMatchObject({ code: 'PPPPPP' });
+      else await expect(storage.getWorkshop('PPPPPP')).rejects.toBeInstanceOf(StorageUnavailable);
+    } finally {
+      await end();
+    }
+    await storage.appendUpdates([{ code: 'PPPPPP', doc: 'ledger', update: edit('after') }]);
+    expect(keysOf((await storage.loadDocuments('PPPPPP')).get('ledger')?.updates)).toEqual(['after', 'before']);
+  });
+
+  it(`the app on it answers 503 STORAGE_UNAVAILABLE during the fault (${backend.fault}), and serves again after`, async () => {
+    const store = await backend.store(cleanup);
+    server = await startServer(store.env);
+    const created = await api<{ code: string }>(server.url, 'POST', '/api/workshops', { title: 'Before the fault' });
+    expect(created.status).toBe(201);
+    const end = await store.outage();
+    try {
+      const refused = await api<{ error: { code: string } }>(server.url, 'POST', '/api/workshops', { title: 'During the fault' });
+      expect([refused.status, refused.json?.error?.code]).toEqual([503, 'STORAGE_UNAVAILABLE']);
+    } finally {
+      await end();
+    }
+    const info = await api<{ title: string }>(server.url, 'GET', `/api/workshops/${created.json!.code}`);
+    expect([info.status, info.json?.title]).toEqual([200, 'Before the fault']);
+    expect((await api(server.url, 'POST', '/api/workshops', { title: 'After the fault' })).status).toBe(201);
+  });
+
+  it(backend.fencing ? 'the app, given Redis as well, runs a cluster on it' : 'the app, given Redis as well, runs no cluster on it: it has no fencing', async () => {
+    const redis = await testRedis();
+    const store = await backend.store(cleanup);
+    server = await startServer({ ...store.env, REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix });
+    // A cluster node says it is alive on Redis before the app is ready (server/cluster/bus.ts).
+    const nodes = await redis.redis.keys(`${redis.prefix}node:*`);
+    expect(nodes.length > 0).toBe(backend.fencing);
+  });
+
+  it.runIf(!backend.fencing)('accepts every epoch, older ones too: it declares no fencing', async () => {
+    const { storage } = await fresh();
+    await storage.createWorkshop(record('RRRRRR'), one('ledger', edit('start')));
+    await storage.claim('RRRRRR', 5);
+    await storage.claim('RRRRRR', 4);
+    await storage.appendUpdates([{ code: 'RRRRRR', doc: 'ledger', update: edit('by-1'), epoch: 1 }]);
+    expect(keysOf((await storage.loadDocuments('RRRRRR')).get('ledger')?.updates)).toEqual(['by-1', 'start']);
+  });
+
+  describe.runIf(backend.fencing)('fencing: a write carrying an older lease epoch is refused', () => {
+    it('refuses appends, compactions and replacements from an older epoch, storing nothing of the batch', async () => {
+      const { storage: s } = await fresh();
+      await s.createWorkshop(record('AAAAAA'), new Map([['ledger', edit('start')]]));
+      await s.createWorkshop(record('BBBBBB'), new Map([['ledger', edit('start')]]));
+      await s.claim('AAAAAA', 5);
+      await s.appendUpdates([{ code: 'AAAAAA', doc: 'ledger', update: edit('by-5'), epoch: 5 }]);
+      // The same owner writes again and again under the same epoch.
+      await s.appendUpdates([{ code: 'AAAAAA', doc: 'ledger', update: edit('by-5-again'), epoch: 5 }]);
+      await s.claim('AAAAAA', 6);
+
+      // A batch of two rooms, one of them stale: refused whole, B's update is not stored either.
+      const refused = s.appendUpdates([
+        { code: 'BBBBBB', doc: 'ledger', update: edit('b-late'), epoch: 1 },
+        { code: 'AAAAAA', doc: 'ledger', update: edit('by-5-late'), epoch: 5 },
+      ]);
+      await expect(refused).rejects.toBeInstanceOf(StaleEpoch);
+      await expect(refused).rejects.toMatchObject({ code: 'AAAAAA', offered: 5, recorded: 6 });
+      expect(keysOf((await s.loadDocuments('AAAAAA')).get('ledger')?.updates)).toEqual(['by-5', 'by-5-again', 'start']);
+      expect(keysOf((await s.loadDocuments('BBBBBB')).get('ledger')?.updates)).toEqual(['start']);
+
+      const before = await s.loadDocuments('AAAAAA');
+      await expect(s.compact('AAAAAA', 'ledger', edit('stale snapshot'), before.get('ledger')!.lastSeq, 5)).rejects.toBeInstanceOf(StaleEpoch);
+      await expect(s.replaceDocuments('AAAAAA', new Map([['ledger', edit('stale replace')]]), 2, 5)).rejects.toBeInstanceOf(StaleEpoch);
+      await expect(s.claim('AAAAAA', 4)).rejects.toBeInstanceOf(StaleEpoch);
+      // A claim of the recorded epoch itself is refused too: after Redis lost its counters it hands
+      // out low epochs again, and a second owner under the same epoch would pass the fence.
+      await expect(s.claim('AAAAAA', 6)).rejects.toMatchObject({ name: 'StaleEpoch', offered: 6, recorded: 6 });
+      expect(await s.loadDocuments('AAAAAA')).toEqual(before);
+
+      // The current owner writes, compacts and replaces.
+      const [seq] = await s.appendUpdates([{ code: 'AAAAAA', doc: 'ledger', update: edit('by-6'), epoch: 6 }]);
+      const all = (await s.loadDocuments('AAAAAA')).get('ledger')!.updates;
+      const merged = Y.mergeUpdates(all);
+      await s.compact('AAAAAA', 'ledger', merged, seq!, 6);
+      expect(keysOf((await s.loadDocuments('AAAAAA')).get('ledger')?.updates)).toEqual(['by-5', 'by-5-again', 'by-6', 'start']);
+      await s.replaceDocuments('AAAAAA', new Map([['ledger', edit('replaced')]]), 2, 7);
+      expect(keysOf((await s.loadDocuments('AAAAAA')).get('ledger')?.updates)).toEqual(['replaced']);
+    });
+
+    it('a paused owner that wakes up cannot write, and the new owner loads everything the old one committed', async () => {
+      const m = await fresh();
+      const [a, b] = [m.storage, await m.reopen()];
+      await a.createWorkshop(record('CCCCCC'), new Map([['ledger', edit('start')]]));
+      await a.claim('CCCCCC', 1);
+      await a.appendUpdates([{ code: 'CCCCCC', doc: 'ledger', update: edit('acked-by-a'), epoch: 1 }]);
+      // A stops (paused past its lease); B takes the room over: claim first, then load.
+      await b.claim('CCCCCC', 2);
+      const loaded = await b.loadDocuments('CCCCCC');
+      expect(keysOf(loaded.get('ledger')?.updates)).toEqual(['acked-by-a', 'start']);
+      // A wakes up and carries on as if it still owned the room.
+      await expect(a.appendUpdates([{ code: 'CCCCCC', doc: 'ledger', update: edit('after-wake'), epoch: 1 }])).rejects.toMatchObject({
+        name: 'StaleEpoch',
+        recorded: 2,
+      });
+      await b.appendUpdates([{ code: 'CCCCCC', doc: 'ledger', update: edit('by-b'), epoch: 2 }]);
+      expect(keysOf((await b.loadDocuments('CCCCCC')).get('ledger')?.updates)).toEqual(['acked-by-a', 'by-b', 'start']);
+    });
+
+    it('an owner writing when another node takes over: what it got acknowledged comes first and is kept, nothing of it lands after', async () => {
+      const m = await fresh();
+      const [a, b] = [m.storage, await m.reopen()];
+      await a.createWorkshop(record('DDDDDD'), new Map([['ledger', edit('start')]]));
+      await a.claim('DDDDDD', 1);
+      const acked: { key: string; seq: number; by: 'a' | 'b' }[] = [];
+      let tenAcked!: () => void;
+      const atTen = new Promise<void>((resolve) => (tenAcked = resolve));
+      // A writes one update after another, as a room flushing its edits, until it is refused.
+      const writerA = (async () => {
+        for (let i = 0; ; i++) {
+          try {
+            const [seq] = await a.appendUpdates([{ code: 'DDDDDD', doc: 'ledger', update: edit(`a${i}`), epoch: 1 }]);
+            acked.push({ key: `a${i}`, seq: seq!, by: 'a' });
+            if (acked.length === 10) tenAcked();
+          } catch (err) {
+            return err;
+          }
+        }
+      })();
+      // B takes the room over while A is mid-stream: claim, load, then write its own.
+      await atTen;
+      await b.claim('DDDDDD', 2);
+      const loaded = keysOf((await b.loadDocuments('DDDDDD')).get('ledger')?.updates);
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, i) => {
+          const [seq] = await b.appendUpdates([{ code: 'DDDDDD', doc: 'ledger', update: edit(`b${i}`), epoch: 2 }]);
+          acked.push({ key: `b${i}`, seq: seq!, by: 'b' });
+        }),
+      );
+      expect(await writerA).toBeInstanceOf(StaleEpoch);
+      const ackedA = acked.filter((x) => x.by === 'a');
+      expect(ackedA.length).toBeGreaterThanOrEqual(10);
+      // B loaded every update A had been acknowledged for before the claim...
+      for (const x of ackedA) expect(loaded).toContain(x.key);
+      // ...and A got none acknowledged after it: all of A's come before all of B's.
+      const firstB = Math.min(...acked.filter((x) => x.by === 'b').map((x) => x.seq));
+      for (const x of ackedA) expect(x.seq).toBeLessThan(firstB);
+      // What is stored is exactly what was acknowledged, each once.
+      const stored = keysOf((await b.loadDocuments('DDDDDD')).get('ledger')?.updates).filter((k) => k !== 'start');
+      expect(stored).toEqual(acked.map((x) => x.key).sort());
+    });
   });
 });
 
