@@ -356,7 +356,8 @@ describe.each(backends)('storage contract: $name', (backend) => {
     expect(nodes.length > 0).toBe(backend.fencing);
   });
 
-  it.runIf(!backend.fencing)('accepts every epoch, older ones too: it declares no fencing', async () => {
+  // Registered only where it applies: a backend's declared capability is not a gap to report as skipped.
+  if (!backend.fencing) it('accepts every epoch, older ones too: it declares no fencing', async () => {
     const { storage } = await fresh();
     await storage.createWorkshop(record('RRRRRR'), one('ledger', edit('start')));
     await storage.claim('RRRRRR', 5);
@@ -365,7 +366,7 @@ describe.each(backends)('storage contract: $name', (backend) => {
     expect(keysOf((await storage.loadDocuments('RRRRRR')).get('ledger')?.updates)).toEqual(['by-1', 'start']);
   });
 
-  describe.runIf(backend.fencing)('fencing: a write carrying an older lease epoch is refused', () => {
+  if (backend.fencing) describe('fencing: a write carrying an older lease epoch is refused', () => {
     it('refuses appends, compactions and replacements from an older epoch, storing nothing of the batch', async () => {
       const { storage: s } = await fresh();
       await s.createWorkshop(record('AAAAAA'), new Map([['ledger', edit('start')]]));
