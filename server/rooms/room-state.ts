@@ -49,7 +49,7 @@ export class RoomState {
 
   // ------------------------------------------------------------ the session
 
-  ctx(): RevealContext {
+  ctx(): RevealContext & { settings: Settings } {
     return { phase: readPhase(this.ledger), settings: readSettings(this.ledger), revealed: readRevealed(this.ledger) };
   }
   settings(): Settings {
@@ -117,6 +117,29 @@ export class RoomState {
     ledgerMaps(this.ledger).cards.set(ownedKey(participantId, cardId), reg);
     serverWrite(this.privateDoc(participantId), (m) => m.public.set(cardId, reg.id));
     return reg;
+  }
+
+  /**
+   * Registers, in one ledger transaction, every card in these participants' documents the
+   * server has not seen yet (the projection passes those whose documents changed: only there
+   * can a card be new). In an anonymous workshop they are registered in a random order, so the
+   * ledger's own order says nothing of who wrote what either.
+   */
+  registerNewCards(participantIds: Iterable<string>): void {
+    const unregistered: Array<{ pid: string; cardId: string; createdAt: number }> = [];
+    for (const pid of participantIds) {
+      const doc = this.privates.get(pid);
+      if (!doc) continue;
+      privateMaps(doc).cards.forEach((value, cardId) => {
+        if (!value || typeof value !== 'object') return;
+        if (!this.registration(pid, cardId)) unregistered.push({ pid, cardId, createdAt: value.createdAt });
+      });
+    }
+    if (!unregistered.length) return;
+    if (this.settings().anonymous) shuffle(unregistered);
+    this.ledger.transact(() => {
+      for (const u of unregistered) this.register(u.pid, u.cardId, u.createdAt);
+    });
   }
 
   // ------------------------------------------------------------ the whole board, for the roadmap and the export
@@ -196,6 +219,15 @@ export class RoomState {
       playbooks,
       settings: readSettings(this.ledger),
     };
+  }
+}
+
+function shuffle<T>(list: T[]): void {
+  const rnd = new Uint32Array(list.length);
+  crypto.getRandomValues(rnd);
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = rnd[i]! % (i + 1);
+    [list[i], list[j]] = [list[j]!, list[i]!];
   }
 }
 

@@ -17,6 +17,7 @@ import * as Y from 'yjs';
 import { privateMaps, SERVER_CLIENT } from '../../shared/doc/private-doc.ts';
 import { writeRoadmap } from '../../shared/doc/roadmap-doc.ts';
 import type { CardValue, MarkerValue, Participant, Roadmap } from '../../shared/domain/types.ts';
+import { cardTarget, parseTarget } from '../../shared/rules/votes.ts';
 import { LEDGER_DOC, privateDocName } from './docs.ts';
 import { ledgerMaps, ownedKey, splitOwnedKey } from './ledger.ts';
 import { randomId } from './room-state.ts';
@@ -69,10 +70,11 @@ export function upgradeV1(board: Y.Doc): Map<string, Uint8Array> {
       const split = splitOwnedKey(key);
       if (!split || typeof count !== 'number' || count <= 0) return;
       let target = split.rest;
-      if (target.startsWith('card:')) {
-        const id = publicIds.get(target.slice(5));
+      if (target.startsWith(cardTarget(''))) {
+        const old = parseTarget(target);
+        const id = old?.kind === 'card' ? publicIds.get(old.id) : undefined;
         if (!id) return; // a vote on a card that no longer exists counted for nothing before either
-        target = `card:${id}`;
+        target = cardTarget(id);
       }
       lm.votes.set(ownedKey(split.owner, target), count);
       privateMaps(privateOf(split.owner)).votes.set(target, count);

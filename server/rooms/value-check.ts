@@ -7,6 +7,7 @@
  * together on generated values, hostile ones included
  * (tests/unit/value-check.property.test.ts).
  */
+import { STAGE_COUNT } from '../../shared/domain/canvas.ts';
 import { DIMENSION_KEY, HORIZON_ID } from '../../shared/domain/limits.ts';
 import { LIMITS } from '../../shared/domain/limits.ts';
 import { cleanText } from '../../shared/domain/text.ts';
@@ -16,7 +17,8 @@ const HORIZON = HORIZON_ID;
 /** The largest createdAt the schema takes (the end of ECMAScript time). */
 const TIME_MAX = 8_640_000_000_000_000;
 
-const isStage = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5;
+/** A stage of the canvas, 1..STAGE_COUNT: what a card's stage and a marker's current and target hold. */
+export const isStage = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= STAGE_COUNT;
 const stageOrNull = (v: unknown): boolean => v === null || isStage(v);
 
 /** Own keys of `value` are all in `allowed` (a strict object: anything else is refused). */
