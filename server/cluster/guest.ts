@@ -4,8 +4,8 @@
  * one set of write rules and one privacy decision per recipient, wherever the phone is.
  * Its events arrive from the other node; what the handlers emit to it goes back there.
  */
-import type { Message } from './bus.ts';
-import { pack } from './bus.ts';
+import { packArgs } from './bus.ts';
+import type { Message } from './messages.ts';
 
 type Listener = (this: GuestSocket, ...args: unknown[]) => void;
 
@@ -28,7 +28,7 @@ export class GuestSocket {
   }
 
   emit(event: string, ...args: unknown[]): boolean {
-    if (this.connected) this.send({ t: 'emit', sids: [this.sid], event, args: pack(args) });
+    if (this.connected) this.send({ t: 'emit', sids: [this.sid], event, args: packArgs(args) });
     return true;
   }
 
@@ -87,7 +87,7 @@ export class GuestSocket {
             (...reply: unknown[]) => {
               if (answered) return;
               answered = true;
-              this.send({ t: 'ack', sid: this.sid, id: ack, args: pack(reply) });
+              this.send({ t: 'ack', sid: this.sid, id: ack, args: packArgs(reply) });
             },
           ];
     // With the socket as `this`, as Socket.IO calls them: the handlers are shared by every socket.
