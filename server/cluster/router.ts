@@ -20,7 +20,7 @@ import { AppError, isErrorCode } from '../../shared/domain/errors.ts';
 import { toAppError } from '../http-errors.ts';
 import type { Room, RoomTransport } from '../rooms/room.ts';
 import type { RoomManager } from '../rooms/room-manager.ts';
-import type { IO } from '../realtime/socket-server.ts';
+import type { ConnectionHandler, IO } from '../realtime/socket-server.ts';
 import { encodeUpdate } from '../realtime/sync-messages.ts';
 import { Bus, packArgs, unpackArgs } from './bus.ts';
 import { GuestSocket } from './guest.ts';
@@ -83,6 +83,8 @@ export class ClusterRouter {
   private readonly opening = new Map<string, (error: { code: string; message: string } | null) => void>();
   private readonly guests = new Map<string, Guest>();
   private readonly rpc: Rpc;
+  /** Serves guests; registerRealtime hands it over (serveWith). */
+  private handler: ConnectionHandler | null = null;
   private readonly watch: ReturnType<typeof setInterval>;
 
   constructor(private readonly opts: RouterOptions) {
@@ -105,6 +107,10 @@ export class ClusterRouter {
 
   attach(rooms: RoomManager): void {
     this.rooms = rooms;
+  }
+
+  serveWith(handler: ConnectionHandler): void {
+    this.handler = handler;
   }
 
   // ------------------------------------------------------------------ where a room is
@@ -359,12 +365,14 @@ export class ClusterRouter {
         if (holder?.node !== this.node) return answer({ code: MOVED, message: 'moved' });
       }
       const room = await this.rooms.get(who.code);
-      const guest = new GuestSocket(from, sid, (m) => void this.bus.send(from, m).catch(() => {}));
+      const handler = this.handler;
+      if (!handler) throw new Error('no connection handler yet (registerRealtime has not run)');
+      const data = { ...who, room, bucket: handler.messageBucket() };
+      const guest = new GuestSocket(from, sid, data, (m) => void this.bus.send(from, m).catch(() => {}));
       if (!this.rooms.connected(room, guest.id, { role: who.role, participantId: who.participantId }, this.opts.maxConnectionsPerParticipant)) {
         const e = new AppError('TOO_MANY_CONNECTIONS');
         return answer({ code: e.code, message: e.message });
       }
-      guest.data = { ...who, room };
       this.guests.set(guest.id, { guest, room, code: who.code });
       guest.once('disconnect', () => {
         if (this.guests.get(guest.id)?.guest !== guest) return;
@@ -372,7 +380,7 @@ export class ClusterRouter {
         this.rooms.disconnected(room, guest.id);
       });
       // The same connection handler a local socket gets (registerRealtime).
-      for (const handler of this.opts.io.sockets.listeners('connection')) (handler as (s: unknown) => void)(guest);
+      handler.serve(guest);
       answer(null);
     } catch (err) {
       if (err instanceof NotOwner) return answer({ code: MOVED, message: 'moved' });
