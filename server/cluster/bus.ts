@@ -9,8 +9,7 @@
  * by storage.
  */
 import type { Redis } from 'ioredis';
-
-export type Message = Record<string, unknown> & { t: string };
+import { readMessage, type Message } from './messages.ts';
 
 /** JSON with byte arrays as base64 (Socket.IO hands binary frames to us as Buffers). */
 export function pack(value: unknown): unknown {
@@ -24,6 +23,9 @@ export function pack(value: unknown): unknown {
   return value;
 }
 
+/** An event's or a call's arguments, packed one by one (as `pack` does with any array). */
+export const packArgs = (args: readonly unknown[]): unknown[] => args.map(pack);
+
 export function unpack(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(unpack);
   if (value && typeof value === 'object') {
@@ -35,6 +37,8 @@ export function unpack(value: unknown): unknown {
   }
   return value;
 }
+
+export const unpackArgs = (args: readonly unknown[]): unknown[] => args.map(unpack);
 
 export class Bus {
   private readonly sub: Redis;
@@ -61,9 +65,10 @@ export class Bus {
       if (this.pub.status === 'ready') this.reconnected?.();
       else this.pub.once('ready', () => this.reconnected?.());
     });
+    // A message of another shape is dropped here, reported through onError.
     this.sub.on('message', (_channel: string, text: string) => {
       try {
-        onMessage(JSON.parse(text) as Message);
+        onMessage(readMessage(text));
       } catch (err) {
         onError(err);
       }

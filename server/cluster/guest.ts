@@ -1,34 +1,36 @@
 /**
- * On the owner: a socket whose phone is connected to another node, shaped like the Socket.IO
- * socket the realtime handlers expect, so the very same handlers (socket-server.ts) serve it:
- * one set of write rules and one privacy decision per recipient, wherever the phone is.
+ * On the owner: a socket whose phone is connected to another node. It has what the connection
+ * handler uses of a socket (RealtimeSocket), so the very same handler (socket-server.ts) serves
+ * it: one set of write rules and one privacy decision per recipient, wherever the phone is.
  * Its events arrive from the other node; what the handlers emit to it goes back there.
  */
-import type { Message } from './bus.ts';
-import { pack } from './bus.ts';
+import type { RealtimeSocket, SocketData } from '../realtime/socket-server.ts';
+import { packArgs } from './bus.ts';
+import type { Message } from './messages.ts';
 
-type Listener = (this: GuestSocket, ...args: unknown[]) => void;
+type Listener = (this: RealtimeSocket, ...args: unknown[]) => void;
+type AnyListener = (this: RealtimeSocket, event: string, ...args: unknown[]) => void;
 
-export class GuestSocket {
+export class GuestSocket implements RealtimeSocket {
   /** The room's connection id: node and socket id, unique across the cluster. */
   readonly id: string;
-  data: unknown = {};
   /** Not a WebSocket here: ws-frames.ts falls back to `emit`. */
   readonly conn = { readyState: 'forwarded' };
   connected = true;
   private readonly listeners = new Map<string, Listener[]>();
-  private readonly any: Listener[] = [];
+  private readonly any: AnyListener[] = [];
 
   constructor(
     readonly node: string,
     readonly sid: string,
+    readonly data: SocketData,
     private readonly send: (msg: Message) => void,
   ) {
     this.id = `${node}/${sid}`;
   }
 
   emit(event: string, ...args: unknown[]): boolean {
-    if (this.connected) this.send({ t: 'emit', sids: [this.sid], event, args: pack(args) });
+    if (this.connected) this.send({ t: 'emit', sids: [this.sid], event, args: packArgs(args) });
     return true;
   }
 
@@ -53,7 +55,7 @@ export class GuestSocket {
     return this;
   }
 
-  onAny(fn: Listener): this {
+  onAny(fn: AnyListener): this {
     this.any.push(fn);
     return this;
   }
@@ -87,7 +89,7 @@ export class GuestSocket {
             (...reply: unknown[]) => {
               if (answered) return;
               answered = true;
-              this.send({ t: 'ack', sid: this.sid, id: ack, args: pack(reply) });
+              this.send({ t: 'ack', sid: this.sid, id: ack, args: packArgs(reply) });
             },
           ];
     // With the socket as `this`, as Socket.IO calls them: the handlers are shared by every socket.

@@ -20,29 +20,36 @@ import { AppError, isErrorCode } from '../../shared/domain/errors.ts';
 import { toAppError } from '../http-errors.ts';
 import type { Room, RoomTransport } from '../rooms/room.ts';
 import type { RoomManager } from '../rooms/room-manager.ts';
-import type { IO } from '../realtime/socket-server.ts';
+import type { ConnectionHandler, IO } from '../realtime/socket-server.ts';
 import { encodeUpdate } from '../realtime/sync-messages.ts';
-import { Bus, pack, unpack, type Message } from './bus.ts';
+import { Bus, packArgs, unpackArgs } from './bus.ts';
 import { GuestSocket } from './guest.ts';
 import type { RoomLeases } from './lease.ts';
+import type { Message, MessageOf, ToSocket, Who } from './messages.ts';
 import { NotOwner, type RoomOwnership } from './ownership.ts';
+import { Rpc } from './rpc.ts';
 
-type AnySocket = Parameters<Parameters<IO['on']>[1]>[0];
 type Ack = (...args: unknown[]) => void;
+const isAck = (value: unknown): value is Ack => typeof value === 'function';
 
-export interface Who {
-  code: string;
-  role: 'participant' | 'facilitator' | 'viewer';
-  participantId: string | null;
-  name: string | null;
+/** What the router uses of a socket it forwards: a Socket.IO socket on this node. */
+interface EdgeSocket {
+  readonly id: string;
+  readonly conn: { readonly readyState: string; once(event: 'close', fn: () => void): unknown; close(): unknown };
+  once(event: 'disconnect', fn: () => void): unknown;
+  join(room: string): unknown;
+  onAny(fn: (event: string, ...args: unknown[]) => void): unknown;
+  /** Relays what the owner's handlers emitted; they chose the event and its arguments (typed there). */
+  emit(event: string, ...args: unknown[]): boolean;
+  disconnect(close: boolean): unknown;
 }
 
 interface Forwarded {
-  socket: AnySocket;
+  socket: EdgeSocket;
   code: string;
   owner: string;
   /** What the owner sent before the socket finished connecting; null once it has. */
-  queue: Message[] | null;
+  queue: ToSocket[] | null;
   acks: Map<number, { fn: Ack; timer: ReturnType<typeof setTimeout> }>;
   nextAck: number;
 }
@@ -75,11 +82,13 @@ export class ClusterRouter {
   private readonly forwarded = new Map<string, Forwarded>();
   private readonly opening = new Map<string, (error: { code: string; message: string } | null) => void>();
   private readonly guests = new Map<string, Guest>();
-  private readonly calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; timer: ReturnType<typeof setTimeout> }>();
-  private nextCall = 0;
+  private readonly rpc: Rpc;
+  /** Serves guests; registerRealtime hands it over (serveWith). */
+  private handler: ConnectionHandler | null = null;
   private readonly watch: ReturnType<typeof setInterval>;
 
   constructor(private readonly opts: RouterOptions) {
+    this.rpc = new Rpc({ node: opts.node, send: (node, msg) => this.bus.send(node, msg), run: opts.runLocal, timeoutMs: () => this.timeoutMs });
     this.watch = setInterval(() => {
       void this.bus?.beat(opts.ttlMs).catch(() => {});
       void this.checkOwners();
@@ -98,6 +107,10 @@ export class ClusterRouter {
 
   attach(rooms: RoomManager): void {
     this.rooms = rooms;
+  }
+
+  serveWith(handler: ConnectionHandler): void {
+    this.handler = handler;
   }
 
   // ------------------------------------------------------------------ where a room is
@@ -127,7 +140,7 @@ export class ClusterRouter {
    * Handshake: serves the socket from the room's owner when that is another node. False when
    * the room is (now) this node's; throws an AppError for the handshake to refuse with.
    */
-  async forward(socket: AnySocket, who: Who): Promise<boolean> {
+  async forward(socket: EdgeSocket, who: Who): Promise<boolean> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const owner = await this.ownerOf(who.code);
       if (owner === null) return false;
@@ -139,7 +152,7 @@ export class ClusterRouter {
     throw new AppError('STORAGE_UNAVAILABLE', 'This workshop is moving between servers; trying again.');
   }
 
-  private async open(socket: AnySocket, owner: string, who: Who): Promise<{ code: string; message: string } | null> {
+  private async open(socket: EdgeSocket, owner: string, who: Who): Promise<{ code: string; message: string } | null> {
     const sid = socket.id;
     this.forwarded.set(sid, { socket, code: who.code, owner, queue: [], acks: new Map(), nextAck: 0 });
     const answered = new Promise<{ code: string; message: string } | null>((resolve) => {
@@ -165,24 +178,24 @@ export class ClusterRouter {
   }
 
   /** Called first by the connection handler: true when the socket is forwarded (and now wired). */
-  connected(socket: AnySocket): boolean {
+  connected(socket: EdgeSocket): boolean {
     const f = this.forwarded.get(socket.id);
     if (!f) return false;
     void socket.join(f.code);
     socket.onAny((event: string, ...args: unknown[]) => {
       const last = args[args.length - 1];
       let ack: number | undefined;
-      if (typeof last === 'function') {
+      if (isAck(last)) {
         args.pop();
         ack = f.nextAck++;
-        const fn = last as Ack;
+        const fn = last;
         const timer = setTimeout(() => {
           f.acks.delete(ack!);
           fn({ ok: false, error: { code: 'STORAGE_UNAVAILABLE', message: 'The server holding this workshop did not answer; your change is kept and sent again.' } });
         }, this.timeoutMs);
         f.acks.set(ack, { fn, timer });
       }
-      this.bus.send(f.owner, { t: 'ev', from: this.node, sid: socket.id, event, args: pack(args), ack }).catch(() => {
+      this.bus.send(f.owner, { t: 'ev', from: this.node, sid: socket.id, event, args: packArgs(args), ack }).catch(() => {
         if (ack === undefined) return;
         const a = f.acks.get(ack);
         if (!a) return;
@@ -193,7 +206,7 @@ export class ClusterRouter {
     });
     const queued = f.queue ?? [];
     f.queue = null;
-    for (const m of queued) this.deliver(m);
+    for (const m of queued) this.deliverTo(socket.id, m);
     return true;
   }
 
@@ -257,35 +270,36 @@ export class ClusterRouter {
     }
   }
 
-  /** What the owner sends to a forwarded socket. */
-  private deliver(msg: Message): void {
-    const sids = (msg.sids as string[] | undefined) ?? [msg.sid as string];
-    for (const sid of sids) {
-      const f = this.forwarded.get(sid);
-      if (!f) continue;
-      if (f.queue) {
-        f.queue.push({ ...msg, sids: [sid] });
-        continue;
+  /** What the owner sends to forwarded sockets. */
+  private deliver(msg: ToSocket): void {
+    for (const sid of msg.t === 'ack' ? [msg.sid] : msg.sids) this.deliverTo(sid, msg);
+  }
+
+  private deliverTo(sid: string, msg: ToSocket): void {
+    const f = this.forwarded.get(sid);
+    if (!f) return;
+    if (f.queue) {
+      f.queue.push(msg);
+      return;
+    }
+    switch (msg.t) {
+      case 'emit':
+        f.socket.emit(msg.event, ...unpackArgs(msg.args));
+        break;
+      case 'ack': {
+        const a = f.acks.get(msg.id);
+        if (!a) break;
+        f.acks.delete(msg.id);
+        clearTimeout(a.timer);
+        a.fn(...unpackArgs(msg.args));
+        break;
       }
-      switch (msg.t) {
-        case 'emit':
-          f.socket.emit(msg.event as never, ...(unpack(msg.args) as never[]));
-          break;
-        case 'ack': {
-          const a = f.acks.get(msg.id as number);
-          if (!a) break;
-          f.acks.delete(msg.id as number);
-          clearTimeout(a.timer);
-          a.fn(...(unpack(msg.args) as unknown[]));
-          break;
-        }
-        case 'close':
-          f.socket.disconnect(true);
-          break;
-        case 'drop':
-          this.reroute(sid);
-          break;
-      }
+      case 'close':
+        f.socket.disconnect(true);
+        break;
+      case 'drop':
+        this.reroute(sid);
+        break;
     }
   }
 
@@ -310,7 +324,7 @@ export class ClusterRouter {
     };
     const emitTo = (elsewhere: Map<string, GuestSocket[]>, event: string, args: unknown[]) => {
       if (!elsewhere.size) return;
-      const packed = pack(args);
+      const packed = packArgs(args);
       for (const [node, list] of elsewhere) {
         const sids = list.filter((g) => g.connected).map((g) => g.sid);
         if (sids.length) void this.bus.send(node, { t: 'emit', sids, event, args: packed }).catch(() => {});
@@ -340,10 +354,9 @@ export class ClusterRouter {
     };
   }
 
-  private async guestOpened(msg: Message): Promise<void> {
-    const from = msg.from as string;
-    const sid = msg.sid as string;
-    const who = { code: msg.code as string, role: msg.role as Who['role'], participantId: (msg.participantId as string | null) ?? null, name: (msg.name as string | null) ?? null };
+  private async guestOpened(msg: MessageOf<'open'>): Promise<void> {
+    const { from, sid } = msg;
+    const who: Who = { code: msg.code, role: msg.role, participantId: msg.participantId, name: msg.name };
     const answer = (error: { code: string; message: string } | null) => void this.bus.send(from, { t: 'opened', sid, error }).catch(() => {});
     try {
       if (!this.opts.ownership.owns(who.code)) {
@@ -352,12 +365,14 @@ export class ClusterRouter {
         if (holder?.node !== this.node) return answer({ code: MOVED, message: 'moved' });
       }
       const room = await this.rooms.get(who.code);
-      const guest = new GuestSocket(from, sid, (m) => void this.bus.send(from, m).catch(() => {}));
+      const handler = this.handler;
+      if (!handler) throw new Error('no connection handler yet (registerRealtime has not run)');
+      const data = { ...who, room, bucket: handler.messageBucket() };
+      const guest = new GuestSocket(from, sid, data, (m) => void this.bus.send(from, m).catch(() => {}));
       if (!this.rooms.connected(room, guest.id, { role: who.role, participantId: who.participantId }, this.opts.maxConnectionsPerParticipant)) {
         const e = new AppError('TOO_MANY_CONNECTIONS');
         return answer({ code: e.code, message: e.message });
       }
-      guest.data = { ...who, room };
       this.guests.set(guest.id, { guest, room, code: who.code });
       guest.once('disconnect', () => {
         if (this.guests.get(guest.id)?.guest !== guest) return;
@@ -365,7 +380,7 @@ export class ClusterRouter {
         this.rooms.disconnected(room, guest.id);
       });
       // The same connection handler a local socket gets (registerRealtime).
-      for (const handler of this.opts.io.sockets.listeners('connection')) (handler as (s: unknown) => void)(guest);
+      handler.serve(guest);
       answer(null);
     } catch (err) {
       if (err instanceof NotOwner) return answer({ code: MOVED, message: 'moved' });
@@ -383,7 +398,8 @@ export class ClusterRouter {
     this.opts.log.warn({ code }, 'room moved to another node: dropping it here');
     this.dropGuests(code, true);
     for (const socket of this.opts.io.sockets.sockets.values()) {
-      if ((socket.data as { code?: string } | undefined)?.code === code && !this.forwarded.has(socket.id)) socket.conn.close();
+      // A socket this node forwards has no data here (its owner holds it): no code to match.
+      if (socket.data.code === code && !this.forwarded.has(socket.id)) socket.conn.close();
     }
     void this.rooms.discard(code);
   }
@@ -406,44 +422,9 @@ export class ClusterRouter {
 
   // ------------------------------------------------------------------ calls and news
 
-  /** Runs a workshop method on the node that owns the room. */
+  /** Runs a workshop method on the node that owns the room (rpc.ts). */
   call(node: string, method: string, args: unknown[]): Promise<unknown> {
-    const id = this.nextCall++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.calls.delete(id);
-        reject(new AppError('STORAGE_UNAVAILABLE', 'The server holding this workshop does not answer; try again.'));
-      }, this.timeoutMs);
-      this.calls.set(id, { resolve, reject, timer });
-      this.bus.send(node, { t: 'call', from: this.node, id, method, args: pack(args) }).catch(() => {
-        clearTimeout(timer);
-        this.calls.delete(id);
-        reject(new AppError('STORAGE_UNAVAILABLE', 'Redis is out of reach; try again.'));
-      });
-    });
-  }
-
-  private async answerCall(msg: Message): Promise<void> {
-    const reply = (body: Record<string, unknown>) => void this.bus.send(msg.from as string, { t: 'result', id: msg.id, ...body }).catch(() => {});
-    try {
-      const value = await this.opts.runLocal(msg.method as string, unpack(msg.args) as unknown[]);
-      reply({ value: pack(value) });
-    } catch (err) {
-      if (err instanceof NotOwner) return reply({ moved: true });
-      const e = toAppError(err);
-      reply({ error: { code: e.code, message: e.message } });
-    }
-  }
-
-  private result(msg: Message): void {
-    const c = this.calls.get(msg.id as number);
-    if (!c) return;
-    this.calls.delete(msg.id as number);
-    clearTimeout(c.timer);
-    if (msg.moved) return c.reject(new AppError('STORAGE_UNAVAILABLE', 'This workshop is moving between servers; try again.'));
-    const error = msg.error as { code: string; message: string } | undefined;
-    if (error) return c.reject(new AppError(isErrorCode(error.code) ? error.code : 'INTERNAL', error.message));
-    c.resolve(unpack(msg.value));
+    return this.rpc.call(node, method, args);
   }
 
   /** Every node closes the workshop's connections and drops its room. */
@@ -467,20 +448,20 @@ export class ClusterRouter {
         void this.guestOpened(msg);
         return;
       case 'ev': {
-        const g = this.guests.get(`${msg.from as string}/${msg.sid as string}`);
+        const g = this.guests.get(`${msg.from}/${msg.sid}`);
         if (!g) {
           // Not served here (any more): that node reconnects the phone, which is routed afresh.
-          void this.bus.send(msg.from as string, { t: 'drop', sids: [msg.sid] }).catch(() => {});
+          void this.bus.send(msg.from, { t: 'drop', sids: [msg.sid] }).catch(() => {});
           return;
         }
-        g.guest.dispatch(msg.event as string, unpack(msg.args) as unknown[], msg.ack as number | undefined);
+        g.guest.dispatch(msg.event, unpackArgs(msg.args), msg.ack);
         return;
       }
       case 'leave':
-        this.guests.get(`${msg.from as string}/${msg.sid as string}`)?.guest.gone();
+        this.guests.get(`${msg.from}/${msg.sid}`)?.guest.gone();
         return;
       case 'opened':
-        this.opening.get(msg.sid as string)?.((msg.error as { code: string; message: string } | null) ?? null);
+        this.opening.get(msg.sid)?.(msg.error);
         return;
       case 'emit':
       case 'ack':
@@ -489,13 +470,13 @@ export class ClusterRouter {
         this.deliver(msg);
         return;
       case 'call':
-        void this.answerCall(msg);
+        void this.rpc.answer(msg);
         return;
       case 'result':
-        this.result(msg);
+        this.rpc.settle(msg);
         return;
       case 'deleted':
-        void this.deleted(msg.code as string).catch((err) => this.opts.log.error({ err }, 'closing a deleted workshop failed'));
+        void this.deleted(msg.code).catch((err) => this.opts.log.error({ err }, 'closing a deleted workshop failed'));
         return;
     }
   }
@@ -522,7 +503,7 @@ export class ClusterRouter {
     clearInterval(this.watch);
     this.dropGuests(null, true);
     for (const sid of [...this.forwarded.keys()]) this.reroute(sid);
-    for (const c of this.calls.values()) clearTimeout(c.timer);
+    this.rpc.close();
     this.bus?.close();
   }
 }

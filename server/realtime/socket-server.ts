@@ -49,6 +49,32 @@ export interface SocketData {
 export type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/**
+ * What the connection handler uses of a socket. A Socket.IO socket is one; so is a guest, a
+ * phone connected to another node and served here (server/cluster/guest.ts). A handler that
+ * reached for anything else would fail to compile, not fail in cluster mode only.
+ */
+export interface RealtimeSocket {
+  /** The room's connection id. */
+  readonly id: string;
+  readonly data: SocketData;
+  /** Read by ws-frames.ts: only an open WebSocket takes pre-encoded frames; anything else gets `emit`. */
+  readonly conn: { readonly readyState: string };
+  emit<E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>): boolean;
+  /** Listeners are shared by every socket: each is called with its socket as `this`. */
+  on(event: 'sync' | 'command', listener: (this: RealtimeSocket, ...args: unknown[]) => void): this;
+  onAny(listener: (this: RealtimeSocket, event: string, ...args: unknown[]) => void): this;
+  join(room: string): Promise<void> | void;
+}
+
+/** Serves connections once their handshake passed: this node's own, and (cluster mode) guests. */
+export interface ConnectionHandler {
+  /** A new connection's message budget, its `data.bucket`. */
+  messageBucket(): TokenBucket;
+  /** Welcomes the connection and answers its events from now on. */
+  serve(socket: RealtimeSocket): void;
+}
+
 interface Logger {
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
@@ -89,7 +115,7 @@ const toBytes = (data: unknown): Uint8Array | null =>
   data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
 
 /** Answers through the ack when the client asked for one; a refusal without one goes as `rejected`. */
-function reply<T>(socket: AppSocket, ack: unknown, value: Ack<T>): void {
+function reply<T>(socket: RealtimeSocket, ack: unknown, value: Ack<T>): void {
   if (typeof ack === 'function') (ack as (a: Ack<T>) => void)(value);
   else if (!value.ok) socket.emit('rejected', value.error);
 }
@@ -111,6 +137,8 @@ export interface RealtimeDeps {
   router?: {
     forward(socket: AppSocket, who: { code: string; role: Role; participantId: string | null; name: string | null }): Promise<boolean>;
     connected(socket: AppSocket): boolean;
+    /** Hands over the handler that serves the sockets forwarded to this node. */
+    serveWith(handler: ConnectionHandler): void;
   };
 }
 
@@ -118,8 +146,8 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
   const { rooms, workshops, joinFailures, log, config } = deps;
   const perAddress = deps.perAddress ?? new ConnectionCounter(config.maxConnectionsPerAddress);
   const connects = new KeyedBuckets(DEFAULTS.connectsPerSecond, DEFAULTS.connectBurst);
-
-  const messageBucket = () => new TokenBucket(config.messagesPerSecond, Math.max(DEFAULTS.messageBurst, 2 * config.messagesPerSecond));
+  const handler = connectionHandler(deps);
+  deps.router?.serveWith(handler);
 
   io.engine.use(forgetUpgradeRequest);
   io.use(async (socket, next) => {
@@ -198,7 +226,7 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
       socket.on('disconnect', release);
       // The transport may have closed while we awaited storage: its 'close' has fired already.
       if (socket.conn.readyState === 'closed') release();
-      socket.data = { code: auth.code, role: auth.role, participantId, name, room, bucket: messageBucket() };
+      socket.data = { code: auth.code, role: auth.role, participantId, name, room, bucket: handler.messageBucket() };
       next();
     } catch (err) {
       const e = toAppError(err);
@@ -207,11 +235,25 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
     }
   });
 
+  io.on('connection', (socket: AppSocket) => {
+    trimHandshake(socket);
+    if (deps.router?.connected(socket)) return;
+    handler.serve(socket);
+  });
+}
+
+/**
+ * The handler every connection gets once its handshake passed, whichever node holds its phone:
+ * one set of validation, rate limits and write rules.
+ */
+export function connectionHandler(deps: Pick<RealtimeDeps, 'config' | 'workshops' | 'log'>): ConnectionHandler {
+  const { workshops, log, config } = deps;
+
   /**
    * The event handlers, one set for every socket (Socket.IO calls a listener with the socket as
    * `this`): what each connection holds is its `socket.data`, not a closure per handler.
    */
-  async function onSync(this: AppSocket, data: unknown, ack?: unknown): Promise<void> {
+  async function onSync(this: RealtimeSocket, data: unknown, ack?: unknown): Promise<void> {
     const socket = this;
     const { room, role, participantId, bucket } = socket.data;
     const conn = { role, participantId };
@@ -266,13 +308,13 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
 
   // Anything a client is not meant to send (old `awareness` frames, made-up events) gets a
   // named refusal instead of silence, and still counts against the message rate.
-  function onAny(this: AppSocket, event: string, ...args: unknown[]): void {
+  function onAny(this: RealtimeSocket, event: string, ...args: unknown[]): void {
     if (event === 'sync' || event === 'command') return;
     const last = args[args.length - 1];
     reply(this, last, errorAck(new AppError(this.data.bucket.take() ? 'BAD_REQUEST' : 'RATE_LIMITED', `The server does not take "${String(event).slice(0, 40)}" messages.`)));
   }
 
-  async function onCommand(this: AppSocket, raw: unknown, ack?: unknown): Promise<void> {
+  async function onCommand(this: RealtimeSocket, raw: unknown, ack?: unknown): Promise<void> {
     const socket = this;
     const { room, role, participantId, code, bucket } = socket.data;
     try {
@@ -295,19 +337,18 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
     }
   }
 
-  io.on('connection', (socket: AppSocket) => {
-    trimHandshake(socket);
-    if (deps.router?.connected(socket)) return;
-    // A socket whose phone is on another node (server/cluster/guest.ts) comes without one.
-    socket.data.bucket ??= messageBucket();
-    const { room, role, participantId, name, code } = socket.data;
-    void socket.join(code);
-    socket.emit('welcome', { role, participantId, name, serverTime: Date.now() });
-    socket.emit('presence', room.presenceFor({ role, participantId }));
-    socket.on('sync', onSync);
-    socket.onAny(onAny);
-    socket.on('command', onCommand);
-  });
+  return {
+    messageBucket: () => new TokenBucket(config.messagesPerSecond, Math.max(DEFAULTS.messageBurst, 2 * config.messagesPerSecond)),
+    serve(socket) {
+      const { room, role, participantId, name, code } = socket.data;
+      void socket.join(code);
+      socket.emit('welcome', { role, participantId, name, serverTime: Date.now() });
+      socket.emit('presence', room.presenceFor({ role, participantId }));
+      socket.on('sync', onSync);
+      socket.onAny(onAny);
+      socket.on('command', onCommand);
+    },
+  };
 }
 
 /** Tells every connection of a deleted workshop, then disconnects them. */

@@ -7,7 +7,6 @@
  * per screen. Anything that is not a plain open WebSocket (long-polling,
  * compression) falls back to `socket.emit`.
  */
-import type { Socket } from 'socket.io';
 import { encodeSyncPacket } from '../../shared/wire/sio-parser.ts';
 
 /** What we read of an Engine.IO connection to hand it a pre-encoded WebSocket packet. */
@@ -39,7 +38,7 @@ export function wsFrame(opcode: 1 | 2, payload: Uint8Array): Buffer {
 export const syncFrames = (frame: Uint8Array): Buffer[] => [wsFrame(2, encodeSyncPacket(frame))];
 
 /** Sends pre-encoded `sync` frames on a WebSocket connection; false when it must go through socket.emit. */
-export function sendFrames(socket: Socket, frames: () => Buffer[]): boolean {
+export function sendFrames(socket: { readonly conn: { readonly readyState: string } }, frames: () => Buffer[]): boolean {
   const conn = socket.conn as unknown as EngineConn;
   if (conn.readyState !== 'open' || conn.transport?.name !== 'websocket' || conn.transport.perMessageDeflate) return false;
   conn.write('', { wsPreEncodedFrame: frames() });
