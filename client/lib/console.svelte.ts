@@ -3,7 +3,7 @@
  * it is presenting (showing only what the projector shows), and the actions it
  * sends. The view (views/Facilitator.svelte) stays presentational.
  */
-import { PHASES, PHASE_INFO, type Phase } from '../../shared/domain/canvas.ts';
+import { PHASES, PHASE_INFO, phaseAtLeast, type Phase } from '../../shared/domain/canvas.ts';
 import { PROTOCOL_VERSION } from '../../shared/domain/limits.ts';
 import type { Command, CommandType } from '../../shared/schema/protocol.ts';
 import type { Settings } from '../../shared/domain/types.ts';
@@ -31,7 +31,7 @@ export class ConsoleState {
    */
   readonly presenting = $derived(this.canPresent && (this.presentingChoice ?? !!this.board?.settings.privateUntilReveal));
   readonly room = $derived(this.board ? roomView(this.board, this.presenting) : null);
-  readonly assessing = $derived(!!this.board && ['assess', 'prioritise', 'roadmap', 'export'].includes(this.board.phase));
+  readonly assessing = $derived(!!this.board && phaseAtLeast(this.board.phase, 'assess'));
   readonly present = $derived(this.board?.stats.participants ?? 0);
   readonly minAnswersMet = $derived(!!this.room && this.room.dists.size > 0);
   readonly hiddenNow = $derived(
@@ -68,7 +68,7 @@ export class ConsoleState {
 
   setPhase(phase: Phase): void {
     void this.send({ type: 'phase:set', phase });
-    this.tab = phase === 'roadmap' || phase === 'export' ? 'roadmap' : 'board';
+    this.tab = phaseAtLeast(phase, 'roadmap') ? 'roadmap' : 'board';
   }
 
   updateSettings(settings: Partial<Settings>) {

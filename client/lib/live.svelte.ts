@@ -1,6 +1,6 @@
 /**
  * LiveBoard: the reactive face of a WorkshopConnection, and the one place a
- * screen changes the board (`addCard`, `setMarker`, `vote`, `command`): views
+ * screen changes the board (`addCard`, `setMarker`, `command`): views
  * stay presentational and never touch a Y.Doc. The documents are read back as
  * one RoomBoard at most once per animation frame, however many updates arrive,
  * so a burst of 300 cards costs one render, not 300.
@@ -115,10 +115,6 @@ export class LiveBoard {
       const old = privateMaps(doc).markers.get(dimension);
       putMarker(doc, dimension, { current: old?.current ?? null, target: old?.target ?? null, ...patch });
     });
-  }
-
-  vote(target: string, count: number) {
-    return this.command({ type: 'vote:set', target, count });
   }
 
   /** Takes a lost card off the list (put back in the form, or let go). */

@@ -1,11 +1,11 @@
 /**
  * Pure helpers for what the screens draw from a RoomBoard. What a screen may
  * see was decided by the server (server/rooms/projection.ts); these only shape
- * it: distributions from histograms, cells, names, times.
+ * it: distributions from histograms, vote pools, names, times. The canvas's cells are
+ * client/lib/canvas-grid.ts, and stay off the phone.
  */
-import { STAGES } from '../../shared/domain/canvas.ts';
 import { summarise } from '../../shared/rules/summary.ts';
-import type { DimensionDef, Histogram, Phase, PublicCard, RoomBoard, Stage } from '../../shared/domain/types.ts';
+import type { DimensionDef, Histogram, Phase, PublicCard, RoomBoard } from '../../shared/domain/types.ts';
 import { isHidden, revealedByMove, type PrivatePart } from '../../shared/rules/visibility.ts';
 import { VOTE_POOLS, parseTarget, poolBudget, poolOfCard, spentByPool, type PoolOf, type VotePool } from '../../shared/rules/votes.ts';
 import { listNames, plural } from '../../shared/domain/words.ts';
@@ -92,29 +92,6 @@ export function votesLeft(board: RoomBoard): Record<VotePool, PoolLeft> {
 export function dimensionName(dims: DimensionDef[], key: string | null): string {
   if (!key) return 'General';
   return dims.find((d) => d.key === key)?.name ?? key;
-}
-
-/**
- * The canvas's two edges: the default model's journey ("Uses social media" to "Social
- * organisation"), also over the dimension names; a workshop whose stages were renamed runs
- * from its first stage to its last, and its stage headers already say so.
- */
-export function canvasEdges(stages: readonly Stage[]): { left: string; right: string; corner: string } {
-  const renamed = stages.length !== STAGES.length || stages.some((s, i) => s.name !== STAGES[i]!.name);
-  return renamed
-    ? { left: stages[0]?.name ?? '', right: stages[stages.length - 1]?.name ?? '', corner: 'Dimension' }
-    : { left: 'Uses social media', right: 'Social organisation', corner: 'Uses social media' };
-}
-
-/** Cards grouped by `dimension/stage` cell. */
-export function cardsByCell(cards: PublicCard[]): Map<string, PublicCard[]> {
-  const cells = new Map<string, PublicCard[]>();
-  for (const c of cards) {
-    if (c.kind !== 'practice' || !c.dimension || !c.stage) continue;
-    const k = `${c.dimension}/${c.stage}`;
-    (cells.get(k) ?? cells.set(k, []).get(k)!).push(c);
-  }
-  return cells;
 }
 
 /** A short random id for a card: url-safe, as the board's key rules require. */

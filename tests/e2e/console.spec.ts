@@ -7,6 +7,7 @@
  */
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { putCard, putMarker } from '../../shared/doc/private-doc.ts';
+import { cardTarget } from '../../shared/rules/votes.ts';
 import type { CreateWorkshopReply } from '../../shared/schema/protocol.ts';
 import { closeAll, join, participant } from '../helpers/clients.ts';
 import { test, expect } from './fixtures.ts';
@@ -177,6 +178,28 @@ test('the facilitator ties a barrier to a dimension and a horizon; the projector
   // The plan follows: the export's barrier list says when the work it holds back may start.
   await console.setPhase('export');
   await expect(console.exportPanel().getByTestId('export-preview')).toContainText('The platform contract runs to March (general, not before Next)');
+  closeAll(ana);
+});
+
+test('the console and the projector list barriers in one order: most votes first, then the oldest first', async ({ cast, baseURL }) => {
+  // The projector used to put the newest of tied barriers first, the console the oldest; both follow
+  // byVotesThenAge (shared/rules/votes.ts) now, as the roadmap and the export do.
+  const reply = await cast.create({ privateUntilReveal: false });
+  const console = await cast.console(reply);
+  const projector = await cast.projectorLink(reply.boardUrl);
+  const [ana] = await people(baseURL!, reply, ['Ana']);
+  await console.setPhase('prioritise');
+  // A named workshop orders cards by when they were written.
+  const t0 = Date.now();
+  for (const [i, text] of ['No budget', 'No time', 'Too many sign-offs'].entries()) {
+    expect((await ana!.write((doc) => putCard(doc, `b${i}`, { kind: 'barrier', text, dimension: null, stage: null, createdAt: t0 + i * 1000 }))).ok).toBe(true);
+  }
+  const lists = [console.page.getByTestId('console-barrier'), projector.page.getByTestId('projector-barrier')];
+  for (const list of lists) await expect(list).toHaveText([/No budget/, /No time/, /Too many sign-offs/]);
+
+  const newest = await console.barrier('Too many sign-offs').getAttribute('data-card');
+  expect((await ana!.command({ type: 'vote:set', target: cardTarget(newest!), count: 1 })).ok).toBe(true);
+  for (const list of lists) await expect(list).toHaveText([/Too many sign-offs/, /No budget/, /No time/]);
   closeAll(ana);
 });
 

@@ -24,7 +24,7 @@ test('a facilitator creates a workshop, three phones join by typing the code, th
   for (const phone of phones) await phone.expectPhase('map');
 });
 
-test('cards from phones appear live on console and projector; a card dragged on the console moves on the phones', async ({ cast }) => {
+test('cards from phones appear live on console and projector; a card dragged on the console moves on the phones', async ({ cast }, testInfo) => {
   const reply = await cast.create({ privateUntilReveal: false });
   const console = await cast.console(reply);
   const projector = await cast.projector(reply.code);
@@ -59,4 +59,19 @@ test('cards from phones appear live on console and projector; a card dragged on 
   await console.page.keyboard.press('ArrowRight');
   await expect(console.cell('ways-of-working', 3).getByTestId('card').filter({ hasText: 'three sign-offs' })).toHaveCount(1);
   await expect(b!.myCard('three sign-offs')).toContainText('3 Experimenting');
+
+  // Enter opens the move menu: the card goes where it says, and keeps the focus there.
+  await expect(console.card('three sign-offs')).toBeFocused();
+  await console.page.keyboard.press('Enter');
+  const menu = console.page.getByRole('dialog', { name: 'Move card' });
+  await expect(menu).toContainText('Replies need three sign-offs');
+  await menu.getByLabel('Dimension').selectOption({ label: 'People, culture & skills' });
+  await menu.getByLabel('Stage').selectOption({ label: '4 Engaging' });
+  await menu.screenshot({ path: testInfo.outputPath('console-move-menu.png') });
+  await menu.getByRole('button', { name: 'Move' }).click();
+  await expect(menu).toBeHidden();
+  const moved = console.cell('people', 4).getByTestId('card').filter({ hasText: 'three sign-offs' });
+  await expect(moved).toHaveCount(1);
+  await expect(moved).toBeFocused();
+  await expect(b!.myCard('three sign-offs')).toContainText('People, culture & skills · 4 Engaging');
 });
