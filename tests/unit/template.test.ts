@@ -15,7 +15,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DEFAULT_SETTINGS, initBoard } from '../../shared/doc/meta-doc.ts';
 import { STAGES } from '../../shared/domain/canvas.ts';
 import { AppError } from '../../shared/domain/errors.ts';
-import { toMarkdown } from '../../shared/roadmap/markdown.ts';
+import { toMarkdown } from '../../shared/roadmap/markdown/index.ts';
 import { generateRoadmap } from '../../shared/roadmap/index.ts';
 import { parseTemplate, TEMPLATE_FORMAT, type WorkshopTemplate } from '../../shared/schema/template-file.ts';
 import { DEFAULT_TEMPLATE, defaultModel, modelOf, templateOf } from '../../shared/domain/workshop-model.ts';
