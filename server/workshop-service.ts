@@ -13,7 +13,7 @@ import { parseArchive, toArchive, type Archive } from '../shared/schema/archive.
 import { baselineFromArchive } from '../shared/schema/archive-baseline.ts';
 import { PreviousWorkshopSchema, type CreateWorkshopBody, type WorkshopInfoReply } from '../shared/schema/protocol.ts';
 import { generateRoadmap } from '../shared/roadmap/index.ts';
-import { exportFileName, fileNameFor, toMarkdown } from '../shared/roadmap/markdown.ts';
+import { exportFileName, fileNameFor, toMarkdown } from '../shared/roadmap/markdown/index.ts';
 import { parseTemplate, type WorkshopTemplate } from '../shared/schema/template-file.ts';
 import { defaultModel, modelOf, templateOf, type WorkshopModel } from '../shared/domain/workshop-model.ts';
 import { StorageConflict, type Storage, type WorkshopRecord } from './storage/storage.ts';

@@ -6,7 +6,7 @@
  *
  * What counts: markers, cards and votes of participants who were not removed;
  * cards and markers on dimensions the board has; stages that are whole numbers
- * 1..5; votes with a positive count. A vote on a practice card counts for the
+ * 1..STAGE_COUNT; votes with a positive count. A vote on a practice card counts for the
  * card's dimension; a vote on a barrier ranks the barrier only (barriers have a
  * vote pool of their own, shared/rules/votes.ts); a vote on a removed person's card
  * counts for nothing.

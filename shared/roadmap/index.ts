@@ -1,7 +1,8 @@
 /**
- * The migration roadmap: generated from the board (roadmap/generate.ts, from
- * what roadmap/facts.ts counts and in the words of roadmap/copy.ts, with the
- * "Before you act" checks of roadmap/cautions.ts), then edited by the room
+ * The migration roadmap: generated from the board (roadmap/generate.ts: what
+ * roadmap/facts.ts counts, ranked by rank.ts, placed by place.ts and written
+ * by assemble.ts in the words of copy.ts and the team's own (team-words.ts),
+ * with the "Before you act" checks of cautions.ts), then edited by the room
  * (roadmap/edits.ts). The two horizons the roadmap adds to the facilitator's
  * own live in roadmap/horizons.ts. Everything here is pure.
  */

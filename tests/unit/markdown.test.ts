@@ -8,7 +8,7 @@ import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/domain/errors.ts';
-import { exportFileName, toMarkdown } from '../../shared/roadmap/markdown.ts';
+import { exportFileName, toMarkdown } from '../../shared/roadmap/markdown/index.ts';
 import { applyInitiativeEdit, generateRoadmap, moveInitiative } from '../../shared/roadmap/index.ts';
 import type { BoardState, Initiative, Roadmap } from '../../shared/domain/types.ts';
 import { card, charityBoard, makeBoard, marker, participant, realisticBoard, splitRoomBoard, vote } from '../fixtures/boards.ts';

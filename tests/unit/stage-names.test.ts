@@ -7,7 +7,7 @@
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { STAGES, type Stage } from '../../shared/domain/canvas.ts';
-import { toMarkdown } from '../../shared/roadmap/markdown.ts';
+import { toMarkdown } from '../../shared/roadmap/markdown/index.ts';
 import { generateRoadmap } from '../../shared/roadmap/index.ts';
 import type { BoardState } from '../../shared/domain/types.ts';
 import { SAMPLE_DATE, SAMPLES } from '../fixtures/samples.ts';

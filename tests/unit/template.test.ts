@@ -15,7 +15,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DEFAULT_SETTINGS, initBoard } from '../../shared/doc/meta-doc.ts';
 import { STAGES } from '../../shared/domain/canvas.ts';
 import { AppError } from '../../shared/domain/errors.ts';
-import { toMarkdown } from '../../shared/roadmap/markdown.ts';
+import { toMarkdown } from '../../shared/roadmap/markdown/index.ts';
 import { generateRoadmap } from '../../shared/roadmap/index.ts';
 import { parseTemplate, TEMPLATE_FORMAT, type WorkshopTemplate } from '../../shared/schema/template-file.ts';
 import { DEFAULT_TEMPLATE, defaultModel, modelOf, templateOf } from '../../shared/domain/workshop-model.ts';
@@ -67,7 +67,17 @@ describe('the default canvas is a file', () => {
   });
 
   it('no dimension text is left in code: the shared modules do not spell one', () => {
-    for (const file of ['shared/domain/canvas.ts', 'shared/doc/meta-doc.ts', 'shared/roadmap/generate.ts', 'shared/roadmap/copy.ts', 'server/rooms/build-dimensions.ts']) {
+    for (const file of [
+      'shared/domain/canvas.ts',
+      'shared/doc/meta-doc.ts',
+      'shared/roadmap/generate.ts',
+      'shared/roadmap/rank.ts',
+      'shared/roadmap/place.ts',
+      'shared/roadmap/assemble.ts',
+      'shared/roadmap/team-words.ts',
+      'shared/roadmap/copy.ts',
+      'server/rooms/build-dimensions.ts',
+    ]) {
       const src = read(file);
       for (const d of DEFAULT_TEMPLATE.dimensions) {
         expect(src, `${file} spells ${d.key}'s name`).not.toContain(d.name);

@@ -1,0 +1,231 @@
+/**
+ * The Roadmap object from ranked, placed work: each initiative with its title,
+ * its reasons (one sentence says where it starts and why there), its first
+ * step and suggested benchmark, in horizon order; the horizons in use; the
+ * summaries; suggested owners; and "Before you act".
+ */
+import { DEFAULT_SETTINGS } from '../doc/meta-doc.ts';
+import { STAGE_NOT_AGREED } from '../domain/canvas.ts';
+import type { BoardState, EditableField, Horizon, Initiative, Roadmap } from '../domain/types.ts';
+import type { SinceEarlier } from '../rules/baseline.ts';
+import { beforeYouAct } from './cautions.ts';
+import * as copy from './copy.ts';
+import type { BoardFacts } from './facts.ts';
+import { suggestOwners } from './owners.ts';
+import type { Placement, Slot } from './place.ts';
+import type { Work } from './rank.ts';
+import { rerunFor, sinceFrom } from './rerun.ts';
+import { alignStepFor, benchmarkFor, firstStepFor, pickEnd, todayWhy } from './team-words.ts';
+
+/** What every initiative's texts read besides its own work and placement. */
+interface Texts {
+  facts: BoardFacts;
+  serves: string;
+  minAnswers: number;
+  since: SinceEarlier | null;
+  /** Votes on each planned dimension, to say where one ranks. */
+  votesOf: number[];
+  /** A scheduled horizon's label by index; null for the waiting list. */
+  label: (h: number) => string | null;
+  /** No horizon, or no room in any: nothing can be scheduled. */
+  noRoom: boolean;
+  /** The waiting list's index. */
+  U: number;
+  openingId: string;
+}
+
+/** `cap` as generateRoadmap read it from the settings; `placements` in the order of `work`. */
+export function assembleRoadmap(
+  board: BoardState,
+  facts: BoardFacts,
+  { opening, scheduled, waiting }: { opening: Horizon; scheduled: Horizon[]; waiting: Horizon },
+  work: readonly Work[],
+  placements: readonly Placement[],
+  cap: number,
+): Roadmap {
+  const U = scheduled.length;
+  const minAnswers = Math.max(1, Number.isFinite(board.settings.minAnswers) ? board.settings.minAnswers : 1);
+  const since = board.baseline ? sinceFrom(board, facts) : null;
+  const texts: Texts = {
+    facts,
+    serves: String(board.settings.serves ?? '').trim() || DEFAULT_SETTINGS.serves,
+    minAnswers,
+    since,
+    votesOf: facts.dims.filter((d) => d.first).map((d) => d.summary.votes),
+    label: (h) => (h < U ? scheduled[h]!.label : null),
+    noRoom: U === 0 || cap === 0,
+    U,
+    openingId: opening.id,
+  };
+
+  const placed = work.flatMap((w, n) => initiativesOf(w, placements[n]!, texts)).map((p, seq) => ({ ...p, seq }));
+  const used = new Set(placed.map((p) => p.h));
+  const horizons: Horizon[] = [...(used.has(-1) ? [opening] : []), ...scheduled, ...(used.has(U) ? [waiting] : [])];
+  const idOf = (h: number) => (h === -1 ? opening.id : h === U ? waiting.id : scheduled[h]!.id);
+  const initiatives = placed.sort((a, b) => a.h - b.h || a.seq - b.seq).map((p) => inFieldOrder({ ...p.initiative, horizon: idOf(p.h) }));
+  suggestOwners(initiatives, facts, board.settings.anonymous === true);
+
+  return {
+    horizons,
+    initiatives,
+    summaries: facts.dims.map((d) => d.summary),
+    cautions: beforeYouAct(facts, { planned: new Set(initiatives.map((i) => i.dimension)), scheduled, minAnswers, cap, since }),
+  };
+}
+
+/**
+ * A dimension's initiatives, each with the horizon it goes in (-1: the opening block):
+ * where the room disagrees, a meeting to agree where we stand, then a move "towards"
+ * the target; otherwise a move from today, in one or two steps.
+ */
+function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative: Initiative }[] {
+  const { d } = w;
+  const { def, summary } = d;
+  const { facts, serves, label, U } = t;
+  const { maxVotes, stageName } = facts;
+  const lead: copy.Lead = w.group === 0 ? 'top' : w.group === 1 ? 'quick' : def.enabler ? 'groundwork' : null;
+  const rank = t.votesOf.filter((v) => v > summary.votes).length;
+  const joint = t.votesOf.filter((v) => v === summary.votes).length > 1;
+  // The most-voted dimension says so where it says when it starts.
+  const votes = w.group === 0 ? [] : [copy.votesSentence(summary.votes, rank, joint, maxVotes)];
+  const thin = summary.answers < t.minAnswers ? [copy.thinSentence(summary.answers)] : [];
+  const common = {
+    dimension: def.key,
+    owner: '',
+    benchmark: '',
+    suggestedOwners: [] as string[],
+    cards: d.practice.map((c) => c.key),
+    barriers: d.barriers.map((c) => c.key),
+    priority: w.priority,
+    edited: [] as EditableField[],
+  };
+
+  // Why it starts no earlier: barriers, or the groundwork this builds on.
+  const floorWhy: copy.Floor =
+    p.floor === null
+      ? null
+      : p.floor.kind === 'barrier'
+        ? { kind: 'barrier', texts: w.held.by.map((c) => c.text), label: label(p.floor.h) ?? '' }
+        : { kind: 'groundwork', label: label(p.floor.h) };
+  const placedWhy = (at: Slot, afterMeeting: boolean) =>
+    copy.placementSentence({ label: label(at.h), lead, votes: summary.votes, floor: floorWhy, full: at.full, afterMeeting, noRoom: t.noRoom });
+  const rerun = rerunFor(t.since, def.key, stageName);
+  const heldKeys = floorWhy?.kind === 'barrier' ? w.held.by.map((c) => c.key) : [];
+  const inTheWay = d.barriers.filter((c) => !heldKeys.includes(c.key));
+  const inTheWayWhy = inTheWay[0] ? [copy.inTheWaySentence(inTheWay[0].text)] : [];
+
+  if (summary.disagreement) {
+    const target = summary.target!;
+    const from = summary.low!;
+    const lowCard = pickEnd(d.practice, facts, 'low');
+    const highCard = pickEnd(d.practice, facts, 'high');
+    const evidence =
+      lowCard && highCard && highCard.stage! - lowCard.stage! >= 2
+        ? [copy.evidenceSentence({ text: lowCard.text, stage: lowCard.stage! }, { text: highCard.text, stage: highCard.stage! }, stageName)]
+        : [];
+    const step = firstStepFor(d, from, target, serves, facts);
+    const today = todayWhy(d, summary.current, step.card, facts);
+    return [
+      {
+        h: -1,
+        initiative: {
+          ...common,
+          id: `${def.key}:align`,
+          kind: 'align',
+          title: copy.alignTitle(def.name),
+          fromStage: STAGE_NOT_AGREED,
+          toStage: target,
+          step: 1,
+          steps: 1,
+          horizon: t.openingId,
+          why: [copy.splitSentence(summary, stageName), ...evidence, copy.openingSentence()],
+          firstStep: alignStepFor(d, serves),
+          suggestedBenchmark: copy.alignBenchmark(def.name),
+          heldBy: [],
+        },
+      },
+      {
+        h: p.first.h,
+        initiative: {
+          ...common,
+          id: `${def.key}:move`,
+          kind: 'move',
+          title: copy.towardsTitle(def.name, target, stageName),
+          fromStage: STAGE_NOT_AGREED,
+          toStage: target,
+          step: 1,
+          steps: 1,
+          horizon: '',
+          why: [...rerun.stalled, copy.towardsSentence(target, stageName), ...rerun.moved, ...votes, ...today, ...inTheWayWhy, placedWhy(p.first, true), ...thin],
+          firstStep: copy.ifAgreedStep(stageName(from), rerun.step(step.text)),
+          suggestedBenchmark: benchmarkFor(d, target, serves),
+          heldBy: heldKeys,
+        },
+      },
+    ];
+  }
+
+  const from = summary.current!;
+  const to = summary.target!;
+  const { steps } = w;
+  const mid = steps === 2 ? from + Math.ceil(summary.gap / 2) : to;
+  const step = firstStepFor(d, from, mid, serves, facts);
+  const today = todayWhy(d, from, step.card, facts);
+  const out: { h: number; initiative: Initiative }[] = [
+    {
+      h: p.first.h,
+      initiative: {
+        ...common,
+        id: `${def.key}:move`,
+        kind: 'move',
+        title: copy.moveTitle(def.name, from, mid, 1, steps, stageName),
+        fromStage: from,
+        toStage: mid,
+        step: 1,
+        steps,
+        horizon: '',
+        why: [...rerun.stalled, ...rerun.moved, ...(steps === 2 ? [copy.stepsSentence(summary.gap, steps)] : []), ...votes, ...today, ...inTheWayWhy, placedWhy(p.first, false), ...thin],
+        firstStep: rerun.step(step.text),
+        suggestedBenchmark: benchmarkFor(d, mid, serves),
+        heldBy: heldKeys,
+      },
+    },
+  ];
+  if (p.second) {
+    const sentence = copy.placementSentence({
+      label: label(p.second.h),
+      lead: null,
+      votes: summary.votes,
+      floor: p.first.h < U ? { kind: 'step', label: label(p.first.h)! } : null,
+      full: p.second.full,
+      afterMeeting: false,
+      noRoom: t.noRoom,
+    });
+    out.push({
+      h: p.second.h,
+      initiative: {
+        ...common,
+        id: `${def.key}:move-2`,
+        kind: 'move',
+        title: copy.moveTitle(def.name, mid, to, 2, steps, stageName),
+        fromStage: mid,
+        toStage: to,
+        step: 2,
+        steps,
+        horizon: '',
+        why: [sentence],
+        firstStep: firstStepFor(d, mid, to, serves, facts, step.card).text,
+        suggestedBenchmark: benchmarkFor(d, to, serves),
+        heldBy: [],
+      },
+    });
+  }
+  return out;
+}
+
+/** The fields in the order `Initiative` declares them, so a stored initiative reads top to bottom. */
+function inFieldOrder(i: Initiative): Initiative {
+  const { id, dimension, kind, title, fromStage, toStage, step, steps, horizon, why, firstStep, owner, benchmark } = i;
+  const { suggestedOwners, suggestedBenchmark, cards, barriers, heldBy, priority, edited } = i;
+  return { id, dimension, kind, title, fromStage, toStage, step, steps, horizon, why, firstStep, owner, benchmark, suggestedOwners, suggestedBenchmark, cards, barriers, heldBy, priority, edited };
+}

@@ -1,0 +1,102 @@
+/**
+ * What every section of the export reads from the board and the roadmap, worked
+ * out once: who counts, the cards and their votes, how stages are named, which
+ * initiatives open the plan, and the few phrasings more than one section uses.
+ */
+import { STAGE_NOT_AGREED, stageNamer, type StageNamer } from '../../domain/canvas.ts';
+import type { BoardState, Card, Horizon, Initiative, Participant, Roadmap } from '../../domain/types.ts';
+import { readFacts } from '../facts.ts';
+import { isAddedByRoadmap, isOpeningBlock } from '../horizons.ts';
+import { inline, normalise } from './escape.ts';
+import { parseDay, type Day } from './file-name.ts';
+
+export interface ExportContext {
+  board: BoardState;
+  roadmap: Roadmap;
+  /** The export's day as given (yyyy-mm-dd), and read. */
+  day: string;
+  date: Day;
+  stageName: StageNamer;
+  /** A stage's name as the workshop calls it, escaped: a facilitator typed it in the template. */
+  stage: (s: number) => string;
+  /** A middle answer in a table: the stage's name and number, or "no answers". */
+  stageCell: (s: number | null) => string;
+  /** Participants who were not removed, in board order. */
+  people: Participant[];
+  /** Cards of participants who were not removed. */
+  cards: Card[];
+  /** Votes on a card, counted by the roadmap's own rule (shared/roadmap/facts.ts). */
+  votesOn: (c: Card) => number;
+  /** Dimension key -> name: the board's, then the roadmap's for dimensions the board no longer has. */
+  dimName: Map<string, string>;
+  /** The facilitator's horizons, without the two the roadmap adds. */
+  scheduled: Horizon[];
+  /** Ids of the opening block: its meetings are listed under First 30 days, not as a horizon. */
+  opening: ReadonlySet<string>;
+  /** The first scheduled horizon with something in it. */
+  firstHorizon: Horizon | undefined;
+  inHorizon: (h: Horizon) => Initiative[];
+  /** Initiative id -> its number in the export, in roadmap order from 1. */
+  numbered: Map<string, number>;
+  /** The meetings of the opening block, and the first steps of the first horizon that can start beside them. */
+  meeting: Initiative[];
+  acts: Initiative[];
+  /** "3. Title", as headings and lists name an initiative. */
+  label: (i: Initiative) => string;
+  /** "Owner: …." or "Suggested owner: … or …."; null when there is neither (or the workshop ran anonymously). */
+  ownerLine: (i: Initiative) => string | null;
+}
+
+/** Fields added to initiatives after some roadmaps were stored: read with a default. */
+export const suggestedOwners = (i: Initiative): string[] => (Array.isArray(i.suggestedOwners) ? i.suggestedOwners : []);
+export const suggestedBenchmark = (i: Initiative): string => (typeof i.suggestedBenchmark === 'string' ? i.suggestedBenchmark : '');
+
+/** "a", "a or b", "a, b or c". */
+export const orList = (names: readonly string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+
+/** Throws AppError INVALID_VALUE when `day` is not yyyy-mm-dd. */
+export function readExport(board: BoardState, roadmap: Roadmap, day: string): ExportContext {
+  const date = parseDay(day);
+  const stageName = stageNamer(board.stages);
+  const stage = (s: number) => inline(stageName(s));
+  const removed = new Set(board.participants.filter((p) => p.removed === true).map((p) => p.id));
+  const dimName = new Map(board.dimensions.map((d) => [d.key, d.name]));
+  for (const s of roadmap.summaries) if (!dimName.has(s.dimension)) dimName.set(s.dimension, s.name);
+  const { cardVotes } = readFacts(board);
+  const scheduled = roadmap.horizons.filter((h) => !isAddedByRoadmap(h));
+  const opening = new Set(roadmap.horizons.filter(isOpeningBlock).map((h) => h.id));
+  const firstHorizon = scheduled.find((h) => roadmap.initiatives.some((i) => i.horizon === h.id));
+  const inHorizon = (h: Horizon) => roadmap.initiatives.filter((i) => i.horizon === h.id);
+  const numbered = new Map(roadmap.initiatives.map((i, n) => [i.id, n + 1]));
+  const meeting = roadmap.initiatives.filter((i) => opening.has(i.horizon));
+  // What follows a meeting on a split dimension cannot start before the meeting has settled where we stand.
+  const meetingOn = new Set(meeting.map((i) => i.dimension));
+  const acts = (firstHorizon ? inHorizon(firstHorizon) : []).filter((i) => !(i.fromStage === STAGE_NOT_AGREED && meetingOn.has(i.dimension)));
+  return {
+    board,
+    roadmap,
+    day,
+    date,
+    stageName,
+    stage,
+    stageCell: (s) => (s === null ? 'no answers' : `${stage(s)} (${s})`),
+    people: board.participants.filter((p) => p.removed !== true),
+    cards: board.cards.filter((c) => !removed.has(c.authorId)),
+    votesOn: (c) => cardVotes.get(c.key) ?? 0,
+    dimName,
+    scheduled,
+    opening,
+    firstHorizon,
+    inHorizon,
+    numbered,
+    meeting,
+    acts,
+    label: (i) => `${numbered.get(i.id)}. ${inline(i.title) || 'Untitled'}`,
+    ownerLine: (i) => {
+      if (normalise(i.owner)) return `Owner: ${inline(i.owner)}.`;
+      const names = suggestedOwners(i).map((n) => inline(n)).filter(Boolean);
+      return names.length > 0 && !board.settings.anonymous ? `Suggested owner: ${orList(names)}.` : null;
+    },
+  };
+}

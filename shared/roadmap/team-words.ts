@@ -1,0 +1,68 @@
+/**
+ * The roadmap in the team's own words: first steps started from a practice card
+ * the team wrote when one fits, the card that says where we stand today, the
+ * cards at either end of a split room, and benchmarks from the model's playbook.
+ */
+import type { Card } from '../domain/types.ts';
+import * as copy from './copy.ts';
+import { byAge, type BoardFacts, type DimensionFacts } from './facts.ts';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const mentions = (text: string, cues: readonly string[]) => cues.some((cue) => new RegExp(`\\b${escapeRegExp(cue)}`, 'i').test(text));
+
+const votesOn = (c: Card, facts: BoardFacts) => facts.cardVotes.get(c.key) ?? 0;
+
+/** The practice card at the low or high end of the dimension: most votes, then oldest, among those at that stage. */
+export function pickEnd(cards: readonly Card[], facts: BoardFacts, end: 'low' | 'high'): Card | undefined {
+  const staged = cards.filter((c) => typeof c.stage === 'number');
+  if (staged.length === 0) return undefined;
+  const stages = staged.map((c) => c.stage!);
+  const at = end === 'low' ? Math.min(...stages) : Math.max(...stages);
+  return staged.filter((c) => c.stage === at).sort((a, b) => votesOn(b, facts) - votesOn(a, facts) || byAge(a, b))[0];
+}
+
+/**
+ * The card that best describes where we start: at or below `from` first (a
+ * practice to change), nearest to `from`, then most votes, then oldest.
+ */
+function pickCard(cards: readonly Card[], from: number, facts: BoardFacts, fits: (c: Card) => boolean): Card | undefined {
+  return cards
+    .filter((c) => typeof c.stage === 'number' && fits(c))
+    .sort(
+      (a, b) =>
+        Number(a.stage! > from) - Number(b.stage! > from) ||
+        Math.abs(a.stage! - from) - Math.abs(b.stage! - from) ||
+        votesOn(b, facts) - votesOn(a, facts) ||
+        byAge(a, b),
+    )[0];
+}
+
+/**
+ * The first step out of stage `from`: the dimension's own step (its model's playbook),
+ * started from the team's practice card when one is about it (its text has one
+ * of the step's cues). A dimension the facilitator added has no playbook: its
+ * step comes from its next descriptor, started from a card at today's stage.
+ */
+export function firstStepFor(d: DimensionFacts, from: number, to: number, serves: string, facts: BoardFacts, skip?: Card): { text: string; card?: Card } {
+  const stepOut = d.playbook?.firstSteps[from - 1];
+  const base = stepOut ? copy.fill(stepOut.text, serves) : copy.customStep(d.def.name, to, d.def.descriptors[to - 1], facts.stageName);
+  const cards = d.practice.filter((c) => c.key !== skip?.key);
+  const card = stepOut ? pickCard(cards, from, facts, (c) => mentions(c.text, stepOut.cues)) : pickCard(cards, from, facts, (c) => c.stage === from);
+  return card ? { text: copy.stepFromCard(card.text, card.stage! > from, base), card } : { text: base };
+}
+
+export function alignStepFor(d: DimensionFacts, serves: string): string {
+  return d.playbook ? copy.fill(d.playbook.align, serves) : copy.alignStep(d.def.name);
+}
+
+export function benchmarkFor(d: DimensionFacts, to: number, serves: string): string {
+  const known = d.playbook?.benchmarks[to - 2];
+  return known ? copy.fill(known, serves) : copy.customBenchmark(d.def.name, serves);
+}
+
+/** "Today: “…” (and 3 more cards).": a card at today's stage, other than the one the first step quotes. */
+export function todayWhy(d: DimensionFacts, current: number | null, quoted: Card | undefined, facts: BoardFacts): string[] {
+  const others = d.practice.filter((c) => c.key !== quoted?.key);
+  const card = current === null ? undefined : pickCard(others, current, facts, () => true);
+  return card ? [copy.todaySentence(card.text)] : [];
+}
