@@ -243,6 +243,10 @@ const facilitatorCommands = [
   z.object({ type: z.literal('lock:set'), locked: z.boolean() }).strict(),
   z.object({ type: z.literal('template:set'), dimensions: z.array(DimensionInputSchema).min(1).max(LIMITS.dimensionsMax) }).strict(),
   z.object({ type: z.literal('participant:remove'), participantId: id }).strict(),
+  /** Closes (or reopens) the workshop to new people; those in it stay. */
+  z.object({ type: z.literal('joins:set'), open: z.boolean() }).strict(),
+  /** Removes, in one action, everyone who joined in the last `withinMs` (a room filled with made-up names). */
+  z.object({ type: z.literal('participants:remove-recent'), withinMs: z.number().int().min(10_000).max(86_400_000) }).strict(),
   z.object({ type: z.literal('card:move'), cardId: z.string().max(100), dimension: dimensionKey, stage }).strict(),
   /**
    * A barrier, tied by the facilitator: the dimension it holds back (null: the whole plan) and
@@ -316,6 +320,8 @@ export interface CommandReplies {
   'vote:set': { used: number; budget: number; pool: VotePool };
   'roadmap:generate': { changes: RoadmapChange[]; roadmap?: Roadmap };
   'viewer:rotate': { viewerKey: string };
+  /** The ids of the people removed. */
+  'participants:remove-recent': { removed: string[] };
 }
 export type CommandData<T extends CommandType> = T extends keyof CommandReplies ? CommandReplies[T] : undefined;
 export type CommandAck<T extends CommandType> = Ack<CommandData<T>>;
