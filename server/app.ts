@@ -198,7 +198,8 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
   }
   http.setNotFoundHandler((request, reply) => {
     const url = request.url;
-    if (request.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/socket.io') || /\.[a-z0-9]+$/i.test(url.split('?')[0] ?? '')) {
+    // /metrics when it is off: a scraper gets a 404, not the app's page.
+    if (request.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/socket.io') || unshed.has(url.split('?')[0]!) || /\.[a-z0-9]+$/i.test(url.split('?')[0] ?? '')) {
       const e = new AppError('NOT_FOUND');
       return reply.status(404).send(e.toBody());
     }
