@@ -5,8 +5,8 @@
  * this allows is answered in the room: the facilitator closes joining and removes the newcomers.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOM_CODE_ALPHABET } from '../../shared/limits.ts';
-import type { JoinReply } from '../../shared/protocol.ts';
+import { ROOM_CODE_ALPHABET } from '../../shared/domain/limits.ts';
+import type { JoinReply } from '../../shared/schema/protocol.ts';
 import { api, codeOf, createWorkshop, eventually, facilitator, join } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 

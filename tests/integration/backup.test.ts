@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { privateMaps, putCard } from '../../shared/private-doc.ts';
+import { privateMaps, putCard } from '../../shared/doc/private-doc.ts';
 import { api, createWorkshop, join, participant } from '../helpers/clients.ts';
 import { startServer, tempDir, type TestServer } from '../helpers/server.ts';
 import { testDatabase } from '../helpers/services.ts';

@@ -4,7 +4,7 @@
  */
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { putCard } from '../../shared/private-doc.ts';
+import { putCard } from '../../shared/doc/private-doc.ts';
 import { api, createWorkshop, eventually, join, participant } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
@@ -47,10 +47,10 @@ describe('/metrics', () => {
     try {
       await phone.whenSynced();
       expect(await phone.write((d) => putCard(d, 'c1', { kind: 'barrier', text: 'Budget', dimension: 'brand', stage: null, createdAt: 1 }))).toEqual({ ok: true, queued: false });
-      const after = await eventually(async () => {
+      const after = (await eventually(async () => {
         const r = await scrape(server!.url, TOKEN);
         return sample(r.text, 'social_shift_edits_applied_total{kind="update"}') > sample(before, 'social_shift_edits_applied_total{kind="update"}') ? r : null;
-      }, 10_000, 'the edit was not counted');
+      }, 10_000, 'the edit was not counted'))!;
       expect(after.status).toBe(200);
       expect(after.headers.get('content-type')).toContain('text/plain');
       expect(sample(after.text, 'social_shift_rooms_loaded')).toBe(1);

@@ -4,9 +4,9 @@
  * keeps syncing; the probes still answer. Back under the limit, the door opens again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { putCard } from '../../shared/private-doc.ts';
-import { readRoomBoard } from '../../shared/room-doc.ts';
-import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
+import { putCard } from '../../shared/doc/private-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import { PROTOCOL_VERSION } from '../../shared/schema/protocol.ts';
 import { api, codeOf, createWorkshop, eventually, facilitator, handshake, join, participant } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
