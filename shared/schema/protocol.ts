@@ -18,7 +18,9 @@
  * varuint, and the `sync` frame; everything else in Socket.IO's own layout.
  */
 import { z } from 'zod';
-import { PHASES } from '../domain/canvas.ts';
+import { sameType } from './same-type.ts';
+import type { CardValue, Horizon, MarkerValue, Settings } from '../domain/types.ts';
+import { PHASES, STAGE_COUNT } from '../domain/canvas.ts';
 import { CARD_ID, DIMENSION_KEY, HORIZON_ID, LIMITS, PROTOCOL_VERSION, normaliseRoomCode } from '../domain/limits.ts';
 import { isVoteTarget } from '../rules/votes.ts';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
@@ -50,7 +52,7 @@ export function schemaRefusal(error: z.ZodError, fallback: 'INVALID_BODY' | 'INV
   const empty = issue.code === 'custom' && (issue.params as { code?: unknown } | undefined)?.code === 'EMPTY_TEXT';
   return new AppError(empty ? 'EMPTY_TEXT' : fallback, message);
 }
-const stage = z.number().int().min(1).max(5);
+const stage = z.number().int().min(1).max(STAGE_COUNT);
 const id = z.string().regex(CARD_ID);
 export const DimensionKeySchema = z.string().regex(DIMENSION_KEY);
 const dimensionKey = DimensionKeySchema;
@@ -95,7 +97,7 @@ export const DimensionInputSchema = z.object({
   name: requiredText(LIMITS.dimensionNameMax),
   left: text(LIMITS.descriptorMax).optional(),
   right: text(LIMITS.descriptorMax).optional(),
-  descriptors: z.array(text(LIMITS.descriptorMax)).length(5).optional(),
+  descriptors: z.array(text(LIMITS.descriptorMax)).length(STAGE_COUNT).optional(),
   prompts: z.array(requiredText(LIMITS.promptMax)).max(LIMITS.promptsMax).optional(),
   enabler: z.boolean().optional(),
 });
@@ -360,3 +362,9 @@ export interface ClientToServerEvents {
   sync: (frame: Uint8Array, ack?: (reply: Ack) => void) => void;
   command: <T extends CommandType>(command: Extract<Command, { type: T }>, ack?: (reply: CommandAck<T>) => void) => void;
 }
+
+// The schemas above and the plain types in shared/domain/types.ts describe the same data.
+sameType<z.output<typeof HorizonSchema>, Horizon>(true);
+sameType<z.output<typeof SettingsSchema>, Settings>(true);
+sameType<z.output<typeof CardValueSchema>, CardValue>(true);
+sameType<z.output<typeof MarkerValueSchema>, MarkerValue>(true);
