@@ -13,7 +13,7 @@
 import type { BoardState, Roadmap } from '../../domain/types.ts';
 import { readExport } from '../markdown/context.ts';
 import { appendix } from './appendix.ts';
-import { escapeHtml } from './escape-html.ts';
+import { clipped, escapeHtml } from './escape-html.ts';
 import { beforeYouAct, firstThirtyDays, titleBlock } from './opening.ts';
 import { htmlParts } from './parts.ts';
 import { planSections } from './plan.ts';
@@ -37,7 +37,7 @@ export function toReportHtml(board: BoardState, roadmap: Roadmap, options: { dat
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}: roadmap, ${ctx.day}</title>
+<title>${pageTitle(board.title, `: roadmap, ${ctx.day}`)}</title>
 <style>${REPORT_CSS}</style>
 </head>
 <body>
@@ -52,4 +52,11 @@ ${appendix(ctx, parts, footer)}
 </body>
 </html>
 `;
+}
+
+/** The page's <title>: short enough for a tab (html-validate counts 70 characters of source, entities included). */
+function pageTitle(title: string, suffix: string): string {
+  let max = 60;
+  while (max > 1 && clipped(title, max).length + suffix.length > 70) max--;
+  return `${clipped(title, max) || 'Workshop roadmap'}${suffix}`;
 }

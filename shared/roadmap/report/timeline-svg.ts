@@ -17,11 +17,10 @@ import type { Horizon, Initiative, Roadmap } from '../../domain/types.ts';
 import { plural } from '../../domain/words.ts';
 import { isOpeningBlock, isWaitingList } from '../horizons.ts';
 import { normalise } from '../markdown/escape.ts';
-import { escapeHtml } from './escape-html.ts';
+import { clipped as clip, escapeHtml } from './escape-html.ts';
 
 const WIDTH = 720;
 const LABEL_WIDTH = 330;
-const HEAD = 46;
 /** A row holds a title of up to two lines. */
 const ROW = 34;
 const BAR = 18;
@@ -33,13 +32,6 @@ const INK = '#1d2733';
 const MUTED = '#5b6673';
 const BAR_FILL = '#2b5d8a';
 const BAND = '#eef2f6';
-
-/** Typed text cut to `max` characters (with "…"), escaped. */
-function clip(text: string, max: number): string {
-  const chars = [...normalise(text)];
-  const cut = chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : chars.join('');
-  return escapeHtml(cut);
-}
 
 /** Typed text in at most `lines` lines of `max` characters, broken between words; what does not fit ends in "…". Escaped. */
 function wrap(text: string, max: number, lines: number): string[] {
@@ -64,7 +56,7 @@ function wrap(text: string, max: number, lines: number): string[] {
   return out.map((l) => clip(l, max));
 }
 
-const months = (h: Horizon) => (isOpeningBlock(h) ? 'the first month' : `months ${h.fromMonth}–${h.toMonth}`);
+const months = (h: Horizon) => (isOpeningBlock(h) ? 'month 1' : `months ${h.fromMonth}–${h.toMonth}`);
 
 /** The timeline as one <svg> element, or null when no initiative sits in a horizon on the calendar. */
 export function timelineSvg(roadmap: Roadmap, numbered: ReadonlyMap<string, number>, id = 'timeline'): string | null {
@@ -75,6 +67,11 @@ export function timelineSvg(roadmap: Roadmap, numbered: ReadonlyMap<string, numb
   if (columns.length === 0) return null;
   const rows: Array<{ i: Initiative; col: number }> = columns.flatMap((c, col) => c.items.map((i) => ({ i, col })));
   const colWidth = (WIDTH - LABEL_WIDTH) / columns.length;
+  const max = fits(colWidth - 12);
+  // A horizon's name takes up to two lines; the months line up under the longest.
+  const names = columns.map((c) => (escapeHtml(c.h.label) ? wrap(c.h.label, max, 2) : ['Horizon']));
+  const nameLines = Math.max(...names.map((n) => n.length));
+  const HEAD = 30 + 14 * nameLines;
   const x = (col: number) => LABEL_WIDTH + col * colWidth;
   const height = HEAD + rows.length * ROW + 8 + LEGEND;
   const bottom = HEAD + rows.length * ROW + 4;
@@ -89,10 +86,11 @@ export function timelineSvg(roadmap: Roadmap, numbered: ReadonlyMap<string, numb
   );
   columns.forEach((c, col) => {
     if (col % 2 === 0) out.push(`<rect x="${r(x(col))}" y="0" width="${r(colWidth)}" height="${bottom}" fill="${BAND}"/>`);
-    const max = fits(colWidth - 12);
+    const tx = r(x(col) + 6);
+    const name = names[col]!;
     out.push(
-      `<text x="${r(x(col) + 6)}" y="18" fill="${INK}" font-weight="600">${clip(c.h.label, max) || 'Horizon'}</text>`,
-      `<text x="${r(x(col) + 6)}" y="34" fill="${MUTED}" font-size="11">${clip(months(c.h), max)}</text>`,
+      `<text x="${tx}" y="16" fill="${INK}" font-weight="600">${name.map((l, k) => `<tspan x="${tx}" dy="${k === 0 ? 0 : 14}">${l}</tspan>`).join('')}</text>`,
+      `<text x="${tx}" y="${16 + 14 * nameLines}" fill="${MUTED}" font-size="11">${clip(months(c.h), max)}</text>`,
     );
   });
   out.push(`<line x1="0" y1="${HEAD - 4}" x2="${WIDTH}" y2="${HEAD - 4}" stroke="${MUTED}" stroke-width="1"/>`);
