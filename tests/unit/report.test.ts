@@ -12,7 +12,7 @@ import type { BoardState } from '../../shared/domain/types.ts';
 import { generateRoadmap } from '../../shared/roadmap/index.ts';
 import { toMarkdown } from '../../shared/roadmap/markdown/index.ts';
 import { toReportHtml } from '../../shared/roadmap/report/index.ts';
-import { card, charityBoard, makeBoard, markersOn, participant, realisticBoard, splitRoomRerunBoard } from '../fixtures/boards.ts';
+import { card, charityBoard, makeBoard, markersOn, participant, realisticBoard, RERUN_DATE, rerunBoard, splitRoomRerunBoard } from '../fixtures/boards.ts';
 import { timelineOf, TIMELINE_SAMPLES } from '../fixtures/report-samples.ts';
 import { SAMPLE_DATE, SAMPLES } from '../fixtures/samples.ts';
 
@@ -133,6 +133,11 @@ describe('the timeline SVG', () => {
       expect(timelineOf(sample.board())).toBe(readFileSync(resolve(root, sample.file), 'utf8'));
     });
   }
+
+  it('docs/sample-report.html, the report the README links to, is what the code writes today', () => {
+    const board = rerunBoard();
+    expect(report(board, RERUN_DATE)).toBe(readFileSync(resolve(root, 'docs/sample-report.html'), 'utf8'));
+  });
 
   it('is the same for the same board, numbers every planned initiative as the text does, and describes itself', () => {
     const board = charityBoard();

@@ -33,6 +33,9 @@ dt { font-weight: 600; color: var(--muted); }
 dd { margin: 0; overflow-wrap: anywhere; }
 .months { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 0.95rem; font-weight: 400; color: var(--muted); }
 .steps li { margin: 0.55rem 0; }
+/* What the data cannot carry: set apart, so nobody acts before reading it. */
+.cautions ul { margin: 0 0 0.9rem; padding: 0.6rem 1rem 0.6rem 2.1rem; background: #fbf6ec; border-left: 3px solid #a86b12; }
+.cautions ul, .cautions li { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .owner, .meta, .note, figcaption, .legend { color: var(--muted); }
 .note, figcaption, .legend { font-size: 0.88rem; }
 .initiative { margin: 0 0 1.4rem; break-inside: avoid; page-break-inside: avoid; }
@@ -41,8 +44,9 @@ dd { margin: 0; overflow-wrap: anywhere; }
 figure { margin: 1.2rem 0; break-inside: avoid; page-break-inside: avoid; }
 .chart svg { display: block; width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 0.9rem; font-size: 0.92rem; }
-th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
-thead th { border-bottom: 2px solid var(--ink); font-weight: 600; }
+/* break-word, not anywhere: "anywhere" lets a table squeeze a column into "Ga / p"; a word still breaks when it cannot fit at all. */
+th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--rule); overflow-wrap: break-word; }
+thead th { border-bottom: 2px solid var(--ink); font-weight: 600; vertical-align: bottom; }
 tbody th { font-weight: 600; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .num { text-align: right; }
