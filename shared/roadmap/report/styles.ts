@@ -66,8 +66,12 @@ tr { break-inside: avoid; page-break-inside: avoid; }
   h1 { font-size: 1.7rem; }
   .initiative dl { grid-template-columns: 1fr; gap: 0 0; }
   .initiative dd { margin-bottom: 0.4rem; }
-  .canvas, .since { font-size: 0.82rem; }
+  /* A phone has no room for six columns of whole words: here a word may break (with a hyphen where the browser can). */
+  .canvas, .since { font-size: 0.8rem; }
+  th, td { padding: 0.3rem 0.25rem; overflow-wrap: anywhere; hyphens: auto; }
   .heat-map { overflow-x: auto; }
+  .heat-map th.num, .heat { width: 1.55rem; padding: 0.25rem 0.1rem; font-size: 0.75rem; }
+  .heat-map tbody th { font-size: 0.75rem; }
 }
 @page { size: auto; margin: 16mm 15mm 16mm; }
 @media print {
