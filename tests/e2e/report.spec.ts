@@ -22,8 +22,9 @@ async function overflowing(page: Page): Promise<string[]> {
     const out: string[] = [];
     if (document.documentElement.scrollWidth > width) out.push(`document ${document.documentElement.scrollWidth} > ${width}`);
     for (const el of document.querySelectorAll('body *')) {
-      // A scrolling box may hold a wider table on a phone; what counts is the box itself.
-      if (el.closest('.heat-map') && el !== el.closest('.heat-map') && getComputedStyle(el.closest('.heat-map')!).overflowX === 'auto') continue;
+      // A box that scrolls sideways (the heat map, the timeline on a phone) may hold something wider; what counts is the box itself.
+      const scroller = el.parentElement?.closest('.heat-map, .chart');
+      if (scroller && getComputedStyle(scroller).overflowX === 'auto') continue;
       const r = el.getBoundingClientRect();
       if (r.width > 0 && r.right > width + 0.5) out.push(`${el.tagName.toLowerCase()}.${el.className} right ${Math.round(r.right)} > ${width}`);
     }

@@ -27,7 +27,7 @@ export function planSections(ctx: ExportContext, parts: HtmlParts, footer: strin
   const stages = workshopStages(board.stages).map((st) => (escapeHtml(st.short) ? `${typed(st.name)} (${typed(st.short)})` : typed(st.name)));
   const chart = timelineSvg(roadmap, numbered);
   out.push(
-    `<section class="plan" aria-labelledby="plan"><h2 id="plan">The roadmap</h2>${intro.join('')}<p>Stages, left to right: ${stages.join(', ')}.</p>${chart ? `<figure class="chart">${chart}<figcaption>The plan by horizon. Every initiative is written out below.</figcaption></figure>` : ''}</section>`,
+    `<section class="plan" aria-labelledby="plan"><h2 id="plan">The roadmap</h2>${intro.join('')}<p>Stages, left to right: ${stages.join(', ')}.</p>${chart ? `<figure class="chart" tabindex="0">${chart}<figcaption>The plan by horizon. Every initiative is written out below.</figcaption></figure>` : ''}</section>`,
   );
   let n = 0;
   for (const h of roadmap.horizons) {

@@ -70,6 +70,9 @@ tr { break-inside: avoid; page-break-inside: avoid; }
   .canvas, .since { font-size: 0.8rem; }
   th, td { padding: 0.3rem 0.25rem; overflow-wrap: anywhere; hyphens: auto; }
   .heat-map { overflow-x: auto; }
+  /* Scaled to a phone the timeline's words would be 6 px high: it keeps a readable size and scrolls sideways. */
+  .chart { overflow-x: auto; }
+  .chart svg { min-width: 34rem; }
   .heat-map th.num, .heat { width: 1.55rem; padding: 0.25rem 0.1rem; font-size: 0.75rem; }
   .heat-map tbody th { font-size: 0.75rem; }
 }
