@@ -120,6 +120,28 @@ describe('the HTML report', () => {
     expect(text).toContain('Zoeevil');
   });
 
+  it('leaves out cards still hidden until the reveal, as the board does', () => {
+    const board = realisticBoard();
+    board.phase = 'map';
+    board.settings = { ...board.settings, privateUntilReveal: true };
+    board.revealed = { map: false, assess: false, prioritise: false };
+    // The record of the board; the roadmap itself quotes cards, and is only made once they are open.
+    const text = visibleText(report(board)).split('What stands in the way')[1]!;
+    for (const c of board.cards) expect(text).not.toContain(c.text);
+    expect(text).toContain('Nobody raised a barrier card.');
+    expect(text).toContain('Nobody wrote a practice card.');
+  });
+
+  it('ends the first pages, the plan, each horizon and the appendix with the workshop and date (the printed footer)', () => {
+    const board = charityBoard();
+    const html = report(board);
+    const footers = html.match(/<p class="running-footer">[^\n]*?<\/p>/g) ?? [];
+    // The opening page, the plan, four horizons, the appendix.
+    expect(footers).toHaveLength(7);
+    expect(new Set(footers).size).toBe(1);
+    expect(visibleText(footers[0]!)).toContain(`${board.title} · ${board.organisation} · ${SAMPLE_DATE}`);
+  });
+
   it('shows no distribution with fewer answers than the workshop asks for', () => {
     const board = makeBoard({ participants: [participant('a'), participant('b')], markers: markersOn(['a', 'b'], 'brand', [2, 3], [4, 4]) });
     board.settings = { ...board.settings, minAnswers: 3 };

@@ -46,6 +46,7 @@ ${titleBlock(ctx)}
 ${sinceSection(ctx, parts)}
 ${firstThirtyDays(ctx, parts)}
 ${beforeYouAct(ctx)}
+<p class="running-footer">${footer}</p>
 ${planSections(ctx, parts, footer)}
 ${appendix(ctx, parts, footer)}
 </main>

@@ -3,8 +3,8 @@
  * stages, the timeline (an SVG here, where the markdown has a Mermaid chart),
  * then each horizon on a page of its own in print, each initiative with its
  * why, first step, owner and benchmark; initiatives whose horizon is gone last.
- * Each horizon ends with the workshop's name and date (see styles.ts: the
- * running footer of the printed report).
+ * The plan and each horizon end with the workshop's name and date (see
+ * styles.ts: the running footer of the printed report).
  */
 import { workshopStages } from '../../domain/canvas.ts';
 import type { Horizon, Initiative } from '../../domain/types.ts';
@@ -27,7 +27,7 @@ export function planSections(ctx: ExportContext, parts: HtmlParts, footer: strin
   const stages = workshopStages(board.stages).map((st) => (escapeHtml(st.short) ? `${typed(st.name)} (${typed(st.short)})` : typed(st.name)));
   const chart = timelineSvg(roadmap, numbered);
   out.push(
-    `<section class="plan" aria-labelledby="plan"><h2 id="plan">The roadmap</h2>${intro.join('')}<p>Stages, left to right: ${stages.join(', ')}.</p>${chart ? `<figure class="chart" tabindex="0">${chart}<figcaption>The plan by horizon. Every initiative is written out below.</figcaption></figure>` : ''}</section>`,
+    `<section class="plan" aria-labelledby="plan"><h2 id="plan">The roadmap</h2>${intro.join('')}<p>Stages, left to right: ${stages.join(', ')}.</p>${chart ? `<figure class="chart" tabindex="0">${chart}<figcaption>The plan by horizon. Every initiative is written out below.</figcaption></figure>` : ''}<p class="running-footer">${footer}</p></section>`,
   );
   let n = 0;
   for (const h of roadmap.horizons) {
