@@ -18,7 +18,7 @@ export const TARGET_MONTHS = 18;
 
 /** One suggested step out of a stage. */
 export interface RoadmapStep {
-  /** What to do, in the imperative. `{serves}` stands for who the organisation serves ("customers"). */
+  /** What to do, in the imperative. `{serves}` stands for who the organisation serves ("customers"), `{act}` for what they do with it ("buy from us"; shared/domain/organisation.ts). */
   readonly text: string;
   /**
    * Word beginnings that show a practice card is about this step ("sign", "approv"):

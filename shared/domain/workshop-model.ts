@@ -93,6 +93,7 @@ export function templateOf(m: WorkshopModel): WorkshopTemplate {
       initiativeCap: s.initiativeCap,
       roadmapEditable: s.roadmapEditable,
       serves: s.serves,
+      ...(s.organisationKind ? { organisationKind: s.organisationKind } : {}),
     },
   };
 }

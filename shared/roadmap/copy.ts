@@ -20,8 +20,14 @@ const ORDINALS = ['most', 'second', 'third', 'fourth', 'fifth', 'sixth', 'sevent
 /** A card quoted in a sentence keeps this many words at most; the appendix has it whole. */
 const QUOTE_WORDS = 16;
 
-/** `{serves}` in a canvas text, replaced by who the organisation serves. */
-export const fill = (text: string, serves: string): string => text.replace(/\{serves\}/g, serves);
+/** Who the organisation serves ("residents") and what they do with it ("use our services"), as the roadmap says them. */
+export interface OrgWords {
+  serves: string;
+  act: string;
+}
+
+/** `{serves}` and `{act}` in a canvas text, replaced by the organisation's own words. */
+export const fill = (text: string, w: OrgWords): string => text.replace(/\{serves\}/g, w.serves).replace(/\{act\}/g, w.act);
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -96,8 +102,9 @@ export interface PlacementFacts {
   /** Label of the horizon it landed in; null for the waiting list. */
   label: string | null;
   lead: Lead;
-  /** The dimension's votes (for the most-voted one). */
+  /** The dimension's votes (for the most-voted one), and all the votes cast on dimensions and their cards. */
   votes: number;
+  cast: number;
   /** What set its earliest horizon, when that is later than the first; null otherwise. */
   floor: Floor;
   /** Labels of the horizons it passed over because they were full (from its earliest horizon on). */
@@ -116,9 +123,9 @@ const fullClause = (full: readonly string[]) =>
 export function placementSentence(p: PlacementFacts): string {
   const lead =
     p.lead === 'top'
-      ? `The room gave it the most votes (${p.votes})`
+      ? `The room gave it the most votes (${p.votes} of the ${p.cast} cast)`
       : p.lead === 'quick'
-        ? 'A quick win (one stage to go, strong support in the vote)'
+        ? `A quick win (one stage to go, ${p.votes} of the ${p.cast} votes cast)`
         : p.lead === 'groundwork'
           ? 'It is groundwork the rest depends on'
           : null;
@@ -174,8 +181,18 @@ export function moveTitle(name: string, from: number, to: number, step: number, 
 /** The team's own card, at or below where we stand, starts the step; one above it is a bright spot to build on. */
 export const stepFromCard = (card: string, above: boolean, step: string) => `${above ? 'Build on' : 'Start with'} ${quote(card)}. ${step}`;
 
-/** The step for a dimension whose starting stage the room has yet to agree: written for the lower edge of its answers. */
-export const ifAgreedStep = (stage: string, step: string) => `If the meeting settles on ${stage}, ${lowerFirst(step)}`;
+/**
+ * One step both camps of a split room can take: look at each camp's evidence together,
+ * keep what already works, and take the step out of the lower camp's stage where it still holds.
+ */
+export function bothCampsStep(low: string | undefined, high: string | undefined, lowStage: string, step: string): string {
+  const look = low && high ? `put ${quote(low)} and ${quote(high)} side by side` : low ? `look at ${quote(low)} and at what the other camp points to` : "look at each camp's evidence together";
+  return `Whichever camp is right, both can start here: ${look}, keep what already works, and where ${lowStage} still describes us, ${lowerFirst(step)}`;
+}
+
+/** A suggested benchmark with where it starts from: the team's own card when there is one, otherwise a count to take now. */
+export const withBaseline = (benchmark: string, card: string | undefined): string =>
+  `${benchmark} Today: ${card ? quote(card) : 'count it in the first week, before anything changes'}.`;
 
 export const alignStep = (name: string) =>
   `Ask each person for one concrete example of how ${name} works here today, compare the examples, and agree which stage they show.`;
@@ -196,7 +213,19 @@ export const customBenchmark = (name: string, serves: string) =>
 // ------------------------------------------------------------------ before you act
 
 export const nothingAssessedCaution = () =>
-  'Nobody has assessed the canvas yet, so there is nothing to plan from: run the Assess phase, then generate the roadmap again.';
+  'Nobody has assessed the canvas yet, so there is nothing to plan from: the first meeting should place today and the target on each dimension.';
+
+export const thinMandateCaution = (reasons: readonly string[]) =>
+  `The mandate is thin: ${listNames(reasons)}. Read this plan as a proposal to test with the wider team, not as what the organisation has decided.`;
+
+export const safeguardingCaution = () =>
+  'Young people take part: agree safeguarding and consent (who may talk with them in public, how, and what is never posted) before any public conversation starts.';
+
+export const electionCaution = () =>
+  'As a public body, check the publicity rules for election periods before public conversation starts: what may and may not be said while an election is called.';
+
+export const financialCaution = () =>
+  'If anything said in public could promote a financial product, the rules on financial promotions apply: agree what staff may say before they answer.';
 
 export const incompleteCaution = (missing: readonly string[], total: number) =>
   `The assessment is incomplete: ${missing.length} of ${plural(total, 'dimension')} ${missing.length === 1 ? 'has' : 'have'} no answers (${listNames(missing, 3)}). The plan covers only the ${total - missing.length} that ${total - missing.length === 1 ? 'was' : 'were'} assessed.`;

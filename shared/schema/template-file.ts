@@ -34,7 +34,7 @@ const StageSchema = z
 
 const StepSchema = z
   .object({
-    text: requiredText(LIMITS.roadmapFieldMax).describe('What to do, in the imperative. {serves} stands for who the organisation serves.'),
+    text: requiredText(LIMITS.roadmapFieldMax).describe('What to do, in the imperative. {serves} stands for who the organisation serves; {act} for what they do with it (\"buy from us\", \"give to us or volunteer\"), from the kind of organisation.'),
     cues: z
       .array(requiredText(LIMITS.cueMax))
       .max(LIMITS.cuesMax)
