@@ -33,7 +33,6 @@ export const DEFAULT_SETTINGS: Settings = {
   initiativeCap: 3,
   roadmapEditable: true,
   serves: 'customers',
-  organisationKind: 'company',
 };
 
 /** Suggestions for `Settings.serves`; a facilitator may type their own. */

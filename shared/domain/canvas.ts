@@ -35,6 +35,11 @@ export interface DimensionPlaybook {
   readonly firstSteps: readonly RoadmapStep[];
   /** `benchmarks[s - 2]`: how we will know we reached stage s (2..5); four of them. Relationships, not campaign returns. */
   readonly benchmarks: readonly string[];
+  /**
+   * Keys of the dimensions whose work must start before this one's (a reply standard needs the
+   * sign-offs cut first). Absent: all the enabling dimensions, for a dimension that is not one itself.
+   */
+  readonly needs?: readonly string[];
 }
 
 export interface Stage {

@@ -429,7 +429,7 @@ export interface RoomBoard {
 /** One dimension of a workshop model as its template file holds it (shared/schema/template-file.ts checks the file). */
 export interface TemplateDimension extends DimensionDef {
   /** What the roadmap suggests for this dimension; without it, steps are written from the descriptors. */
-  playbook?: { align: string; firstSteps: Array<{ text: string; cues: string[] }>; benchmarks: string[] } | undefined;
+  playbook?: { align: string; firstSteps: Array<{ text: string; cues: string[] }>; benchmarks: string[]; needs?: string[] } | undefined;
 }
 
 /**

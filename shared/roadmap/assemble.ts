@@ -32,6 +32,9 @@ interface Texts {
   /** The waiting list's index. */
   U: number;
   openingId: string;
+  cap: number;
+  /** Enabling work the room's top vote pulled forward: its name, and the top vote's key. */
+  pulled: { name: string; by: string }[];
 }
 
 /** The organisation's words: who it serves as the facilitator said it, or its kind's word; what they do with it, from its kind. */
@@ -62,9 +65,16 @@ export function assembleRoadmap(
     noRoom: U === 0 || cap === 0,
     U,
     openingId: opening.id,
+    cap,
+    pulled: work.flatMap((w, n) => (placements[n]!.pulledBy ? [{ name: w.d.def.name, by: placements[n]!.pulledBy! }] : [])),
   };
 
-  const placed = work.flatMap((w, n) => initiativesOf(w, placements[n]!, texts)).map((p, seq) => ({ ...p, seq }));
+  // In the order the work was placed: what a piece of work needs comes before it.
+  const placed = work
+    .map((w, n) => ({ w, p: placements[n]! }))
+    .sort((a, b) => a.p.order - b.p.order)
+    .flatMap(({ w, p }) => initiativesOf(w, p, texts))
+    .map((p, seq) => ({ ...p, seq }));
   // Within a horizon, work that waits for a first-30-days meeting comes after what can start at once,
   // so the first 30 days number their items without a gap (1, 2, 3, not 1, 2, 4).
   const waits = (i: Initiative) => Number(i.kind === 'move' && i.fromStage === STAGE_NOT_AGREED);
@@ -102,6 +112,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   const { def, summary } = d;
   const { facts, serves, label, U } = t;
   const { stageName } = facts;
+  const nameOf = (key: string) => facts.dims.find((x) => x.def.key === key && x.first)?.def.name ?? key;
   const lead: copy.Lead = w.group === 0 ? 'top' : w.group === 1 ? 'quick' : def.enabler ? 'groundwork' : null;
   const rank = t.votesOf.filter((v) => v > summary.votes).length;
   const joint = t.votesOf.filter((v) => v === summary.votes).length > 1;
@@ -125,9 +136,24 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
       ? null
       : p.floor.kind === 'barrier'
         ? { kind: 'barrier', texts: w.held.by.map((c) => c.text), label: label(p.floor.h) ?? '' }
-        : { kind: 'groundwork', label: label(p.floor.h) };
+        : { kind: 'groundwork', label: label(p.floor.h), names: p.floor.needs.map(nameOf) };
+  const pulledBy = p.pulledBy ? nameOf(p.pulledBy) : null;
+  const withNeeds = w.group === 0 ? t.pulled.filter((x) => x.by === def.key).map((x) => x.name) : [];
   const placedWhy = (at: Slot, afterMeeting: boolean) =>
-    copy.placementSentence({ label: label(at.h), lead, votes: summary.votes, cast: facts.totalVotes, floor: floorWhy, full: at.full, afterMeeting, noRoom: t.noRoom });
+    copy.placementSentence({
+      label: label(at.h),
+      lead,
+      votes: summary.votes,
+      cast: facts.totalVotes,
+      floor: floorWhy,
+      full: at.full,
+      afterMeeting,
+      noRoom: t.noRoom,
+      pulledBy,
+      withNeeds,
+      over: at.over === true,
+      cap: t.cap,
+    });
   const rerun = rerunFor(t.since, def.key, stageName);
   const heldKeys = floorWhy?.kind === 'barrier' ? w.held.by.map((c) => c.key) : [];
   const inTheWay = d.barriers.filter((c) => !heldKeys.includes(c.key));

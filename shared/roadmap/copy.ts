@@ -95,7 +95,7 @@ export type Lead = 'top' | 'quick' | 'groundwork' | null;
 export type Floor =
   | { kind: 'barrier'; texts: string[]; label: string }
   | { kind: 'step'; label: string }
-  | { kind: 'groundwork'; label: string | null }
+  | { kind: 'groundwork'; label: string | null; names: string[] }
   | null;
 
 export interface PlacementFacts {
@@ -113,6 +113,12 @@ export interface PlacementFacts {
   afterMeeting: boolean;
   /** No horizon can take anything (none set up, or a cap of 0). */
   noRoom: boolean;
+  /** The room's top vote needs this first: its name (this one was placed ahead of its rank). */
+  pulledBy?: string | null;
+  /** For the top vote: the enabling work it needs, started with it; and whether that went over the cap. */
+  withNeeds?: string[];
+  over?: boolean;
+  cap?: number;
 }
 
 /** "Now is full": the cap itself is explained once, in the plan's summary. */
@@ -138,6 +144,12 @@ export function placementSentence(p: PlacementFacts): string {
     return `${joinClauses(parts)}, so it waits for a free slot.`;
   }
   const starts = `it starts in ${p.label}${meeting}`;
+  const over = p.over ? `, one more than the ${p.cap} at a time the plan otherwise allows` : '';
+  if (p.pulledBy) return `The room's top vote, ${p.pulledBy}, needs it first, so it starts in ${p.label} as step one${over}.`;
+  if (p.lead === 'top' && p.withNeeds && p.withNeeds.length > 0) {
+    const them = listNames(p.withNeeds);
+    return `The room gave it the most votes (${p.votes} of the ${p.cast} cast), and it needs ${them} first: ${p.withNeeds.length === 1 ? 'both start' : 'they all start'} in ${p.label}, ${them} as step one${over}.`;
+  }
   if (p.full.length > 0) {
     const parts = [lead, floorClause(p.floor), fullClause(p.full)].filter((x): x is string => x !== null);
     return `${joinClauses(parts)}, so ${starts}.`;
@@ -147,7 +159,10 @@ export function placementSentence(p: PlacementFacts): string {
     return lead ? `${lead}, but ${starts}: ${why}.` : `It starts in ${p.label}: ${why}${meeting}.`;
   }
   if (p.floor?.kind === 'step') return `It starts in ${p.label}, after step 1 in ${p.floor.label}.`;
-  if (p.floor?.kind === 'groundwork') return `It starts in ${p.label}, with the groundwork it builds on${meeting}.`;
+  if (p.floor?.kind === 'groundwork') {
+    const names = p.floor.names.length > 0 ? listNames(p.floor.names) : 'the groundwork it builds on';
+    return `It starts in ${p.label}, once ${names} (needed first) ${p.floor.names.length > 1 ? 'are' : 'is'} under way${meeting}.`;
+  }
   if (lead) return `${lead}, so ${starts}.`;
   return `It starts in ${p.label}${meeting}.`;
 }
@@ -156,7 +171,8 @@ function floorClause(floor: Floor): string | null {
   if (!floor) return null;
   if (floor.kind === 'barrier') return `${listNames(floor.texts.map(quote))} ${floor.texts.length === 1 ? 'holds' : 'hold'} it until ${floor.label}`;
   if (floor.kind === 'step') return `step 1 runs in ${floor.label}`;
-  return floor.label ? `it builds on the groundwork in ${floor.label}` : 'the groundwork it builds on is not scheduled yet';
+  const names = floor.names.length > 0 ? listNames(floor.names) : 'the groundwork';
+  return floor.label ? `it needs ${names} first, in ${floor.label}` : `${names}, which it needs first, ${floor.names.length > 1 ? 'are' : 'is'} not scheduled yet`;
 }
 
 /** "A, and B, so" would read badly: the first clause leads, the others follow with "but" or "and". */

@@ -50,6 +50,11 @@ const PlaybookSchema = z
       .array(requiredText(LIMITS.roadmapFieldMax))
       .length(STAGE_COUNT - 1)
       .describe('Four benchmarks: how the organisation will know it reached stage 2, 3, 4 and 5, in that order. Relationships, not campaign returns.'),
+    needs: z
+      .array(DimensionKeySchema)
+      .max(LIMITS.dimensionsMax)
+      .optional()
+      .describe('Keys of the dimensions whose work must start before this one\'s. Absent: the enabling dimensions, for one that is not an enabler itself.'),
   })
   .strict();
 
