@@ -145,10 +145,9 @@ export function placementSentence(p: PlacementFacts): string {
   }
   const starts = `it starts in ${p.label}${meeting}`;
   const over = p.over ? `, one more than the ${p.cap} at a time the plan otherwise allows` : '';
-  if (p.pulledBy) return `The room's top vote, ${p.pulledBy}, needs it first, so it starts in ${p.label} as step one${over}.`;
+  if (p.pulledBy) return `The room's top vote, ${p.pulledBy}, needs it first, so it starts in ${p.label}, as step one${over}.`;
   if (p.lead === 'top' && p.withNeeds && p.withNeeds.length > 0) {
-    const them = listNames(p.withNeeds);
-    return `The room gave it the most votes (${p.votes} of the ${p.cast} cast), and it needs ${them} first: ${p.withNeeds.length === 1 ? 'both start' : 'they all start'} in ${p.label}, ${them} as step one${over}.`;
+    return `The room gave it the most votes (${p.votes} of the ${p.cast} cast), and it needs ${listNames(p.withNeeds)} first: it starts in ${p.label}, after ${p.withNeeds.length === 1 ? 'that step' : 'those steps'}${over}.`;
   }
   if (p.full.length > 0) {
     const parts = [lead, floorClause(p.floor), fullClause(p.full)].filter((x): x is string => x !== null);

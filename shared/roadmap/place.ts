@@ -76,7 +76,8 @@ export function placeWork(work: readonly Work[], scheduled: readonly Horizon[], 
     if (out[n] || visiting.has(n)) return;
     visiting.add(n);
     const w = work[n]!;
-    const top = w.group === 0;
+    // The room's top vote: the first of the most-voted (a tie goes to rank order). Only it pulls work forward.
+    const top = n === 0 && w.group === 0;
     const needed = w.needs.map((k) => byKey.get(k)).filter((m): m is number => m !== undefined);
     // What it needs goes first; the top vote pulls its enabling work forward with it. The default
     // needs (every enabler) are not pulled: they hold back only the work ranked after them.
