@@ -234,7 +234,7 @@ export const thinMandateCaution = (reasons: readonly string[]) =>
   `The mandate is thin: ${listNames(reasons)}. Read this plan as a proposal to test with the wider team, not as what the organisation has decided.`;
 
 export const safeguardingCaution = () =>
-  'Young people take part: agree safeguarding and consent (who may talk with them in public, how, and what is never posted) before any public conversation starts.';
+  'Where young people are involved, agree safeguarding and consent (who may talk with them in public, how, and what is never posted) before any public conversation with them starts.';
 
 export const electionCaution = () =>
   'As a public body, check the publicity rules for election periods before public conversation starts: what may and may not be said while an election is called.';

@@ -30,7 +30,7 @@ const GOALS: Readonly<Record<OrganisationKind, Record<Lever, string>>> = {
   },
   charity: {
     service: 'spend less staff time answering {serves}, and answer them better',
-    keeping: 'keep more {serves} giving or volunteering year on year',
+    keeping: 'keep more {serves} involved with us year on year',
     deciding: 'act sooner on what {serves} tell us',
   },
   membership: {

@@ -79,9 +79,9 @@ export function placeWork(work: readonly Work[], scheduled: readonly Horizon[], 
     // The room's top vote: the first of the most-voted (a tie goes to rank order). Only it pulls work forward.
     const top = n === 0 && w.group === 0;
     const needed = w.needs.map((k) => byKey.get(k)).filter((m): m is number => m !== undefined);
-    // What it needs goes first; the top vote pulls its enabling work forward with it. The default
+    // What it needs goes first; the top vote pulls what it needs forward with it. The default
     // needs (every enabler) are not pulled: they hold back only the work ranked after them.
-    if (w.explicitNeeds) for (const m of needed) placeOne(m, visiting, top && work[m]!.d.def.enabler ? w.d.def.key : null);
+    if (w.explicitNeeds) for (const m of needed) placeOne(m, visiting, top ? w.d.def.key : null);
     const needsAt = needed.map((m) => out[m]?.first.h).filter((h): h is number => h !== undefined);
     const need = needsAt.length > 0 ? Math.max(...needsAt) : 0;
     const floor = Math.max(w.held.at, need);
