@@ -150,7 +150,7 @@ function thinMandate(facts: BoardFacts, votesPerPerson: number): string | null {
 }
 
 const YOUNG = /\b(young people|youth|children|child|pupils?|students?|teenagers?|teens|kids)\b/i;
-const FINANCIAL = /\b(bank|banking|loans?|credit|mortgages?|insurance|insurer|invest\w*|pensions?|savings|lender|financial)\b/i;
+const FINANCIAL = /\b(bank|banking|building society|loans?|credit|mortgages?|insurance|insurer|invest\w*|pensions?|savings|lender|financial)\b/i;
 
 /**
  * The care a sector demands before public conversation starts, one line each, from
@@ -161,6 +161,7 @@ function careLines(facts: BoardFacts, kind: OrganisationKind, said: string): str
   const lines: string[] = [];
   if (YOUNG.test(said) || YOUNG.test(cards)) lines.push(copy.safeguardingCaution());
   if (kind === 'public-body') lines.push(copy.electionCaution());
-  if (kind === 'company' && (FINANCIAL.test(said) || FINANCIAL.test(cards))) lines.push(copy.financialCaution());
+  // A regulated business: a company or a member-owned one (a building society) whose words name financial products.
+  if ((kind === 'company' || kind === 'membership') && (FINANCIAL.test(said) || FINANCIAL.test(cards))) lines.push(copy.financialCaution());
   return lines;
 }

@@ -240,7 +240,7 @@ export const electionCaution = () =>
   'As a public body, check the publicity rules for election periods before public conversation starts: what may and may not be said while an election is called.';
 
 export const financialCaution = () =>
-  'If anything said in public could promote a financial product, the rules on financial promotions apply: agree what staff may say before they answer.';
+  'The rules on financial promotions apply to what is said in public about what we offer: agree what staff may and may not say before they answer.';
 
 export const incompleteCaution = (missing: readonly string[], total: number) =>
   `The assessment is incomplete: ${missing.length} of ${plural(total, 'dimension')} ${missing.length === 1 ? 'has' : 'have'} no answers (${listNames(missing, 3)}). The plan covers only the ${total - missing.length} that ${total - missing.length === 1 ? 'was' : 'were'} assessed.`;
