@@ -18,7 +18,7 @@ export const TARGET_MONTHS = 18;
 
 /** One suggested step out of a stage. */
 export interface RoadmapStep {
-  /** What to do, in the imperative. `{serves}` stands for who the organisation serves ("customers"). */
+  /** What to do, in the imperative. `{serves}` stands for who the organisation serves ("customers"), `{act}` for what they do with it ("buy from us"; shared/domain/organisation.ts). */
   readonly text: string;
   /**
    * Word beginnings that show a practice card is about this step ("sign", "approv"):
@@ -35,6 +35,11 @@ export interface DimensionPlaybook {
   readonly firstSteps: readonly RoadmapStep[];
   /** `benchmarks[s - 2]`: how we will know we reached stage s (2..5); four of them. Relationships, not campaign returns. */
   readonly benchmarks: readonly string[];
+  /**
+   * Keys of the dimensions whose work must start before this one's (a reply standard needs the
+   * sign-offs cut first). Absent: all the enabling dimensions, for a dimension that is not one itself.
+   */
+  readonly needs?: readonly string[];
 }
 
 export interface Stage {

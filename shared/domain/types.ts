@@ -3,6 +3,7 @@
  * `readBoard` (shared/doc/meta-doc.ts). No zod here: the phone bundle imports these.
  */
 import type { DimensionPlaybook, Phase, Stage } from './canvas.ts';
+import type { OrganisationKind } from './organisation.ts';
 
 export type { DimensionPlaybook, Phase, Stage };
 
@@ -56,6 +57,11 @@ export interface Settings {
    * "donors and volunteers"): every generated roadmap sentence says it this way.
    */
   serves: string;
+  /**
+   * The kind of organisation (shared/domain/organisation.ts): the roadmap's verbs and
+   * business goals follow from it. Absent on boards stored before it existed: read as "other".
+   */
+  organisationKind?: OrganisationKind;
 }
 
 export interface TimerState {
@@ -141,6 +147,8 @@ export interface Initiative {
   why: string[];
   firstStep: string;
   owner: string;
+  /** The room confirmed `owner` (a volunteer the facilitator accepted); absent or false: not yet. */
+  ownerConfirmed?: boolean;
   benchmark: string;
   /** Names of people who wrote cards on the dimension or voted for it most; empty in anonymous workshops. */
   suggestedOwners: string[];
@@ -203,6 +211,8 @@ export interface Caution {
     | 'short-horizons'
     | 'held'
     | 'whole-plan'
+    | 'thin-mandate'
+    | 'care'
     /** A re-run: an earlier initiative stalled and what held it is still there. */
     | 'stalled';
   /** Keys of the dimensions it is about; empty when it concerns the whole plan. */
@@ -421,7 +431,7 @@ export interface RoomBoard {
 /** One dimension of a workshop model as its template file holds it (shared/schema/template-file.ts checks the file). */
 export interface TemplateDimension extends DimensionDef {
   /** What the roadmap suggests for this dimension; without it, steps are written from the descriptors. */
-  playbook?: { align: string; firstSteps: Array<{ text: string; cues: string[] }>; benchmarks: string[] } | undefined;
+  playbook?: { align: string; firstSteps: Array<{ text: string; cues: string[] }>; benchmarks: string[]; needs?: string[] } | undefined;
 }
 
 /**

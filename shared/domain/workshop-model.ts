@@ -39,6 +39,7 @@ export function modelOf(t: WorkshopTemplate): WorkshopModel {
         align: d.playbook.align,
         firstSteps: d.playbook.firstSteps.map((s) => ({ text: s.text, cues: [...s.cues] })),
         benchmarks: [...d.playbook.benchmarks],
+        ...(d.playbook.needs ? { needs: [...d.playbook.needs] } : {}),
       };
     }
   }
@@ -80,7 +81,7 @@ export function templateOf(m: WorkshopModel): WorkshopTemplate {
         prompts: [...d.prompts],
         enabler: d.enabler,
         ...(p
-          ? { playbook: { align: p.align, firstSteps: p.firstSteps.map((x) => ({ text: x.text, cues: [...x.cues] })), benchmarks: [...p.benchmarks] } }
+          ? { playbook: { align: p.align, firstSteps: p.firstSteps.map((x) => ({ text: x.text, cues: [...x.cues] })), benchmarks: [...p.benchmarks], ...(p.needs ? { needs: [...p.needs] } : {}) } }
           : {}),
       };
     }),
@@ -93,6 +94,7 @@ export function templateOf(m: WorkshopModel): WorkshopTemplate {
       initiativeCap: s.initiativeCap,
       roadmapEditable: s.roadmapEditable,
       serves: s.serves,
+      ...(s.organisationKind ? { organisationKind: s.organisationKind } : {}),
     },
   };
 }

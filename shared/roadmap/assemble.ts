@@ -4,7 +4,7 @@
  * step and suggested benchmark, in horizon order; the horizons in use; the
  * summaries; suggested owners; and "Before you act".
  */
-import { DEFAULT_SETTINGS } from '../doc/meta-doc.ts';
+import { KIND_WORDS, kindOf } from '../domain/organisation.ts';
 import { STAGE_NOT_AGREED } from '../domain/canvas.ts';
 import type { BoardState, EditableField, Horizon, Initiative, Roadmap } from '../domain/types.ts';
 import type { SinceEarlier } from '../rules/baseline.ts';
@@ -15,12 +15,12 @@ import { suggestOwners } from './owners.ts';
 import type { Placement, Slot } from './place.ts';
 import type { Work } from './rank.ts';
 import { rerunFor, sinceFrom } from './rerun.ts';
-import { alignStepFor, benchmarkFor, firstStepFor, pickEnd, todayWhy } from './team-words.ts';
+import { alignStepFor, baseStepFor, benchmarkFor, firstStepFor, pickEnd, todayCard, todayWhy } from './team-words.ts';
 
 /** What every initiative's texts read besides its own work and placement. */
 interface Texts {
   facts: BoardFacts;
-  serves: string;
+  serves: copy.OrgWords;
   minAnswers: number;
   since: SinceEarlier | null;
   /** Votes on each planned dimension, to say where one ranks. */
@@ -32,6 +32,15 @@ interface Texts {
   /** The waiting list's index. */
   U: number;
   openingId: string;
+  cap: number;
+  /** Enabling work the room's top vote pulled forward: its name, and the top vote's key. */
+  pulled: { name: string; by: string }[];
+}
+
+/** The organisation's words: who it serves as the facilitator said it, or its kind's word; what they do with it, from its kind. */
+function orgWords(board: BoardState): copy.OrgWords {
+  const words = KIND_WORDS[kindOf(board.settings.organisationKind)];
+  return { serves: String(board.settings.serves ?? '').trim() || words.serves, act: words.act };
 }
 
 /** `cap` as generateRoadmap read it from the settings; `placements` in the order of `work`. */
@@ -48,7 +57,7 @@ export function assembleRoadmap(
   const since = board.baseline ? sinceFrom(board, facts) : null;
   const texts: Texts = {
     facts,
-    serves: String(board.settings.serves ?? '').trim() || DEFAULT_SETTINGS.serves,
+    serves: orgWords(board),
     minAnswers,
     since,
     votesOf: facts.dims.filter((d) => d.first).map((d) => d.summary.votes),
@@ -56,20 +65,40 @@ export function assembleRoadmap(
     noRoom: U === 0 || cap === 0,
     U,
     openingId: opening.id,
+    cap,
+    pulled: work.flatMap((w, n) => (placements[n]!.pulledBy ? [{ name: w.d.def.name, by: placements[n]!.pulledBy! }] : [])),
   };
 
-  const placed = work.flatMap((w, n) => initiativesOf(w, placements[n]!, texts)).map((p, seq) => ({ ...p, seq }));
+  // In the order the work was placed: what a piece of work needs comes before it.
+  const placed = work
+    .map((w, n) => ({ w, p: placements[n]! }))
+    .sort((a, b) => a.p.order - b.p.order)
+    .flatMap(({ w, p }) => initiativesOf(w, p, texts))
+    .map((p, seq) => ({ ...p, seq }));
+  // Within a horizon, work that waits for a first-30-days meeting comes after what can start at once,
+  // so the first 30 days number their items without a gap (1, 2, 3, not 1, 2, 4).
+  const waits = (i: Initiative) => Number(i.kind === 'move' && i.fromStage === STAGE_NOT_AGREED);
   const used = new Set(placed.map((p) => p.h));
   const horizons: Horizon[] = [...(used.has(-1) ? [opening] : []), ...scheduled, ...(used.has(U) ? [waiting] : [])];
   const idOf = (h: number) => (h === -1 ? opening.id : h === U ? waiting.id : scheduled[h]!.id);
-  const initiatives = placed.sort((a, b) => a.h - b.h || a.seq - b.seq).map((p) => inFieldOrder({ ...p.initiative, horizon: idOf(p.h) }));
+  const initiatives = placed.sort((a, b) => a.h - b.h || waits(a.initiative) - waits(b.initiative) || a.seq - b.seq).map((p) => inFieldOrder({ ...p.initiative, horizon: idOf(p.h) }));
   suggestOwners(initiatives, facts, board.settings.anonymous === true);
 
   return {
     horizons,
     initiatives,
     summaries: facts.dims.map((d) => d.summary),
-    cautions: beforeYouAct(facts, { planned: new Set(initiatives.map((i) => i.dimension)), scheduled, minAnswers, cap, since }),
+    cautions: beforeYouAct(facts, {
+      planned: new Set(initiatives.map((i) => i.dimension)),
+      scheduled,
+      minAnswers,
+      cap,
+      since,
+      votesPerPerson: Number.isFinite(board.settings.votesPerPerson) ? board.settings.votesPerPerson : 0,
+      kind: kindOf(board.settings.organisationKind),
+      serves: texts.serves.serves,
+      organisation: board.organisation,
+    }),
   };
 }
 
@@ -82,12 +111,13 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   const { d } = w;
   const { def, summary } = d;
   const { facts, serves, label, U } = t;
-  const { maxVotes, stageName } = facts;
+  const { stageName } = facts;
+  const nameOf = (key: string) => facts.dims.find((x) => x.def.key === key && x.first)?.def.name ?? key;
   const lead: copy.Lead = w.group === 0 ? 'top' : w.group === 1 ? 'quick' : def.enabler ? 'groundwork' : null;
   const rank = t.votesOf.filter((v) => v > summary.votes).length;
   const joint = t.votesOf.filter((v) => v === summary.votes).length > 1;
   // The most-voted dimension says so where it says when it starts.
-  const votes = w.group === 0 ? [] : [copy.votesSentence(summary.votes, rank, joint, maxVotes)];
+  const votes = w.group === 0 ? [] : [copy.votesSentence(summary.votes, rank, joint, facts.maxVotes)];
   const thin = summary.answers < t.minAnswers ? [copy.thinSentence(summary.answers)] : [];
   const common = {
     dimension: def.key,
@@ -106,9 +136,24 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
       ? null
       : p.floor.kind === 'barrier'
         ? { kind: 'barrier', texts: w.held.by.map((c) => c.text), label: label(p.floor.h) ?? '' }
-        : { kind: 'groundwork', label: label(p.floor.h) };
+        : { kind: 'groundwork', label: label(p.floor.h), names: p.floor.needs.map(nameOf) };
+  const pulledBy = p.pulledBy ? nameOf(p.pulledBy) : null;
+  const withNeeds = w.group === 0 ? t.pulled.filter((x) => x.by === def.key).map((x) => x.name) : [];
   const placedWhy = (at: Slot, afterMeeting: boolean) =>
-    copy.placementSentence({ label: label(at.h), lead, votes: summary.votes, floor: floorWhy, full: at.full, afterMeeting, noRoom: t.noRoom });
+    copy.placementSentence({
+      label: label(at.h),
+      lead,
+      votes: summary.votes,
+      cast: facts.totalVotes,
+      floor: floorWhy,
+      full: at.full,
+      afterMeeting,
+      noRoom: t.noRoom,
+      pulledBy,
+      withNeeds,
+      over: at.over === true,
+      cap: t.cap,
+    });
   const rerun = rerunFor(t.since, def.key, stageName);
   const heldKeys = floorWhy?.kind === 'barrier' ? w.held.by.map((c) => c.key) : [];
   const inTheWay = d.barriers.filter((c) => !heldKeys.includes(c.key));
@@ -125,6 +170,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
         : [];
     const step = firstStepFor(d, from, target, serves, facts);
     const today = todayWhy(d, summary.current, step.card, facts);
+    const both = copy.bothCampsStep(lowCard?.text, highCard && highCard.key !== lowCard?.key ? highCard.text : undefined, stageName(from), baseStepFor(d, from, target, serves, facts));
     return [
       {
         h: -1,
@@ -157,8 +203,8 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
           steps: 1,
           horizon: '',
           why: [...rerun.stalled, copy.towardsSentence(target, stageName), ...rerun.moved, ...votes, ...today, ...inTheWayWhy, placedWhy(p.first, true), ...thin],
-          firstStep: copy.ifAgreedStep(stageName(from), rerun.step(step.text)),
-          suggestedBenchmark: benchmarkFor(d, target, serves),
+          firstStep: rerun.step(both),
+          suggestedBenchmark: copy.withBaseline(benchmarkFor(d, from, serves), lowCard?.text),
           heldBy: heldKeys,
         },
       },
@@ -170,7 +216,8 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   const { steps } = w;
   const mid = steps === 2 ? from + Math.ceil(summary.gap / 2) : to;
   const step = firstStepFor(d, from, mid, serves, facts);
-  const today = todayWhy(d, from, step.card, facts);
+  // Today's card is the baseline of the step's benchmark; said there, not twice.
+  const baseline = todayCard(d, from, step.card, facts) ?? step.card;
   const out: { h: number; initiative: Initiative }[] = [
     {
       h: p.first.h,
@@ -184,9 +231,9 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
         step: 1,
         steps,
         horizon: '',
-        why: [...rerun.stalled, ...rerun.moved, ...(steps === 2 ? [copy.stepsSentence(summary.gap, steps)] : []), ...votes, ...today, ...inTheWayWhy, placedWhy(p.first, false), ...thin],
+        why: [...rerun.stalled, ...rerun.moved, ...(steps === 2 ? [copy.stepsSentence(summary.gap, steps)] : []), ...votes, ...inTheWayWhy, placedWhy(p.first, false), ...thin],
         firstStep: rerun.step(step.text),
-        suggestedBenchmark: benchmarkFor(d, mid, serves),
+        suggestedBenchmark: copy.withBaseline(benchmarkFor(d, from, serves), baseline?.text),
         heldBy: heldKeys,
       },
     },
@@ -196,6 +243,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
       label: label(p.second.h),
       lead: null,
       votes: summary.votes,
+      cast: facts.totalVotes,
       floor: p.first.h < U ? { kind: 'step', label: label(p.first.h)! } : null,
       full: p.second.full,
       afterMeeting: false,
@@ -215,7 +263,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
         horizon: '',
         why: [sentence],
         firstStep: firstStepFor(d, mid, to, serves, facts, step.card).text,
-        suggestedBenchmark: benchmarkFor(d, to, serves),
+        suggestedBenchmark: copy.withBaseline(benchmarkFor(d, mid, serves), undefined),
         heldBy: [],
       },
     });

@@ -6,6 +6,7 @@
 import { TARGET_MONTHS } from '../domain/canvas.ts';
 import { monthOf, type SinceEarlier } from '../rules/baseline.ts';
 import type { Caution, Horizon } from '../domain/types.ts';
+import type { OrganisationKind } from '../domain/organisation.ts';
 import * as copy from './copy.ts';
 import { byAge, type BoardFacts, type DimensionFacts } from './facts.ts';
 
@@ -16,11 +17,24 @@ const FAR_CARDS_NAMED = 2;
 
 export function beforeYouAct(
   facts: BoardFacts,
-  plan: { planned: ReadonlySet<string>; scheduled: readonly Horizon[]; minAnswers: number; cap: number; since?: SinceEarlier | null },
+  plan: {
+    planned: ReadonlySet<string>;
+    scheduled: readonly Horizon[];
+    minAnswers: number;
+    cap: number;
+    since?: SinceEarlier | null;
+    /** The room's vote budget per person, the kind of organisation and who it serves (for the care a sector demands). */
+    votesPerPerson?: number;
+    kind?: OrganisationKind;
+    serves?: string;
+    organisation?: string;
+  },
 ): Caution[] {
   const out: Caution[] = [];
   const dims = facts.dims.filter((d) => d.first);
   if (dims.length === 0) return out;
+  const mandate = thinMandate(facts, plan.votesPerPerson ?? 0);
+  if (mandate) out.push({ kind: 'thin-mandate', dimensions: [], text: mandate });
   const keys = (list: readonly DimensionFacts[]) => list.map((d) => d.def.key);
   const names = (list: readonly DimensionFacts[]) => list.map((d) => d.def.name);
 
@@ -100,6 +114,10 @@ export function beforeYouAct(
     .sort((a, b) => (facts.cardVotes.get(b.key) ?? 0) - (facts.cardVotes.get(a.key) ?? 0) || byAge(a, b));
   if (open.length > 0 && plan.planned.size > 0) out.push({ kind: 'whole-plan', dimensions: [], text: copy.wholePlanCaution(open.map((c) => c.text), plan.cap) });
 
+  if (plan.planned.size > 0) {
+    for (const text of careLines(facts, plan.kind ?? 'other', `${plan.serves ?? ''} ${plan.organisation ?? ''}`)) out.push({ kind: 'care', dimensions: [], text });
+  }
+
   // A re-run: earlier initiatives the room says stalled, whose stage is still not reached.
   if (plan.since) {
     const month = monthOf(plan.since.baseline.date);
@@ -109,4 +127,41 @@ export function beforeYouAct(
     }
   }
   return out;
+}
+
+/** Fewer people than this, and the plan is a proposal to test rather than the room's mandate. */
+export const THIN_ROOM = 5;
+
+/**
+ * Why the plan cannot yet speak for the organisation, or null: fewer than THIN_ROOM
+ * people, fewer than half of those who joined answering, or fewer than half of the
+ * room's vote budget cast (each person's votes, times the people): a few votes are not a mandate.
+ */
+function thinMandate(facts: BoardFacts, votesPerPerson: number): string | null {
+  const people = facts.people.length;
+  if (people === 0) return null;
+  const budget = votesPerPerson * people;
+  const reasons = [
+    people < THIN_ROOM ? `only ${people === 1 ? 'one person' : `${people} people`} took part` : null,
+    facts.answered * 2 < people ? `only ${facts.answered} of the ${people} who joined placed a marker` : null,
+    budget > 0 && facts.voters > 0 && facts.totalVotes * 2 < budget ? `only ${facts.totalVotes} of the room's ${budget} votes were cast` : null,
+  ].filter((x): x is string => x !== null);
+  return reasons.length > 0 ? copy.thinMandateCaution(reasons) : null;
+}
+
+const YOUNG = /\b(young people|youth|children|child|pupils?|students?|teenagers?|teens|kids)\b/i;
+const FINANCIAL = /\b(bank|banking|building society|loans?|credit|mortgages?|insurance|insurer|invest\w*|pensions?|savings|lender|financial)\b/i;
+
+/**
+ * The care a sector demands before public conversation starts, one line each, from
+ * the kind of organisation and who it serves: never a detail nobody said.
+ */
+function careLines(facts: BoardFacts, kind: OrganisationKind, said: string): string[] {
+  const cards = facts.dims.flatMap((d) => [...d.practice, ...d.barriers]).concat(facts.general).map((c) => c.text).join(' ');
+  const lines: string[] = [];
+  if (YOUNG.test(said) || YOUNG.test(cards)) lines.push(copy.safeguardingCaution());
+  if (kind === 'public-body') lines.push(copy.electionCaution());
+  // A regulated business: a company or a member-owned one (a building society) whose words name financial products.
+  if ((kind === 'company' || kind === 'membership') && (FINANCIAL.test(said) || FINANCIAL.test(cards))) lines.push(copy.financialCaution());
+  return lines;
 }

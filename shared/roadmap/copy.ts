@@ -20,8 +20,14 @@ const ORDINALS = ['most', 'second', 'third', 'fourth', 'fifth', 'sixth', 'sevent
 /** A card quoted in a sentence keeps this many words at most; the appendix has it whole. */
 const QUOTE_WORDS = 16;
 
-/** `{serves}` in a canvas text, replaced by who the organisation serves. */
-export const fill = (text: string, serves: string): string => text.replace(/\{serves\}/g, serves);
+/** Who the organisation serves ("residents") and what they do with it ("use our services"), as the roadmap says them. */
+export interface OrgWords {
+  serves: string;
+  act: string;
+}
+
+/** `{serves}` and `{act}` in a canvas text, replaced by the organisation's own words. */
+export const fill = (text: string, w: OrgWords): string => text.replace(/\{serves\}/g, w.serves).replace(/\{act\}/g, w.act);
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -89,15 +95,16 @@ export type Lead = 'top' | 'quick' | 'groundwork' | null;
 export type Floor =
   | { kind: 'barrier'; texts: string[]; label: string }
   | { kind: 'step'; label: string }
-  | { kind: 'groundwork'; label: string | null }
+  | { kind: 'groundwork'; label: string | null; names: string[] }
   | null;
 
 export interface PlacementFacts {
   /** Label of the horizon it landed in; null for the waiting list. */
   label: string | null;
   lead: Lead;
-  /** The dimension's votes (for the most-voted one). */
+  /** The dimension's votes (for the most-voted one), and all the votes cast on dimensions and their cards. */
   votes: number;
+  cast: number;
   /** What set its earliest horizon, when that is later than the first; null otherwise. */
   floor: Floor;
   /** Labels of the horizons it passed over because they were full (from its earliest horizon on). */
@@ -106,6 +113,12 @@ export interface PlacementFacts {
   afterMeeting: boolean;
   /** No horizon can take anything (none set up, or a cap of 0). */
   noRoom: boolean;
+  /** The room's top vote needs this first: its name (this one was placed ahead of its rank). */
+  pulledBy?: string | null;
+  /** For the top vote: the enabling work it needs, started with it; and whether that went over the cap. */
+  withNeeds?: string[];
+  over?: boolean;
+  cap?: number;
 }
 
 /** "Now is full": the cap itself is explained once, in the plan's summary. */
@@ -116,9 +129,9 @@ const fullClause = (full: readonly string[]) =>
 export function placementSentence(p: PlacementFacts): string {
   const lead =
     p.lead === 'top'
-      ? `The room gave it the most votes (${p.votes})`
+      ? `The room gave it the most votes (${p.votes} of the ${p.cast} cast)`
       : p.lead === 'quick'
-        ? 'A quick win (one stage to go, strong support in the vote)'
+        ? `A quick win (one stage to go, ${p.votes} of the ${p.cast} votes cast)`
         : p.lead === 'groundwork'
           ? 'It is groundwork the rest depends on'
           : null;
@@ -131,6 +144,11 @@ export function placementSentence(p: PlacementFacts): string {
     return `${joinClauses(parts)}, so it waits for a free slot.`;
   }
   const starts = `it starts in ${p.label}${meeting}`;
+  const over = p.over ? `, one more than the ${p.cap} at a time the plan otherwise allows` : '';
+  if (p.pulledBy) return `The room's top vote, ${p.pulledBy}, needs it first, so it starts in ${p.label}, as step one${over}.`;
+  if (p.lead === 'top' && p.withNeeds && p.withNeeds.length > 0) {
+    return `The room gave it the most votes (${p.votes} of the ${p.cast} cast), and it needs ${listNames(p.withNeeds)} first: it starts in ${p.label}, after ${p.withNeeds.length === 1 ? 'that step' : 'those steps'}${over}.`;
+  }
   if (p.full.length > 0) {
     const parts = [lead, floorClause(p.floor), fullClause(p.full)].filter((x): x is string => x !== null);
     return `${joinClauses(parts)}, so ${starts}.`;
@@ -140,7 +158,10 @@ export function placementSentence(p: PlacementFacts): string {
     return lead ? `${lead}, but ${starts}: ${why}.` : `It starts in ${p.label}: ${why}${meeting}.`;
   }
   if (p.floor?.kind === 'step') return `It starts in ${p.label}, after step 1 in ${p.floor.label}.`;
-  if (p.floor?.kind === 'groundwork') return `It starts in ${p.label}, with the groundwork it builds on${meeting}.`;
+  if (p.floor?.kind === 'groundwork') {
+    const names = p.floor.names.length > 0 ? listNames(p.floor.names) : 'the groundwork it builds on';
+    return `It starts in ${p.label}, once ${names} (needed first) ${p.floor.names.length > 1 ? 'are' : 'is'} under way${meeting}.`;
+  }
   if (lead) return `${lead}, so ${starts}.`;
   return `It starts in ${p.label}${meeting}.`;
 }
@@ -149,7 +170,8 @@ function floorClause(floor: Floor): string | null {
   if (!floor) return null;
   if (floor.kind === 'barrier') return `${listNames(floor.texts.map(quote))} ${floor.texts.length === 1 ? 'holds' : 'hold'} it until ${floor.label}`;
   if (floor.kind === 'step') return `step 1 runs in ${floor.label}`;
-  return floor.label ? `it builds on the groundwork in ${floor.label}` : 'the groundwork it builds on is not scheduled yet';
+  const names = floor.names.length > 0 ? listNames(floor.names) : 'the groundwork';
+  return floor.label ? `it needs ${names} first, in ${floor.label}` : `${names}, which it needs first, ${floor.names.length > 1 ? 'are' : 'is'} not scheduled yet`;
 }
 
 /** "A, and B, so" would read badly: the first clause leads, the others follow with "but" or "and". */
@@ -174,8 +196,18 @@ export function moveTitle(name: string, from: number, to: number, step: number, 
 /** The team's own card, at or below where we stand, starts the step; one above it is a bright spot to build on. */
 export const stepFromCard = (card: string, above: boolean, step: string) => `${above ? 'Build on' : 'Start with'} ${quote(card)}. ${step}`;
 
-/** The step for a dimension whose starting stage the room has yet to agree: written for the lower edge of its answers. */
-export const ifAgreedStep = (stage: string, step: string) => `If the meeting settles on ${stage}, ${lowerFirst(step)}`;
+/**
+ * One step both camps of a split room can take: look at each camp's evidence together,
+ * keep what already works, and take the step out of the lower camp's stage where it still holds.
+ */
+export function bothCampsStep(low: string | undefined, high: string | undefined, lowStage: string, step: string): string {
+  const look = low && high ? `put ${quote(low)} and ${quote(high)} side by side` : low ? `look at ${quote(low)} and at what the other camp points to` : "look at each camp's evidence together";
+  return `Whichever camp is right, both can start here: ${look}, keep what already works, and where ${lowStage} still describes us, ${lowerFirst(step)}`;
+}
+
+/** A suggested benchmark with where it starts from: the team's own card when there is one, otherwise a count to take now. */
+export const withBaseline = (benchmark: string, card: string | undefined): string =>
+  `${benchmark} Today: ${card ? quote(card) : 'count it in the first week, before anything changes'}.`;
 
 export const alignStep = (name: string) =>
   `Ask each person for one concrete example of how ${name} works here today, compare the examples, and agree which stage they show.`;
@@ -196,7 +228,19 @@ export const customBenchmark = (name: string, serves: string) =>
 // ------------------------------------------------------------------ before you act
 
 export const nothingAssessedCaution = () =>
-  'Nobody has assessed the canvas yet, so there is nothing to plan from: run the Assess phase, then generate the roadmap again.';
+  'Nobody has assessed the canvas yet, so there is nothing to plan from: the first meeting should place today and the target on each dimension.';
+
+export const thinMandateCaution = (reasons: readonly string[]) =>
+  `The mandate is thin: ${listNames(reasons)}. Read this plan as a proposal to test with the wider team, not as what the organisation has decided.`;
+
+export const safeguardingCaution = () =>
+  'Where young people are involved, agree safeguarding and consent (who may talk with them in public, how, and what is never posted) before any public conversation with them starts.';
+
+export const electionCaution = () =>
+  'As a public body, check the publicity rules for election periods before public conversation starts: what may and may not be said while an election is called.';
+
+export const financialCaution = () =>
+  'The rules on financial promotions apply to what is said in public about what we offer: agree what staff may and may not say before they answer.';
 
 export const incompleteCaution = (missing: readonly string[], total: number) =>
   `The assessment is incomplete: ${missing.length} of ${plural(total, 'dimension')} ${missing.length === 1 ? 'has' : 'have'} no answers (${listNames(missing, 3)}). The plan covers only the ${total - missing.length} that ${total - missing.length === 1 ? 'was' : 'were'} assessed.`;

@@ -51,6 +51,10 @@ export interface BoardFacts {
   people: Participant[];
   /** How many of them spent at least one vote. */
   voters: number;
+  /** Votes cast on dimensions and their practice cards (not on barriers). */
+  totalVotes: number;
+  /** How many of them placed at least one marker. */
+  answered: number;
   /** The workshop's five stages (its own names, or the default ones), and the one way to name them. */
   stages: readonly Stage[];
   stageName: StageNamer;
@@ -79,12 +83,14 @@ export function readFacts(board: BoardState): BoardFacts {
     if (!dimIndex.has(d.key)) dimIndex.set(d.key, i);
   });
 
+  const answeredBy = new Set<string>();
   const currents = dims.map(() => [] as number[]);
   const targets = dims.map(() => [] as number[]);
   for (const m of board.markers) {
     if (removed.has(m.participantId)) continue;
     const i = dimIndex.get(m.dimension);
     if (i === undefined) continue;
+    answeredBy.add(m.participantId);
     currents[i]!.push(m.current as number);
     targets[i]!.push(m.target as number);
   }
@@ -174,5 +180,5 @@ export function readFacts(board: BoardState): BoardFacts {
     };
   });
   const stages = workshopStages(board.stages);
-  return { dims: out, general: general.sort(byAge), cardVotes, maxVotes, people, voters: voters.size, stages, stageName: stageNamer(stages) };
+  return { dims: out, general: general.sort(byAge), cardVotes, maxVotes, people, voters: voters.size, totalVotes: votes.reduce((a, b) => a + b, 0), answered: answeredBy.size, stages, stageName: stageNamer(stages) };
 }

@@ -1,32 +1,40 @@
-/** Suggested owners for the roadmap's initiatives, from who took part in each dimension. */
+/** The suggested owner of each initiative, from who took part in its dimension. */
 import type { Initiative } from '../domain/types.ts';
 import type { BoardFacts } from './facts.ts';
 
+/** Besides the suggested owner, at most this many others are named to work "with" them. */
+const WITH_MAX = 2;
+
 /**
- * Up to two names per dimension, in roadmap order, from who wrote cards on it
- * or voted for it (votes spent plus cards written, most first). A person already
- * suggested for two dimensions comes after everyone who is not, and is only
- * ever the first name. The same names go on every initiative of a dimension.
- * Nobody in an anonymous workshop. Writes `suggestedOwners` on the initiatives given.
+ * One suggested owner per dimension: whoever wrote most cards on it, then whoever
+ * spent most votes on it; a tie goes to the person whose card came first, then to
+ * who joined first. Others who took part follow, in the same order, as the people to
+ * work with (`suggestedOwners[0]` is the suggestion, the rest are "with"). The same
+ * names go on every initiative of a dimension. Nobody in an anonymous workshop: only
+ * the room can put a name there. Writes `suggestedOwners` on the initiatives given.
  */
 export function suggestOwners(initiatives: Initiative[], facts: BoardFacts, anonymous: boolean): void {
   if (anonymous) return;
   const byId = new Map(facts.people.map((p, i) => [p.id, { name: p.name.trim(), order: i }]));
-  const load = new Map<string, number>();
   const chosen = new Map<string, string[]>();
   for (const i of initiatives) {
     let names = chosen.get(i.dimension);
     if (!names) {
       const d = facts.dims.find((x) => x.def.key === i.dimension && x.first)!;
-      const busy = (id: string) => (load.get(id) ?? 0) >= 2;
-      const ranked = [...d.involvement]
+      const cards = new Map<string, { n: number; first: number }>();
+      for (const c of [...d.practice, ...d.barriers]) {
+        const had = cards.get(c.authorId);
+        cards.set(c.authorId, { n: (had?.n ?? 0) + 1, first: Math.min(had?.first ?? Infinity, c.createdAt) });
+      }
+      const wrote = (id: string) => cards.get(id)?.n ?? 0;
+      const voted = (id: string) => (d.involvement.get(id) ?? 0) - wrote(id);
+      const firstCard = (id: string) => cards.get(id)?.first ?? Infinity;
+      names = [...d.involvement]
         .filter(([id, n]) => n > 0 && byId.has(id) && byId.get(id)!.name !== '')
-        .sort(([a, na], [b, nb]) => Number(busy(a)) - Number(busy(b)) || nb - na || byId.get(a)!.order - byId.get(b)!.order)
-        .map(([id]) => id);
-      // The best placed person always; a second only if not already suggested twice.
-      const picks = ranked.slice(0, 1).concat(ranked.slice(1, 2).filter((id) => !busy(id)));
-      for (const id of picks) load.set(id, (load.get(id) ?? 0) + 1);
-      names = picks.map((id) => byId.get(id)!.name);
+        .map(([id]) => id)
+        .sort((a, b) => wrote(b) - wrote(a) || voted(b) - voted(a) || firstCard(a) - firstCard(b) || byId.get(a)!.order - byId.get(b)!.order)
+        .slice(0, 1 + WITH_MAX)
+        .map((id) => byId.get(id)!.name);
       chosen.set(i.dimension, names);
     }
     i.suggestedOwners = [...names];

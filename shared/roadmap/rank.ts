@@ -20,6 +20,13 @@ export interface Work {
   steps: 1 | 2;
   /** Earliest scheduled horizon its barriers allow (0 = no hold), and the barriers that set it. */
   held: { at: number; by: Card[] };
+  /**
+   * Keys of other planned dimensions whose work must start first: the playbook's `needs`, or,
+   * without one, every enabling dimension (for a dimension that is not one itself).
+   */
+  needs: string[];
+  /** The playbook names them: they are placed first, pulled forward if need be. Otherwise (every enabler) they only set a floor once placed. */
+  explicitNeeds: boolean;
 }
 
 /**
@@ -41,8 +48,12 @@ export function rankWork(facts: BoardFacts, scheduled: readonly Horizon[]): Work
     }
     return { at, by: by.sort(byAge) };
   };
-  return facts.dims
-    .filter((d) => d.first && d.summary.gap > 0)
+  const planned = facts.dims.filter((d) => d.first && d.summary.gap > 0);
+  const plannedKeys = new Set(planned.map((d) => d.def.key));
+  const enablers = planned.filter((d) => d.def.enabler).map((d) => d.def.key);
+  const needsOf = (d: DimensionFacts) =>
+    (d.playbook?.needs ? [...d.playbook.needs] : d.def.enabler ? [] : enablers).filter((k) => k !== d.def.key && plannedKeys.has(k));
+  return planned
     .map((d): Work => {
       const { votes, gap, disagreement } = d.summary;
       const top = maxVotes > 0 && votes === maxVotes;
@@ -53,6 +64,8 @@ export function rankWork(facts: BoardFacts, scheduled: readonly Horizon[]): Work
         priority: Math.round((maxVotes > 0 ? (60 * votes) / maxVotes : 0) + 10 * gap),
         steps: !disagreement && gap >= STEPPED_GAP ? 2 : 1,
         held: heldBy([...d.barriers, ...facts.general]),
+        needs: needsOf(d),
+        explicitNeeds: d.playbook?.needs !== undefined,
       };
     })
     .sort((a, b) => a.group - b.group || b.priority - a.priority || a.d.index - b.d.index);

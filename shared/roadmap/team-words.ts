@@ -43,7 +43,7 @@ function pickCard(cards: readonly Card[], from: number, facts: BoardFacts, fits:
  * of the step's cues). A dimension the facilitator added has no playbook: its
  * step comes from its next descriptor, started from a card at today's stage.
  */
-export function firstStepFor(d: DimensionFacts, from: number, to: number, serves: string, facts: BoardFacts, skip?: Card): { text: string; card?: Card } {
+export function firstStepFor(d: DimensionFacts, from: number, to: number, serves: copy.OrgWords, facts: BoardFacts, skip?: Card): { text: string; card?: Card } {
   const stepOut = d.playbook?.firstSteps[from - 1];
   const base = stepOut ? copy.fill(stepOut.text, serves) : copy.customStep(d.def.name, to, d.def.descriptors[to - 1], facts.stageName);
   const cards = d.practice.filter((c) => c.key !== skip?.key);
@@ -51,18 +51,33 @@ export function firstStepFor(d: DimensionFacts, from: number, to: number, serves
   return card ? { text: copy.stepFromCard(card.text, card.stage! > from, base), card } : { text: base };
 }
 
-export function alignStepFor(d: DimensionFacts, serves: string): string {
+/** The model's step out of stage `from`, without a card: what either camp of a split room can take up. */
+export function baseStepFor(d: DimensionFacts, from: number, to: number, serves: copy.OrgWords, facts: BoardFacts): string {
+  const stepOut = d.playbook?.firstSteps[from - 1];
+  return stepOut ? copy.fill(stepOut.text, serves) : copy.customStep(d.def.name, to, d.def.descriptors[to - 1], facts.stageName);
+}
+
+export function alignStepFor(d: DimensionFacts, serves: copy.OrgWords): string {
   return d.playbook ? copy.fill(d.playbook.align, serves) : copy.alignStep(d.def.name);
 }
 
-export function benchmarkFor(d: DimensionFacts, to: number, serves: string): string {
-  const known = d.playbook?.benchmarks[to - 2];
-  return known ? copy.fill(known, serves) : copy.customBenchmark(d.def.name, serves);
+/**
+ * The benchmark that measures the first step out of stage `from` (the model's benchmark
+ * for reaching the next stage), so a step and its measure always come as a pair.
+ */
+export function benchmarkFor(d: DimensionFacts, from: number, serves: copy.OrgWords): string {
+  const known = d.playbook?.benchmarks[Math.max(0, from - 1)];
+  return known ? copy.fill(known, serves) : copy.customBenchmark(d.def.name, serves.serves);
 }
 
 /** "Today: “…” (and 3 more cards).": a card at today's stage, other than the one the first step quotes. */
 export function todayWhy(d: DimensionFacts, current: number | null, quoted: Card | undefined, facts: BoardFacts): string[] {
-  const others = d.practice.filter((c) => c.key !== quoted?.key);
-  const card = current === null ? undefined : pickCard(others, current, facts, () => true);
+  const card = todayCard(d, current, quoted, facts);
   return card ? [copy.todaySentence(card.text)] : [];
+}
+
+/** A card at today's stage other than the one the first step quotes: the baseline its benchmark starts from. */
+export function todayCard(d: DimensionFacts, current: number | null, quoted: Card | undefined, facts: BoardFacts): Card | undefined {
+  const others = d.practice.filter((c) => c.key !== quoted?.key);
+  return current === null ? undefined : pickCard(others, current, facts, () => true);
 }

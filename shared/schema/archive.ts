@@ -100,7 +100,7 @@ const SummarySchema = z
 
 const CautionSchema = z
   .object({
-    kind: z.enum(['incomplete', 'few-answers', 'split', 'split-target', 'no-votes', 'few-votes', 'low-target', 'card-far', 'short-horizons', 'held', 'whole-plan', 'stalled']),
+    kind: z.enum(['incomplete', 'few-answers', 'split', 'split-target', 'no-votes', 'few-votes', 'low-target', 'card-far', 'short-horizons', 'held', 'whole-plan', 'stalled', 'thin-mandate', 'care']),
     dimensions: z.array(DimensionKeySchema).max(100),
     text: longText,
   })

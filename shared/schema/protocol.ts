@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { sameType } from './same-type.ts';
 import type { CardValue, Horizon, MarkerValue, Settings } from '../domain/types.ts';
 import { PHASES, STAGE_COUNT } from '../domain/canvas.ts';
+import { ORGANISATION_KINDS } from '../domain/organisation.ts';
 import { CARD_ID, DIMENSION_KEY, HORIZON_ID, LIMITS, PROTOCOL_VERSION, normaliseRoomCode } from '../domain/limits.ts';
 import { isVoteTarget } from '../rules/votes.ts';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
@@ -88,6 +89,8 @@ export const SettingsSchema = z.object({
   roadmapEditable: z.boolean(),
   /** Who the organisation serves, as a plural noun phrase: "customers", "citizens", "donors and volunteers". */
   serves: requiredText(LIMITS.servesMax),
+  /** The kind of organisation: the roadmap's verbs and proposed goals follow from it. */
+  organisationKind: z.enum(ORGANISATION_KINDS).optional(),
 });
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
 

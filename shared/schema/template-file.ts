@@ -35,7 +35,7 @@ const StageSchema = z
 
 const StepSchema = z
   .object({
-    text: requiredText(LIMITS.roadmapFieldMax).describe('What to do, in the imperative. {serves} stands for who the organisation serves.'),
+    text: requiredText(LIMITS.roadmapFieldMax).describe('What to do, in the imperative. {serves} stands for who the organisation serves; {act} for what they do with it (\"buy from us\", \"give to us or volunteer\"), from the kind of organisation.'),
     cues: z
       .array(requiredText(LIMITS.cueMax))
       .max(LIMITS.cuesMax)
@@ -51,6 +51,11 @@ const PlaybookSchema = z
       .array(requiredText(LIMITS.roadmapFieldMax))
       .length(STAGE_COUNT - 1)
       .describe('Four benchmarks: how the organisation will know it reached stage 2, 3, 4 and 5, in that order. Relationships, not campaign returns.'),
+    needs: z
+      .array(DimensionKeySchema)
+      .max(LIMITS.dimensionsMax)
+      .optional()
+      .describe('Keys of the dimensions whose work must start before this one\'s. Absent: the enabling dimensions, for one that is not an enabler itself.'),
   })
   .strict();
 

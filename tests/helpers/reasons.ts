@@ -80,7 +80,7 @@ export function contradictions(board: BoardState, roadmap: Roadmap): string[] {
         if (holders.length === 0 || holders.some((c) => c.notBefore !== id)) say(`says barriers hold it until ${held[1]}, its own say otherwise`);
         for (const q of quoted(raw)) if (!holders.some((c) => quotes(q, c.text))) say(`quotes "${q}" as holding it, and it does not`);
       }
-      const most = /the most votes \((\d+)\)/.exec(w);
+      const most = /the most votes \((\d+)(?: of the \d+ cast)?\)/.exec(w);
       if (most && (Number(most[1]) !== s.votes || s.votes !== maxVotes)) say(`claims the most votes (${most[1]}), it has ${s.votes} of at most ${maxVotes}`);
       const votes = /^(\d+) votes?[,;]/.exec(w);
       if (votes && Number(votes[1]) !== s.votes) say(`claims ${votes[1]} votes, it has ${s.votes}`);
@@ -91,6 +91,12 @@ export function contradictions(board: BoardState, roadmap: Roadmap): string[] {
       if (/groundwork it builds on|builds on the groundwork/.test(w)) {
         const ground = roadmap.initiatives.filter((x) => enablers.has(x.dimension) && x.kind === 'move' && x.step === 1);
         if (ground.length === 0 || ground.some((g) => rank(g) > rank(i))) say('builds on groundwork that is missing or later');
+      }
+      // "once Ways of working (needed first) is under way": what it needs starts no later than it does.
+      const once = /once (.+?) \(needed first\)/.exec(w);
+      if (once) {
+        const needed = roadmap.initiatives.filter((x) => x.kind === 'move' && x.step === 1 && once[1]!.includes(x.title.split(':')[0]!));
+        if (needed.length === 0 || needed.some((g) => rank(g) > rank(i))) say(`says it follows ${once[1]}, which is missing or later`);
       }
       if (/after the first-30-days meeting/.test(w) && !roadmap.initiatives.some((x) => x.id === `${i.dimension}:align` && isOpeningBlock(roadmap.horizons[rank(x)]!))) {
         say('follows a first-30-days meeting that is not planned');

@@ -108,12 +108,17 @@ describe('toMarkdown: structure', () => {
       'Next (months 3 to 6)',
       'Later (months 6 to 12)',
       'Year two (months 12 to 18)',
+      'Look again',
       'Appendix',
     ]);
+    // The first horizon in full, the rest outlined in the body and given in full in the appendix (Later work).
     const h3 = headings(tree, 3);
-    expect(h3.filter((h) => /^\d+\. /.test(h))).toHaveLength(roadmap.initiatives.filter((i) => i.kind === 'move').length);
-    expect(h3).toContain('2. Conversation & inbound communication: from Broadcasting to Engaging');
-    expect(h3.slice(-3)).toEqual(['Where we stand', 'What stands in the way', 'Practice cards']);
+    const h4 = headings(tree, 4);
+    const now = roadmap.initiatives.filter((i) => i.horizon === 'now');
+    expect(h3.filter((h) => /^\d+\. /.test(h))).toHaveLength(now.length);
+    expect(h4.filter((h) => /^\d+\. /.test(h))).toHaveLength(roadmap.initiatives.filter((i) => i.kind === 'move').length - now.length);
+    expect(h3).toContain('3. Conversation & inbound communication: from Broadcasting to Engaging');
+    expect(h3.slice(-4)).toEqual(['Where we stand', 'What stands in the way', 'Practice cards', 'Later work']);
   });
 
   it('lists organisation, date and participants', () => {
@@ -126,13 +131,17 @@ describe('toMarkdown: structure', () => {
     const first = section(md, 'First 30 days');
     const items = first.split('\n').filter((l) => l.startsWith('- '));
     expect(items[0]).toBe(
-      `- **1. Leadership & ownership: agree where we stand.** ${initiative(roadmap, 'leadership:align').firstStep} Suggested owner: Priya Raman or Margaret Okafor.`,
+      `- **1. Leadership & ownership: agree where we stand.** ${initiative(roadmap, 'leadership:align').firstStep} Owner: Tom Lindqvist (suggested, not yet confirmed), with Priya Raman and David Chen.`,
     );
+    // The sign-offs cut comes first: the top vote (Conversation) needs it.
+    expect(items[1]).toMatch(/^- \*\*2\. Ways of working & business model: from Broadcasting to Experimenting\.\*\* /);
     const conversation = initiative(roadmap, 'conversation:move');
-    expect(items[1]).toBe(`- **2. Conversation & inbound communication: from Broadcasting to Engaging.** ${conversation.firstStep} Suggested owner: Tom Lindqvist or Margaret Okafor.`);
-    // What follows the meeting waits for it: it is not a first action.
+    expect(items[2]).toBe(
+      `- **3. Conversation & inbound communication: from Broadcasting to Engaging.** ${conversation.firstStep} Owner: Tom Lindqvist (suggested, not yet confirmed), with Margaret Okafor and James Whitfield.`,
+    );
+    // What follows the meeting waits for it: it is not a first action. The items are numbered without a gap.
     expect(first).not.toContain('towards Engaging');
-    expect(items).toHaveLength(3);
+    expect(items.map((l) => /^- \*\*(\d+)\./.exec(l)![1])).toEqual(['1', '2', '3', '4']);
   });
 
   it('Before you act shows the split as the room answered, and questions the one-way target', () => {
@@ -163,21 +172,25 @@ describe('toMarkdown: structure', () => {
     let edited = applyInitiativeEdit(roadmap, 'people:move', { owner: 'Kwame Mensah', benchmark: 'A third of staff trained to answer members' });
     edited = applyInitiativeEdit(edited, 'brand:move', { firstStep: '' });
     const out = toMarkdown(board, { ...edited, initiatives: edited.initiatives.map((i) => (i.id === 'insight:move' ? { ...i, suggestedOwners: [] } : i)) }, { date: '2025-03-14' });
-    const people = section(out, '5. People, culture & skills: from Broadcasting to Engaging');
-    expect(people).toContain('- **Owner:** Kwame Mensah');
-    expect(people).toContain('- **Benchmark:** A third of staff trained to answer members');
-    const insight = section(out, '7. Insight & measurement: from Broadcasting to Engaging');
-    expect(insight).toContain('- **Owner:** _not set_');
-    expect(insight).toContain(`- **Benchmark:** suggested: ${initiative(roadmap, 'insight:move').suggestedBenchmark}`);
-    expect(section(out, '10. Brand positioning & voice: from Broadcasting to Engaging')).toContain('- **First step:** _not set_');
-    expect(section(out, '8. Community & participation: from Broadcasting to Experimenting')).toContain('- **Owner:** suggested: Kwame Mensah or Elena Rossi');
+    // A typed owner without the room's confirmation says so; the first 30 days carry it.
+    expect(section(out, 'First 30 days')).toContain('Owner: Kwame Mensah (not yet confirmed).');
+    const people = section(out, '4. People, culture & skills: from Broadcasting to Engaging');
+    expect(people).toContain('- **Benchmark:** A third of staff trained to answer members Review on 14 June 2025.');
+    const insight = section(out, '6. Insight & measurement: from Broadcasting to Engaging');
+    expect(insight).toContain('- **Owner:** to be named by the room');
+    expect(insight).toContain(`- **Benchmark:** suggested: ${initiative(roadmap, 'insight:move').suggestedBenchmark} Review on 14 September 2025.`);
+    expect(section(out, '10. Brand positioning & voice: from Broadcasting to Engaging')).toContain('- **First step:** to be agreed by the owner');
+    expect(section(out, '8. Community & participation: from Broadcasting to Experimenting')).toContain('- **Owner:** Elena Rossi (suggested, not yet confirmed), with James Whitfield and Kwame Mensah');
+    // A confirmed owner says so.
+    const confirmed = { ...edited, initiatives: edited.initiatives.map((i) => (i.id === 'people:move' ? { ...i, ownerConfirmed: true } : i)) };
+    expect(section(toMarkdown(board, confirmed, { date: '2025-03-14' }), 'First 30 days')).toContain('Owner: Kwame Mensah (confirmed).');
     // Initiatives in Now point to the first 30 days rather than repeat their step; a horizon whose every step is there says so once.
-    expect(section(out, 'Now (months 0 to 3)')).toBe('\nFirst steps and owners of 2 and 3: see First 30 days.\n');
-    expect(section(out, '2. Conversation & inbound communication: from Broadcasting to Engaging')).not.toContain('First step');
-    expect(section(out, '4. Leadership & ownership: towards Engaging')).toContain('- **First step:** If the meeting settles on Broadcasting, ');
+    expect(section(out, 'Now (months 0 to 3)')).toMatch(/^\nFirst steps and owners: see First 30 days\.\n/);
+    expect(section(out, '3. Conversation & inbound communication: from Broadcasting to Engaging')).not.toContain('First step');
+    expect(section(out, '7. Leadership & ownership: towards Engaging')).toContain('- **First step:** Whichever camp is right, both can start here: ');
     const charity = toMarkdown(charityBoard(), generateRoadmap(charityBoard()), { date: '2025-03-14' });
     expect(section(charity, 'Now (months 0 to 3)')).toBe('\nFirst steps and owners: see First 30 days.\n');
-    expect(section(charity, '3. People, culture & skills: from Broadcasting to Experimenting')).not.toContain('First step');
+    expect(section(charity, '1. People, culture & skills: from Broadcasting to Experimenting')).not.toContain('First step');
     expect(out.match(/- \*\*Why:\*\* /g)).toHaveLength(roadmap.initiatives.filter((i) => i.kind === 'move').length);
   });
 
@@ -285,7 +298,7 @@ describe('toMarkdown: hostile text in every field', () => {
     for (const fixed of ['First 30 days', 'Before you act', 'The roadmap', 'Appendix']) expect(h2).toContain(fixed);
     for (const fixed of ['Where we stand', 'What stands in the way', 'Practice cards']) expect(headings(tree, 3)).toContain(fixed);
     expect(h2).toContain(`${asShown(board.settings.horizons[0]!.label)} (months 0 to 3)`);
-    expect(headings(tree, 3).filter((h) => /^\d+\. /.test(h)).length).toBeGreaterThanOrEqual(roadmap.initiatives.filter((i) => i.kind === 'move').length);
+    expect([...headings(tree, 3), ...headings(tree, 4)].filter((h) => /^\d+\. /.test(h)).length).toBeGreaterThanOrEqual(roadmap.initiatives.filter((i) => i.kind === 'move').length);
     // Nothing typed became a heading of its own, a blockquote, HTML, a link or an image.
     for (const type of ['html', 'link', 'image', 'blockquote', 'delete', 'emphasis']) expect(all(tree, type)).toEqual([]);
   });
@@ -454,7 +467,7 @@ describe('toMarkdown: roadmaps stored before this version', () => {
     expect(lintErrors(md)).toEqual([]);
     expect(md).not.toMatch(/undefined|NaN/);
     expect(md).not.toContain('## Before you act');
-    expect(md).toContain('- **Owner:** _not set_');
+    expect(md).toContain('Owner: to be named by the room.');
   });
 });
 

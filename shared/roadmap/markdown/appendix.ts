@@ -27,7 +27,8 @@ function whereWeStand(out: MarkdownWriter, { roadmap, stageName, stageCell }: Ex
   const rows = roadmap.summaries.map((s) => {
     const camps = (s.camps ?? []).length === 2;
     const current = camps ? `split: ${inline(answersInWords(s, stageName))}` : stageCell(s.current);
-    const gap = s.disagreement && s.gap > 0 ? `up to ${s.gap}` : String(s.gap);
+    // Nobody answered: there is no gap to speak of, not a gap of 0.
+    const gap = s.answers === 0 || s.target === null ? 'n/a' : s.disagreement && s.gap > 0 ? `up to ${s.gap}` : String(s.gap);
     const spread = s.answers === 0 ? 'n/a' : camps ? 'two camps' : s.disagreement ? `${s.spread}, wide` : String(s.spread);
     return `| ${inline(s.name)} | ${current} | ${stageCell(s.target)} | ${gap} | ${spread} | ${s.votes} |`;
   });

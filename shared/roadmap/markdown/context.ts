@@ -9,6 +9,8 @@ import { readFacts } from '../facts.ts';
 import { isAddedByRoadmap, isOpeningBlock } from '../horizons.ts';
 import { inline, normalise } from './escape.ts';
 import { parseDay, type Day } from './file-name.ts';
+import { addMonths } from './gantt.ts';
+import { listNames } from '../../domain/words.ts';
 
 export interface ExportContext {
   board: BoardState;
@@ -43,13 +45,21 @@ export interface ExportContext {
   acts: Initiative[];
   /** "3. Title", as headings and lists name an initiative. */
   label: (i: Initiative) => string;
-  /** "Owner: …." or "Suggested owner: … or …."; null when there is neither (or the workshop ran anonymously). */
-  ownerLine: (i: Initiative) => string | null;
+  /**
+   * "Owner: Sam (confirmed)." / "Owner: Sam (suggested, not yet confirmed), with Ana." /
+   * "Owner: to be named by the room." (nobody suggested, or the workshop ran anonymously).
+   */
+  ownerLine: (i: Initiative) => string;
+  /** The day `months` after the export's day, in words: "14 June 2025". */
+  dayAfter: (months: number) => string;
 }
 
 /** Fields added to initiatives after some roadmaps were stored: read with a default. */
 export const suggestedOwners = (i: Initiative): string[] => (Array.isArray(i.suggestedOwners) ? i.suggestedOwners : []);
 export const suggestedBenchmark = (i: Initiative): string => (typeof i.suggestedBenchmark === 'string' ? i.suggestedBenchmark : '');
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const dayInWords = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 /** "a", "a or b", "a, b or c". */
 export const orList = (names: readonly string[]): string =>
@@ -94,9 +104,11 @@ export function readExport(board: BoardState, roadmap: Roadmap, day: string): Ex
     acts,
     label: (i) => `${numbered.get(i.id)}. ${inline(i.title) || 'Untitled'}`,
     ownerLine: (i) => {
-      if (normalise(i.owner)) return `Owner: ${inline(i.owner)}.`;
-      const names = suggestedOwners(i).map((n) => inline(n)).filter(Boolean);
-      return names.length > 0 && !board.settings.anonymous ? `Suggested owner: ${orList(names)}.` : null;
+      if (normalise(i.owner)) return `Owner: ${inline(i.owner)} (${i.ownerConfirmed === true ? 'confirmed' : 'not yet confirmed'}).`;
+      const [first, ...others] = suggestedOwners(i).map((n) => inline(n)).filter(Boolean);
+      if (!first || board.settings.anonymous) return 'Owner: to be named by the room.';
+      return `Owner: ${first} (suggested, not yet confirmed)${others.length > 0 ? `, with ${listNames(others)}` : ''}.`;
     },
+    dayAfter: (months) => dayInWords(addMonths(date, months)),
   };
 }

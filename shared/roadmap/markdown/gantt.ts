@@ -5,7 +5,7 @@ import { mermaidLabel } from './escape.ts';
 import type { Day } from './file-name.ts';
 
 /** `months` after `date` (a fraction counts 30 days a month), as yyyy-mm-dd; the 31st of a shorter month is its last day. */
-function addMonths(date: Day, months: number): string {
+export function addMonths(date: Day, months: number): string {
   const whole = Math.floor(months);
   const days = Math.round((months - whole) * 30);
   const monthIndex = date.m - 1 + whole;

@@ -17,7 +17,7 @@ import { appendixSection } from './appendix.ts';
 import { beforeYouActSection } from './before-you-act.ts';
 import { readExport } from './context.ts';
 import { firstThirtyDaysSection } from './first-30-days.ts';
-import { planSection } from './plan.ts';
+import { laterWorkSection, planSection } from './plan.ts';
 import { sinceSection } from './since.ts';
 import { titleSection } from './title.ts';
 import { MarkdownWriter } from './writer.ts';
@@ -53,5 +53,6 @@ export function toMarkdown(board: BoardState, roadmap: Roadmap, options: { date:
   beforeYouActSection(out, ctx);
   planSection(out, ctx);
   appendixSection(out, ctx);
+  laterWorkSection(out, ctx);
   return out.toString();
 }

@@ -1,6 +1,7 @@
 /** The paragraph that opens "The roadmap": where the room puts us, where it wants to go, what drove the order. */
 import { TARGET_MONTHS } from '../../domain/canvas.ts';
-import type { BoardState, Roadmap } from '../../domain/types.ts';
+import type { BoardState, DimensionSummary, Roadmap } from '../../domain/types.ts';
+import { inline } from './escape.ts';
 import { listNames, plural } from '../../domain/words.ts';
 import { isAddedByRoadmap, isWaitingList } from '../horizons.ts';
 
@@ -8,25 +9,31 @@ import { isAddedByRoadmap, isWaitingList } from '../horizons.ts';
 export function summaryParagraphs(board: BoardState, roadmap: Roadmap, org: string, stageName: (s: number) => string): string[] {
   const answered = roadmap.summaries.filter((s) => s.answers > 0);
   if (answered.length === 0) return [];
-  const tally = (values: number[]) => {
-    const counts = new Map<number, number>();
-    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  };
-  const dims = roadmap.summaries.length;
   const sentences: string[] = [];
-  const placed = answered.filter((s) => s.current !== null);
+  const names = (list: readonly DimensionSummary[]) => listNames(list.map((s) => inline(s.name)), 3);
+  /** "at Broadcasting on most dimensions, higher on A and lower on B": what the numbers mean, not the counts. */
+  const where = (pick: (s: DimensionSummary) => number | null): string | null => {
+    const known = answered.filter((s) => pick(s) !== null);
+    const counts = new Map<number, number>();
+    for (const s of known) counts.set(pick(s)!, (counts.get(pick(s)!) ?? 0) + 1);
+    const [mode, n] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [null, 0];
+    if (mode === null) return null;
+    const higher = known.filter((s) => pick(s)! > mode);
+    const lower = known.filter((s) => pick(s)! < mode);
+    const share = n === known.length ? (known.length === roadmap.summaries.length ? 'every dimension' : 'every dimension it assessed') : n * 2 > known.length ? 'most dimensions' : 'more dimensions than any other stage';
+    return [`${stageName(mode)} on ${share}`, higher.length > 0 ? `higher on ${names(higher)}` : null, lower.length > 0 ? `lower on ${names(lower)}` : null]
+      .filter((x): x is string => x !== null)
+      .join(', ');
+  };
+  const today = where((s) => s.current);
   const split = answered.filter((s) => s.current === null);
-  const [now, nowCount] = tally(placed.map((s) => s.current!))[0] ?? [null, 0];
   sentences.push(
-    now === null
+    today === null
       ? `The room is split on where ${org} stands on every dimension it assessed.`
-      : nowCount === dims
-        ? `The room puts ${org} at ${stageName(now)} on every dimension.`
-        : `The room puts ${org} at ${stageName(now)} on ${nowCount} of ${plural(dims, 'dimension')}${split.length > 0 ? ` and is split on ${split.length}` : ''}.`,
+      : `The room puts ${org} at ${today}${split.length > 0 ? `, and is split on ${names(split)}` : ''}.`,
   );
-  const goals = tally(answered.filter((s) => s.target !== null).map((s) => s.target!));
-  if (goals.length > 0) sentences.push(`Within 12 to ${TARGET_MONTHS} months it wants ${listNames(goals.map(([g, n]) => `${stageName(g)} on ${n}`))}.`);
+  const goal = where((s) => s.target);
+  if (goal !== null) sentences.push(`Within 12 to ${TARGET_MONTHS} months it aims for ${goal}.`);
   const work = roadmap.initiatives.filter((i) => i.kind === 'move');
   if (work.length > 0) {
     const waiting = new Set(roadmap.horizons.filter(isWaitingList).map((h) => h.id));

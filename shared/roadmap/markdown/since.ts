@@ -65,7 +65,8 @@ export function sinceSection(out: MarkdownWriter, { board, roadmap, cards, stage
       return `**${inline(i.title) || 'Untitled'}**${where ? ` (${where})` : ''}: ${status}${now}${raised}.`;
     }),
   );
-  const quoted = (text: string) => `“${inline(text.replace(/[.\s]+$/, ''))}”`;
+  // A suggested benchmark carries its baseline ("Today: …"): what was measured is the benchmark alone.
+  const quoted = (text: string) => `“${inline(text.replace(/ Today: .*$/, '').replace(/[.\s]+$/, ''))}”`;
   const met = since.outcomes.filter((o) => o.mark.benchmarkMet === true && normalise(o.initiative.benchmark));
   const missed = since.outcomes.filter((o) => o.mark.benchmarkMet === false && normalise(o.initiative.benchmark));
   if (met.length === 0 && missed.length === 0) {

@@ -1,0 +1,154 @@
+/**
+ * What the roadmap export may say, over every golden board and random boards:
+ * no noun of one kind of organisation that the board's own words do not contain
+ * ("agency", "pilot", "customers", "buy"...), a body short enough to read the next
+ * morning, no empty horizon, items numbered 1, 2, 3 in the chart and the text alike,
+ * no counting sentences, no "Gap 0" for an unanswered dimension, no words about the
+ * tool, and one suggested owner per item (none in an anonymous workshop).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { workshopStages } from '../../shared/domain/canvas.ts';
+import { KIND_WORDS, kindOf } from '../../shared/domain/organisation.ts';
+import type { BoardState } from '../../shared/domain/types.ts';
+import { generateRoadmap } from '../../shared/roadmap/index.ts';
+import { toMarkdown } from '../../shared/roadmap/markdown/index.ts';
+import { defaultModel } from '../../shared/domain/workshop-model.ts';
+import { makeBoard } from '../fixtures/boards.ts';
+import { SAMPLES, SAMPLE_DATE } from '../fixtures/samples.ts';
+
+/** Words that belong to one kind of organisation or one situation: the export says them only when the board does. */
+const ORG_WORDS = [
+  'agency', 'agencies', 'pilot', 'trial', 'sponsor', 'customer', 'buy', 'committee', 'task force', 'donor', 'donat',
+  'resident', 'member', 'supporter', 'citizen', 'trustee', 'council', 'shareholder', 'client', 'patient', 'student',
+  'volunteer', 'sales', 'shop', 'store', 'products?\\b', 'fundrais', 'grant', 'election', 'regulator',
+];
+/** Words about the tool rather than the organisation. */
+const TOOL_WORDS = /generate the roadmap|generate it again|regenerat|the app\b|Assess phase|click (?:on|the)\b|press the button/i;
+const BODY_WORDS_MAX = 1_200;
+
+/** Everything the board says in its own words: cards, names, settings, the canvas the room saw (a custom dimension's descriptors too). */
+function boardWords(board: BoardState): string {
+  const playbooks = defaultModel().playbooks;
+  const kind = KIND_WORDS[kindOf(board.settings.organisationKind)];
+  // The care a kind of organisation demands is named from the kind itself (cautions.ts).
+  const care = kindOf(board.settings.organisationKind) === 'public-body' ? ['election'] : [];
+  return [
+    ...care,
+    board.title,
+    board.organisation,
+    board.settings.serves,
+    kind.serves,
+    kind.act,
+    ...board.cards.map((c) => c.text),
+    ...board.participants.map((p) => p.name),
+    ...board.dimensions.flatMap((d) => [d.name, ...(playbooks[d.key] ? [] : d.descriptors)]),
+    ...workshopStages(board.stages).flatMap((s) => [s.name, s.short]),
+    ...board.settings.horizons.map((h) => h.label),
+  ].join('\n');
+}
+
+const body = (md: string) => md.slice(0, md.indexOf('\n## Appendix'));
+/**
+ * The plan's prose, from First 30 days to the appendix: no chart, no table rows. A re-run's
+ * "Since" section before it is the record of the earlier plan, and is not counted.
+ */
+const prose = (md: string) => body(md).slice(md.indexOf('## First 30 days')).replace(/```mermaid[\s\S]*?```/g, '').split('\n').filter((l) => !l.startsWith('|')).join('\n');
+const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+function problems(board: BoardState, md: string): string[] {
+  const out: string[] = [];
+  const said = boardWords(board).toLowerCase();
+  // Quotes are the team's own words; what they typed may say anything.
+  const text = body(md).replace(/“[^”]*”/g, '“…”');
+  for (const w of ORG_WORDS) {
+    if (new RegExp(`\\b${w}`, 'i').test(text) && !new RegExp(`\\b${w}`, 'i').test(said)) out.push(`says "${w}", which the board never does`);
+  }
+  if (TOOL_WORDS.test(text)) out.push(`talks about the tool: ${TOOL_WORDS.exec(text)![0]}`);
+  if (words(prose(md)) > BODY_WORDS_MAX) out.push(`the body has ${words(prose(md))} words`);
+  if (/Nothing is planned in this horizon/.test(md)) out.push('prints an empty horizon');
+  if (/\b(?:wants|aims for) [A-Z][a-z ]+ on \d+\b/.test(text)) out.push('counts instead of saying what the numbers mean');
+  // Numbering: the chart's numbers run 1, 2, 3..., and the first 30 days list a run without a gap.
+  const chart = [...md.matchAll(/^ {4}(\d+)\. .* :i(\d+),/gm)].map((m) => Number(m[1]));
+  if (chart.some((n, i) => n !== i + 1)) out.push(`the chart numbers ${chart.join(', ')}`);
+  const first = md.slice(md.indexOf('## First 30 days'), md.indexOf('\n## ', md.indexOf('## First 30 days') + 5));
+  const listed = [...first.matchAll(/^- \*\*(\d+)\./gm)].map((m) => Number(m[1]));
+  if (listed.some((n, i) => i > 0 && n !== listed[i - 1]! + 1)) out.push(`the first 30 days number ${listed.join(', ')}`);
+  // Unanswered dimensions have no gap to speak of.
+  const canvas = md.slice(md.indexOf('### Where we stand'));
+  for (const row of canvas.matchAll(/^\| (.+?) \| no answers \| [^|]* \| ([^|]+?) \|/gm)) if (row[2] !== 'n/a') out.push(`prints a gap for ${row[1]}, which nobody answered`);
+  // One suggested owner per line, and none in an anonymous workshop.
+  for (const line of md.split('\n').filter((l) => /Owner: .*suggested/.test(l))) {
+    if ((line.match(/\(suggested, not yet confirmed\)/g) ?? []).length !== 1) out.push(`an owner line names more or fewer than one suggestion: ${line}`);
+    if (board.settings.anonymous) out.push(`names a suggested owner in an anonymous workshop: ${line}`);
+  }
+  return out;
+}
+
+describe('the export says only what the room said, briefly', () => {
+  for (const sample of SAMPLES) {
+    it(`${sample.file}`, () => {
+      const board = sample.board();
+      const md = toMarkdown(board, generateRoadmap(board), { date: sample.date ?? SAMPLE_DATE });
+      expect(problems(board, md)).toEqual([]);
+    });
+  }
+
+  it('a charity, a public body and a membership body never hear "customers" or "buy"', () => {
+    for (const [kind, serves] of [['charity', 'supporters'], ['public-body', 'residents'], ['membership', 'members']] as const) {
+      const base = makeBoard();
+      const people = ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, name: `Person ${i}`, joinedAt: i }));
+      const markers = people.flatMap((p) => base.dimensions.map((d) => ({ participantId: p.id, dimension: d.key, current: 2, target: 4 })));
+      const board = makeBoard({ participants: people, markers, settings: { ...base.settings, serves, organisationKind: kind } });
+      const md = toMarkdown(board, generateRoadmap(board), { date: SAMPLE_DATE });
+      expect(problems(board, md)).toEqual([]);
+      expect(body(md)).not.toMatch(/\bcustomers?\b|\bbuy/i);
+      expect(body(md)).toContain(serves);
+    }
+  });
+});
+
+const KINDS = ['company', 'public-body', 'charity', 'membership', 'other'] as const;
+const TEXTS = ['We like cake', 'Replies need two sign-offs', 'Nobody answers the inbox', 'Our agency writes every post', 'A pilot runs our forum'];
+
+describe('the export over random boards', () => {
+  it('never uses an organisation word the board does not, numbers without gaps, prints no empty horizon, suggests one owner at most', () => {
+    const base = makeBoard();
+    const dims = base.dimensions.map((d) => d.key);
+    fc.assert(
+      fc.property(
+        fc.record({
+          n: fc.integer({ min: 1, max: 9 }),
+          kind: fc.constantFrom(...KINDS),
+          anonymous: fc.boolean(),
+          cap: fc.integer({ min: 1, max: 4 }),
+          answers: fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.boolean()), { minLength: 90, maxLength: 90 }),
+          cards: fc.array(fc.record({ p: fc.nat(8), d: fc.nat(dims.length - 1), stage: fc.integer({ min: 1, max: 5 }), text: fc.nat(TEXTS.length - 1) }), { maxLength: 20 }),
+          votes: fc.array(fc.record({ p: fc.nat(8), d: fc.nat(dims.length - 1), count: fc.integer({ min: 1, max: 5 }) }), { maxLength: 20 }),
+        }),
+        (g) => {
+          const people = Array.from({ length: g.n }, (_, i) => ({ id: `p${i}`, name: `Person ${i}`, joinedAt: i }));
+          const markers = people.flatMap((p, i) =>
+            dims.flatMap((d, j) => {
+              const [c, t, on] = g.answers[(i * dims.length + j) % g.answers.length]!;
+              return on ? [{ participantId: p.id, dimension: d, current: c, target: t }] : [];
+            }),
+          );
+          const cards = g.cards.map((c, i) => ({ key: `p${c.p % g.n}/c${i}`, id: `c${i}`, authorId: `p${c.p % g.n}`, kind: 'practice' as const, text: TEXTS[c.text]!, dimension: dims[c.d]!, stage: c.stage, createdAt: i }));
+          const votes = g.votes.map((v) => ({ participantId: `p${v.p % g.n}`, target: `dim:${dims[v.d]!}` as const, count: v.count }));
+          const board = makeBoard({
+            participants: people,
+            markers,
+            cards,
+            votes,
+            settings: { ...base.settings, anonymous: g.anonymous, initiativeCap: g.cap, organisationKind: g.kind, serves: KIND_WORDS[g.kind].serves },
+          });
+          const md = toMarkdown(board, generateRoadmap(board), { date: SAMPLE_DATE });
+          // Random boards can plan all ten dimensions at once: length is checked on the goldens.
+          expect(problems(board, md).filter((p) => !p.startsWith('the body has'))).toEqual([]);
+        },
+      ),
+      { numRuns: 150, seed: 20_261_207 },
+    );
+  });
+});
