@@ -59,7 +59,7 @@ describe('a card set aside', () => {
       await ben.conn.write((d) => putMarker(d, 'brand', { current: 2, target: 4 }));
       await settled();
       const spamId = await eventually(() => readRoomBoard(fac.room, { console: fac.console }).cards.find((c) => c.text === SPAM)?.id);
-      await cmd({ type: 'card:set-aside', cardId: spamId, aside: true });
+      await cmd({ type: 'card:set-aside', cardId: spamId!, aside: true });
       await eventually(() => readRoomBoard(fac.room, { console: fac.console }).aside.some((c) => c.text === SPAM));
       expect(readRoomBoard(fac.room, { console: fac.console }).cards.some((c) => c.text === SPAM)).toBe(false);
       await cmd({ type: 'reveal:set', phase: 'map', revealed: true });
