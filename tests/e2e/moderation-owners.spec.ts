@@ -95,6 +95,16 @@ test('a phone volunteers for a first step, the console confirms it, and the owne
   // The console sees the volunteer and confirms.
   const onConsole = console.initiative(id);
   await expect(onConsole.getByTestId('owner-controls')).toContainText('Ada said "I\'ll take this"', { timeout: 15_000 });
+  // A console on the projector (Presenting) names nobody in an anonymous workshop.
+  const tab = (name: string) => console.page.getByRole('tab', { name }).click();
+  await tab('Canvas');
+  await console.presenting().check();
+  await tab('Roadmap');
+  await expect(onConsole.getByTestId('owner-controls')).toHaveText(/1 person said "I'll take this"/);
+  await expect(onConsole).not.toContainText('Ada');
+  await tab('Canvas');
+  await console.stopPresenting();
+  await tab('Roadmap');
   await onConsole.getByTestId('confirm-volunteer').click();
   await expect(onConsole.getByTestId('owner')).toHaveText(/^Ada\s+confirmed$/);
   await expect(console.ownerCount()).toContainText(/^1 of \d+ first steps? ha(s|ve) an owner/);

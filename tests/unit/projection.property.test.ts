@@ -38,6 +38,8 @@ type Op =
   | { op: 'command'; command: Command }
   | { op: 'remove'; who: number }
   | { op: 'move'; card: number; dim: number; stage: number }
+  | { op: 'aside'; card: number; aside: boolean }
+  | { op: 'volunteer'; who: number; offer: boolean }
   | { op: 'update'; roadmap: boolean };
 
 const stage = fc.integer({ min: 1, max: 5 });
