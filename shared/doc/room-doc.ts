@@ -57,7 +57,11 @@ export const CONSOLE = { cards: 'cards', people: 'people', aside: 'aside', volun
 /** Someone who said "I'll take this" for an initiative, as the console lists them. */
 export type ConsoleVolunteer = Volunteer;
 
-/** The console's set-aside list, in display order (no author: moderation is about the line, not the person). */
+/**
+ * The console's set-aside list, in display order (no author: moderation is about the line, not
+ * the person). Read by the console alone (client/lib/console.svelte.ts), not by readRoomBoard,
+ * so the phone's bundle leaves it out.
+ */
 export function readAside(cons: Y.Doc): Array<PublicCardValue & { id: string }> {
   const out: Array<PublicCardValue & { id: string }> = [];
   cons.getMap<PackedCard>(CONSOLE.aside).forEach((packed, id) => {
@@ -250,8 +254,6 @@ export function readRoomBoard(room: Y.Doc, opts: ReadOptions = {}): RoomBoard {
     stages: readStages(room),
     baseline: readBaselineView(room),
     whatMoved: readWhatMoved(room),
-    aside: opts.console ? readAside(opts.console) : [],
-    volunteers: opts.console ? readVolunteers(opts.console) : {},
   };
 }
 

@@ -420,10 +420,6 @@ export interface RoomBoard {
   baseline: BaselineView | null;
   /** The facilitator put "What moved" on the projector. */
   whatMoved: boolean;
-  /** The console only (empty elsewhere): cards set aside, without their author, in display order. */
-  aside: Array<PublicCardValue & { id: string }>;
-  /** The console only (empty elsewhere): who said "I'll take this", by initiative id. */
-  volunteers: Record<string, Volunteer[]>;
 }
 
 /** Someone who volunteered to own an initiative, as the console lists them. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putMarker } from '../../shared/doc/private-doc.ts';
-import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import { readRoomBoard, readVolunteers } from '../../shared/doc/room-doc.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { closeAll, createWorkshop, eventually, facilitator, join, participant, viewer, viewerKeyOf } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -46,8 +46,7 @@ describe('a volunteer in an anonymous workshop', () => {
 
       const offer = await z.command({ type: 'owner:volunteer', initiativeId: id!, offer: true });
       expect(offer).toEqual({ ok: true });
-      const console = () => readRoomBoard(fac.room, { console: fac.console });
-      await eventually(() => console().volunteers[id!]?.[0]?.name === 'Zoe Volunteer');
+      await eventually(() => readVolunteers(fac.console!)[id!]?.[0]?.name === 'Zoe Volunteer');
       await eventually(() => readRoomBoard(z.room, { mine: { doc: z.mine!, participantId: zoe.participantId } }).me?.offers.includes(id!));
       // Another phone's or the projector's own roadmap says nothing of who offered.
       expect(yWire.saw('Zoe Volunteer')).toBe(false);

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putCard, putMarker } from '../../shared/doc/private-doc.ts';
-import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import { readAside, readRoomBoard } from '../../shared/doc/room-doc.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { api, closeAll, createWorkshop, eventually, facilitator, join, participant, viewer, viewerKeyOf } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -60,7 +60,7 @@ describe('a card set aside', () => {
       await settled();
       const spamId = await eventually(() => readRoomBoard(fac.room, { console: fac.console }).cards.find((c) => c.text === SPAM)?.id);
       await cmd({ type: 'card:set-aside', cardId: spamId!, aside: true });
-      await eventually(() => readRoomBoard(fac.room, { console: fac.console }).aside.some((c) => c.text === SPAM));
+      await eventually(() => readAside(fac.console!).some((c) => c.text === SPAM));
       expect(readRoomBoard(fac.room, { console: fac.console }).cards.some((c) => c.text === SPAM)).toBe(false);
       await cmd({ type: 'reveal:set', phase: 'map', revealed: true });
       await eventually(() => texts(ben.conn).includes('We answer every complaint within a day'));
