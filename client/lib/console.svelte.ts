@@ -12,6 +12,7 @@ import { downloadExport } from './api.ts';
 import { LiveBoard } from './live.svelte.ts';
 import { answerTally, moveRevealSentence, phaseState } from './model.ts';
 import { roomView } from './room.ts';
+import { readAside, readVolunteers } from '../../shared/doc/room-doc.ts';
 
 export class ConsoleState {
   readonly live: LiveBoard;
@@ -39,6 +40,9 @@ export class ConsoleState {
   );
   /** Answers as people × dimensions, and the dimensions short of them. */
   readonly answers = $derived(this.board ? answerTally(this.board) : null);
+  /** Cards set aside, and who volunteered for which initiative: the console document's own parts, read when the board is. */
+  readonly aside = $derived.by(() => (this.board && this.live.conn.console ? readAside(this.live.conn.console) : []));
+  readonly volunteers = $derived.by(() => (this.board && this.live.conn.console ? readVolunteers(this.live.conn.console) : {}));
   /** Each phase's entries: hidden from the room, revealed, or never private (null). */
   readonly phaseStates = $derived(
     Object.fromEntries(PHASES.map((p) => [p, this.board ? phaseState(this.board, p) : null])) as Record<Phase, 'hidden' | 'revealed' | null>,

@@ -15,6 +15,8 @@ import { earlierMark } from '../../shared/rules/baseline.ts';
 import { plural } from '../../shared/domain/words.ts';
 import { parseTarget, poolBudget, poolOfCard, spentByPool, type VotePool } from '../../shared/rules/votes.ts';
 import { ledgerMaps, ownedKey, readBaseline, readEarlier, readStoredModel, votesOf } from './ledger.ts';
+import { setAside } from './set-aside.ts';
+import { checkOwnerEdit, clearOwner, confirmOwner, volunteer } from './room-owners.ts';
 import { serverWrite, type RoomState } from './room-state.ts';
 import { buildDimensions, playbooksFor } from './build-dimensions.ts';
 
@@ -57,7 +59,7 @@ function votePool(state: RoomState, target: string): VotePool | null {
   if (!t) return null;
   if (t.kind === 'dim') return state.dimensions().some((d) => d.key === t.key) ? 'change' : null;
   const card = state.card(t.id);
-  return card && state.present(card.participantId) && cardVisible(state.ctx(), card.value.kind) ? poolOfCard(card.value.kind) : null;
+  return card && state.present(card.participantId) && !state.isAside(t.id) && cardVisible(state.ctx(), card.value.kind) ? poolOfCard(card.value.kind) : null;
 }
 
 function run(state: RoomState, command: Command, actor: Actor, now: number): CommandResult | void {
@@ -217,6 +219,14 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
       });
       return { changed: true, data: { used: after, budget, pool } };
     }
+    case 'card:set-aside':
+      return setAside(state, command.cardId, command.aside, now);
+    case 'owner:volunteer':
+      return volunteer(state, actor.participantId, command.initiativeId, command.offer, now);
+    case 'owner:confirm':
+      return confirmOwner(state, command.initiativeId, command.participantId);
+    case 'owner:clear':
+      return clearOwner(state, command.initiativeId);
     case 'roadmap:generate': {
       const board = state.fullBoard();
       const { roadmap, replaced } = mergeRoadmap(board.roadmap, generateRoadmap(board));
@@ -229,6 +239,7 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
       if (actor.role !== 'facilitator' && !readSettings(ledger).roadmapEditable) throw new AppError('ROADMAP_LOCKED');
       const current = readRoadmap(ledger);
       if (!current) throw new AppError('NOT_FOUND', 'There is no roadmap yet.');
+      if (command.type === 'roadmap:edit' && command.patch.owner !== undefined) checkOwnerEdit(state, actor, command.patch.owner);
       const next =
         command.type === 'roadmap:edit'
           ? applyInitiativeEdit(current, command.initiativeId, command.patch)

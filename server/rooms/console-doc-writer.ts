@@ -1,10 +1,11 @@
 /**
  * The `console` document, which only facilitator connections receive (its layout:
- * shared/doc/room-doc.ts): cards not revealed yet, without their author, and the people list
- * under participant ids, so the facilitator can remove someone.
+ * shared/doc/room-doc.ts): cards not revealed yet, without their author, the people list
+ * under participant ids, so the facilitator can remove someone, cards set aside (to restore),
+ * and who volunteered to own each initiative (to confirm one).
  */
 import type * as Y from 'yjs';
-import { CONSOLE, type ConsolePerson, type PackedCard } from '../../shared/doc/room-doc.ts';
+import { CONSOLE, type ConsolePerson, type ConsoleVolunteer, type PackedCard } from '../../shared/doc/room-doc.ts';
 import { nothingToWrite, same, syncMap, writeCards, type CardsUpdate } from './doc-sync.ts';
 import type { PersonFigures } from './figures.ts';
 import type { LedgerParticipant } from './ledger.ts';
@@ -12,6 +13,10 @@ import type { LedgerParticipant } from './ledger.ts';
 /** What to write into the console document. */
 export interface ConsoleDocWrite {
   cards: CardsUpdate;
+  /** The set-aside list. */
+  aside: CardsUpdate;
+  /** Who volunteered for each initiative (initiative id -> names with participant ids), when it may have moved. */
+  volunteers?: Map<string, ConsoleVolunteer[]>;
   /** A present participant's entry in the people list. */
   personOf: (pid: string) => ConsolePerson;
   /** Every present participant, in room order, when the list itself may have moved; else undefined. */
@@ -43,9 +48,11 @@ export function writeConsoleDoc(cons: Y.Doc, w: ConsoleDocWrite): void {
       if (!same(peopleMap.get(pid), entry)) personWrites.push([pid, entry]);
     }
   }
-  if (!w.everyone && !personWrites.length && nothingToWrite(w.cards)) return;
+  if (!w.everyone && !personWrites.length && nothingToWrite(w.cards) && nothingToWrite(w.aside) && !w.volunteers) return;
   cons.transact(() => {
     writeCards(cons.getMap<PackedCard>(CONSOLE.cards), w.cards);
+    writeCards(cons.getMap<PackedCard>(CONSOLE.aside), w.aside);
+    if (w.volunteers) syncMap(cons.getMap<ConsoleVolunteer[]>(CONSOLE.volunteers), w.volunteers);
     if (w.everyone) {
       const people = new Map<string, ConsolePerson>();
       for (const pid of w.everyone) people.set(pid, w.personOf(pid));

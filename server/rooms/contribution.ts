@@ -16,10 +16,13 @@ export interface Contribution extends PersonFigures {
   room: Map<string, PackedCard>;
   /** Cards not revealed yet, by public id. */
   console: Map<string, PackedCard>;
+  /** Cards the facilitator set aside, by public id: only the console's "set aside" list shows them. */
+  aside: Map<string, PackedCard>;
 }
 
 /**
- * One participant's cards and markers as the room and the console may see them. Cards the
+ * One participant's cards and markers as the room and the console may see them (`aside`: the
+ * public ids of cards set aside). Cards the
  * server has not registered yet are left out (they have no public id); so are markers on a
  * dimension not in `dimKeys` and stages outside the canvas.
  */
@@ -31,8 +34,9 @@ export function contributionOf(
   named: boolean,
   author: string | null,
   dimKeys: ReadonlySet<string>,
+  aside: ReadonlySet<string> = new Set(),
 ): Contribution {
-  const c: Contribution = { room: new Map(), console: new Map(), practice: 0, barrier: 0, hiddenPractice: 0, hiddenBarrier: 0, written: 0, markers: [] };
+  const c: Contribution = { room: new Map(), console: new Map(), aside: new Map(), practice: 0, barrier: 0, hiddenPractice: 0, hiddenBarrier: 0, written: 0, markers: [] };
   const maps = privateMaps(doc);
   maps.cards.forEach((value, cardId) => {
     if (!value || typeof value !== 'object') return;
@@ -42,6 +46,11 @@ export function contributionOf(
     const visible = cardVisible(ctx, value.kind);
     const notBefore = value.kind === 'barrier' && typeof value.notBefore === 'string' ? value.notBefore : null;
     const base = { kind: value.kind, text: value.text, dimension: value.dimension, stage: value.stage, notBefore, order: reg.order };
+    // Set aside: counted nowhere, shown only in the console's list (without its author) so it can be restored.
+    if (aside.has(reg.id)) {
+      c.aside.set(reg.id, packCard({ ...base, author: null }));
+      return;
+    }
     if (value.kind === 'practice') c.practice++;
     else c.barrier++;
     if (visible) c.room.set(reg.id, packCard({ ...base, author: named ? author : null }));

@@ -45,11 +45,14 @@ export function writeCards(map: Y.Map<PackedCard>, update: CardsUpdate): void {
   }
 }
 
-/** Each person's cards in one of the two documents, by public id. */
-type CardsByPerson = ReadonlyMap<string, Readonly<Record<'room' | 'console', Map<string, PackedCard>>>>;
+/** A card map of the derived documents: the room's cards, the console's unrevealed ones, the console's set-aside list. */
+export type CardMapName = 'room' | 'console' | 'aside';
 
-/** Every card of one of the two documents, person after person in `people`'s order. */
-export function allCards(people: CardsByPerson, which: 'room' | 'console'): Map<string, PackedCard> {
+/** Each person's cards in each card map, by public id. */
+type CardsByPerson = ReadonlyMap<string, Readonly<Record<CardMapName, Map<string, PackedCard>>>>;
+
+/** Every card of one card map, person after person in `people`'s order. */
+export function allCards(people: CardsByPerson, which: CardMapName): Map<string, PackedCard> {
   const out = new Map<string, PackedCard>();
   for (const p of people.values()) for (const [id, v] of p[which]) out.set(id, v);
   return out;
@@ -61,7 +64,7 @@ export function allCards(people: CardsByPerson, which: 'room' | 'console'): Map<
  * cards in their document's order) and the same additions in display order. The map holds
  * exactly the cards of `before`, so comparing with those is comparing with the map.
  */
-export function cardWrites(touched: string[], presentIds: string[], before: CardsByPerson, after: CardsByPerson, which: 'room' | 'console'): CardWrite[] {
+export function cardWrites(touched: string[], presentIds: string[], before: CardsByPerson, after: CardsByPerson, which: CardMapName): CardWrite[] {
   const writes: CardWrite[] = [];
   if (!touched.length) return writes;
   const added: [string, PackedCard][] = [];

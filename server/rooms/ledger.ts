@@ -18,7 +18,10 @@
  *   were files: they read as the default canvas;
  * - `baseline`: a re-run's memory of the earlier workshop, one value under
  *   `value` (shared/domain/types.ts Baseline: aggregates only);
- * - `earlier`: earlier initiative id -> EarlierMark, what the room says became of it.
+ * - `earlier`: earlier initiative id -> EarlierMark, what the room says became of it;
+ * - `aside`: public card id -> when the facilitator set it aside (moderation): the card stays in
+ *   its author's document and nowhere else (projection, fullBoard, votes);
+ * - `volunteers`: `${participantId}/${initiativeId}` -> when they said "I'll take this".
  */
 import type * as Y from 'yjs';
 import type { DimensionPlaybook } from '../../shared/domain/canvas.ts';
@@ -31,6 +34,8 @@ export const LEDGER = {
   model: 'model',
   baseline: 'baseline',
   earlier: 'earlier',
+  aside: 'aside',
+  volunteers: 'volunteers',
 } as const;
 
 export interface LedgerParticipant extends Participant {
@@ -52,6 +57,8 @@ const openMaps = (doc: Y.Doc) => ({
   model: doc.getMap<unknown>(LEDGER.model),
   baseline: doc.getMap<Baseline>(LEDGER.baseline),
   earlier: doc.getMap<EarlierMark>(LEDGER.earlier),
+  aside: doc.getMap<number>(LEDGER.aside),
+  volunteers: doc.getMap<number>(LEDGER.volunteers),
 });
 const opened = new WeakMap<Y.Doc, ReturnType<typeof openMaps>>();
 /** The ledger's maps, looked up once per document (the projection asks on every flush). */
@@ -111,5 +118,23 @@ export function votesOf(doc: Y.Doc, participantId: string): Map<string, number> 
   ledgerMaps(doc).votes.forEach((count, key) => {
     if (key.startsWith(prefix) && typeof count === 'number' && count > 0) out.set(key.slice(prefix.length), count);
   });
+  return out;
+}
+
+/** Public ids of the cards the facilitator set aside. */
+export function asideIds(doc: Y.Doc): Set<string> {
+  return new Set(ledgerMaps(doc).aside.keys());
+}
+
+/** Who volunteered for each initiative, in the order they did: initiative id -> participant ids. */
+export function volunteersByInitiative(doc: Y.Doc): Map<string, string[]> {
+  const list: Array<{ owner: string; rest: string; at: number }> = [];
+  ledgerMaps(doc).volunteers.forEach((at, key) => {
+    const split = splitOwnedKey(key);
+    if (split) list.push({ ...split, at: typeof at === 'number' ? at : 0 });
+  });
+  list.sort((a, b) => a.at - b.at || (a.owner < b.owner ? -1 : 1));
+  const out = new Map<string, string[]>();
+  for (const v of list) out.set(v.rest, [...(out.get(v.rest) ?? []), v.owner]);
   return out;
 }

@@ -11,7 +11,12 @@
  *   distributions beside today's once Assess is revealed (aggregates only);
  * - `console`, for the facilitator: cards not revealed yet (no author) and the
  *   people list with participant ids (to remove someone), plus how many
- *   dimensions each answered in a named workshop.
+ *   dimensions each answered in a named workshop; cards set aside (no author),
+ *   and who volunteered to own each initiative.
+ *
+ * A card the facilitator set aside (ledger `aside`) reaches neither `room` nor
+ * the console's card map: only the console's set-aside list, and its author's
+ * own document, which it never left.
  *
  * Neither is stored: both are rebuilt from the state on load, written in one
  * transaction per flush with only what changed, and their updates go out only
@@ -30,7 +35,8 @@ import { consolePerson, writeConsoleDoc } from './console-doc-writer.ts';
 import { contributionOf, sameCardIds, type Contribution } from './contribution.ts';
 import { allCards, cardWrites } from './doc-sync.ts';
 import { roomFigures, sameFigures, voteTotals, type RoomFigures } from './figures.ts';
-import { LEDGER, ledgerMaps, readBaseline, readEarlier } from './ledger.ts';
+import { asideIds, LEDGER, ledgerMaps, readBaseline, readEarlier } from './ledger.ts';
+import { consoleVolunteers } from './volunteers.ts';
 import { ProjectionChanges } from './projection-changes.ts';
 import { baselineEntries, roomPeople, roomVotes, writeRoomDoc } from './room-doc-writer.ts';
 import type { RoomState } from './room-state.ts';
@@ -106,9 +112,12 @@ export class Projection {
     const participants = ledgerMaps(ledger).participants;
     const metaChanged = full || roots.has('meta');
     const peopleChanged = full || roots.has(LEDGER.participants);
+    // Setting a card aside is rare: everyone's contribution is recomputed then, as for the session.
+    const asideChanged = full || roots.has(LEDGER.aside);
+    const aside = asideIds(ledger);
 
     // Whose contribution to recompute: everyone's when the session changed, else those whose state changed.
-    const recompute = metaChanged ? presentIds : presentIds.filter((pid) => this.changes.pids.has(pid) || !this.parts.has(pid));
+    const recompute = metaChanged || asideChanged ? presentIds : presentIds.filter((pid) => this.changes.pids.has(pid) || !this.parts.has(pid));
     const gone = [...this.parts.keys()].filter((pid) => !present.has(pid));
     state.registerNewCards(recompute);
 
@@ -122,7 +131,7 @@ export class Projection {
         after.delete(pid);
         continue;
       }
-      after.set(pid, contributionOf(state, pid, doc, ctx, named, participants.get(pid)?.name ?? null, dimKeys));
+      after.set(pid, contributionOf(state, pid, doc, ctx, named, participants.get(pid)?.name ?? null, dimKeys, aside));
       changed.push(pid);
     }
     // A full pass holds people in the order the room lists them, as it always wrote them.
@@ -169,6 +178,8 @@ export class Projection {
     writeConsoleDoc(this.console, {
       cards: full ? { all: allCards(parts, 'console') } : { writes: cardWrites(touched, presentIds, before, parts, 'console') },
       personOf: (pid) => consolePerson(participants.get(pid)!, named, parts.get(pid)),
+      aside: full ? { all: allCards(parts, 'aside') } : { writes: cardWrites(touched, presentIds, before, parts, 'aside') },
+      volunteers: full || peopleChanged || dirty.roadmap || roots.has(LEDGER.volunteers) ? consoleVolunteers(ledger, present) : undefined,
       everyone: metaChanged || peopleChanged ? presentIds : undefined,
       // Only the answered and card counts of those recomputed can have moved.
       recounted: named ? changed : [],

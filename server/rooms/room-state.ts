@@ -9,8 +9,9 @@ import { privateMaps, SERVER_CLIENT } from '../../shared/doc/private-doc.ts';
 import { readRoadmap } from '../../shared/doc/roadmap-doc.ts';
 import type { BoardState, Card, CardValue, DimensionDef, Marker, Settings, Vote, VoteTarget } from '../../shared/domain/types.ts';
 import type { RevealContext } from '../../shared/rules/visibility.ts';
+import { parseTarget } from '../../shared/rules/votes.ts';
 import { DEFAULT_TEMPLATE, defaultPlaybook, type WorkshopModel } from '../../shared/domain/workshop-model.ts';
-import { ledgerMaps, ownedKey, readBaseline, readEarlier, readStoredModel, splitOwnedKey, type CardRegistration, type LedgerParticipant } from './ledger.ts';
+import { asideIds, ledgerMaps, ownedKey, readBaseline, readEarlier, readStoredModel, splitOwnedKey, type CardRegistration, type LedgerParticipant } from './ledger.ts';
 
 export interface CardRef {
   participantId: string;
@@ -101,6 +102,11 @@ export class RoomState {
     return value ? { ...ref, value } : undefined;
   }
 
+  /** Whether the facilitator set this card aside (moderation): it then counts and shows nowhere but its author's own screens. */
+  isAside(publicId: string): boolean {
+    return ledgerMaps(this.ledger).aside.has(publicId);
+  }
+
   registration(participantId: string, cardId: string): CardRegistration | undefined {
     return ledgerMaps(this.ledger).cards.get(ownedKey(participantId, cardId));
   }
@@ -147,9 +153,12 @@ export class RoomState {
   /**
    * The full board as the roadmap generator and the export read it: cards keyed by public id
    * (never by anything derived from a participant id), markers and votes per participant.
+   * Cards set aside, and votes on them, are left out here, the one place every roadmap,
+   * export and archive reads the board from: none of them can quote such a card.
    */
   fullBoard(): BoardState {
     const ledger = this.ledger;
+    const aside = asideIds(ledger);
     const participants = [...ledgerMaps(ledger).participants.values()].map(({ personId: _p, ...p }) => p);
     participants.sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1));
     const cards: Card[] = [];
@@ -158,7 +167,7 @@ export class RoomState {
       const m = privateMaps(doc);
       m.cards.forEach((value, cardId) => {
         const reg = this.registration(pid, cardId);
-        if (!reg || !value || typeof value !== 'object') return;
+        if (!reg || !value || typeof value !== 'object' || aside.has(reg.id)) return;
         cards.push({ ...value, key: reg.id, id: reg.id, authorId: pid });
       });
       m.markers.forEach((value, dimension) => {
@@ -168,9 +177,13 @@ export class RoomState {
     cards.sort((a, b) => a.createdAt - b.createdAt || (a.key < b.key ? -1 : 1));
     markers.sort((a, b) => (a.participantId + a.dimension < b.participantId + b.dimension ? -1 : 1));
     const votes: Vote[] = [];
+    const onAside = (target: string) => {
+      const t = parseTarget(target);
+      return t?.kind === 'card' && aside.has(t.id);
+    };
     ledgerMaps(ledger).votes.forEach((count, key) => {
       const split = splitOwnedKey(key);
-      if (split && typeof count === 'number' && count > 0) votes.push({ participantId: split.owner, target: split.rest as VoteTarget, count });
+      if (split && typeof count === 'number' && count > 0 && !onAside(split.rest)) votes.push({ participantId: split.owner, target: split.rest as VoteTarget, count });
     });
     votes.sort((a, b) => (a.participantId + a.target < b.participantId + b.target ? -1 : 1));
     const meta = ledger.getMap<unknown>('meta');

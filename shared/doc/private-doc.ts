@@ -12,6 +12,8 @@
  * - `votes`: vote target -> count. The server.
  * - `public`: card id -> the card's public id. The server.
  * - `clients`: Yjs client id -> "@server". The server, so no phone writes as it.
+ * - `offers`: initiative id -> 1, where this person said "I'll take this". The server.
+ * - `aside`: card id -> 1, own cards the facilitator set aside (only this person still sees them). The server.
  */
 import type * as Y from 'yjs';
 import type { CardValue, MarkerValue } from '../domain/types.ts';
@@ -22,6 +24,8 @@ export const PRIVATE = {
   votes: 'votes',
   public: 'public',
   clients: 'clients',
+  offers: 'offers',
+  aside: 'aside',
 } as const;
 
 /** Roots a phone may write in its own document. */
@@ -37,6 +41,8 @@ const openMaps = (doc: Y.Doc) => ({
   votes: doc.getMap<number>(PRIVATE.votes),
   public: doc.getMap<string>(PRIVATE.public),
   clients: doc.getMap<string>(PRIVATE.clients),
+  offers: doc.getMap<number>(PRIVATE.offers),
+  aside: doc.getMap<number>(PRIVATE.aside),
 });
 const opened = new WeakMap<Y.Doc, ReturnType<typeof openMaps>>();
 /** The document's maps, looked up once per document (the server asks on every edit). */

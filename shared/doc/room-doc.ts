@@ -20,16 +20,18 @@
  *
  * `console` (facilitator connections only):
  * - `cards`: public id -> PackedCard for cards not revealed yet (no author);
- * - `people`: participant id -> { name, joinedAt, removed, answered?, cards? }.
+ * - `people`: participant id -> { name, joinedAt, removed, answered?, cards? };
+ * - `aside`: public id -> PackedCard (no author) for cards the facilitator set aside;
+ * - `volunteers`: initiative id -> ConsoleVolunteer[], who said "I'll take this".
  *
  * Never in either: a participant id outside the console's people list, a Yjs
  * client id other than the server's, one person's marker values.
  */
 import type * as Y from 'yjs';
 import { readDimensions, readJoinsClosed, readLocked, readPhase, readRevealed, readSettings, readStages, readTimer, readWhatMoved } from './meta-doc.ts';
-import { readMyCards, readMyMarkers, readMyVotes } from './private-doc.ts';
+import { privateMaps, readMyCards, readMyMarkers, readMyVotes } from './private-doc.ts';
 import { readRoadmap } from './roadmap-doc.ts';
-import type { BaselineView, EarlierInitiativeView, Histogram, MyState, PersonView, PublicCard, PublicCardValue, RoomBoard, RoomStats } from '../domain/types.ts';
+import type { Volunteer, BaselineView, EarlierInitiativeView, Histogram, MyState, PersonView, PublicCard, PublicCardValue, RoomBoard, RoomStats } from '../domain/types.ts';
 
 export const ROOM = {
   meta: 'meta',
@@ -50,7 +52,33 @@ export interface BaselineInfo {
   names: Record<string, string>;
 }
 
-export const CONSOLE = { cards: 'cards', people: 'people' } as const;
+export const CONSOLE = { cards: 'cards', people: 'people', aside: 'aside', volunteers: 'volunteers' } as const;
+
+/** Someone who said "I'll take this" for an initiative, as the console lists them. */
+export type ConsoleVolunteer = Volunteer;
+
+/**
+ * The console's set-aside list, in display order (no author: moderation is about the line, not
+ * the person). Read by the console alone (client/lib/console.svelte.ts), not by readRoomBoard,
+ * so the phone's bundle leaves it out.
+ */
+export function readAside(cons: Y.Doc): Array<PublicCardValue & { id: string }> {
+  const out: Array<PublicCardValue & { id: string }> = [];
+  cons.getMap<PackedCard>(CONSOLE.aside).forEach((packed, id) => {
+    const value = unpackCard(packed);
+    if (value) out.push({ ...value, id });
+  });
+  return out.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+}
+
+/** Who volunteered, by initiative id. */
+export function readVolunteers(cons: Y.Doc): Record<string, ConsoleVolunteer[]> {
+  const out: Record<string, ConsoleVolunteer[]> = {};
+  cons.getMap<ConsoleVolunteer[]>(CONSOLE.volunteers).forEach((list, id) => {
+    if (Array.isArray(list)) out[id] = list;
+  });
+  return out;
+}
 
 /**
  * A card as the room and console documents hold it: a PublicCardValue in one-letter keys, with
@@ -158,6 +186,7 @@ export function readRoomBoard(room: Y.Doc, opts: ReadOptions = {}): RoomBoard {
   const minePublic = new Map<string, string>();
   if (opts.mine) {
     const myCards = readMyCards(opts.mine.doc);
+    const aside = privateMaps(opts.mine.doc).aside;
     for (const c of myCards) if (c.publicId) minePublic.set(c.publicId, c.id);
     const revealed = room.getMap<PackedCard>(ROOM.cards);
     // Own cards the room cannot see yet are still this phone's to show.
@@ -175,11 +204,13 @@ export function readRoomBoard(room: Y.Doc, opts: ReadOptions = {}): RoomBoard {
         hidden: true,
         mine: true,
         localId: c.id,
+        ...(aside.has(c.id) ? { aside: true as const } : {}),
       });
     }
     const notBefore: Record<string, string> = {};
     for (const c of myCards) if (c.kind === 'barrier' && c.notBefore) notBefore[c.id] = c.notBefore;
-    me = { participantId: opts.mine.participantId, markers: readMyMarkers(opts.mine.doc), votes: readMyVotes(opts.mine.doc), notBefore };
+    const offers = [...privateMaps(opts.mine.doc).offers.keys()];
+    me = { participantId: opts.mine.participantId, markers: readMyMarkers(opts.mine.doc), votes: readMyVotes(opts.mine.doc), notBefore, offers };
   }
   readCardsOf(room, false, cards, minePublic);
   if (opts.console) readCardsOf(opts.console, true, cards, minePublic);

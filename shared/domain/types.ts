@@ -147,7 +147,7 @@ export interface Initiative {
   why: string[];
   firstStep: string;
   owner: string;
-  /** The room confirmed `owner` (a volunteer the facilitator accepted); absent or false: not yet. */
+  /** The facilitator confirmed `owner` (a volunteer, or a name they put there): the export says "(confirmed)". Absent: not confirmed. */
   ownerConfirmed?: boolean;
   benchmark: string;
   /** Names of people who wrote cards on the dimension or voted for it most; empty in anonymous workshops. */
@@ -351,6 +351,8 @@ export interface PublicCard extends PublicCardValue {
   mine: boolean;
   /** The id in the author's own document (own cards only), to edit or delete it. */
   localId: string | null;
+  /** Own cards only: the facilitator set it aside, so nobody else sees it. */
+  aside?: true;
 }
 
 /** How many people put their current and target marker on each stage (index 0 = stage 1). */
@@ -396,6 +398,8 @@ export interface MyState {
   votes: Record<string, number>;
   /** Own barriers' "not before" horizon, by the card's id in this phone's document (the room's copy does not carry it). */
   notBefore: Record<string, string>;
+  /** Initiatives this person said "I'll take this" for. */
+  offers: string[];
 }
 
 /** The board as one screen may see it: the same shape on the phone, the projector and the console. */
@@ -426,6 +430,12 @@ export interface RoomBoard {
   baseline: BaselineView | null;
   /** The facilitator put "What moved" on the projector. */
   whatMoved: boolean;
+}
+
+/** Someone who volunteered to own an initiative, as the console lists them. */
+export interface Volunteer {
+  participantId: string;
+  name: string;
 }
 
 /** One dimension of a workshop model as its template file holds it (shared/schema/template-file.ts checks the file). */

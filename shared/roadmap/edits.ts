@@ -71,9 +71,16 @@ export function applyInitiativeEdit(
   return {
     ...roadmap,
     initiatives: roadmap.initiatives.map((i) =>
-      i.id === initiativeId ? { ...i, ...changes, edited: withEdited(i.edited, fields) } : i,
+      i.id === initiativeId ? unconfirmedIfRenamed(i, { ...i, ...changes, edited: withEdited(i.edited, fields) }) : i,
     ),
   };
+}
+
+/** A confirmation is of one name: another owner (or none) is not confirmed until the facilitator says so again. */
+function unconfirmedIfRenamed(before: Initiative, after: Initiative): Initiative {
+  if (!after.ownerConfirmed || after.owner === before.owner) return after;
+  const { ownerConfirmed: _dropped, ...rest } = after;
+  return rest;
 }
 
 /**
@@ -170,6 +177,8 @@ export function mergeRoadmap(previous: Roadmap | null, fresh: Roadmap): { roadma
     let edited = p.edited.filter((e) => EDITABLE_ORDER.includes(e));
     const merged: Initiative = { ...f, edited: [] };
     for (const field of TEXT_FIELDS) if (edited.includes(field)) merged[field] = String(p[field] ?? '');
+    // A confirmed owner is the room's decision: it stays with the name it confirmed.
+    if (edited.includes('owner') && p.ownerConfirmed) merged.ownerConfirmed = true;
     if (edited.includes('horizon')) {
       if (!horizonIds().has(p.horizon)) {
         const added = previous.horizons.find((h) => h.id === p.horizon && isAddedByRoadmap(h));

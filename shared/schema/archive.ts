@@ -67,6 +67,7 @@ const InitiativeSchema = z
     why: z.array(longText).max(50),
     firstStep: longText,
     owner: longText,
+    ownerConfirmed: z.boolean().optional(),
     benchmark: longText,
     suggestedOwners: z.array(str(200)).max(20).optional(),
     suggestedBenchmark: longText.optional(),

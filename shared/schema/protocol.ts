@@ -278,11 +278,26 @@ const facilitatorCommands = [
       benchmarkMet: z.boolean().nullable().optional(),
     })
     .strict(),
+  /**
+   * Moderation: set a card aside (spam, a test string, an offensive line) or bring it back. A
+   * card set aside stays in its author's own document; no other screen, roadmap or export
+   * shows it, and votes on it stop counting. Named by its public id, as every card command is.
+   */
+  z.object({ type: z.literal('card:set-aside'), cardId: z.string().max(100), aside: z.boolean() }).strict(),
+  /**
+   * An initiative's owner, confirmed: the volunteer `participantId` (their name becomes the
+   * owner), or without it the owner the roadmap already names. The export then says "(confirmed)".
+   */
+  z.object({ type: z.literal('owner:confirm'), initiativeId: z.string().max(100), participantId: id.optional() }).strict(),
+  /** An initiative's owner cleared: no name, not confirmed (volunteers stay, to confirm another). */
+  z.object({ type: z.literal('owner:clear'), initiativeId: z.string().max(100) }).strict(),
   /** A re-run: put "What moved" on the projector, or take it off. */
   z.object({ type: z.literal('what-moved:show'), show: z.boolean() }).strict(),
 ] as const;
 
 const sharedCommands = [
+  /** A phone, in the Roadmap phase: "I'll take this" (offer: true) or withdrawn; the facilitator confirms one. */
+  z.object({ type: z.literal('owner:volunteer'), initiativeId: z.string().max(100), offer: z.boolean() }).strict(),
   z.object({ type: z.literal('vote:set'), target: VoteTargetSchema, count: z.number().int().min(0).max(LIMITS.votesPerPersonMax) }).strict(),
   z
     .object({
@@ -314,7 +329,7 @@ export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];
 
 /** Commands anyone in the room may send; all others are the facilitator's. */
-export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['vote:set', 'roadmap:edit', 'roadmap:move']);
+export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['vote:set', 'roadmap:edit', 'roadmap:move', 'owner:volunteer']);
 
 export type AckError = { code: ErrorCode; message: string };
 export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: AckError };

@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import { privateMaps } from '../../shared/doc/private-doc.ts';
 import type { Command } from '../../shared/schema/protocol.ts';
 import { defaultDimensions } from '../../shared/domain/workshop-model.ts';
+import { readRoadmap } from '../../shared/doc/roadmap-doc.ts';
 import { executeCommand } from '../../server/rooms/commands.ts';
 import { ledgerMaps, ownedKey } from '../../server/rooms/ledger.ts';
 import { Projection } from '../../server/rooms/projection.ts';
@@ -37,6 +38,8 @@ type Op =
   | { op: 'command'; command: Command }
   | { op: 'remove'; who: number }
   | { op: 'move'; card: number; dim: number; stage: number }
+  | { op: 'aside'; card: number; aside: boolean }
+  | { op: 'volunteer'; who: number; offer: boolean }
   | { op: 'update'; roadmap: boolean };
 
 const stage = fc.integer({ min: 1, max: 5 });
@@ -86,6 +89,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), who }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('move' as const), card: fc.integer({ min: 0, max: 20 }), dim, stage }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('aside' as const), card: fc.integer({ min: 0, max: 20 }), aside: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('volunteer' as const), who, offer: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('update' as const), roadmap: fc.boolean() }) },
 );
 
@@ -143,6 +148,16 @@ function apply(state: RoomState, o: Op, joined: Set<string>): boolean {
       const ids = [...ledgerMaps(state.ledger).cards.values()].map((r) => r.id);
       const id = ids[o.card % Math.max(1, ids.length)];
       return id ? run({ type: 'card:move', cardId: id, dimension: DIMS[o.dim]!, stage: o.stage }) : false;
+    }
+    case 'aside': {
+      const ids = [...ledgerMaps(state.ledger).cards.values()].map((r) => r.id);
+      const id = ids[o.card % Math.max(1, ids.length)];
+      return id ? run({ type: 'card:set-aside', cardId: id, aside: o.aside }) : false;
+    }
+    case 'volunteer': {
+      const first = readRoadmap(state.ledger)?.initiatives[0]?.id;
+      if (!first || !joined.has(pid)) return false;
+      return run({ type: 'owner:volunteer', initiativeId: first, offer: o.offer }, { role: 'participant', participantId: pid });
     }
     case 'update':
       return o.roadmap;

@@ -42,7 +42,7 @@ describe('votes left on a phone', () => {
       settings: { votesPerPerson },
       dimensions: [{ key: 'brand' }, { key: 'people' }],
       cards: [card('p1', 'practice'), card('b1', 'barrier'), card('b2', 'barrier', true)],
-      me: { participantId: 'x', markers: {}, votes, notBefore: {} },
+      me: { participantId: 'x', markers: {}, votes, notBefore: {}, offers: [] },
     }) as unknown as RoomBoard;
 
   it('shows each pool apart, as the server counts it: hidden and deleted cards cost nothing', () => {

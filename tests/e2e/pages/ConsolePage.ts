@@ -132,4 +132,39 @@ export class ConsolePage {
   exportPanel(): Locator {
     return this.page.getByTestId('export-panel');
   }
+
+  // ------------------------------------------------------------ moderation and owners
+
+  /** Sets a canvas card aside through its move menu. */
+  async setAside(text: string): Promise<void> {
+    await this.card(text).click();
+    const menu = this.page.getByRole('dialog', { name: 'Move card' });
+    await menu.getByTestId('set-aside').click();
+    await expect(menu).toBeHidden();
+  }
+
+  /** The "Set aside" list (closed by default, so a projected console never shows it). */
+  setAsideList(): Locator {
+    return this.page.getByTestId('set-aside-list');
+  }
+
+  async openSetAsideList(): Promise<void> {
+    const list = this.setAsideList();
+    if ((await list.getAttribute('open')) === null) await list.locator('summary').click();
+    await expect(list).toHaveAttribute('open', '');
+  }
+
+  async restore(text: string): Promise<void> {
+    await this.openSetAsideList();
+    await this.setAsideList().getByRole('button', { name: `Restore: ${text}` }).click();
+  }
+
+  initiative(id: string): Locator {
+    return this.page.locator(`[data-testid="initiative"][data-id="${id}"]`);
+  }
+
+  /** "3 of 5 first steps have an owner", on the Roadmap tab. */
+  ownerCount(): Locator {
+    return this.page.getByTestId('owner-count');
+  }
 }

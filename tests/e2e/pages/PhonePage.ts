@@ -139,4 +139,17 @@ export class PhonePage {
     await this.page.getByRole('button', { name: 'Add barrier' }).click();
     await expect(this.barrier(text)).toHaveCount(1);
   }
+
+  // ------------------------------------------------------------ roadmap
+  initiative(id: string): Locator {
+    return this.page.locator(`[data-testid="initiative"][data-id="${id}"]`);
+  }
+
+  /** "I'll take this" on an initiative, in the Roadmap phase. */
+  async volunteer(id: string): Promise<void> {
+    const button = this.initiative(id).getByTestId('volunteer');
+    await expect(button).toHaveText("I'll take this");
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+  }
 }

@@ -24,4 +24,8 @@ export class ProjectorPage {
   cell(dimension: string, stage: number): Locator {
     return this.page.locator(`[data-testid="cell"][data-cell="${dimension}/${stage}"]`);
   }
+
+  initiative(id: string): Locator {
+    return this.page.locator(`[data-testid="initiative"][data-id="${id}"]`);
+  }
 }
