@@ -56,6 +56,11 @@ export interface Settings {
    * "donors and volunteers"): every generated roadmap sentence says it this way.
    */
   serves: string;
+  /**
+   * From the Export phase on, each phone may download the roadmap and the report (the room's
+   * copy: what the projector shows, nothing more). On by default; the server enforces it.
+   */
+  participantCopies: boolean;
 }
 
 export interface TimerState {
@@ -435,5 +440,5 @@ export interface WorkshopTemplate {
   stages: Array<{ level: number; name: string; summary: string; short: string }>;
   dimensions: TemplateDimension[];
   horizons: Horizon[];
-  settings: Omit<Settings, 'horizons'>;
+  settings: Omit<Settings, 'horizons' | 'participantCopies'>;
 }

@@ -86,6 +86,7 @@ export const SettingsSchema = z.object({
   roadmapEditable: z.boolean(),
   /** Who the organisation serves, as a plural noun phrase: "customers", "citizens", "donors and volunteers". */
   serves: requiredText(LIMITS.servesMax),
+  participantCopies: z.boolean(),
 });
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
 
