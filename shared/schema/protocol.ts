@@ -181,6 +181,18 @@ export interface WorkshopLinksReply {
   boardUrl?: string;
 }
 
+/**
+ * `GET /api/workshops/:code/sharing` (facilitator key): the report link, if there is one, and
+ * when the server deletes the workshop if nobody opens it again.
+ */
+export interface SharingReply {
+  /** The read-only report link with its own key; null while there is none (never made, or revoked). */
+  reportUrl: string | null;
+  /** ISO time: RETENTION_DAYS after the last activity. */
+  deletesAt: string;
+  retentionDays: number;
+}
+
 export interface WorkshopInfoReply {
   code: string;
   title: string;
