@@ -123,3 +123,22 @@ test('the report link opens in a fresh browser without any other key, and stops 
   expect((await reader.goto(second))?.status()).toBe(403);
   await outside.close();
 });
+
+test('the Export panel copies the roadmap for an e-mail, and saves the archive under the workshop\'s name with the day it is deleted', async ({ cast }) => {
+  const reply = await cast.create({}, 'Leadership offsite');
+  const console = await cast.console(reply);
+  await console.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(console.page.url()).origin });
+  await console.setPhase('export');
+  const panel = console.page.getByTestId('export-panel');
+  await panel.getByTestId('export-rich').click();
+  await expect(panel.getByRole('status')).toContainText('Copied');
+  // Whatever else goes on the clipboard, its plain text is the roadmap in markdown.
+  expect(await console.page.evaluate(() => navigator.clipboard.readText())).toContain('# Leadership offsite');
+
+  const sharing = console.page.getByTestId('sharing-panel');
+  const deletes = new Date(Date.now() + 30 * 86_400_000).toLocaleDateString('en-US', { day: 'numeric', month: 'long', year: 'numeric' });
+  await expect(sharing.getByTestId('deletes-at')).toContainText(deletes);
+  const archive = await saved(console.page, () => sharing.getByTestId('sharing-archive').click());
+  expect(archive.download.suggestedFilename()).toBe(`leadership-offsite-archive-${today()}.json`);
+  expect(JSON.parse(archive.text).format).toBe('social-shift/archive');
+});
