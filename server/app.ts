@@ -13,6 +13,11 @@ import { AppError } from '../shared/domain/errors.ts';
 import { DEFAULTS, type Config } from './config.ts';
 import { registerErrorHandler, toAppError } from './http-errors.ts';
 import { healthRoutes } from './routes/health.ts';
+import { metricsRoute, serveMetricsOnLoopback } from './routes/metrics.ts';
+import { Metrics } from './ops/metrics.ts';
+import { LoadShedder, heapLimitBytes } from './ops/load.ts';
+import { timedStorage } from './storage/timed.ts';
+import { scheduleBackups } from './storage/backup-schedule.ts';
 import { workshopRoutes } from './routes/workshop-routes.ts';
 import { RoomManager } from './rooms/room-manager.ts';
 import { closeRoomConnections, createSocketServer, registerRealtime, type IO } from './realtime/socket-server.ts';
@@ -22,6 +27,7 @@ import { startCluster } from './cluster/start.ts';
 import { FailureLimiter } from './security/failure-limiter.ts';
 import { RedisFailureLimiter } from './security/redis-failure-limiter.ts';
 import { RedisConnectionCounter } from './security/redis-connection-counter.ts';
+import { KnownCodes } from './security/known-codes.ts';
 import { openPostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/storage.ts';
@@ -33,6 +39,9 @@ export interface App {
   rooms: RoomManager;
   workshops: WorkshopService;
   storage: Storage;
+  metrics: Metrics;
+  /** The overload gate: new requests and connections wait while it is busy. */
+  load: LoadShedder;
   /** Stops accepting, flushes every room, closes storage. */
   close(): Promise<void>;
 }
@@ -62,18 +71,37 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     // Router-level refusals (a 5,000-character room code, a malformed URL) get catalogue codes too.
     frameworkErrors: (err, _request, reply) => {
       const e = toAppError(err);
+      metrics.refused(e.code);
       void (reply as unknown as { code(n: number): FastifyReply }).code(e.status).type('application/json').send(e.toBody() as never);
     },
   });
+  const metricsOn = config.metricsToken !== undefined || config.metricsPort !== undefined;
+  let rooms: RoomManager | undefined;
+  const metrics = new Metrics(
+    {
+      roomsLoaded: () => rooms?.size ?? 0,
+      connectionsByRole: () => {
+        const byRole = { facilitator: 0, viewer: 0, participant: 0 };
+        for (const s of io.of('/').sockets.values()) if (s.data.role) byRole[s.data.role]++;
+        return byRole;
+      },
+    },
+    { processMetrics: metricsOn },
+  );
+  const timed = (s: Storage) => timedStorage(s, (operation, outcome, seconds) => metrics.storageLatency.observe({ operation, outcome }, seconds));
   // PostgreSQL when DATABASE_URL is set (shared by every node), else the SQLite file.
   const storage =
     overrides.storage ??
-    (config.databaseUrl
+    timed(config.databaseUrl
       ? await openPostgresStorage(config.databaseUrl, {
           queryTimeoutMs: config.databaseQueryTimeoutMs,
           onError: (err) => http.log.warn({ err }, 'PostgreSQL dropped an idle connection'),
         })
       : openSqliteStorage(config.dataDir));
+  const load = new LoadShedder(
+    { maxEventLoopDelayMs: config.maxEventLoopDelayMs, maxHeapUsedBytes: heapLimitBytes(config.maxHeapUsedMb) },
+    DEFAULTS.loadSampleMs,
+  );
   // Redis when REDIS_URL is set: limits then hold across every node.
   const redis = config.redisUrl
     ? await connectRedis(config.redisUrl, {
@@ -84,9 +112,12 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
   const io = createSocketServer(http.server, config);
   const onError = (err: unknown) => http.log.error({ err }, 'room error');
   // Cluster mode: one owner per room, the other nodes forward to it (server/cluster/router.ts).
-  const cluster = config.cluster && redis ? await startCluster({ config, redis, storage, io, log: http.log }) : null;
+  const cluster =
+    config.cluster && redis
+      ? await startCluster({ config, redis, storage, io, log: http.log, onLeaseMove: (direction) => metrics.leaseMoves.inc({ direction }) })
+      : null;
   const transport = cluster ? cluster.router.transport(socketTransport(io)) : socketTransport(io);
-  const rooms = new RoomManager({
+  rooms = new RoomManager({
     storage,
     transportFor: () => transport,
     idleUnloadMs: config.roomIdleUnloadMs,
@@ -101,6 +132,7 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
   const joinFailures = redis
     ? new RedisFailureLimiter(redis, { prefix: config.redisPrefix, limit: config.failedJoinsPerWindow, windowMs: config.failedJoinWindowMs })
     : new FailureLimiter(config.failedJoinsPerWindow, config.failedJoinWindowMs);
+  const knownCodes = new KnownCodes(config.failedJoinWindowMs);
   // With Redis, one address' connections are counted over every node (a dead node's expire).
   const perAddress = redis
     ? new RedisConnectionCounter(redis, {
@@ -137,14 +169,28 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     // Shared counts across nodes; if Redis is down, requests pass rather than fail.
     ...(redis ? { redis, nameSpace: `${config.redisPrefix}rate:`, skipOnError: true } : {}),
   });
-  registerErrorHandler(http);
-  await http.register(healthRoutes);
+  registerErrorHandler(http, (code) => metrics.refused(code));
+  // Past the overload limits, new requests wait (503 SERVER_BUSY, Retry-After); the probes and
+  // the scrape still answer, so a busy node is neither restarted nor invisible.
+  const unshed = new Set(['/healthz', '/readyz', '/metrics']);
+  http.addHook('onRequest', async (request) => {
+    if (load.busy && !unshed.has(request.url.split('?')[0]!)) throw new AppError('SERVER_BUSY').retryAfter(DEFAULTS.busyRetryAfterS);
+  });
+  await http.register(
+    healthRoutes({
+      checks: [{ name: 'storage', ping: () => storage.ping() }, ...(cluster && redis ? [{ name: 'redis' as const, ping: () => redis.ping() }] : [])],
+      timeoutMs: config.readyTimeoutMs,
+    }),
+  );
+  if (config.metricsToken !== undefined) await http.register(metricsRoute(metrics, config.metricsToken));
+  const metricsServer = config.metricsPort !== undefined ? await serveMetricsOnLoopback(metrics, config.metricsPort) : null;
   await http.register(
     workshopRoutes({
       workshops,
       joinFailures,
       config,
       onDeleted: (code) => closeRoomConnections(io, code),
+      knownCodes,
     }),
   );
 
@@ -164,7 +210,8 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
   }
   http.setNotFoundHandler((request, reply) => {
     const url = request.url;
-    if (request.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/socket.io') || /\.[a-z0-9]+$/i.test(url.split('?')[0] ?? '')) {
+    // /metrics when it is off: a scraper gets a 404, not the app's page.
+    if (request.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/socket.io') || unshed.has(url.split('?')[0]!) || /\.[a-z0-9]+$/i.test(url.split('?')[0] ?? '')) {
       const e = new AppError('NOT_FOUND');
       return reply.status(404).send(e.toBody());
     }
@@ -172,7 +219,17 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
-  registerRealtime(io, { config, rooms, workshops, joinFailures, perAddress, log: http.log, router: cluster?.router });
+  registerRealtime(io, { config, rooms, workshops, joinFailures, perAddress, log: http.log, router: cluster?.router, metrics, load, knownCodes });
+
+  const stopBackups =
+    !config.databaseUrl && !overrides.storage && config.backupEveryMinutes > 0
+      ? scheduleBackups({
+          dataDir: config.dataDir,
+          everyMs: config.backupEveryMinutes * 60_000,
+          keep: config.backupsKept,
+          onError: (err) => http.log.error({ err }, 'scheduled backup failed'),
+        })
+      : null;
 
   const sweep = setInterval(() => {
     workshops.expire().catch((err) => http.log.error({ err }, 'retention sweep failed'));
@@ -187,10 +244,15 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     rooms,
     workshops,
     storage,
+    metrics,
+    load,
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(sweep);
+      stopBackups?.();
+      load.close();
+      metricsServer?.close();
       perAddress?.close();
       io.close();
       await rooms.closeAll();

@@ -1,6 +1,6 @@
 /** One error handler for every route: catalogue codes out, internals hidden on 5xx. */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, type ErrorBody } from '../shared/domain/errors.ts';
+import { AppError, type ErrorBody, type ErrorCode } from '../shared/domain/errors.ts';
 import { StorageUnavailable } from './storage/storage.ts';
 
 const FASTIFY_CODES: Record<string, AppError['code']> = {
@@ -29,10 +29,26 @@ export function toAppError(err: unknown): AppError {
   return new AppError('INTERNAL');
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
+/**
+ * Seconds a client should wait before trying again, for refusals that pass: the error's own
+ * figure when it knows one (a token bucket's next token), else a default. Every 429 and 503
+ * carries one, so a phone never guesses (or hammers).
+ */
+export function retryAfterS(e: AppError): number | undefined {
+  if (e.retryAfterS !== undefined) return e.retryAfterS;
+  if (e.status === 429) return 10;
+  if (e.status === 503) return 5;
+  return undefined;
+}
+
+export function registerErrorHandler(app: FastifyInstance, onRefusal: (code: ErrorCode) => void = () => {}): void {
   app.setErrorHandler((err, request, reply) => {
     const e = toAppError(err);
-    if (e.status >= 500) request.log.error({ err }, 'request failed');
+    if (e.status >= 500 && e.code !== 'SERVER_BUSY') request.log.error({ err }, 'request failed');
+    onRefusal(e.code);
+    const wait = retryAfterS(e);
+    // @fastify/rate-limit sets its own, from its window.
+    if (wait !== undefined && !reply.hasHeader('retry-after')) void reply.header('retry-after', String(wait));
     const body: ErrorBody = e.toBody();
     void reply.status(e.status).type('application/json').send(body);
   });

@@ -8,7 +8,7 @@
 import { createHmac } from 'node:crypto';
 import * as Y from 'yjs';
 import { AppError } from '../shared/domain/errors.ts';
-import { initBoard, readPhase } from '../shared/doc/meta-doc.ts';
+import { initBoard, readJoinsClosed, readPhase } from '../shared/doc/meta-doc.ts';
 import { LIMITS } from '../shared/domain/limits.ts';
 import { parseArchive, toArchive, type Archive } from '../shared/schema/archive.ts';
 import { baselineFromArchive } from '../shared/schema/archive-baseline.ts';
@@ -125,6 +125,7 @@ export class WorkshopService {
   /** Adds a participant; returns their id and the token their phone keeps. */
   async join(code: string, name: string): Promise<{ participantId: string; token: string; name: string }> {
     const room = await this.opts.rooms.get(code);
+    if (readJoinsClosed(room.state.ledger)) throw new AppError('JOINS_CLOSED');
     if (room.participantCount() >= this.opts.maxParticipants) throw new AppError('ROOM_FULL');
     const participantId = newId();
     const token = newSecret();

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** Seconds the server asked us to wait (Retry-After), on a refusal that passes. */
+    readonly retryAfterS: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -28,9 +30,32 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const err = body?.error;
-    throw new ApiError(err?.code ?? 'INTERNAL', err?.message ?? `The server answered ${res.status}.`, res.status);
+    const wait = Number(res.headers.get('retry-after'));
+    throw new ApiError(err?.code ?? 'INTERNAL', err?.message ?? `The server answered ${res.status}.`, res.status, wait > 0 ? wait : null);
   }
   return body as T;
+}
+
+/**
+ * Calls `fn` again while the server says "not now" (429, 503), waiting what it asks (with
+ * jitter, so a room refused together does not return together), and tells `say` why it waits.
+ */
+export async function patiently<T>(fn: () => Promise<T>, say: (waiting: string | null) => void): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const result = await fn();
+      say(null);
+      return result;
+    } catch (e) {
+      if (!(e instanceof ApiError) || (e.status !== 429 && e.status !== 503) || attempt >= 30) {
+        say(null);
+        throw e;
+      }
+      say(e.message);
+      const s = Math.min(60, e.retryAfterS ?? 2 ** Math.min(attempt, 5));
+      await new Promise((r) => setTimeout(r, s * 1000 * (0.8 + Math.random() * 0.4)));
+    }
+  }
 }
 
 export interface CreateInput {

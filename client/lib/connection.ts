@@ -127,6 +127,8 @@ export class WorkshopConnection {
   presence: PresencePayload = { online: 0 };
   /** Why the server refused this connection for good (removed, deleted, out of date...). */
   refusal: HandshakeRefusal | null = null;
+  /** Why the server said "not now" (busy, too many at once), while this waits to try again. */
+  waiting: string | null = null;
 
   private readonly docs = new Map<DocName, Synced>();
   private readonly listeners = new Map<keyof Events, Set<(...args: never[]) => void>>();
@@ -137,6 +139,8 @@ export class WorkshopConnection {
   private exchanging = false;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Handshakes refused in a row, for the backoff. */
+  private refused = 0;
   private closed = false;
   /** The resolver of the write() in progress: its update's ack answers it. */
   private writing: ((r: WriteResult) => void) | null = null;
@@ -320,18 +324,23 @@ export class WorkshopConnection {
       this.emit('change');
       return;
     }
+    this.waiting = refusal?.message ?? null;
     this.setStatus('offline');
-    // A refusal by the server (rate limit, too many screens) is not retried by Socket.IO itself.
+    // A refusal by the server (busy, rate limit, too many screens) is not retried by Socket.IO
+    // itself. Backing off, with jitter, so a busy server's phones do not all return at once.
     if (refusal && !this.socket.active && !this.closed && !this.retryTimer) {
+      const delay = Math.min(30_000, 3_000 * 2 ** this.refused++) * (0.75 + Math.random() / 2);
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         if (!this.closed) this.socket.connect();
-      }, 3_000);
+      }, delay);
     }
   }
 
   private onConnect(): void {
     this.refusal = null;
+    this.waiting = null;
+    this.refused = 0;
     this.setStatus('connecting');
     for (const d of this.docs.values()) this.sendStep1(d);
   }

@@ -35,6 +35,8 @@ export class LiveBoard {
   onlineCount = $state(0);
   closed = $state.raw<ClosedPayload | null>(null);
   refusal = $state.raw<HandshakeRefusal | null>(null);
+  /** "The server is busy, trying again…": the connection waits to try again by itself. */
+  waiting = $state<string | null>(null);
   /** The last refusal from the server, in words for people. */
   notice = $state<string | null>(null);
   lost = $state.raw<LostCard[]>([]);
@@ -162,6 +164,7 @@ export class LiveBoard {
     this.status = conn.status;
     this.pending = conn.pending;
     this.refusal = conn.refusal;
+    this.waiting = conn.waiting;
     this.onlineCount = conn.presence.online;
     const ids = conn.presence.ids ?? [];
     if (ids.length !== this.online.size || ids.some((id) => !this.online.has(id))) this.online = new Set(ids);

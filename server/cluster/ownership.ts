@@ -28,6 +28,8 @@ export interface OwnershipOptions {
   ttlMs: number;
   /** The room stopped being ours (lease taken over, or a write refused as stale): drop it. */
   onLost: (code: string) => void;
+  /** This node took the room's lease and claimed it in storage (a metric counts the moves). */
+  onAcquired?: (code: string) => void;
   onError?: (err: unknown) => void;
   /** A renewal ran `sinceLastMs` after the one before, past twice its period (a blocked event loop). */
   onLate?: (code: string, sinceLastMs: number) => void;
@@ -73,6 +75,7 @@ export class RoomOwnership {
         throw err;
       }
       if (this.held.get(code)?.lease !== got.lease) throw new Error(`room ${code}: lease lost while claiming it`);
+      this.opts.onAcquired?.(code);
       return this.fenced(code, got.lease.epoch);
     }
     throw new Error(`room ${code}: could not take a lease above the recorded epoch`);

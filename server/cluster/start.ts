@@ -31,7 +31,15 @@ export interface Cluster {
   close(): void;
 }
 
-export async function startCluster(deps: { config: Config; redis: Redis; storage: Storage; io: IO; log: Logger }): Promise<Cluster> {
+export async function startCluster(deps: {
+  config: Config;
+  redis: Redis;
+  storage: Storage;
+  io: IO;
+  log: Logger;
+  /** Told each time a room's lease comes to this node or leaves it (for /metrics). */
+  onLeaseMove?: (direction: 'acquired' | 'lost') => void;
+}): Promise<Cluster> {
   const { config, redis, storage, io, log } = deps;
   // Unique per process, and readable in logs and in the lease keys.
   const node = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -41,7 +49,11 @@ export async function startCluster(deps: { config: Config; redis: Redis; storage
     leases,
     storage,
     ttlMs: config.leaseTtlMs,
-    onLost: (code) => router.roomLost(code),
+    onLost: (code) => {
+      deps.onLeaseMove?.('lost');
+      router.roomLost(code);
+    },
+    onAcquired: () => deps.onLeaseMove?.('acquired'),
     onError: (err) => log.warn({ err }, 'room lease renewal failed'),
     onLate: (code, sinceLastMs) => log.warn({ code, sinceLastMs, ttlMs: config.leaseTtlMs }, 'room lease renewal ran late: the event loop was blocked'),
   });

@@ -32,6 +32,8 @@ import type { FailedJoinLimit } from '../security/failure-limiter.ts';
 import { ConnectionCounter, KeyedBuckets, type AddressConnections } from '../security/address-limits.ts';
 import { parser } from '../../shared/wire/sio-parser.ts';
 import { TokenBucket } from './rate.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import type { KnownCodes } from '../security/known-codes.ts';
 import { forgetUpgradeRequest, trimHandshake } from './lean-connections.ts';
 import { decodeSyncFrame, encodeStep1, encodeStep2, isEmptyUpdate } from './sync-messages.ts';
 import { cachedFrames, sendFrames, syncFrames } from './ws-frames.ts';
@@ -120,8 +122,9 @@ function reply<T>(socket: RealtimeSocket, ack: unknown, value: Ack<T>): void {
   else if (!value.ok) socket.emit('rejected', value.error);
 }
 
-function errorAck(err: unknown): Ack<never> {
+function errorAck(err: unknown, metrics?: Metrics): Ack<never> {
   const e = toAppError(err);
+  metrics?.refused(e.code);
   return { ok: false, error: { code: e.code, message: e.message } };
 }
 
@@ -133,6 +136,11 @@ export interface RealtimeDeps {
   /** Open connections per address; this node's own count when not given. */
   perAddress?: AddressConnections;
   log: Logger;
+  metrics?: Metrics;
+  /** The overload gate: while it is busy, new connections are refused with SERVER_BUSY. */
+  load?: { readonly busy: string | null };
+  /** Codes each address got into: past the failed-join limit, those still open. */
+  knownCodes?: KnownCodes;
   /** Cluster mode (server/cluster/router.ts): serves sockets whose room another node owns. */
   router?: {
     forward(socket: AppSocket, who: { code: string; role: Role; participantId: string | null; name: string | null }): Promise<boolean>;
@@ -148,20 +156,31 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
   const connects = new KeyedBuckets(DEFAULTS.connectsPerSecond, DEFAULTS.connectBurst);
   const handler = connectionHandler(deps);
   deps.router?.serveWith(handler);
+  const { metrics, load, knownCodes } = deps;
+  /** A handshake refusal, counted by code (and by limit, for the per-address and per-seat ones). */
+  const refuse = (code: HandshakeRefusal['code'], message?: string, limit?: string) => {
+    metrics?.refused(code);
+    if (limit) metrics?.rateLimitedConnections.inc({ limit });
+    return refusal(code, message);
+  };
 
   io.engine.use(forgetUpgradeRequest);
   io.use(async (socket, next) => {
     const address = socket.handshake.address;
     try {
-      if (!(await joinFailures.allowed(address))) return next(refusal('RATE_LIMITED', 'Too many wrong codes from this network; wait a few minutes.'));
+      // Past the overload limits, the rooms already connected keep what capacity there is.
+      if (load?.busy) return next(refuse('SERVER_BUSY'));
+      const claimed = (socket.handshake.auth as { code?: unknown } | undefined)?.code;
+      const known = typeof claimed === 'string' && (knownCodes?.knows(address, claimed) ?? false);
+      if (!known && !(await joinFailures.allowed(address))) return next(refuse('RATE_LIMITED', 'Too many wrong codes from this network; wait a few minutes.', 'failed_joins'));
       const raw = socket.handshake.auth as { v?: unknown } | undefined;
       if (raw?.v !== PROTOCOL_VERSION) {
-        if (raw?.v !== undefined) return next(refusal('VERSION_MISMATCH'));
+        if (raw?.v !== undefined) return next(refuse('VERSION_MISMATCH'));
       }
       const parsed = HandshakeAuth.safeParse(socket.handshake.auth);
       if (!parsed.success) {
         await joinFailures.fail(address);
-        return next(refusal('UNAUTHENTICATED'));
+        return next(refuse('UNAUTHENTICATED'));
       }
       const auth = parsed.data;
       let participantId: string | null = null;
@@ -171,14 +190,14 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
         if (!p) {
           await joinFailures.fail(address);
           // A phone whose workshop was deleted hears that, not that its link is wrong.
-          if (!(await workshops.exists(auth.code))) return next(refusal('WORKSHOP_NOT_FOUND'));
-          return next(refusal('UNAUTHENTICATED', 'That join link is not valid for this workshop.'));
+          if (!(await workshops.exists(auth.code))) return next(refuse('WORKSHOP_NOT_FOUND'));
+          return next(refuse('UNAUTHENTICATED', 'That join link is not valid for this workshop.'));
         }
-        if (p.removed) return next(refusal('REMOVED'));
+        if (p.removed) return next(refuse('REMOVED'));
         participantId = p.id;
         name = p.name;
         // Each connect changes who is online for the whole room: one person cannot make it churn.
-        if (!connects.take(`${auth.code}/${p.id}`)) return next(refusal('RATE_LIMITED', 'Reconnecting too often; wait a moment.'));
+        if (!connects.take(`${auth.code}/${p.id}`)) return next(refuse('RATE_LIMITED', 'Reconnecting too often; wait a moment.', 'reconnects'));
       } else {
         try {
           if (auth.role === 'facilitator') await workshops.authoriseFacilitator(auth.code, auth.key);
@@ -189,7 +208,7 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
         }
       }
       // Every connection this node holds counts, served here or forwarded to the room's owner.
-      if (!(await perAddress.acquire(address))) return next(refusal('TOO_MANY_CONNECTIONS', 'Too many connections from this network.'));
+      if (!(await perAddress.acquire(address))) return next(refuse('TOO_MANY_CONNECTIONS', 'Too many connections from this network.', 'per_address'));
       let addressHeld = true;
       const releaseAddress = () => {
         if (!addressHeld) return;
@@ -211,7 +230,7 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
       }
       if (!rooms.connected(room, socket.id, { role: auth.role, participantId }, config.maxConnectionsPerParticipant)) {
         releaseAddress();
-        return next(refusal('TOO_MANY_CONNECTIONS'));
+        return next(refuse('TOO_MANY_CONNECTIONS', undefined, 'per_participant'));
       }
       // Released when the transport closes, whether or not the connection got as far as `connection`.
       // `on`, not `once`: release runs once anyway, and `once` wraps each listener in two more objects.
@@ -227,11 +246,12 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
       // The transport may have closed while we awaited storage: its 'close' has fired already.
       if (socket.conn.readyState === 'closed') release();
       socket.data = { code: auth.code, role: auth.role, participantId, name, room, bucket: handler.messageBucket() };
+      knownCodes?.remember(address, auth.code);
       next();
     } catch (err) {
       const e = toAppError(err);
       if (!(err instanceof AppError)) log.error({ err }, 'handshake failed');
-      next(refusal(e.code, e.message));
+      next(refuse(e.code, e.message));
     }
   });
 
@@ -246,8 +266,8 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
  * The handler every connection gets once its handshake passed, whichever node holds its phone:
  * one set of validation, rate limits and write rules.
  */
-export function connectionHandler(deps: Pick<RealtimeDeps, 'config' | 'workshops' | 'log'>): ConnectionHandler {
-  const { workshops, log, config } = deps;
+export function connectionHandler(deps: Pick<RealtimeDeps, 'config' | 'workshops' | 'log' | 'metrics'>): ConnectionHandler {
+  const { workshops, log, config, metrics } = deps;
 
   /**
    * The event handlers, one set for every socket (Socket.IO calls a listener with the socket as
@@ -257,6 +277,7 @@ export function connectionHandler(deps: Pick<RealtimeDeps, 'config' | 'workshops
     const socket = this;
     const { room, role, participantId, bucket } = socket.data;
     const conn = { role, participantId };
+    const acked = metrics?.ackTimer('sync');
     try {
       if (!bucket.take()) throw new AppError('RATE_LIMITED');
       const bytes = toBytes(data);
@@ -289,20 +310,24 @@ export function connectionHandler(deps: Pick<RealtimeDeps, 'config' | 'workshops
           socket.emit('sync', encodeStep2(doc, diff));
         }
         if (doc !== 'mine') ask();
+        acked?.(false);
         return reply(socket, ack, { ok: true });
       }
       if (isEmptyUpdate(frame.update)) {
         await room.flush();
+        acked?.(false);
         return reply(socket, ack, { ok: true });
       }
       if (doc !== 'mine' || !participantId) {
         throw new AppError(role === 'facilitator' ? 'NOT_FACILITATOR' : 'FORBIDDEN', 'The board changes through its controls, not directly.');
       }
       await room.applyParticipantUpdate(frame.update, participantId, socket.id);
+      acked?.(true);
       reply(socket, ack, { ok: true });
     } catch (err) {
       if (!(err instanceof AppError)) log.error({ err }, 'sync handler failed');
-      reply(socket, ack, errorAck(err));
+      acked?.(false);
+      reply(socket, ack, errorAck(err, metrics));
     }
   }
 
@@ -317,6 +342,7 @@ export function connectionHandler(deps: Pick<RealtimeDeps, 'config' | 'workshops
   async function onCommand(this: RealtimeSocket, raw: unknown, ack?: unknown): Promise<void> {
     const socket = this;
     const { room, role, participantId, code, bucket } = socket.data;
+    const acked = metrics?.ackTimer('command');
     try {
       if (!bucket.take()) throw new AppError('RATE_LIMITED');
       const parsed = CommandSchema.safeParse(raw);
@@ -326,14 +352,20 @@ export function connectionHandler(deps: Pick<RealtimeDeps, 'config' | 'workshops
         if (role !== 'facilitator') throw new AppError(role === 'viewer' ? 'FORBIDDEN' : 'NOT_FACILITATOR');
         const viewerKey = await workshops.rotateViewerKey(code);
         room.closeViewers();
+        acked?.(true);
         return reply(socket, ack, { ok: true, data: { viewerKey } });
       }
       const data = await room.runCommand(command, { role, participantId });
       if (command.type === 'participant:remove') await workshops.removeParticipantRecord(code, command.participantId);
+      if (command.type === 'participants:remove-recent') {
+        for (const id of (data as { removed: string[] }).removed) await workshops.removeParticipantRecord(code, id);
+      }
+      acked?.(true);
       reply(socket, ack, { ok: true, data });
     } catch (err) {
       if (!(err instanceof AppError)) log.error({ err }, 'command failed');
-      reply(socket, ack, errorAck(err));
+      acked?.(false);
+      reply(socket, ack, errorAck(err, metrics));
     }
   }
 

@@ -27,8 +27,8 @@ export interface CommandResult<T extends Command['type'] = Command['type']> {
   data?: CommandData<T>;
   /** Whether the state changed (so the caller waits until it is stored). */
   changed: boolean;
-  /** A participant to disconnect. */
-  kick?: string;
+  /** Participants to disconnect. */
+  kick?: readonly string[];
   /** The roadmap changed (the projection copies it field by field). */
   roadmap?: boolean;
 }
@@ -142,7 +142,20 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
       const p = participants.get(command.participantId);
       if (!p) throw new AppError('NOT_FOUND', 'No participant with that id.');
       if (!p.removed) participants.set(p.id, { ...p, removed: true });
-      return { changed: true, kick: p.id };
+      return { changed: true, kick: [p.id] };
+    }
+    case 'joins:set':
+      meta.set('joinsClosed', !command.open);
+      return;
+    case 'participants:remove-recent': {
+      const participants = ledgerMaps(ledger).participants;
+      const removed: string[] = [];
+      for (const p of participants.values()) {
+        if (p.removed || p.joinedAt < now - command.withinMs) continue;
+        participants.set(p.id, { ...p, removed: true });
+        removed.push(p.id);
+      }
+      return { changed: removed.length > 0, kick: removed, data: { removed } };
     }
     case 'card:move': {
       const card = state.card(command.cardId);

@@ -268,7 +268,7 @@ export class Room {
     if (this.held) throw new AppError('STORAGE_UNAVAILABLE');
     const result = executeCommand(this.state, command, actor, this.now) as CommandResult<T>;
     if (result.roadmap) this.roadmapDirty = true;
-    if (result.kick) this.opts.transport.close(this.connectionsOf(result.kick), 'removed');
+    for (const id of result.kick ?? []) this.opts.transport.close(this.connectionsOf(id), 'removed');
     if (result.changed) await this.whenStored();
     return result.data;
   }

@@ -11,6 +11,7 @@ import type { WorkshopService } from '../workshop-service.ts';
 import type { FailedJoinLimit } from '../security/failure-limiter.ts';
 import type { Config } from '../config.ts';
 import { KeyedBuckets } from '../security/address-limits.ts';
+import type { KnownCodes } from '../security/known-codes.ts';
 import { EXPORT_FORMATS, reportRefusalPage, type ExportedFile } from '../export-files.ts';
 
 /** The report page: no script, nothing fetched, styles inline; nobody frames it, and no link from it says where it came from. */
@@ -22,6 +23,8 @@ export interface WorkshopRouteDeps {
   config: Config;
   /** Called after a workshop is deleted, to close its live connections. */
   onDeleted: (code: string) => Promise<void>;
+  /** Codes each address got into: past the failed-join limit, those still open (security/known-codes.ts). */
+  knownCodes: KnownCodes;
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -30,11 +33,16 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   return result.data;
 }
 
+/** The request's room code, normalised; null when it is not one. */
+function codeIn(request: FastifyRequest): string | null {
+  const parsed = RoomCodeSchema.safeParse((request.params as { code?: unknown }).code);
+  return parsed.success ? parsed.data : null;
+}
+
 function codeParam(request: FastifyRequest): string {
-  const raw = (request.params as { code?: unknown }).code;
-  const parsed = RoomCodeSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('INVALID_CODE');
-  return parsed.data;
+  const code = codeIn(request);
+  if (code === null) throw new AppError('INVALID_CODE');
+  return code;
 }
 
 function bearer(request: FastifyRequest, what = 'facilitator key'): string | undefined {
@@ -52,13 +60,23 @@ export const workshopRoutes =
     /** Links use PUBLIC_URL or one of this server's own addresses, never a Host header it does not recognise. */
     const origin = (request: FastifyRequest): LinkOrigin =>
       linkOrigin({ publicUrl: config.publicUrl, listenHost: config.host, port: request.socket.localPort ?? config.port, hostHeader: request.headers.host });
+    // Keyed by workshop and address: a room can fill from one venue NAT, at this pace.
     const joins = new KeyedBuckets(config.joinsPerMinutePerAddress / 60, config.joinBurstPerAddress);
+    const { knownCodes } = deps;
 
-    /** Counts a failed join attempt from this address; refuses while over the limit. */
+    /**
+     * Counts a failed join attempt from this address; refuses while over the limit, except for
+     * a code this address already got into. The fixed window may end sooner than Retry-After says.
+     */
     const guardJoin = async <T>(request: FastifyRequest, attempt: () => Promise<T>): Promise<T> => {
-      if (!(await joinFailures.allowed(request.ip))) throw new AppError('RATE_LIMITED', 'Too many wrong codes from this network; wait a few minutes.');
+      const code = codeIn(request);
+      if (!knownCodes.knows(request.ip, code) && !(await joinFailures.allowed(request.ip))) {
+        throw new AppError('RATE_LIMITED', 'Too many wrong codes from this network; wait a few minutes.').retryAfter(config.failedJoinWindowMs / 1000);
+      }
       try {
-        return await attempt();
+        const result = await attempt();
+        if (code !== null) knownCodes.remember(request.ip, code);
+        return result;
       } catch (err) {
         if (err instanceof AppError && (err.code === 'WORKSHOP_NOT_FOUND' || err.code === 'INVALID_CODE')) await joinFailures.fail(request.ip);
         throw err;
@@ -109,8 +127,13 @@ export const workshopRoutes =
 
     app.post('/api/workshops/:code/participants', async (request, reply) => {
       const body = parse(JoinBody, request.body);
-      // A room's worth of phones behind one venue address joins at once; a script filling the room does not.
-      if (!joins.take(request.ip)) throw new AppError('RATE_LIMITED', 'Too many people joined from this network just now; try again in a minute.');
+      // A room's worth of phones behind one venue address joins, paced; each refused phone is told
+      // when its turn comes and tries again by itself. Filling a room with made-up names is
+      // answered in the room: the facilitator closes joining and removes the newcomers at once.
+      const key = `${codeIn(request) ?? ''} ${request.ip}`;
+      if (!joins.take(key)) {
+        throw new AppError('RATE_LIMITED', "Many people are joining: you're next in a few seconds.").retryAfter(joins.waitMs(key) / 1000);
+      }
       const joined = await guardJoin(request, async () => workshops.join(codeParam(request), body.name));
       const result: JoinReply = joined;
       return reply.status(201).send(result);

@@ -53,6 +53,15 @@ export class KeyedBuckets {
   ) {}
 
   take(key: string): boolean {
+    return this.entry(key).bucket.take();
+  }
+
+  /** Milliseconds until `key` may take again. */
+  waitMs(key: string): number {
+    return this.entry(key).bucket.waitMs();
+  }
+
+  private entry(key: string) {
     const t = this.now();
     let entry = this.buckets.get(key);
     if (!entry) {
@@ -61,7 +70,7 @@ export class KeyedBuckets {
       this.buckets.set(key, entry);
     }
     entry.seen = t;
-    return entry.bucket.take();
+    return entry;
   }
 
   /** Forgets buckets idle long enough to have refilled completely. */

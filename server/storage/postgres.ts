@@ -370,6 +370,9 @@ export async function openPostgresStorage(url: string, opts: PostgresOptions = {
     async claim(code, epoch) {
       await inTransaction(pool, (c) => fence(c, one(code, epoch), true));
     },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
     async close() {
       await pool.end();
     },

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer } from './checkpointer.ts';
+import { holdDataDir } from './data-lock.ts';
 import { StorageConflict, StorageUnavailable, translatingErrors, type DocUpdate, type Storage, type StoredDocument, type WorkshopRecord } from './storage.ts';
 
 /** The layout this code writes; older files are upgraded in place when opened (`migrate`). */
@@ -102,6 +103,8 @@ const blob = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength
 
 export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db'): Storage {
   fs.mkdirSync(dataDir, { recursive: true });
+  // `npm run restore` will not swap the file while this process holds the folder.
+  const release = holdDataDir(dataDir);
   const db = new Database(path.join(dataDir, fileName));
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode survives a process crash (SIGKILL); only an OS crash can lose the last commits.
@@ -139,6 +142,8 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
       'INSERT INTO snapshots (code, doc, data, up_to_seq) VALUES (?, ?, ?, ?) ON CONFLICT(code, doc) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq',
     ),
     deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE code = ? AND doc = ? AND seq <= ?'),
+    // Reads the file, not a constant: a deleted or unreadable database fails it.
+    ping: db.prepare('SELECT COUNT(*) FROM workshops WHERE code = \'\''),
   };
 
   const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
@@ -283,6 +288,9 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     },
     // One node, one writer: there is no one to fence, so epochs are accepted and ignored.
     async claim() {},
+    async ping() {
+      q.ping.get();
+    },
     async close() {
       await checkpointer.stop();
       if (db.open) {
@@ -290,6 +298,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();
       }
+      release();
     },
   };
   return translatingErrors(storage, fromSqlite);

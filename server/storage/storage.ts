@@ -100,6 +100,9 @@ export interface Storage {
    */
   claim(code: string, epoch: number): Promise<void>;
 
+  /** A trivial round trip (SELECT 1): resolves when the store answers, for the readiness probe. */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }
 

@@ -79,6 +79,8 @@ export function readPhase(doc: Y.Doc): Phase {
 export const readSettings = (doc: Y.Doc): Settings => ({ ...DEFAULT_SETTINGS, ...metaValue<Partial<Settings>>(doc, 'settings', {}) });
 export const readDimensions = (doc: Y.Doc): DimensionDef[] => metaValue<DimensionDef[]>(doc, 'dimensions', []);
 export const readLocked = (doc: Y.Doc): boolean => metaValue<unknown>(doc, 'locked', false) === true;
+/** The facilitator closed the workshop to new people (joins refused with JOINS_CLOSED). */
+export const readJoinsClosed = (doc: Y.Doc): boolean => metaValue<unknown>(doc, 'joinsClosed', false) === true;
 export const readRevealed = (doc: Y.Doc): RevealState => ({ ...HIDDEN, ...metaValue<Partial<RevealState>>(doc, 'revealed', {}) });
 export const readTimer = (doc: Y.Doc): TimerState => metaValue<TimerState>(doc, 'timer', IDLE_TIMER);
 /** The workshop's stage names; the default ones for a workshop stored before it had its own. */

@@ -26,7 +26,7 @@
  * client id other than the server's, one person's marker values.
  */
 import type * as Y from 'yjs';
-import { readDimensions, readLocked, readPhase, readRevealed, readSettings, readStages, readTimer, readWhatMoved } from './meta-doc.ts';
+import { readDimensions, readJoinsClosed, readLocked, readPhase, readRevealed, readSettings, readStages, readTimer, readWhatMoved } from './meta-doc.ts';
 import { readMyCards, readMyMarkers, readMyVotes } from './private-doc.ts';
 import { readRoadmap } from './roadmap-doc.ts';
 import type { BaselineView, EarlierInitiativeView, Histogram, MyState, PersonView, PublicCard, PublicCardValue, RoomBoard, RoomStats } from '../domain/types.ts';
@@ -212,6 +212,7 @@ export function readRoomBoard(room: Y.Doc, opts: ReadOptions = {}): RoomBoard {
     timer: readTimer(room),
     revealed: readRevealed(room),
     locked: readLocked(room),
+    joinsClosed: readJoinsClosed(room),
     dimensions: readDimensions(room),
     cards,
     stats: readStats(room),

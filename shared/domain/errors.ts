@@ -15,6 +15,7 @@ export const ERRORS = {
   NOT_OWNER: { status: 403, message: 'You can only change your own cards and markers.' },
   IMPERSONATION: { status: 403, message: 'That change claims to come from someone else.' },
   BOARD_LOCKED: { status: 423, message: 'The facilitator has locked the board.' },
+  JOINS_CLOSED: { status: 423, message: 'The facilitator has closed this workshop to new people; ask them to open it again.' },
   VOTE_BUDGET: { status: 409, message: 'You have no votes left.' },
   VOTING_CLOSED: { status: 409, message: 'Votes count only during Prioritise.' },
   ROADMAP_LOCKED: { status: 403, message: 'The facilitator has not opened the roadmap for editing.' },
@@ -35,6 +36,7 @@ export const ERRORS = {
   INVALID_VALUE: { status: 400, message: 'That value is not allowed here.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait a moment.' },
   VERSION_MISMATCH: { status: 400, message: 'This page is out of date; reload it.' },
+  SERVER_BUSY: { status: 503, message: 'The server is busy, trying again…' },
   OFFLINE: { status: 503, message: 'You are offline; try again when the connection is back.' },
   STORAGE_UNAVAILABLE: { status: 503, message: 'The server cannot save right now; your changes are kept on your device.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
@@ -53,12 +55,19 @@ export class AppError extends Error {
   readonly status: number;
   /** The field it is about, as a dotted path (`dimensions.2.name`); '' for the whole thing. */
   readonly path: string | undefined;
+  /** For a refusal that passes (429, 503): seconds to wait before trying again, sent as Retry-After. */
+  retryAfterS: number | undefined;
   constructor(code: ErrorCode, message?: string, path?: string) {
     super(message ?? ERRORS[code].message);
     this.name = 'AppError';
     this.code = code;
     this.status = ERRORS[code].status;
     this.path = path;
+  }
+  /** The same error, asking the client to wait `seconds` (at least one) before it tries again. */
+  retryAfter(seconds: number): this {
+    this.retryAfterS = Math.max(1, Math.ceil(seconds));
+    return this;
   }
   toBody(): ErrorBody {
     return { error: this.path === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, path: this.path } };

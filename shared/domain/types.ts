@@ -402,6 +402,8 @@ export interface RoomBoard {
   timer: TimerState;
   revealed: RevealState;
   locked: boolean;
+  /** Closed to new people by the facilitator. */
+  joinsClosed: boolean;
   dimensions: DimensionDef[];
   /** Revealed cards, plus this phone's own and (console) the ones not revealed yet. */
   cards: PublicCard[];

@@ -13,7 +13,7 @@
  */
 import { stageNamer, workshopStages, type Stage, type StageNamer } from '../domain/canvas.ts';
 import { summarise, histogram, type Summary } from '../rules/summary.ts';
-import { parseTarget } from '../rules/votes.ts';
+import { byVotesThenAge, parseTarget } from '../rules/votes.ts';
 import type { BoardState, Card, DimensionDef, DimensionPlaybook, DimensionSummary, Participant } from '../domain/types.ts';
 import { defaultPlaybook, playbookOf } from '../domain/workshop-model.ts';
 
@@ -152,7 +152,7 @@ export function readFacts(board: BoardState): BoardFacts {
       wanted,
       targetCounts,
       practice: practice[index]!.sort(byAge),
-      barriers: barriers[index]!.sort((a, b) => votesOn(b) - votesOn(a) || byAge(a, b)),
+      barriers: barriers[index]!.sort(byVotesThenAge(votesOn, byAge)),
       involvement: involvement[index]!,
       summary: {
         dimension: def.key,

@@ -4,7 +4,7 @@
  * with them what leaves it for each recipient (server/rooms/projection.ts); a
  * screen uses them only to word what it shows ("hidden until the reveal").
  */
-import { PHASES, type Phase } from '../domain/canvas.ts';
+import { phaseAtLeast, type Phase } from '../domain/canvas.ts';
 import type { CardKind, RevealState, Settings } from '../domain/types.ts';
 
 export type PrivatePart = keyof RevealState;
@@ -15,8 +15,6 @@ export interface RevealContext {
   revealed: RevealState;
 }
 
-const at = (phase: Phase) => PHASES.indexOf(phase);
-
 /**
  * True while the room must not see others' entries of a part: the facilitator
  * asked for privacy and has not revealed it yet. Moving the session past the
@@ -24,7 +22,8 @@ const at = (phase: Phase) => PHASES.indexOf(phase);
  */
 export function isHidden(ctx: RevealContext, part: PrivatePart): boolean {
   if (!ctx.settings.privateUntilReveal || ctx.revealed[part]) return false;
-  return at(ctx.phase) <= at(part);
+  // Hidden up to and including its own phase: once the session moves past it, it is open.
+  return ctx.phase === part || !phaseAtLeast(ctx.phase, part);
 }
 
 /** The part of the session a card belongs to: practice cards to Map, barriers to Prioritise. */
@@ -35,7 +34,7 @@ export const cardVisible = (ctx: RevealContext, kind: CardKind): boolean => !isH
 
 /** Distributions of markers: from Assess on, once open, and only with enough answers to hide any one person. */
 export function distributionVisible(ctx: RevealContext, answers: number): boolean {
-  return at(ctx.phase) >= at('assess') && !isHidden(ctx, 'assess') && answers >= ctx.settings.minAnswers;
+  return phaseAtLeast(ctx.phase, 'assess') && !isHidden(ctx, 'assess') && answers >= ctx.settings.minAnswers;
 }
 
 /**
@@ -43,12 +42,12 @@ export function distributionVisible(ctx: RevealContext, answers: number): boolea
  * and only where enough people answered then, so it never shows one person's earlier answer.
  */
 export function thenVisible(ctx: RevealContext, answersThen: number): boolean {
-  return at(ctx.phase) >= at('assess') && !isHidden(ctx, 'assess') && answersThen >= ctx.settings.minAnswers;
+  return phaseAtLeast(ctx.phase, 'assess') && !isHidden(ctx, 'assess') && answersThen >= ctx.settings.minAnswers;
 }
 
 /** Vote totals: from Prioritise on, once open. */
 export function votesVisible(ctx: RevealContext): boolean {
-  return at(ctx.phase) >= at('prioritise') && !isHidden(ctx, 'prioritise');
+  return phaseAtLeast(ctx.phase, 'prioritise') && !isHidden(ctx, 'prioritise');
 }
 
 /** Votes count only in Prioritise (the room has seen the targets by then). */

@@ -16,7 +16,7 @@
  *   has no names, no authors and no card times, and lists cards by their random id.
  */
 import { z } from 'zod';
-import { PHASES } from '../domain/canvas.ts';
+import { PHASES, STAGE_COUNT } from '../domain/canvas.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { CardValueSchema, DimensionKeySchema, VoteTargetSchema } from './protocol.ts';
 import { ARCHIVE_FORMAT, checkFileKind, fileRefusal, TemplateSchema, type WorkshopTemplate } from './template-file.ts';
@@ -33,9 +33,9 @@ const longText = str(4_000);
 const cardId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 /** An initiative's id (`leadership:move`): it starts with a letter or digit, so it is never `__proto__`. */
 const id = z.string().regex(/^[a-z0-9][a-z0-9:-]{0,99}$/);
-const stageOrNone = z.number().int().min(0).max(5);
+const stageOrNone = z.number().int().min(0).max(STAGE_COUNT);
 const count = z.number().int().min(0).max(1_000_000);
-const counts = z.array(count).length(5);
+const counts = z.array(count).length(STAGE_COUNT);
 const isoDate = z.iso.datetime();
 
 const HorizonSchema = z
@@ -84,8 +84,8 @@ const SummarySchema = z
     name: str(200),
     current: stageOrNone.nullable(),
     target: stageOrNone.nullable(),
-    gap: z.number().int().min(0).max(5),
-    spread: z.number().int().min(0).max(5),
+    gap: z.number().int().min(0).max(STAGE_COUNT),
+    spread: z.number().int().min(0).max(STAGE_COUNT),
     low: stageOrNone.nullable(),
     high: stageOrNone.nullable(),
     answers: count,
@@ -166,7 +166,7 @@ export const ArchiveSchema = z
             kind: z.enum(['practice', 'barrier']),
             text: str(LIMITS.cardTextMax * 4),
             dimension: DimensionKeySchema.nullable(),
-            stage: z.number().int().min(1).max(5).nullable(),
+            stage: z.number().int().min(1).max(STAGE_COUNT).nullable(),
             notBefore: z.string().max(60).nullable(),
             /** When it was written; null in an anonymous workshop. */
             createdAt: isoDate.nullable(),
@@ -177,7 +177,7 @@ export const ArchiveSchema = z
       )
       .max(1_000_000),
     markers: z
-      .array(z.object({ respondent: respondentId, dimension: DimensionKeySchema, current: z.number().int().min(1).max(5).nullable(), target: z.number().int().min(1).max(5).nullable() }).strict())
+      .array(z.object({ respondent: respondentId, dimension: DimensionKeySchema, current: z.number().int().min(1).max(STAGE_COUNT).nullable(), target: z.number().int().min(1).max(STAGE_COUNT).nullable() }).strict())
       .max(1_000_000),
     votes: z.array(z.object({ respondent: respondentId, target: VoteTargetSchema, count: z.number().int().min(1).max(LIMITS.votesPerPersonMax) }).strict()).max(1_000_000),
     roadmap: RoadmapSchema.nullable(),

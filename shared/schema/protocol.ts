@@ -18,7 +18,9 @@
  * varuint, and the `sync` frame; everything else in Socket.IO's own layout.
  */
 import { z } from 'zod';
-import { PHASES } from '../domain/canvas.ts';
+import { sameType } from './same-type.ts';
+import type { CardValue, Horizon, MarkerValue, Settings } from '../domain/types.ts';
+import { PHASES, STAGE_COUNT } from '../domain/canvas.ts';
 import { CARD_ID, DIMENSION_KEY, HORIZON_ID, LIMITS, PROTOCOL_VERSION, normaliseRoomCode } from '../domain/limits.ts';
 import { isVoteTarget } from '../rules/votes.ts';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
@@ -50,7 +52,7 @@ export function schemaRefusal(error: z.ZodError, fallback: 'INVALID_BODY' | 'INV
   const empty = issue.code === 'custom' && (issue.params as { code?: unknown } | undefined)?.code === 'EMPTY_TEXT';
   return new AppError(empty ? 'EMPTY_TEXT' : fallback, message);
 }
-const stage = z.number().int().min(1).max(5);
+const stage = z.number().int().min(1).max(STAGE_COUNT);
 const id = z.string().regex(CARD_ID);
 export const DimensionKeySchema = z.string().regex(DIMENSION_KEY);
 const dimensionKey = DimensionKeySchema;
@@ -96,7 +98,7 @@ export const DimensionInputSchema = z.object({
   name: requiredText(LIMITS.dimensionNameMax),
   left: text(LIMITS.descriptorMax).optional(),
   right: text(LIMITS.descriptorMax).optional(),
-  descriptors: z.array(text(LIMITS.descriptorMax)).length(5).optional(),
+  descriptors: z.array(text(LIMITS.descriptorMax)).length(STAGE_COUNT).optional(),
   prompts: z.array(requiredText(LIMITS.promptMax)).max(LIMITS.promptsMax).optional(),
   enabler: z.boolean().optional(),
 });
@@ -256,6 +258,10 @@ const facilitatorCommands = [
   z.object({ type: z.literal('lock:set'), locked: z.boolean() }).strict(),
   z.object({ type: z.literal('template:set'), dimensions: z.array(DimensionInputSchema).min(1).max(LIMITS.dimensionsMax) }).strict(),
   z.object({ type: z.literal('participant:remove'), participantId: id }).strict(),
+  /** Closes (or reopens) the workshop to new people; those in it stay. */
+  z.object({ type: z.literal('joins:set'), open: z.boolean() }).strict(),
+  /** Removes, in one action, everyone who joined in the last `withinMs` (a room filled with made-up names). */
+  z.object({ type: z.literal('participants:remove-recent'), withinMs: z.number().int().min(10_000).max(86_400_000) }).strict(),
   z.object({ type: z.literal('card:move'), cardId: z.string().max(100), dimension: dimensionKey, stage }).strict(),
   /**
    * A barrier, tied by the facilitator: the dimension it holds back (null: the whole plan) and
@@ -329,6 +335,8 @@ export interface CommandReplies {
   'vote:set': { used: number; budget: number; pool: VotePool };
   'roadmap:generate': { changes: RoadmapChange[]; roadmap?: Roadmap };
   'viewer:rotate': { viewerKey: string };
+  /** The ids of the people removed. */
+  'participants:remove-recent': { removed: string[] };
 }
 export type CommandData<T extends CommandType> = T extends keyof CommandReplies ? CommandReplies[T] : undefined;
 export type CommandAck<T extends CommandType> = Ack<CommandData<T>>;
@@ -367,3 +375,9 @@ export interface ClientToServerEvents {
   sync: (frame: Uint8Array, ack?: (reply: Ack) => void) => void;
   command: <T extends CommandType>(command: Extract<Command, { type: T }>, ack?: (reply: CommandAck<T>) => void) => void;
 }
+
+// The schemas above and the plain types in shared/domain/types.ts describe the same data.
+sameType<z.output<typeof HorizonSchema>, Horizon>(true);
+sameType<z.output<typeof SettingsSchema>, Settings>(true);
+sameType<z.output<typeof CardValueSchema>, CardValue>(true);
+sameType<z.output<typeof MarkerValueSchema>, MarkerValue>(true);

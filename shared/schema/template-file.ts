@@ -16,6 +16,7 @@ import { STAGE_COUNT } from '../domain/canvas.ts';
 import { AppError } from '../domain/errors.ts';
 import { LIMITS } from '../domain/limits.ts';
 import type { TemplateDimension, WorkshopTemplate } from '../domain/types.ts';
+import { sameType } from './same-type.ts';
 import { DimensionKeySchema, HorizonIdSchema, requiredText, SettingsSchema, text } from './protocol.ts';
 
 export const TEMPLATE_FORMAT = 'social-shift/template';
@@ -111,10 +112,8 @@ export const TemplateSchema = z
   });
 
 export type { TemplateDimension, WorkshopTemplate };
-// The schema and the hand-written type (which the zod-free layers use) must describe the same file.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const schemaMatchesType: Same<z.output<typeof TemplateSchema>, WorkshopTemplate> = true;
-void schemaMatchesType;
+// The schema and the hand-written type (which the zod-free layers use) describe the same file.
+sameType<z.output<typeof TemplateSchema>, WorkshopTemplate>(true);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

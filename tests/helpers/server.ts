@@ -20,7 +20,17 @@ export interface TestServer {
 
 export async function startServer(env: Record<string, string> = {}, overrides: { storage?: Storage } = {}): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? tempDir();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', STATIC_DIR: path.join(dataDir, 'no-client'), ...env });
+  // Overload shedding off unless a test asks: a test that runs hundreds of clients in the server's
+  // own process lags its event loop past any sane production limit, and that is not what it tests.
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    STATIC_DIR: path.join(dataDir, 'no-client'),
+    MAX_EVENT_LOOP_DELAY_MS: '0',
+    ...env,
+  });
   const app = await buildApp(config, overrides);
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const address = app.http.server.address();

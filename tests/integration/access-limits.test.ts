@@ -123,14 +123,21 @@ describe('what one seat or one address may hold or do', () => {
     }
   });
 
-  it('one address cannot fill a room with made-up names: joins past the burst are refused by name, and nobody was added', async () => {
+  it('joins from one address into one workshop are paced: past the burst, refused by name with a Retry-After, nobody added; another workshop is counted apart', async () => {
     server = await startServer({ JOIN_BURST_PER_ADDRESS: '5', JOINS_PER_MINUTE_PER_ADDRESS: '1', MAX_PARTICIPANTS: '300' });
     const w = await createWorkshop(server.url);
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => api(server!.url, 'POST', `/api/workshops/${w.code}/participants`, { name: `Fake ${i}` })));
     expect(results.filter((r) => r.status === 201)).toHaveLength(5);
-    for (const r of results.filter((x) => x.status !== 201)) expect([r.status, codeOf(r)]).toEqual([429, 'RATE_LIMITED']);
+    for (const r of results.filter((x) => x.status !== 201)) {
+      expect([r.status, codeOf(r)]).toEqual([429, 'RATE_LIMITED']);
+      // One a minute: the next turn is up to a minute away, and the phone is told so.
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(r.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    }
     const info = await api<{ participants: number }>(server.url, 'GET', `/api/workshops/${w.code}`);
     expect(info.json.participants).toBe(5);
+    const elsewhere = await createWorkshop(server.url);
+    expect((await api(server.url, 'POST', `/api/workshops/${elsewhere.code}/participants`, { name: 'Someone' })).status).toBe(201);
     // A bad body is refused before it costs a join (a typo does not use up the venue's burst).
     expect((await api(server.url, 'POST', `/api/workshops/${w.code}/participants`, { name: '' })).status).toBe(400);
   });

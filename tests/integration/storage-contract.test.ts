@@ -156,6 +156,11 @@ describe.each(backends)('storage contract: $name', (backend) => {
     return { store, storage: await handle(store), reopen: () => handle(store) };
   };
 
+  it('answers a ping (the readiness probe)', async () => {
+    const { storage } = await fresh();
+    await expect(storage.ping()).resolves.toBeUndefined();
+  });
+
   it('creates, reads and refuses a duplicate code', async () => {
     const { storage } = await fresh();
     await storage.createWorkshop(record('AAAAAA'), one('ledger', docWith('x').update));

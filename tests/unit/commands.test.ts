@@ -137,8 +137,21 @@ describe('facilitator actions', () => {
     const s = testState();
     run(s, { type: 'phase:set', phase: 'prioritise' });
     const result = run(s, { type: 'participant:remove', participantId: 'ana' });
-    expect(result.kick).toBe('ana');
+    expect(result.kick).toEqual(['ana']);
     expect(code(() => run(s, { type: 'vote:set', target: 'dim:brand', count: 1 }, ana))).toBe('REMOVED');
+  });
+
+  it('closes joining, and removes in one action everyone who joined within the window', () => {
+    // testState's people joined at times 1, 2, 3 (ms): at 10,002 a 10 s window reaches back to 2.
+    const s = testState(['ana', 'ben', 'cy']);
+    run(s, { type: 'joins:set', open: false });
+    expect(s.ledger.getMap('meta').get('joinsClosed')).toBe(true);
+    const result = executeCommand(s, { type: 'participants:remove-recent', withinMs: 10_000 }, facilitator, 10_002);
+    expect([...(result.kick ?? [])].sort()).toEqual(['ben', 'cy']);
+    expect(result.data).toEqual({ removed: expect.arrayContaining(['ben', 'cy']) });
+    expect(s.present('ana')).toBe(true);
+    expect(s.present('ben')).toBe(false);
+    expect(code(() => run(s, { type: 'participants:remove-recent', withinMs: 100 }, ana))).toBe('NOT_FACILITATOR');
   });
 });
 

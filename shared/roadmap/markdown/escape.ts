@@ -14,8 +14,10 @@ const BREAKS = /[ \t]*(?:\r\n|[\n\r\v\f\u0085\u2028\u2029])[ \t]*/g;
  * What GFM would turn into a link (an autolink literal: a URL, www. address or
  * e-mail). It is shown in a code span instead: as typed, not clickable, and
  * not a "bare URL". Stops at characters that would end a code span or a cell.
+ * GFM links a URL after any character but a letter (a digit, an underscore), and an
+ * e-mail whose domain starts with a dot: both are caught here too.
  */
-const LINKISH = /(?:\b(?:https?:\/\/|www\.|mailto:|xmpp:)[^\s<>`|\\]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/gi;
+const LINKISH = /(?:(?<![a-z])(?:https?:\/\/|www\.|mailto:|xmpp:)[^\s<>`|\\]*|[\w.+-]+@(?=[\w.-]*\.[\w-])[\w.-]*[\w-])/gi;
 /** Characters that can open or close markup anywhere in a line, plus `|` (cells) and `$` (GitHub math). */
 const MARKUP = /[\\`*_[\]<>#|~$]/g;
 
