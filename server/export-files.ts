@@ -21,7 +21,11 @@ export interface ExportedFile {
 export function renderExport(board: BoardState, roadmap: Roadmap, format: ExportFormat, date: string): ExportedFile {
   switch (format) {
     case 'md':
-      return { fileName: fileNameFor(board.title, 'roadmap', date, 'md'), contentType: 'text/markdown; charset=utf-8', body: toMarkdown(board, roadmap, { date }) };
+      return {
+        fileName: fileNameFor(board.title, 'roadmap', date, 'md'),
+        contentType: 'text/markdown; charset=utf-8',
+        body: toMarkdown(board, roadmap, { date }),
+      };
     case 'html':
       throw new AppError('NOT_FOUND', 'The HTML report is not part of this server yet: download the roadmap as markdown.');
     case 'csv':

@@ -9,19 +9,25 @@ import { ApiError, fetchFile } from './api.ts';
 async function call<T>(code: string, key: string, method: 'GET' | 'POST' | 'DELETE', what: 'sharing' | 'report-link'): Promise<T | null> {
   let res: Response;
   try {
-    res = await fetch(`/api/workshops/${encodeURIComponent(code)}/${what}`, { method, headers: { authorization: `Bearer ${key}` }, cache: 'no-store' });
+    res = await fetch(`/api/workshops/${encodeURIComponent(code)}/${what}`, {
+      method,
+      headers: { authorization: `Bearer ${key}` },
+      cache: 'no-store',
+    });
   } catch {
     throw new ApiError('OFFLINE', 'No connection to the server.', 0);
   }
   const body = res.status === 204 ? null : await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(body?.error?.code ?? 'INTERNAL', body?.error?.message ?? `The server answered ${res.status}.`, res.status);
+  if (!res.ok)
+    throw new ApiError(body?.error?.code ?? 'INTERNAL', body?.error?.message ?? `The server answered ${res.status}.`, res.status);
   return body as T | null;
 }
 
 export const sharing = async (code: string, key: string): Promise<SharingReply> => (await call<SharingReply>(code, key, 'GET', 'sharing'))!;
 
 /** A new report link; the one before stops working. */
-export const newReportLink = async (code: string, key: string): Promise<string> => (await call<{ reportUrl: string }>(code, key, 'POST', 'report-link'))!.reportUrl;
+export const newReportLink = async (code: string, key: string): Promise<string> =>
+  (await call<{ reportUrl: string }>(code, key, 'POST', 'report-link'))!.reportUrl;
 
 /** No report link works any more. */
 export const stopReportLink = async (code: string, key: string): Promise<void> => void (await call(code, key, 'DELETE', 'report-link'));
@@ -34,7 +40,12 @@ export const stopReportLink = async (code: string, key: string): Promise<void> =
  */
 export async function copyRichText(code: string, key: string): Promise<'rich' | 'plain'> {
   const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
-  if (!clipboard) throw new ApiError('UNAVAILABLE', 'This browser offers no clipboard on this page (it needs https or this computer): download the report instead.', 0);
+  if (!clipboard)
+    throw new ApiError(
+      'UNAVAILABLE',
+      'This browser offers no clipboard on this page (it needs https or this computer): download the report instead.',
+      0,
+    );
   const markdown = await (await fetchFile(`/api/workshops/${encodeURIComponent(code)}/export.md`, key)).res.text();
   let html: string | null = null;
   if (typeof ClipboardItem !== 'undefined' && typeof clipboard.write === 'function') {
@@ -43,7 +54,10 @@ export async function copyRichText(code: string, key: string): Promise<'rich' | 
       .catch(() => null);
   }
   if (html !== null) {
-    const item = new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([markdown], { type: 'text/plain' }) });
+    const item = new ClipboardItem({
+      'text/html': new Blob([html], { type: 'text/html' }),
+      'text/plain': new Blob([markdown], { type: 'text/plain' }),
+    });
     await clipboard.write([item]);
     return 'rich';
   }

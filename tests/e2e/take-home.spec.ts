@@ -52,7 +52,7 @@ test('a phone in a named workshop takes the roadmap home once Export opens, and 
   await expect(phone.page.getByRole('alert')).toContainText('not part of this server yet');
 });
 
-test('an anonymous workshop\'s copy on a phone names nobody, in the file\'s bytes', async ({ cast }) => {
+test("an anonymous workshop's copy on a phone names nobody, in the file's bytes", async ({ cast }) => {
   const names = ['Zelda Quist', 'Yannick Oort'];
   const reply = await cast.create({ anonymous: true, privateUntilReveal: false }, 'Candid review');
   const console = await cast.console(reply);
@@ -124,7 +124,9 @@ test('the report link opens in a fresh browser without any other key, and stops 
   await outside.close();
 });
 
-test('the Export panel copies the roadmap for an e-mail, and saves the archive under the workshop\'s name with the day it is deleted', async ({ cast }) => {
+test("the Export panel copies the roadmap for an e-mail, and saves the archive under the workshop's name with the day it is deleted", async ({
+  cast,
+}) => {
   const reply = await cast.create({}, 'Leadership offsite');
   const console = await cast.console(reply);
   await console.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(console.page.url()).origin });

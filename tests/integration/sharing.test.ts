@@ -27,8 +27,8 @@ async function toPhase(fac: WorkshopConnection, phase: 'roadmap' | 'export') {
   await eventually(() => readRoomBoard(fac.room).phase === phase);
 }
 
-describe('a participant\'s copy', () => {
-  it('is refused before Export, then downloads the room\'s roadmap under the workshop\'s name and date', async () => {
+describe("a participant's copy", () => {
+  it("is refused before Export, then downloads the room's roadmap under the workshop's name and date", async () => {
     const w = await createWorkshop(server.url, { title: 'Leadership Offsite', organisation: 'Acme' });
     const ana = await join(server.url, w.code, 'Ana Lindqvist');
     const fac = facilitator(server.url, w.code, w.facilitatorKey);
@@ -52,7 +52,7 @@ describe('a participant\'s copy', () => {
     }
   });
 
-  it('needs a participant\'s own token: not none, not the facilitator\'s key, not the projector\'s, not a removed person\'s', async () => {
+  it("needs a participant's own token: not none, not the facilitator's key, not the projector's, not a removed person's", async () => {
     const w = await createWorkshop(server.url, { title: 'Keys' });
     const ana = await join(server.url, w.code, 'Ana');
     const bo = await join(server.url, w.code, 'Bo');
@@ -93,24 +93,35 @@ describe('a participant\'s copy', () => {
   });
 
   it('names nobody in an anonymous workshop: no participant, no owner typed into the roadmap', async () => {
-    const w = await createWorkshop(server.url, { title: 'Candid', settings: { anonymous: true, privateUntilReveal: false, minAnswers: 1 } });
+    const w = await createWorkshop(server.url, {
+      title: 'Candid',
+      settings: { anonymous: true, privateUntilReveal: false, minAnswers: 1 },
+    });
     const people = await Promise.all(['Zelda Quist', 'Yannick Oort'].map((n) => join(server.url, w.code, n)));
     const fac = facilitator(server.url, w.code, w.facilitatorKey);
     const phones = people.map((p) => participant(server.url, w.code, p.token));
     await Promise.all([fac, ...phones].map((c) => c.whenSynced()));
     try {
       for (const [n, phone] of phones.entries()) {
-        expect(await phone.write((d) => putCard(d, `c${n}`, { kind: 'practice', text: `We post and pray ${n}`, dimension: 'brand', stage: 1, createdAt: 1 }))).toMatchObject({ ok: true });
+        expect(
+          await phone.write((d) =>
+            putCard(d, `c${n}`, { kind: 'practice', text: `We post and pray ${n}`, dimension: 'brand', stage: 1, createdAt: 1 }),
+          ),
+        ).toMatchObject({ ok: true });
         expect(await phone.write((d) => putMarker(d, 'brand', { current: 1 + n, target: 4 }))).toMatchObject({ ok: true });
       }
       await toPhase(fac, 'roadmap');
       expect(await fac.command({ type: 'roadmap:generate', apply: true })).toMatchObject({ ok: true });
       await eventually(() => readRoomBoard(fac.room).roadmap !== null);
       const first = readRoomBoard(fac.room).roadmap!.initiatives[0]!;
-      expect(await fac.command({ type: 'roadmap:edit', initiativeId: first.id, patch: { owner: 'Zelda Quist' } })).toMatchObject({ ok: true });
+      expect(await fac.command({ type: 'roadmap:edit', initiativeId: first.id, patch: { owner: 'Zelda Quist' } })).toMatchObject({
+        ok: true,
+      });
       await toPhase(fac, 'export');
       // The facilitator's own file keeps what they typed; the room's copy does not.
-      expect((await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, bearer(w.facilitatorKey))).text).toContain('Owner: Zelda Quist');
+      expect((await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, bearer(w.facilitatorKey))).text).toContain(
+        'Owner: Zelda Quist',
+      );
       const copy = await api(server.url, 'GET', `/api/workshops/${w.code}/copy.md`, undefined, bearer(people[1]!.token));
       expect(copy.status).toBe(200);
       expect(copy.text).toContain('We post and pray 0');
@@ -138,7 +149,7 @@ describe('formats', () => {
 });
 
 describe('the report link', () => {
-  it('opens the room\'s report with its own key alone, and stops once a new link is made or sharing stops', async () => {
+  it("opens the room's report with its own key alone, and stops once a new link is made or sharing stops", async () => {
     const w = await createWorkshop(server.url, { title: 'Board pack' });
     await join(server.url, w.code, 'Ana Lindqvist');
     const fac = facilitator(server.url, w.code, w.facilitatorKey);
@@ -155,13 +166,22 @@ describe('the report link', () => {
       expect((await api(server.url, 'POST', `/api/workshops/${w.code}/report-link`, undefined, bearer(viewerKeyOf(w)))).status).toBe(403);
       expect((await api(server.url, 'GET', `/api/workshops/${w.code}/sharing`, undefined, bearer(viewerKeyOf(w)))).status).toBe(403);
 
-      const made = await api<{ reportUrl: string }>(server.url, 'POST', `/api/workshops/${w.code}/report-link`, undefined, bearer(w.facilitatorKey));
+      const made = await api<{ reportUrl: string }>(
+        server.url,
+        'POST',
+        `/api/workshops/${w.code}/report-link`,
+        undefined,
+        bearer(w.facilitatorKey),
+      );
       expect(made.status).toBe(200);
       const first = made.json.reportUrl;
       expect(first).toMatch(new RegExp(`/r/${w.code}/[A-Za-z0-9_-]{40,}$`));
       expect(first).not.toContain(w.facilitatorKey);
       expect(first).not.toContain(viewerKeyOf(w));
-      expect((await api<SharingReply>(server.url, 'GET', `/api/workshops/${w.code}/sharing`, undefined, bearer(w.facilitatorKey))).json.reportUrl).toBe(first);
+      expect(
+        (await api<SharingReply>(server.url, 'GET', `/api/workshops/${w.code}/sharing`, undefined, bearer(w.facilitatorKey))).json
+          .reportUrl,
+      ).toBe(first);
       const path = (url: string) => new URL(url).pathname;
 
       const early = await api(server.url, 'GET', path(first));
@@ -181,7 +201,13 @@ describe('the report link', () => {
       expect(page.text).toContain('Board pack');
       expect(page.text).toContain('Ana Lindqvist');
 
-      const renewed = await api<{ reportUrl: string }>(server.url, 'POST', `/api/workshops/${w.code}/report-link`, undefined, bearer(w.facilitatorKey));
+      const renewed = await api<{ reportUrl: string }>(
+        server.url,
+        'POST',
+        `/api/workshops/${w.code}/report-link`,
+        undefined,
+        bearer(w.facilitatorKey),
+      );
       const second = renewed.json.reportUrl;
       expect(second).not.toBe(first);
       const retired = await api(server.url, 'GET', path(first));
@@ -190,22 +216,33 @@ describe('the report link', () => {
       expect(retired.text).not.toContain('Board pack');
       expect((await api(server.url, 'GET', path(second))).status).toBe(200);
 
-      expect((await api(server.url, 'DELETE', `/api/workshops/${w.code}/report-link`, undefined, bearer(w.facilitatorKey))).status).toBe(204);
+      expect((await api(server.url, 'DELETE', `/api/workshops/${w.code}/report-link`, undefined, bearer(w.facilitatorKey))).status).toBe(
+        204,
+      );
       expect((await api(server.url, 'GET', path(second))).status).toBe(403);
-      expect((await api<SharingReply>(server.url, 'GET', `/api/workshops/${w.code}/sharing`, undefined, bearer(w.facilitatorKey))).json.reportUrl).toBeNull();
+      expect(
+        (await api<SharingReply>(server.url, 'GET', `/api/workshops/${w.code}/sharing`, undefined, bearer(w.facilitatorKey))).json
+          .reportUrl,
+      ).toBeNull();
     } finally {
       closeAll(fac);
     }
   });
 
-  it('shows an anonymous room\'s report without a name', async () => {
+  it("shows an anonymous room's report without a name", async () => {
     const w = await createWorkshop(server.url, { title: 'Quiet', settings: { anonymous: true } });
     const zelda = await join(server.url, w.code, 'Zelda Quist');
     const fac = facilitator(server.url, w.code, w.facilitatorKey);
     await fac.whenSynced();
     try {
       await toPhase(fac, 'export');
-      const made = await api<{ reportUrl: string }>(server.url, 'POST', `/api/workshops/${w.code}/report-link`, undefined, bearer(w.facilitatorKey));
+      const made = await api<{ reportUrl: string }>(
+        server.url,
+        'POST',
+        `/api/workshops/${w.code}/report-link`,
+        undefined,
+        bearer(w.facilitatorKey),
+      );
       const page = await api(server.url, 'GET', new URL(made.json.reportUrl).pathname);
       expect(page.status).toBe(200);
       for (const trace of ['Zelda', 'Quist', zelda.participantId]) expect(page.text).not.toContain(trace);
