@@ -4,9 +4,11 @@
  * (the facilitator's full one, or the room's copy: shared/roadmap/room-copy.ts) is the caller's
  * choice. Pure.
  */
-import { AppError } from '../shared/domain/errors.ts';
 import type { BoardState, Roadmap } from '../shared/domain/types.ts';
+import { toCanvasCsv } from '../shared/roadmap/canvas-csv.ts';
 import { fileNameFor, toMarkdown } from '../shared/roadmap/markdown/index.ts';
+import { escapeHtml } from '../shared/roadmap/report/escape-html.ts';
+import { toReportHtml } from '../shared/roadmap/report/index.ts';
 
 export const EXPORT_FORMATS = ['md', 'html', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -17,7 +19,7 @@ export interface ExportedFile {
   body: string;
 }
 
-/** Throws NOT_FOUND (a named refusal, never a stand-in file) for a format this server cannot write yet. */
+/** The file of one format, named from the workshop's title and the day. */
 export function renderExport(board: BoardState, roadmap: Roadmap, format: ExportFormat, date: string): ExportedFile {
   switch (format) {
     case 'md':
@@ -27,33 +29,23 @@ export function renderExport(board: BoardState, roadmap: Roadmap, format: Export
         body: toMarkdown(board, roadmap, { date }),
       };
     case 'html':
-      throw new AppError('NOT_FOUND', 'The HTML report is not part of this server yet: download the roadmap as markdown.');
+      return {
+        fileName: fileNameFor(board.title, 'report', date, 'html'),
+        contentType: 'text/html; charset=utf-8',
+        body: toReportHtml(board, roadmap, { date }),
+      };
     case 'csv':
-      throw new AppError('NOT_FOUND', 'The canvas as CSV is not part of this server yet: download the roadmap as markdown.');
+      return {
+        fileName: fileNameFor(board.title, 'canvas', date, 'csv'),
+        contentType: 'text/csv; charset=utf-8',
+        body: toCanvasCsv(board),
+      };
   }
 }
 
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/**
- * The page the report link shows. Until the HTML report is part of this server, the roadmap's
- * markdown as the page's text (escaped, in a <pre>): the same content, readable in any browser.
- */
+/** The page the report link shows: the report itself, the same HTML a phone downloads. */
 export function reportPage(board: BoardState, roadmap: Roadmap, date: string): string {
-  const title = escapeHtml(board.title || 'Workshop roadmap');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:48rem;padding:1rem}pre{white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace}</style>
-</head>
-<body>
-<main><pre>${escapeHtml(toMarkdown(board, roadmap, { date }))}</pre></main>
-</body>
-</html>
-`;
+  return toReportHtml(board, roadmap, { date });
 }
 
 /** A page saying why the report link shows nothing (revoked, not ready, unknown), with no detail of the workshop. */

@@ -47,9 +47,11 @@ test('a phone in a named workshop takes the roadmap home once Export opens, and 
   expect(md.download.suggestedFilename()).toBe(`leadership-offsite-roadmap-${today()}.md`);
   expect(md.text).toContain('# Leadership offsite');
   expect(md.text).toContain('Ada Lovelace');
-  // The HTML report is not part of this server yet: the phone says so by name, and saves no stand-in.
-  await phone.page.getByTestId('copy-html').click();
-  await expect(phone.page.getByRole('alert')).toContainText('not part of this server yet');
+  const html = await saved(phone.page, () => phone.page.getByTestId('copy-html').click());
+  expect(html.download.suggestedFilename()).toBe(`leadership-offsite-report-${today()}.html`);
+  expect(html.text).toMatch(/^<!DOCTYPE html>/);
+  expect(html.text).toContain('Ada Lovelace');
+  expect(html.text).not.toMatch(/<script/i);
 });
 
 test("an anonymous workshop's copy on a phone names nobody, in the file's bytes", async ({ cast }) => {
@@ -67,7 +69,10 @@ test("an anonymous workshop's copy on a phone names nobody, in the file's bytes"
   const md = await saved(b.page, () => b.page.getByTestId('copy-md').click());
   expect(md.text).toContain('Our agency writes every post');
   expect(md.text).toContain('names are not listed');
-  for (const n of names) for (const part of [n, ...n.split(' ')]) expect(md.text, part).not.toContain(part);
+  const html = await saved(b.page, () => b.page.getByTestId('copy-html').click());
+  expect(html.text).toContain('Our agency writes every post');
+  for (const file of [md, html])
+    for (const n of names) for (const part of [n, ...n.split(' ')]) expect(file.text, part).not.toContain(part);
 });
 
 test('with copies switched off in Settings, the route refuses a participant and the phone offers none', async ({ cast }) => {
@@ -124,7 +129,7 @@ test('the report link opens in a fresh browser without any other key, and stops 
   await outside.close();
 });
 
-test("the Export panel copies the roadmap for an e-mail, and saves the archive under the workshop's name with the day it is deleted", async ({
+test("the Export panel copies the report for an e-mail, saves the CSV, the report and the archive under the workshop's name with the day it is deleted", async ({
   cast,
 }) => {
   const reply = await cast.create({}, 'Leadership offsite');
@@ -133,9 +138,23 @@ test("the Export panel copies the roadmap for an e-mail, and saves the archive u
   await console.setPhase('export');
   const panel = console.page.getByTestId('export-panel');
   await panel.getByTestId('export-rich').click();
-  await expect(panel.getByRole('status')).toContainText('Copied');
-  // Whatever else goes on the clipboard, its plain text is the roadmap in markdown.
-  expect(await console.page.evaluate(() => navigator.clipboard.readText())).toContain('# Leadership offsite');
+  await expect(panel.getByRole('status')).toContainText('Copied the report');
+  // The report as rich text, with the roadmap in markdown as its plain text.
+  const clip = await console.page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return {
+      types: item!.types,
+      html: await (await item!.getType('text/html')).text(),
+      text: await (await item!.getType('text/plain')).text(),
+    };
+  });
+  expect(clip.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
+  expect(clip.html).toContain('Leadership offsite');
+  expect(clip.text).toContain('# Leadership offsite');
+  const csv = await saved(console.page, () => panel.getByTestId('export-csv').click());
+  expect(csv.download.suggestedFilename()).toBe(`leadership-offsite-canvas-${today()}.csv`);
+  const report = await saved(console.page, () => panel.getByTestId('export-html').click());
+  expect(report.download.suggestedFilename()).toBe(`leadership-offsite-report-${today()}.html`);
 
   const sharing = console.page.getByTestId('sharing-panel');
   const deletes = new Date(Date.now() + 30 * 86_400_000).toLocaleDateString('en-US', { day: 'numeric', month: 'long', year: 'numeric' });

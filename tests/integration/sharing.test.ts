@@ -122,12 +122,15 @@ describe("a participant's copy", () => {
       expect((await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, bearer(w.facilitatorKey))).text).toContain(
         'Owner: Zelda Quist',
       );
-      const copy = await api(server.url, 'GET', `/api/workshops/${w.code}/copy.md`, undefined, bearer(people[1]!.token));
-      expect(copy.status).toBe(200);
-      expect(copy.text).toContain('We post and pray 0');
-      expect(copy.text).toContain('2 people');
-      for (const p of people) {
-        for (const trace of [p.name, ...p.name.split(' '), p.participantId]) expect(copy.text, trace).not.toContain(trace);
+      for (const format of ['md', 'html', 'csv']) {
+        const copy = await api(server.url, 'GET', `/api/workshops/${w.code}/copy.${format}`, undefined, bearer(people[1]!.token));
+        expect(copy.status).toBe(200);
+        if (format !== 'csv') expect(copy.text).toContain('We post and pray 0');
+        if (format !== 'csv') expect(copy.text).toContain('2 people');
+        for (const p of people) {
+          for (const trace of [p.name, ...p.name.split(' '), p.participantId])
+            expect(copy.text, `${format}: ${trace}`).not.toContain(trace);
+        }
       }
     } finally {
       closeAll(fac, ...phones);
@@ -136,15 +139,40 @@ describe("a participant's copy", () => {
 });
 
 describe('formats', () => {
-  it('answers the formats this server cannot write yet with a named 404, never a stand-in file', async () => {
-    const w = await createWorkshop(server.url, { title: 'Formats' });
-    for (const format of ['html', 'csv']) {
-      const res = await api(server.url, 'GET', `/api/workshops/${w.code}/export.${format}`, undefined, bearer(w.facilitatorKey));
-      expect(res.status, format).toBe(404);
-      expect(codeOf(res)).toBe('NOT_FOUND');
-      expect((res.json as { error: { message: string } }).error.message).toMatch(/not part of this server yet/);
+  it('names every file from the title and the day, for the facilitator and for a phone alike', async () => {
+    const w = await createWorkshop(server.url, { title: 'Café Strategy: 2026!' });
+    const ana = await join(server.url, w.code, 'Ana Lindqvist');
+    const fac = facilitator(server.url, w.code, w.facilitatorKey);
+    await fac.whenSynced();
+    try {
+      await toPhase(fac, 'export');
+      const expected = {
+        md: [`cafe-strategy-2026-roadmap-${today()}.md`, 'text/markdown', '# Café Strategy: 2026!'],
+        html: [`cafe-strategy-2026-report-${today()}.html`, 'text/html', '<!DOCTYPE html>'],
+        csv: [`cafe-strategy-2026-canvas-${today()}.csv`, 'text/csv', 'Dimension'],
+      } as const;
+      for (const [format, [name, type, start]] of Object.entries(expected)) {
+        for (const [route, secret] of [
+          ['export', w.facilitatorKey],
+          ['copy', ana.token],
+        ] as const) {
+          const res = await api(server.url, 'GET', `/api/workshops/${w.code}/${route}.${format}`, undefined, bearer(secret));
+          expect(res.status, `${route}.${format}`).toBe(200);
+          expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
+          expect(res.headers.get('content-type')).toContain(type);
+          expect(res.text).toContain(start);
+        }
+      }
+      // The report is a page with no script in it; a named room's copy names its people.
+      const html = await api(server.url, 'GET', `/api/workshops/${w.code}/copy.html`, undefined, bearer(ana.token));
+      expect(html.text).not.toMatch(/<script/i);
+      expect(html.text).toContain('Ana Lindqvist');
+      const unknown = await api(server.url, 'GET', `/api/workshops/${w.code}/export.pdf`, undefined, bearer(w.facilitatorKey));
+      expect(unknown.status).toBe(404);
+      expect(codeOf(unknown)).toBe('NOT_FOUND');
+    } finally {
+      closeAll(fac);
     }
-    expect((await api(server.url, 'GET', `/api/workshops/${w.code}/export.pdf`, undefined, bearer(w.facilitatorKey))).status).toBe(404);
   });
 });
 
