@@ -51,7 +51,19 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // The report link carries its key in the path (its page runs no script to read a fragment): never log it.
+            serializers: {
+              req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
+                method: req.method,
+                url: req.url.replace(/^\/r\/([^/]+)\/[^/?#]+/, '/r/$1/[key]'),
+                hostname: req.hostname,
+                remoteAddress: req.ip,
+              }),
+            },
+          },
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // Per-request lines only when debugging: a room of phones makes a lot of them.

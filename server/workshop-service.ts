@@ -1,7 +1,8 @@
 /**
  * Workshop lifecycle behind the HTTP routes: create (from the default canvas,
  * a template file, or an earlier workshop to run again), look up, join,
- * authorise the facilitator, export (markdown, template, archive), delete,
+ * authorise the facilitator, export (markdown, template, archive), share the
+ * room's copy (phones, the report link), delete,
  * expire. Transport-free.
  */
 import { createHmac } from 'node:crypto';
@@ -13,7 +14,11 @@ import { parseArchive, toArchive, type Archive } from '../shared/schema/archive.
 import { baselineFromArchive } from '../shared/schema/archive-baseline.ts';
 import { PreviousWorkshopSchema, type CreateWorkshopBody, type WorkshopInfoReply } from '../shared/schema/protocol.ts';
 import { generateRoadmap } from '../shared/roadmap/index.ts';
-import { exportFileName, fileNameFor, toMarkdown } from '../shared/roadmap/markdown/index.ts';
+import { fileNameFor } from '../shared/roadmap/markdown/index.ts';
+import { roomCopy } from '../shared/roadmap/room-copy.ts';
+import { phaseAtLeast } from '../shared/domain/canvas.ts';
+import type { BoardState, Roadmap } from '../shared/domain/types.ts';
+import { renderExport, reportPage, type ExportedFile, type ExportFormat } from './export-files.ts';
 import { parseTemplate, type WorkshopTemplate } from '../shared/schema/template-file.ts';
 import { defaultModel, modelOf, templateOf, type WorkshopModel } from '../shared/domain/workshop-model.ts';
 import { StorageConflict, type Storage, type WorkshopRecord } from './storage/storage.ts';
@@ -178,14 +183,83 @@ export class WorkshopService {
     await this.opts.storage.markParticipantRemoved(code, participantId);
   }
 
-  /** The markdown record of the board and its roadmap (the stored one, or one generated now). */
-  async exportMarkdown(code: string): Promise<{ fileName: string; markdown: string }> {
+  /** The facilitator's download of the board and its roadmap (the stored one, or one generated now), in one format. */
+  async exportFile(code: string, format: ExportFormat): Promise<ExportedFile> {
     const room = await this.opts.rooms.get(code);
     await room.flush();
     const board = room.state.fullBoard();
-    const roadmap = board.roadmap ?? generateRoadmap(board);
-    const date = this.today();
-    return { fileName: exportFileName(board.title, date), markdown: toMarkdown(board, roadmap, { date }) };
+    return renderExport(board, board.roadmap ?? generateRoadmap(board), format, this.today());
+  }
+
+  /**
+   * What the room may take home (shared/roadmap/room-copy.ts), from the Export phase on; the
+   * roadmap is generated from the copy itself when none is stored, so it cannot draw on anything
+   * the room has not seen.
+   */
+  private async roomCopyOf(code: string): Promise<{ board: BoardState; roadmap: Roadmap }> {
+    const room = await this.opts.rooms.get(code);
+    await room.flush();
+    const full = room.state.fullBoard();
+    if (!phaseAtLeast(full.phase, 'export')) throw new AppError('COPY_NOT_READY');
+    const board = roomCopy(full);
+    return { board, roadmap: board.roadmap ?? generateRoadmap(board) };
+  }
+
+  /** A participant's copy: the room's copy, while the facilitator offers copies (Settings). */
+  async participantCopy(code: string, format: ExportFormat): Promise<ExportedFile> {
+    const { board, roadmap } = await this.roomCopyOf(code);
+    if (!board.settings.participantCopies) throw new AppError('COPIES_OFF');
+    return renderExport(board, roadmap, format, this.today());
+  }
+
+  /** The page the report link shows: the room's copy. The caller has checked the link's key. */
+  async reportPage(code: string): Promise<string> {
+    const { board, roadmap } = await this.roomCopyOf(code);
+    return reportPage(board, roadmap, this.today());
+  }
+
+  /** Throws unless `token` is a participant of this workshop who was not removed; returns their id. */
+  async authoriseParticipant(code: string, token: string | undefined): Promise<string> {
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    if (!(await this.exists(code))) throw new AppError('WORKSHOP_NOT_FOUND');
+    const p = await this.participantByToken(code, token);
+    if (!p) throw new AppError('FORBIDDEN', 'That token does not open this workshop.');
+    if (p.removed) throw new AppError('REMOVED');
+    return p.id;
+  }
+
+  /** Throws unless `key` is this workshop's current report key (none while the link is revoked). */
+  async authoriseReport(code: string, key: string | undefined): Promise<void> {
+    const workshop = await this.opts.storage.getWorkshop(code);
+    if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');
+    if (!key || !workshop.reportKey || !secretMatches(key, hashSecret(workshop.reportKey))) {
+      throw new AppError('FORBIDDEN', 'That report link is no longer valid; ask the facilitator for the new one.');
+    }
+  }
+
+  /** What the console's Export panel says of sharing and keeping: the report key ('' when none), and when the workshop is deleted. */
+  async sharing(code: string): Promise<{ reportKey: string; deletesAt: string; retentionDays: number }> {
+    const workshop = await this.opts.storage.getWorkshop(code);
+    if (!workshop) throw new AppError('WORKSHOP_NOT_FOUND');
+    // The console is open: the workshop is active now, whatever the stored time says (it is touched every few minutes).
+    const last = Math.max(workshop.lastActiveAt, this.now);
+    return {
+      reportKey: workshop.reportKey ?? '',
+      deletesAt: new Date(last + this.opts.retentionMs).toISOString(),
+      retentionDays: Math.round((this.opts.retentionMs / 86_400_000) * 100) / 100,
+    };
+  }
+
+  /** A new report key: the old link stops working. */
+  async rotateReportKey(code: string): Promise<string> {
+    const reportKey = newSecret();
+    await this.opts.storage.updateWorkshop(code, { reportKey });
+    return reportKey;
+  }
+
+  /** No report link any more: the current one stops working. */
+  async revokeReportKey(code: string): Promise<void> {
+    await this.opts.storage.updateWorkshop(code, { reportKey: '' });
   }
 
   /** The workshop's model as a template file, as it stands now. */

@@ -91,20 +91,39 @@ export interface ExportFile {
   markdown: string;
 }
 
-/** The markdown export and its file name, fetched with the facilitator key (in a header, never in the URL). */
-export async function fetchExport(code: string, key: string): Promise<ExportFile> {
+/**
+ * One of the workshop's files, fetched with a secret in a header, never in the URL (a URL ends
+ * up in logs and history): the facilitator key, or a participant's token for their copy.
+ * Throws the server's named refusal.
+ */
+export async function fetchFile(path: string, secret: string): Promise<{ name: string | null; res: Response }> {
   let res: Response;
   try {
-    res = await fetch(`/api/workshops/${encodeURIComponent(code)}/export.md`, { headers: { authorization: `Bearer ${key}` }, cache: 'no-store' });
+    res = await fetch(path, { headers: { authorization: `Bearer ${secret}` }, cache: 'no-store' });
   } catch {
     throw new ApiError('OFFLINE', 'No connection to the server.', 0);
   }
   if (!res.ok) {
     const body = await res.json().catch(() => null);
-    throw new ApiError(body?.error?.code ?? 'INTERNAL', body?.error?.message ?? `Export failed (${res.status}).`, res.status);
+    throw new ApiError(body?.error?.code ?? 'INTERNAL', body?.error?.message ?? `Download failed (${res.status}).`, res.status);
   }
-  const name = fileName(res.headers.get('content-disposition')) ?? `workshop-${code.toLowerCase()}.md`;
-  return { fileName: name, markdown: await res.text() };
+  return { name: fileName(res.headers.get('content-disposition')), res };
+}
+
+/** The markdown export and its file name, fetched with the facilitator key. */
+export async function fetchExport(code: string, key: string): Promise<ExportFile> {
+  const { name, res } = await fetchFile(`/api/workshops/${encodeURIComponent(code)}/export.md`, key);
+  return { fileName: name ?? `workshop-${code.toLowerCase()}.md`, markdown: await res.text() };
+}
+
+/**
+ * A participant's copy (the roadmap as markdown, or the report), saved as a file. A fetch with
+ * the token in a header, then a download of what came back: a plain link cannot carry a header,
+ * and the phone's token must not sit in a URL.
+ */
+export async function downloadCopy(code: string, token: string, format: 'md' | 'html'): Promise<void> {
+  const { name, res } = await fetchFile(`/api/workshops/${encodeURIComponent(code)}/copy.${format}`, token);
+  saveBlob(name ?? `roadmap.${format}`, await res.blob());
 }
 
 /** Saves an export as a download under its file name. */

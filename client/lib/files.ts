@@ -3,7 +3,7 @@
  * the model as a template (`template.json`), the whole workshop as an archive
  * (`archive.json`), and reading one a person picked to start a workshop from.
  */
-import { ApiError, fileName, saveBlob } from './api.ts';
+import { fetchFile, saveBlob } from './api.ts';
 
 /** A JSON file from the server, fetched with the facilitator key (in a header, never in the URL). */
 export interface JsonFile {
@@ -12,17 +12,8 @@ export interface JsonFile {
 }
 
 export async function fetchJsonFile(code: string, key: string, which: 'template' | 'archive'): Promise<JsonFile> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/workshops/${encodeURIComponent(code)}/${which}.json`, { headers: { authorization: `Bearer ${key}` }, cache: 'no-store' });
-  } catch {
-    throw new ApiError('OFFLINE', 'No connection to the server.', 0);
-  }
-  if (!res.ok) {
-    const body = await res.json().catch(() => null);
-    throw new ApiError(body?.error?.code ?? 'INTERNAL', body?.error?.message ?? `Download failed (${res.status}).`, res.status);
-  }
-  return { fileName: fileName(res.headers.get('content-disposition')) ?? `workshop-${which}.json`, text: await res.text() };
+  const { name, res } = await fetchFile(`/api/workshops/${encodeURIComponent(code)}/${which}.json`, key);
+  return { fileName: name ?? `workshop-${which}.json`, text: await res.text() };
 }
 
 /** Fetches one of the workshop's files and saves it under the server's name; returns the name. */

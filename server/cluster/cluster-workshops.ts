@@ -3,13 +3,14 @@
  * the node that owns it; deleting tells every node; the retention sweep leaves alone any
  * workshop whose room someone holds.
  */
+import type { ExportFormat } from '../export-files.ts';
 import type { Storage } from '../storage/storage.ts';
 import { WorkshopService, type WorkshopServiceOptions } from '../workshop-service.ts';
 import type { RoomLeases } from './lease.ts';
 import type { ClusterRouter } from './router.ts';
 
 /** The methods that load the room, by name: what another node may ask the owner to run. */
-const ON_OWNER = ['info', 'join', 'exportMarkdown', 'template', 'archive'] as const;
+const ON_OWNER = ['info', 'join', 'exportFile', 'participantCopy', 'reportPage', 'template', 'archive'] as const;
 type OnOwner = (typeof ON_OWNER)[number];
 
 export class ClusterWorkshops extends WorkshopService {
@@ -41,8 +42,16 @@ export class ClusterWorkshops extends WorkshopService {
     return this.onOwner<Awaited<ReturnType<WorkshopService['join']>>>('join', [code, name]);
   }
 
-  override exportMarkdown(code: string) {
-    return this.onOwner<Awaited<ReturnType<WorkshopService['exportMarkdown']>>>('exportMarkdown', [code]);
+  override exportFile(code: string, format: ExportFormat) {
+    return this.onOwner<Awaited<ReturnType<WorkshopService['exportFile']>>>('exportFile', [code, format]);
+  }
+
+  override participantCopy(code: string, format: ExportFormat) {
+    return this.onOwner<Awaited<ReturnType<WorkshopService['participantCopy']>>>('participantCopy', [code, format]);
+  }
+
+  override reportPage(code: string) {
+    return this.onOwner<Awaited<ReturnType<WorkshopService['reportPage']>>>('reportPage', [code]);
   }
 
   override template(code: string) {

@@ -1,17 +1,21 @@
 /** The workshop HTTP API; bodies parsed with the zod schemas the client shares. */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
 import { AppError } from '../../shared/domain/errors.ts';
-import { facilitatorLink, projectorLink, workshopLinks } from '../../shared/domain/links.ts';
+import { facilitatorLink, projectorLink, reportLink, workshopLinks } from '../../shared/domain/links.ts';
 import { LIMITS } from '../../shared/domain/limits.ts';
-import { CreateWorkshopBody, JoinBody, RoomCodeSchema, schemaRefusal, type CreateWorkshopReply, type JoinReply, type WorkshopLinksReply } from '../../shared/schema/protocol.ts';
+import { CreateWorkshopBody, JoinBody, RoomCodeSchema, schemaRefusal, type CreateWorkshopReply, type JoinReply, type SharingReply, type WorkshopLinksReply } from '../../shared/schema/protocol.ts';
 import { linkOrigin, type LinkOrigin } from '../link-origin.ts';
 import type { WorkshopService } from '../workshop-service.ts';
 import type { FailedJoinLimit } from '../security/failure-limiter.ts';
 import type { Config } from '../config.ts';
 import { KeyedBuckets } from '../security/address-limits.ts';
 import type { KnownCodes } from '../security/known-codes.ts';
+import { EXPORT_FORMATS, reportRefusalPage, type ExportedFile } from '../export-files.ts';
+
+/** The report page: no script, nothing fetched, styles inline; nobody frames it, and no link from it says where it came from. */
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface WorkshopRouteDeps {
   workshops: WorkshopService;
@@ -41,11 +45,11 @@ function codeParam(request: FastifyRequest): string {
   return code;
 }
 
-function bearer(request: FastifyRequest): string | undefined {
+function bearer(request: FastifyRequest, what = 'facilitator key'): string | undefined {
   const header = request.headers.authorization;
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new AppError('UNAUTHENTICATED', 'Use "Authorization: Bearer <facilitator key>".');
+  if (!match) throw new AppError('UNAUTHENTICATED', `Use "Authorization: Bearer <${what}>".`);
   return match[1];
 }
 
@@ -142,15 +146,86 @@ export const workshopRoutes =
       return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
     });
 
-    app.get('/api/workshops/:code/export.md', async (request, reply) => {
+    const sendFile = (reply: FastifyReply, file: ExportedFile) =>
+      reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+
+    for (const format of EXPORT_FORMATS) {
+      /** The facilitator's download: the whole board, as the console sees it. */
+      app.get(`/api/workshops/:code/export.${format}`, async (request, reply) => {
+        const code = codeParam(request);
+        await workshops.authoriseFacilitator(code, bearer(request));
+        return sendFile(reply, await workshops.exportFile(code, format));
+      });
+
+      /**
+       * A participant's copy, with the token their phone keeps (in a header, never in a URL):
+       * the room's copy, from the Export phase on, while the facilitator offers copies. The
+       * server decides; the phone's button only asks.
+       */
+      app.get(`/api/workshops/:code/copy.${format}`, async (request, reply) => {
+        const code = codeParam(request);
+        await workshops.authoriseParticipant(code, bearer(request, 'participant token'));
+        return sendFile(reply, await workshops.participantCopy(code, format));
+      });
+    }
+
+    /** The report link and how long the workshop is kept: what the Export panel shows. */
+    app.get('/api/workshops/:code/sharing', async (request, reply) => {
       const code = codeParam(request);
       await workshops.authoriseFacilitator(code, bearer(request));
-      const { fileName, markdown } = await workshops.exportMarkdown(code);
-      return reply
-        .type('text/markdown; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${fileName}"`)
-        .header('cache-control', 'no-store')
-        .send(markdown);
+      const { reportKey, deletesAt, retentionDays } = await workshops.sharing(code);
+      const result: SharingReply = { reportUrl: reportKey ? reportLink(origin(request).origin, code, reportKey) : null, deletesAt, retentionDays };
+      return reply.header('cache-control', 'no-store').send(result);
+    });
+
+    /** "New report link": a new key; the old link stops working at once. */
+    app.post('/api/workshops/:code/report-link', async (request, reply) => {
+      const code = codeParam(request);
+      await workshops.authoriseFacilitator(code, bearer(request));
+      const reportKey = await workshops.rotateReportKey(code);
+      return reply.header('cache-control', 'no-store').send({ reportUrl: reportLink(origin(request).origin, code, reportKey) });
+    });
+
+    /** "Stop sharing": no report link works any more. */
+    app.delete('/api/workshops/:code/report-link', async (request, reply) => {
+      const code = codeParam(request);
+      await workshops.authoriseFacilitator(code, bearer(request));
+      await workshops.revokeReportKey(code);
+      return reply.status(204).send();
+    });
+
+    /**
+     * The report page, for those who were not in the room: its own key opens the room's copy
+     * and nothing else. Answered as a page in every case (a person opened a link), with a
+     * status that says what happened; an unknown code counts as a failed join.
+     */
+    app.get('/r/:code/:key', async (request, reply) => {
+      void reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', REPORT_CSP)
+        .header('referrer-policy', 'no-referrer')
+        .header('x-robots-tag', 'noindex, nofollow')
+        .header('cache-control', 'no-store');
+      try {
+        const code = await knownCode(request);
+        await workshops.authoriseReport(code, (request.params as { key?: string }).key);
+        return reply.send(await workshops.reportPage(code));
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        const [heading, text] =
+          err.code === 'COPY_NOT_READY'
+            ? ['The report is not ready yet', 'The workshop has not reached its end. Open this link again once the facilitator has opened Export.']
+            : err.code === 'FORBIDDEN'
+              ? ['This report link no longer works', 'The facilitator made a new link or stopped sharing this one. Ask them for the current link.']
+              : err.code === 'RATE_LIMITED'
+                ? ['Too many attempts', 'Wait a few minutes and try again.']
+                : ['No report here', 'This link does not open a workshop report. The workshop may have been deleted.'];
+        return reply.status(err.status).send(reportRefusalPage(heading, text));
+      }
     });
 
     /** The workshop's model as a template file: what "Save as template" downloads. */

@@ -62,6 +62,8 @@ const MIGRATIONS: readonly string[] = [
     epoch bigint NOT NULL
   );
   `,
+  // 2: the report link's key ('' while there is none).
+  `ALTER TABLE workshops ADD COLUMN report_key text NOT NULL DEFAULT '';`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -186,6 +188,7 @@ type WorkshopRow = {
   title: string;
   facilitator_key_hash: string;
   viewer_key: string;
+  report_key: string;
   created_at: string;
   last_active_at: string;
   format: number;
@@ -196,6 +199,7 @@ const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   title: r.title,
   facilitatorKeyHash: r.facilitator_key_hash,
   viewerKey: r.viewer_key,
+  reportKey: r.report_key,
   createdAt: Number(r.created_at),
   lastActiveAt: Number(r.last_active_at),
   format: r.format,
@@ -262,10 +266,11 @@ export async function openPostgresStorage(url: string, opts: PostgresOptions = {
     },
     async updateWorkshop(code, patch) {
       // COALESCE keeps what the patch leaves out; one statement, so both change together.
-      await pool.query('UPDATE workshops SET viewer_key = COALESCE($2, viewer_key), title = COALESCE($3, title) WHERE code = $1', [
+      await pool.query('UPDATE workshops SET viewer_key = COALESCE($2, viewer_key), title = COALESCE($3, title), report_key = COALESCE($4, report_key) WHERE code = $1', [
         code,
         patch.viewerKey ?? null,
         patch.title ?? null,
+        patch.reportKey ?? null,
       ]);
     },
     async deleteWorkshop(code) {

@@ -7,7 +7,7 @@ import { holdDataDir } from './data-lock.ts';
 import { StorageConflict, StorageUnavailable, translatingErrors, type DocUpdate, type Storage, type StoredDocument, type WorkshopRecord } from './storage.ts';
 
 /** The layout this code writes; older files are upgraded in place when opened (`migrate`). */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS workshops (
   title TEXT NOT NULL,
   facilitator_key_hash TEXT NOT NULL,
   viewer_key TEXT NOT NULL DEFAULT '',
+  report_key TEXT NOT NULL DEFAULT '',
   created_at INTEGER NOT NULL,
   last_active_at INTEGER NOT NULL,
   format INTEGER NOT NULL DEFAULT 1
@@ -65,6 +66,8 @@ function migrate(db: Database.Database): void {
         ALTER TABLE snapshots RENAME TO snapshots_v1;
       `);
     }
+    // Version 3: the report link's key.
+    if (hasTables && version < 3) db.exec(`ALTER TABLE workshops ADD COLUMN report_key TEXT NOT NULL DEFAULT '';`);
     db.exec(SCHEMA);
     if (hasTables && version < 2) {
       db.exec(`
@@ -81,6 +84,7 @@ type WorkshopRow = {
   title: string;
   facilitator_key_hash: string;
   viewer_key: string;
+  report_key: string;
   created_at: number;
   last_active_at: number;
   format: number;
@@ -117,6 +121,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
       'INSERT INTO workshops (code, title, facilitator_key_hash, viewer_key, created_at, last_active_at, format) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     setViewerKey: db.prepare('UPDATE workshops SET viewer_key = ? WHERE code = ?'),
+    setReportKey: db.prepare('UPDATE workshops SET report_key = ? WHERE code = ?'),
     setTitle: db.prepare('UPDATE workshops SET title = ? WHERE code = ?'),
     setFormat: db.prepare('UPDATE workshops SET format = ? WHERE code = ?'),
     getWorkshop: db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE code = ?'),
@@ -146,6 +151,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     title: r.title,
     facilitatorKeyHash: r.facilitator_key_hash,
     viewerKey: r.viewer_key,
+    reportKey: r.report_key,
     createdAt: r.created_at,
     lastActiveAt: r.last_active_at,
     format: r.format,
@@ -224,6 +230,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     },
     async updateWorkshop(code, patch) {
       if (patch.viewerKey !== undefined) q.setViewerKey.run(patch.viewerKey, code);
+      if (patch.reportKey !== undefined) q.setReportKey.run(patch.reportKey, code);
       if (patch.title !== undefined) q.setTitle.run(patch.title, code);
     },
     async touchWorkshop(code, at) {

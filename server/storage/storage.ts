@@ -16,6 +16,11 @@ export interface WorkshopRecord {
    * projector link again: it opens no more than a participant sees, never a write.
    */
   viewerKey: string;
+  /**
+   * The report link's read-only key, kept as the viewer key is (the console shows the link
+   * again); '' or absent while there is no report link (never made, or revoked).
+   */
+  reportKey?: string;
   createdAt: number;
   lastActiveAt: number;
   /** Layout of the stored documents (see server/rooms/docs.ts): 1 = one shared doc, 2 = per-person docs. */
@@ -49,7 +54,7 @@ export interface StoredDocument {
   bytes: number;
 }
 
-export type WorkshopPatch = Partial<Pick<WorkshopRecord, 'viewerKey' | 'title'>>;
+export type WorkshopPatch = Partial<Pick<WorkshopRecord, 'viewerKey' | 'reportKey' | 'title'>>;
 
 export interface Storage {
   /** Creates a workshop with its initial documents. Throws StorageConflict if the code is taken. */

@@ -33,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   initiativeCap: 3,
   roadmapEditable: true,
   serves: 'customers',
+  participantCopies: true,
 };
 
 /** Suggestions for `Settings.serves`; a facilitator may type their own. */

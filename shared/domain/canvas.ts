@@ -91,7 +91,7 @@ export const PHASE_INFO: Record<Phase, { title: string; prompt: string }> = {
     title: 'Roadmap',
     prompt: 'Our migration roadmap: agree owners and how we will know each step worked.',
   },
-  export: { title: 'Export', prompt: 'Take the roadmap with you: it downloads as one markdown file.' },
+  export: { title: 'Export', prompt: 'The roadmap as the room leaves it: the plan, and the record of the board.' },
 };
 
 /** Suggested barrier texts, from the objections the article names. */

@@ -20,6 +20,8 @@ export const ERRORS = {
   VOTING_CLOSED: { status: 409, message: 'Votes count only during Prioritise.' },
   ROADMAP_LOCKED: { status: 403, message: 'The facilitator has not opened the roadmap for editing.' },
   REMOVED: { status: 403, message: 'The facilitator removed you from this workshop.' },
+  COPY_NOT_READY: { status: 409, message: 'The roadmap can be taken home once the facilitator opens Export.' },
+  COPIES_OFF: { status: 403, message: 'The facilitator has not offered participants a copy of this workshop.' },
   NOT_FOUND: { status: 404, message: 'Nothing here.' },
   WORKSHOP_NOT_FOUND: { status: 404, message: 'No workshop has that code.' },
   UNKNOWN_ITEM: { status: 409, message: 'That change refers to something the board does not have.' },

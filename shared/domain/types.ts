@@ -62,6 +62,11 @@ export interface Settings {
    * business goals follow from it. Absent on boards stored before it existed: read as "other".
    */
   organisationKind?: OrganisationKind;
+  /**
+   * From the Export phase on, each phone may download the roadmap and the report (the room's
+   * copy: what the projector shows, nothing more). On by default; the server enforces it.
+   */
+  participantCopies: boolean;
 }
 
 export interface TimerState {
@@ -457,5 +462,5 @@ export interface WorkshopTemplate {
   stages: Array<{ level: number; name: string; summary: string; short: string }>;
   dimensions: TemplateDimension[];
   horizons: Horizon[];
-  settings: Omit<Settings, 'horizons'>;
+  settings: Omit<Settings, 'horizons' | 'participantCopies'>;
 }

@@ -57,7 +57,8 @@ export function modelOf(t: WorkshopTemplate): WorkshopModel {
       enabler,
     })),
     playbooks,
-    settings: { ...t.settings, horizons: t.horizons.map(({ id, label, fromMonth, toMonth }) => ({ id, label, fromMonth, toMonth })) },
+    // A template does not carry participantCopies (a session's choice): every workshop starts with copies on.
+    settings: { ...t.settings, participantCopies: true, horizons: t.horizons.map(({ id, label, fromMonth, toMonth }) => ({ id, label, fromMonth, toMonth })) },
   };
 }
 

@@ -91,6 +91,7 @@ export const SettingsSchema = z.object({
   serves: requiredText(LIMITS.servesMax),
   /** The kind of organisation: the roadmap's verbs and proposed goals follow from it. */
   organisationKind: z.enum(ORGANISATION_KINDS).optional(),
+  participantCopies: z.boolean(),
 });
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
 
@@ -183,6 +184,18 @@ export interface WorkshopLinksReply {
   joinUrl: string;
   /** The projector link, with its own read-only key in the fragment: for the facilitator only. */
   boardUrl?: string;
+}
+
+/**
+ * `GET /api/workshops/:code/sharing` (facilitator key): the report link, if there is one, and
+ * when the server deletes the workshop if nobody opens it again.
+ */
+export interface SharingReply {
+  /** The read-only report link with its own key; null while there is none (never made, or revoked). */
+  reportUrl: string | null;
+  /** ISO time: RETENTION_DAYS after the last activity. */
+  deletesAt: string;
+  retentionDays: number;
 }
 
 export interface WorkshopInfoReply {

@@ -81,7 +81,8 @@ const TemplateHorizonSchema = z
   })
   .strict();
 
-const TemplateSettingsSchema = SettingsSchema.omit({ horizons: true }).strict();
+// Whether phones get a copy is the session's choice, made in the room (Settings), not the model's.
+const TemplateSettingsSchema = SettingsSchema.omit({ horizons: true, participantCopies: true }).strict();
 
 export const TemplateSchema = z
   .object({

@@ -76,7 +76,7 @@ test('axe: Prioritise on the phone (dimensions and barriers) and on the console'
   await expectAccessible(console.page, 'console: prioritise');
 });
 
-test('axe: the roadmap on the phone and the console, and Export on the phone', async ({ cast }) => {
+test('axe: the roadmap on the phone and the console, and Export on both', async ({ cast }) => {
   const { console, phone } = await room(cast, 'assess');
   // Something to plan: one answered dimension gives the roadmap an initiative.
   await phone.setMarkers('leadership', 2, 4);
@@ -90,5 +90,10 @@ test('axe: the roadmap on the phone and the console, and Export on the phone', a
 
   await console.setPhase('export');
   await phone.expectPhase('export');
+  await expect(phone.page.getByTestId('copy-md')).toBeVisible();
   await expectAccessible(phone.page, 'phone: export');
+  // The console's Export and sharing panels, with a report link made.
+  await console.page.getByTestId('report-make').click();
+  await expect(console.page.getByTestId('report-url')).toBeVisible();
+  await expectAccessible(console.page, 'console: export');
 });

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { putCard } from '../../shared/doc/private-doc.ts';
 import { readRoomBoard } from '../../shared/doc/room-doc.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
-import { api, createWorkshop, eventually, facilitator, join, participant, viewer, viewerKeyOf } from '../helpers/clients.ts';
+import { api, codeOf, createWorkshop, eventually, facilitator, join, participant, viewer, viewerKeyOf } from '../helpers/clients.ts';
 import { startCluster, type TestCluster } from '../helpers/cluster.ts';
 import { WireLog } from '../helpers/wire.ts';
 
@@ -67,6 +67,18 @@ describe('two nodes serve one workshop', () => {
     expect((await fac.command({ type: 'participant:remove', participantId: ben.participantId })).ok).toBe(true);
     expect(await closedBen).toEqual({ reason: 'removed' });
     await eventually(() => fac.presence.online === 1, 10_000, 'the console still counts Ben online');
+
+    // A phone's copy and the report link, asked of B, run on A (the owner), refusals included.
+    const copy = () => api(b.url, 'GET', `/api/workshops/${w.code}/copy.md`, undefined, { authorization: `Bearer ${ada.token}` });
+    expect(codeOf(await copy())).toBe('COPY_NOT_READY');
+    expect((await fac.command({ type: 'phase:set', phase: 'export' })).ok).toBe(true);
+    const taken = await copy();
+    expect(taken.status).toBe(200);
+    expect(taken.text).toContain('Ada-secret: two sign-offs for every reply');
+    const made = await api<{ reportUrl: string }>(b.url, 'POST', `/api/workshops/${w.code}/report-link`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+    const page = await api(b.url, 'GET', new URL(made.json.reportUrl).pathname);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Across');
 
     // Delete over HTTP on B: the console on A is told and closed.
     const closedFac = new Promise((resolve) => fac.on('closed', resolve));

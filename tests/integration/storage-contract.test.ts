@@ -283,12 +283,17 @@ describe.each(backends)('storage contract: $name', (backend) => {
     expect((await storage.getWorkshop('GGGGGG'))!.format).toBe(2);
   });
 
-  it('updates the viewer key and title', async () => {
+  it('updates the viewer key, the report key and title', async () => {
     const { storage } = await fresh();
     await storage.createWorkshop(record('HHHHHH'), one('ledger', docWith('x').update));
+    expect(await storage.getWorkshop('HHHHHH')).toMatchObject({ reportKey: '' });
     await storage.updateWorkshop('HHHHHH', { viewerKey: 'rotated' });
     await storage.updateWorkshop('HHHHHH', { title: 'Renamed' });
-    expect(await storage.getWorkshop('HHHHHH')).toMatchObject({ viewerKey: 'rotated', title: 'Renamed' });
+    await storage.updateWorkshop('HHHHHH', { reportKey: 'report' });
+    expect(await storage.getWorkshop('HHHHHH')).toMatchObject({ viewerKey: 'rotated', title: 'Renamed', reportKey: 'report' });
+    // Revoking leaves no key: '' opens nothing.
+    await storage.updateWorkshop('HHHHHH', { reportKey: '' });
+    expect(await storage.getWorkshop('HHHHHH')).toMatchObject({ viewerKey: 'rotated', reportKey: '' });
   });
 
   it('stores participants by token hash and marks removals', async () => {
@@ -490,7 +495,7 @@ describe('sqlite specifics', () => {
     const fixture = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/v1-store/workshops.json'), 'utf8'));
     const s = openSqliteStorage(dir);
     const w = await s.getWorkshop(fixture.named.code);
-    expect(w).toMatchObject({ title: 'Named offsite', format: 1, viewerKey: '' });
+    expect(w).toMatchObject({ title: 'Named offsite', format: 1, viewerKey: '', reportKey: '' });
     const docs = await s.loadDocuments(fixture.named.code);
     expect([...docs.keys()]).toEqual(['board']);
     const board = replay(docs.get('board')!.updates);
@@ -502,7 +507,7 @@ describe('sqlite specifics', () => {
     expect((await again.loadDocuments(fixture.named.code)).get('board')!.updates.length).toBeGreaterThan(0);
     await again.close();
     const raw = new Database(path.join(dir, 'social-shift.db'), { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(2);
+    expect(raw.pragma('user_version', { simple: true })).toBe(3);
     raw.close();
   });
 });

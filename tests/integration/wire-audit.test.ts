@@ -27,6 +27,7 @@ const practice = (text: string, dimension = 'brand', stage = 2) => ({ kind: 'pra
 interface Person {
   id: string;
   name: string;
+  token: string;
   conn: WorkshopConnection;
   wire: WireLog;
 }
@@ -41,7 +42,7 @@ async function scenario(anonymous: boolean, privateUntilReveal: boolean) {
   for (const name of NAMES) {
     const j = await join(server.url, w.code, name);
     const conn = participant(server.url, w.code, j.token);
-    people.push({ id: j.participantId, name, conn, wire: new WireLog(conn.socket) });
+    people.push({ id: j.participantId, name, token: j.token, conn, wire: new WireLog(conn.socket) });
   }
   await Promise.all([fac, proj, ...people.map((p) => p.conn)].map((c) => c.whenSynced()));
   const [a, b, c] = people as [Person, Person, Person];
@@ -126,9 +127,13 @@ async function scenario(anonymous: boolean, privateUntilReveal: boolean) {
   await eventually(() => readRoomBoard(proj.room).phase === 'export');
   const exported = await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
   const info = await api(server.url, 'GET', `/api/workshops/${w.code}`);
+  // What leaves for the room at the end: a phone's copy, and the report link's page.
+  const phoneCopy = await api(server.url, 'GET', `/api/workshops/${w.code}/copy.md`, undefined, { authorization: `Bearer ${b.token}` });
+  const link = await api<{ reportUrl: string }>(server.url, 'POST', `/api/workshops/${w.code}/report-link`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+  const reportPage = await api(server.url, 'GET', new URL(link.json.reportUrl).pathname);
   const roomDocClients = new Set([room.projection.room.clientID]);
   const consoleDocClients = new Set([room.projection.console.clientID]);
-  return { w, fac, proj, facWire, projWire, people, replies, exported, info, roomDocClients, consoleDocClients, close: () => closeAll(fac, proj, ...people.map((p) => p.conn)) };
+  return { w, fac, proj, facWire, projWire, people, replies, exported, phoneCopy, reportPage, info, roomDocClients, consoleDocClients, close: () => closeAll(fac, proj, ...people.map((p) => p.conn)) };
 }
 
 describe.each([
@@ -180,6 +185,7 @@ describe.each([
         expect(peopleEntries.length).toBeGreaterThan(0);
         expect(peopleEntries.filter((v) => 'answered' in v || 'cards' in v)).toEqual([]);
         for (const q of s.people) expect(s.exported.text).not.toContain(q.name);
+        for (const copy of [s.phoneCopy, s.reportPage]) for (const q of s.people) expect(copy.text).not.toContain(q.name);
       } else {
         // A revealed card may show its author in a named workshop.
         expect(authors).toContain('Ada Quinn');
@@ -191,6 +197,11 @@ describe.each([
       for (const q of s.people) expect(s.info.text).not.toContain(q.name);
       expect(s.exported.text).not.toContain(s.w.facilitatorKey);
       for (const q of s.people) expect(s.exported.text).not.toContain(q.id);
+      expect([s.phoneCopy.status, s.reportPage.status]).toEqual([200, 200]);
+      for (const copy of [s.phoneCopy, s.reportPage]) {
+        expect(copy.text).toContain('Ada-practice: every reply needs two sign-offs');
+        for (const secret of [s.w.facilitatorKey, viewerKeyOf(s.w), ...s.people.flatMap((q) => [q.id, q.token])]) expect(copy.text).not.toContain(secret);
+      }
     } finally {
       s.close();
     }

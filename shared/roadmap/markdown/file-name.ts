@@ -1,6 +1,6 @@
 /**
- * The names of the files a workshop is downloaded as (the roadmap, the archive,
- * the template), and the one reading of the day they carry.
+ * The names of the files a workshop is downloaded as (the roadmap, the report, the
+ * canvas, the archive, the template), and the one reading of the day they carry.
  */
 import { AppError } from '../../domain/errors.ts';
 
@@ -30,7 +30,7 @@ export function parseDay(date: string): Day {
  * when nothing of the title survives (an emoji-only title, say). Throws
  * AppError INVALID_VALUE for a date that is not yyyy-mm-dd.
  */
-export function fileNameFor(title: string, what: 'roadmap' | 'archive' | 'template', date: string, ext: 'md' | 'json'): string {
+export function fileNameFor(title: string, what: 'roadmap' | 'report' | 'canvas' | 'archive' | 'template', date: string, ext: 'md' | 'html' | 'csv' | 'json'): string {
   parseDay(date);
   const slug =
     String(title ?? '')
