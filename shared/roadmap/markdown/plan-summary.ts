@@ -18,10 +18,13 @@ export function summaryParagraphs(board: BoardState, roadmap: Roadmap, org: stri
     for (const s of known) counts.set(pick(s)!, (counts.get(pick(s)!) ?? 0) + 1);
     const [mode, n] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [null, 0];
     if (mode === null) return null;
-    const higher = known.filter((s) => pick(s)! > mode);
-    const lower = known.filter((s) => pick(s)! < mode);
+    // Two stages as common as each other: say so, rather than crown one of them.
+    const tied = [...counts].filter(([, c]) => c === n).map(([stage]) => stage).sort((a, b) => a - b);
+    const higher = known.filter((s) => pick(s)! > tied[tied.length - 1]!);
+    const lower = known.filter((s) => pick(s)! < tied[0]!);
     const share = n === known.length ? (known.length === roadmap.summaries.length ? 'every dimension' : 'every dimension it assessed') : n * 2 > known.length ? 'most dimensions' : 'more dimensions than any other stage';
-    return [`${stageName(mode)} on ${share}`, higher.length > 0 ? `higher on ${names(higher)}` : null, lower.length > 0 ? `lower on ${names(lower)}` : null]
+    const head = tied.length > 1 ? `${listNames(tied.map(stageName))} in equal numbers` : `${stageName(mode)} on ${share}`;
+    return [head, higher.length > 0 ? `higher on ${names(higher)}` : null, lower.length > 0 ? `lower on ${names(lower)}` : null]
       .filter((x): x is string => x !== null)
       .join(', ');
   };
