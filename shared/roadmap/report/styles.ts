@@ -39,7 +39,7 @@ dd { margin: 0; overflow-wrap: anywhere; }
 .owner, .meta, .note, figcaption, .legend { color: var(--muted); }
 .note, figcaption, .legend { font-size: 0.88rem; }
 .initiative { margin: 0 0 1.4rem; break-inside: avoid; page-break-inside: avoid; }
-.initiative h3 .n { color: var(--accent); }
+.initiative .n { color: var(--accent); }
 .initiative dl { display: grid; grid-template-columns: 8.5rem 1fr; gap: 0.35rem 1rem; }
 figure { margin: 1.2rem 0; break-inside: avoid; page-break-inside: avoid; }
 .chart svg { display: block; width: 100%; height: auto; }
@@ -80,11 +80,15 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 @media print {
   body { font-size: 10.5pt; line-height: 1.45; }
   main { max-width: none; margin: 0; padding: 0; }
-  h1 { font-size: 22pt; }
+  h1 { font-size: 22pt; margin-bottom: 0.8rem; }
   h2 { font-size: 16pt; margin-top: 0; }
   h3 { font-size: 12.5pt; }
   h4 { font-size: 11pt; }
-  section { margin-top: 1.6rem; }
+  section { margin-top: 1.2rem; }
+  /* Tighter than on screen: the opening (First 30 days, Before you act and its footer) should fit one sheet. */
+  .steps li { margin: 0.3rem 0; }
+  .running-footer { margin: 0.6rem 0 0; }
+  .cautions ul { margin-bottom: 0; }
   .title + section, section:first-of-type { margin-top: 0; }
   .plan, .horizon, .appendix { break-before: page; page-break-before: always; margin-top: 0; }
   /* Later horizons are one line per initiative: they follow on the page before them, as does Look again. */
