@@ -31,8 +31,41 @@ const visibleText = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
+/** The text as read, where tags inside a sentence (<bdi>, <strong>, <span>, <em>) leave no space, and quotes are one kind. */
+const readText = (html: string) => visibleText(html.replace(/<\/?(?:bdi|strong|span|em)\b[^>]*>/g, '')).replace(/[“”]/g, '"');
+
+/** Each paragraph and list item of the markdown as a reader sees it: markup out, "**Why:** x" read as "Why x" (a field is a dt/dd in the report). */
+function markdownLines(md: string): string[] {
+  let fenced = false;
+  const out: string[] = [];
+  for (const line of md.split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    if (fenced || line.startsWith('```') || line.startsWith('|') || line.startsWith('#') || !line.trim()) continue;
+    out.push(
+      line
+        .replace(/^- /, '')
+        .replace(/^\*\*(Organisation|Date|Participants|Why|Business goal \(proposed\)|First step|Owner|Benchmark):\*\* /, '$1 ')
+        .replace(/\*\*/g, '')
+        .replace(/^_(.*)_$/, '$1')
+        .replace(/`/g, '')
+        .replace(/\\(.)/g, '$1')
+        .replace(/[“”]/g, '"')
+        .replace(/\s+/g, ' '),
+    );
+  }
+  return out;
+}
+
 describe('the HTML report', () => {
   for (const sample of SAMPLES) {
+    it(`${sample.file.replace(/.*\//, '').replace('.md', '')}: every paragraph and list item of the markdown, in the same words`, () => {
+      const board = sample.board();
+      const date = sample.date ?? SAMPLE_DATE;
+      const roadmap = generateRoadmap(board);
+      const text = readText(toReportHtml(board, roadmap, { date }));
+      const missing = markdownLines(toMarkdown(board, roadmap, { date })).filter((line) => !text.includes(line));
+      expect(missing).toEqual([]);
+    });
     it(`${sample.file.replace(/.*\//, '').replace('.md', '')}: valid HTML, self-contained, the markdown's sections and initiatives`, async () => {
       const board = sample.board();
       const date = sample.date ?? SAMPLE_DATE;
