@@ -31,8 +31,41 @@ const visibleText = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
+/** The text as read, where tags inside a sentence (<bdi>, <strong>, <span>, <em>) leave no space, and quotes are one kind. */
+const readText = (html: string) => visibleText(html.replace(/<\/?(?:bdi|strong|span|em)\b[^>]*>/g, '')).replace(/[“”]/g, '"');
+
+/** Each paragraph and list item of the markdown as a reader sees it: markup out, "**Why:** x" read as "Why x" (a field is a dt/dd in the report). */
+function markdownLines(md: string): string[] {
+  let fenced = false;
+  const out: string[] = [];
+  for (const line of md.split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    if (fenced || line.startsWith('```') || line.startsWith('|') || line.startsWith('#') || !line.trim()) continue;
+    out.push(
+      line
+        .replace(/^- /, '')
+        .replace(/^\*\*(Organisation|Date|Participants|Why|Business goal \(proposed\)|First step|Owner|Benchmark):\*\* /, '$1 ')
+        .replace(/\*\*/g, '')
+        .replace(/^_(.*)_$/, '$1')
+        .replace(/`/g, '')
+        .replace(/\\(.)/g, '$1')
+        .replace(/[“”]/g, '"')
+        .replace(/\s+/g, ' '),
+    );
+  }
+  return out;
+}
+
 describe('the HTML report', () => {
   for (const sample of SAMPLES) {
+    it(`${sample.file.replace(/.*\//, '').replace('.md', '')}: every paragraph and list item of the markdown, in the same words`, () => {
+      const board = sample.board();
+      const date = sample.date ?? SAMPLE_DATE;
+      const roadmap = generateRoadmap(board);
+      const text = readText(toReportHtml(board, roadmap, { date }));
+      const missing = markdownLines(toMarkdown(board, roadmap, { date })).filter((line) => !text.includes(line));
+      expect(missing).toEqual([]);
+    });
     it(`${sample.file.replace(/.*\//, '').replace('.md', '')}: valid HTML, self-contained, the markdown's sections and initiatives`, async () => {
       const board = sample.board();
       const date = sample.date ?? SAMPLE_DATE;
@@ -126,18 +159,21 @@ describe('the HTML report', () => {
     board.settings = { ...board.settings, privateUntilReveal: true };
     board.revealed = { map: false, assess: false, prioritise: false };
     // The record of the board; the roadmap itself quotes cards, and is only made once they are open.
-    const text = visibleText(report(board)).split('What stands in the way')[1]!;
+    // Later work, which closes the appendix, is the roadmap's too: the record is what comes before it.
+    const text = visibleText(report(board)).split('What stands in the way')[1]!.split('Later work')[0]!;
     for (const c of board.cards) expect(text).not.toContain(c.text);
     expect(text).toContain('Nobody raised a barrier card.');
     expect(text).toContain('Nobody wrote a practice card.');
   });
 
-  it('ends the first pages, the plan, each horizon and the appendix with the workshop and date (the printed footer)', () => {
+  it('ends each printed run of pages (the first pages, the plan, the horizons, the appendix) with the workshop and date (the printed footer)', () => {
     const board = charityBoard();
     const html = report(board);
     const footers = html.match(/<p class="running-footer">[^\n]*?<\/p>/g) ?? [];
-    // The opening page, the plan, four horizons, the appendix.
-    expect(footers).toHaveLength(7);
+    // The opening pages, the plan's summary, the first horizon run on through the later horizons' one-line outlines and
+    // Look again (they follow on its pages), the appendix: a footer where a page run ends, none mid-page.
+    expect(footers).toHaveLength(4);
+    expect(html).toMatch(/id="look-again">Look again<\/h2><p>[^\n]*<p class="running-footer">/);
     expect(new Set(footers).size).toBe(1);
     expect(visibleText(footers[0]!)).toContain(`${board.title} · ${board.organisation} · ${SAMPLE_DATE}`);
   });

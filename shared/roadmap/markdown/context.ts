@@ -61,6 +61,17 @@ export const suggestedBenchmark = (i: Initiative): string => (typeof i.suggested
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const dayInWords = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
+/**
+ * The owner line, with typed names escaped by `escape` (markdown's `inline`, or
+ * the HTML report's): one wording for both. '' from `escape` counts as nothing typed.
+ */
+export function ownerWords(i: Initiative, anonymous: boolean, escape: (text: string) => string): string {
+  if (normalise(i.owner)) return `Owner: ${escape(i.owner)} (${i.ownerConfirmed === true ? 'confirmed' : 'not yet confirmed'}).`;
+  const [first, ...others] = suggestedOwners(i).filter((n) => normalise(n)).map((n) => escape(n));
+  if (!first || anonymous) return 'Owner: to be named by the room.';
+  return `Owner: ${first} (suggested, not yet confirmed)${others.length > 0 ? `, with ${listNames(others)}` : ''}.`;
+}
+
 /** "a", "a or b", "a, b or c". */
 export const orList = (names: readonly string[]): string =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
@@ -103,12 +114,7 @@ export function readExport(board: BoardState, roadmap: Roadmap, day: string): Ex
     meeting,
     acts,
     label: (i) => `${numbered.get(i.id)}. ${inline(i.title) || 'Untitled'}`,
-    ownerLine: (i) => {
-      if (normalise(i.owner)) return `Owner: ${inline(i.owner)} (${i.ownerConfirmed === true ? 'confirmed' : 'not yet confirmed'}).`;
-      const [first, ...others] = suggestedOwners(i).map((n) => inline(n)).filter(Boolean);
-      if (!first || board.settings.anonymous) return 'Owner: to be named by the room.';
-      return `Owner: ${first} (suggested, not yet confirmed)${others.length > 0 ? `, with ${listNames(others)}` : ''}.`;
-    },
+    ownerLine: (i) => ownerWords(i, board.settings.anonymous, inline),
     dayAfter: (months) => dayInWords(addMonths(date, months)),
   };
 }

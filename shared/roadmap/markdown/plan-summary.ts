@@ -5,12 +5,12 @@ import { inline } from './escape.ts';
 import { listNames, plural } from '../../domain/words.ts';
 import { isAddedByRoadmap, isWaitingList } from '../horizons.ts';
 
-/** `org` and `stageName` come escaped; none when no dimension has an answer. */
-export function summaryParagraphs(board: BoardState, roadmap: Roadmap, org: string, stageName: (s: number) => string): string[] {
+/** `org` and `stageName` come escaped, dimension names go through `escape` (the HTML report passes its own); none when no dimension has an answer. */
+export function summaryParagraphs(board: BoardState, roadmap: Roadmap, org: string, stageName: (s: number) => string, escape: (text: string) => string = inline): string[] {
   const answered = roadmap.summaries.filter((s) => s.answers > 0);
   if (answered.length === 0) return [];
   const sentences: string[] = [];
-  const names = (list: readonly DimensionSummary[]) => listNames(list.map((s) => inline(s.name)), 3);
+  const names = (list: readonly DimensionSummary[]) => listNames(list.map((s) => escape(s.name)), 3);
   /** "at Broadcasting on most dimensions, higher on A and lower on B": what the numbers mean, not the counts. */
   const where = (pick: (s: DimensionSummary) => number | null): string | null => {
     const known = answered.filter((s) => pick(s) !== null);

@@ -21,7 +21,7 @@ import type { MarkdownWriter } from './writer.ts';
  * detail in the appendix, to confirm when the first horizon ends. It keeps the body
  * short enough to read the next morning.
  */
-const isFar = (h: Horizon, ctx: ExportContext) => isWaitingList(h) || (ctx.firstHorizon !== undefined && h.id !== ctx.firstHorizon.id);
+export const isFar = (h: Horizon, ctx: ExportContext) => isWaitingList(h) || (ctx.firstHorizon !== undefined && h.id !== ctx.firstHorizon.id);
 
 const horizonHeading = (h: Horizon) => (isWaitingList(h) ? inline(h.label) : `${inline(h.label)} (months ${h.fromMonth} to ${h.toMonth})`);
 
@@ -75,7 +75,6 @@ export function planSection(out: MarkdownWriter, ctx: ExportContext): void {
   }
 }
 
-/** `stepAbove`: its first step is listed under First 30 days; `saidAbove`: so is its owner, and the horizon says so once. */
 /** The appendix's "Later work": each outlined initiative in full. */
 export function laterWorkSection(out: MarkdownWriter, ctx: ExportContext): void {
   const far = ctx.roadmap.horizons.filter((h) => !ctx.opening.has(h.id) && isFar(h, ctx) && ctx.inHorizon(h).length > 0);
@@ -87,6 +86,7 @@ export function laterWorkSection(out: MarkdownWriter, ctx: ExportContext): void 
   }
 }
 
+/** `stepAbove`: its first step is listed under First 30 days; `saidAbove`: so is its owner, and the horizon says so once. */
 function initiativeSection(out: MarkdownWriter, { board, label, ownerLine }: ExportContext, i: Initiative, stepAbove: boolean, saidAbove: boolean, review: string | null, level = 3): void {
   out.heading(level, label(i));
   const benchmark = normalise(i.benchmark)
@@ -105,4 +105,4 @@ function initiativeSection(out: MarkdownWriter, { board, label, ownerLine }: Exp
   ]);
 }
 
-const servesOf = (board: BoardState) => normalise(board.settings.serves) || KIND_WORDS[kindOf(board.settings.organisationKind)].serves;
+export const servesOf = (board: BoardState) => normalise(board.settings.serves) || KIND_WORDS[kindOf(board.settings.organisationKind)].serves;

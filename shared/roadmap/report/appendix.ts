@@ -16,7 +16,8 @@ import { escapeHtml, typed } from './escape-html.ts';
 import { heatMap } from './heat-map.ts';
 import { list, typedOr, type HtmlParts } from './parts.ts';
 
-export function appendix(ctx: ExportContext, parts: HtmlParts, footer: string): string {
+/** `later`: the plan's "Later work" (plan.ts), which closes the appendix as in the markdown. */
+export function appendix(ctx: ExportContext, parts: HtmlParts, footer: string, later: string): string {
   const dimOrder = new Map(ctx.board.dimensions.map((d, i) => [d.key, i]));
   // What the room may not read yet stays out, as on the board (by the Export phase every card is open).
   const cards = ctx.cards.filter((c) => cardVisible(ctx.board, c.kind));
@@ -24,6 +25,7 @@ export function appendix(ctx: ExportContext, parts: HtmlParts, footer: string): 
 ${whereWeStand(ctx, parts)}
 ${barriers(ctx, cards, dimOrder)}
 ${practiceCards(ctx, parts, cards, dimOrder)}
+${later}
 <p class="running-footer">${footer}</p></section>`;
 }
 
@@ -32,7 +34,8 @@ function whereWeStand(ctx: ExportContext, { stageCell }: HtmlParts): string {
     const camps = (s.camps ?? []).length === 2;
     // answersInWords gets the stage namer for typed names; its result is escaped once, here.
     const current = camps ? `split: <span dir="auto">${escapeHtml(answersInWords(s, ctx.stageName))}</span>` : stageCell(s.current);
-    const gap = s.disagreement && s.gap > 0 ? `up to ${s.gap}` : String(s.gap);
+    // Nobody answered: there is no gap to speak of, not a gap of 0.
+    const gap = s.answers === 0 || s.target === null ? 'n/a' : s.disagreement && s.gap > 0 ? `up to ${s.gap}` : String(s.gap);
     const spread = s.answers === 0 ? 'n/a' : camps ? 'two camps' : s.disagreement ? `${s.spread}, wide` : String(s.spread);
     return `<tr><th scope="row" dir="auto">${escapeHtml(s.name)}</th><td>${current}</td><td>${stageCell(s.target)}</td><td class="num">${gap}</td><td>${spread}</td><td class="num">${s.votes}</td></tr>`;
   });

@@ -16,14 +16,15 @@ import { appendix } from './appendix.ts';
 import { clipped, escapeHtml } from './escape-html.ts';
 import { beforeYouAct, firstThirtyDays, titleBlock } from './opening.ts';
 import { htmlParts } from './parts.ts';
-import { planSections } from './plan.ts';
+import { laterWork, planSections } from './plan.ts';
 import { sinceSection } from './since.ts';
 import { REPORT_CSS } from './styles.ts';
 
 /**
  * The roadmap and a record of the board as one HTML document, in the markdown
  * export's order: title, since the earlier workshop (a re-run), first 30 days,
- * before you act, the plan by horizon, the appendix.
+ * before you act, the plan by horizon, look again, the appendix (ending with
+ * the later work the plan outlines).
  * Throws AppError INVALID_VALUE when `options.date` is not yyyy-mm-dd.
  */
 export function toReportHtml(board: BoardState, roadmap: Roadmap, options: { date: string }): string {
@@ -48,7 +49,7 @@ ${firstThirtyDays(ctx, parts)}
 ${beforeYouAct(ctx)}
 <p class="running-footer">${footer}</p>
 ${planSections(ctx, parts, footer)}
-${appendix(ctx, parts, footer)}
+${appendix(ctx, parts, footer, laterWork(ctx, parts))}
 </main>
 </body>
 </html>

@@ -5,7 +5,7 @@
  * markdown.
  */
 import type { Initiative } from '../../domain/types.ts';
-import { orList, suggestedOwners, type ExportContext } from '../markdown/context.ts';
+import { ownerWords, type ExportContext } from '../markdown/context.ts';
 import { escapeHtml, typed } from './escape-html.ts';
 
 /** Typed text in a sentence, or `fallback` (already HTML) when nothing visible was typed. */
@@ -18,25 +18,17 @@ export interface HtmlParts {
   stageCell: (s: number | null) => string;
   /** "3. Title", as headings and lists name an initiative. */
   label: (i: Initiative) => string;
-  /** "Owner: …." or "Suggested owner: … or …."; null when there is neither, or when the workshop ran anonymously. */
-  ownerLine: (i: Initiative) => string | null;
-  /** Suggested owners' names, none in an anonymous workshop. */
-  suggested: (i: Initiative) => string[];
+  /** The markdown's owner line ("Owner: Sam (suggested, not yet confirmed), with Ana."), names as HTML. */
+  ownerLine: (i: Initiative) => string;
 }
 
 export function htmlParts({ board, stageName, numbered }: ExportContext): HtmlParts {
   const stage = (s: number) => typed(stageName(s));
-  const suggested = (i: Initiative) => (board.settings.anonymous ? [] : suggestedOwners(i).filter((n) => escapeHtml(n)).map(typed));
   return {
     stage,
     stageCell: (s) => (s === null ? 'no answers' : `${stage(s)} (${s})`),
     label: (i) => `${numbered.get(i.id)}. ${typedOr(i.title, 'Untitled')}`,
-    ownerLine: (i) => {
-      if (escapeHtml(i.owner)) return `Owner: ${typed(i.owner)}.`;
-      const names = suggested(i);
-      return names.length > 0 ? `Suggested owner: ${orList(names)}.` : null;
-    },
-    suggested,
+    ownerLine: (i) => ownerWords(i, board.settings.anonymous, typed),
   };
 }
 

@@ -62,7 +62,8 @@ export function sinceSection({ board, roadmap, cards }: ExportContext, { stage, 
       return `<li><strong>${escapeHtml(i.title) ? typed(i.title) : 'Untitled'}</strong>${where ? ` (${where})` : ''}: ${status}${now}${raised}.</li>`;
     });
     out.push(`<ul>${items.join('')}</ul>`);
-    const quoted = (text: string) => `“${typed(text.replace(/[.\s]+$/, ''))}”`;
+    // A suggested benchmark carries its baseline ("Today: …"): what was measured is the benchmark alone.
+    const quoted = (text: string) => `“${typed(text.replace(/ Today: .*$/, '').replace(/[.\s]+$/, ''))}”`;
     const met = since.outcomes.filter((o) => o.mark.benchmarkMet === true && escapeHtml(o.initiative.benchmark));
     const missed = since.outcomes.filter((o) => o.mark.benchmarkMet === false && escapeHtml(o.initiative.benchmark));
     if (met.length === 0 && missed.length === 0) out.push('<p>The room has not said which benchmarks were met.</p>');

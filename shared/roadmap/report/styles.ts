@@ -5,7 +5,7 @@
  *
  * Print: `@page { size: auto }` lets the browser's paper choice stand (A4 or US
  * Letter; the margins fit both); rows, initiatives and figures do not break
- * across pages; each horizon starts a page. Chromium does not print `@page`
+ * across pages; the plan, each detailed horizon and the appendix start a page. Chromium does not print `@page`
  * margin boxes, so a repeated page footer is not possible without a script:
  * each horizon and the appendix end with a line giving the workshop's name
  * and date instead (`.running-footer`), which lands at the foot of that
@@ -39,8 +39,8 @@ dd { margin: 0; overflow-wrap: anywhere; }
 .owner, .meta, .note, figcaption, .legend { color: var(--muted); }
 .note, figcaption, .legend { font-size: 0.88rem; }
 .initiative { margin: 0 0 1.4rem; break-inside: avoid; page-break-inside: avoid; }
-.initiative h3 .n { color: var(--accent); }
-.initiative dl { display: grid; grid-template-columns: 7.5rem 1fr; gap: 0.35rem 1rem; }
+.initiative .n { color: var(--accent); }
+.initiative dl { display: grid; grid-template-columns: 8.5rem 1fr; gap: 0.35rem 1rem; }
 figure { margin: 1.2rem 0; break-inside: avoid; page-break-inside: avoid; }
 .chart svg { display: block; width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 0.9rem; font-size: 0.92rem; }
@@ -80,13 +80,19 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 @media print {
   body { font-size: 10.5pt; line-height: 1.45; }
   main { max-width: none; margin: 0; padding: 0; }
-  h1 { font-size: 22pt; }
+  h1 { font-size: 22pt; margin-bottom: 0.8rem; }
   h2 { font-size: 16pt; margin-top: 0; }
   h3 { font-size: 12.5pt; }
   h4 { font-size: 11pt; }
-  section { margin-top: 1.6rem; }
+  section { margin-top: 1.2rem; }
+  /* Tighter than on screen: the opening (First 30 days, Before you act and its footer) should fit one sheet. */
+  .steps li { margin: 0.3rem 0; }
+  .running-footer { margin: 0.6rem 0 0; }
+  .cautions ul { margin-bottom: 0; }
   .title + section, section:first-of-type { margin-top: 0; }
   .plan, .horizon, .appendix { break-before: page; page-break-before: always; margin-top: 0; }
+  /* Later horizons are one line per initiative: they follow on the page before them, as does Look again. */
+  .horizon.outlined { break-before: auto; page-break-before: auto; margin-top: 1.6rem; }
   .chart svg { max-width: 100%; }
   table { font-size: 9.5pt; }
 }
