@@ -4,12 +4,10 @@
  * generated), the barriers, and the practice cards by dimension (from the board).
  */
 import { TARGET_MONTHS } from '../../domain/canvas.ts';
-import type { Card } from '../../domain/types.ts';
 import { plural } from '../../domain/words.ts';
-import { byVotesThenAge } from '../../rules/votes.ts';
 import { answersInWords } from '../copy.ts';
 import { byAge } from '../facts.ts';
-import type { ExportContext } from './context.ts';
+import { barriersInOrder, type ExportContext } from './context.ts';
 import { inline } from './escape.ts';
 import type { MarkdownWriter } from './writer.ts';
 
@@ -40,9 +38,7 @@ function whereWeStand(out: MarkdownWriter, { roadmap, stageName, stageCell }: Ex
 
 function barriers(out: MarkdownWriter, { board, cards, dimName, votesOn }: ExportContext, dimOrder: ReadonlyMap<string, number>): void {
   out.heading(3, 'What stands in the way');
-  // Barriers with as many votes read dimension by dimension (general ones first), each oldest first.
-  const byDimension = (a: Card, b: Card) => (dimOrder.get(a.dimension ?? '') ?? -1) - (dimOrder.get(b.dimension ?? '') ?? -1);
-  const raised = cards.filter((c) => c.kind === 'barrier').sort(byVotesThenAge(votesOn, (a, b) => byDimension(a, b) || byAge(a, b)));
+  const raised = barriersInOrder(cards, votesOn);
   if (raised.length === 0) {
     out.para('Nobody raised a barrier card.');
     return;

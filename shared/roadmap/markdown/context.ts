@@ -5,7 +5,8 @@
  */
 import { STAGE_NOT_AGREED, stageNamer, type StageNamer } from '../../domain/canvas.ts';
 import type { BoardState, Card, Horizon, Initiative, Participant, Roadmap } from '../../domain/types.ts';
-import { readFacts } from '../facts.ts';
+import { byAge, readFacts } from '../facts.ts';
+import { byVotesThenAge } from '../../rules/votes.ts';
 import { isAddedByRoadmap, isOpeningBlock } from '../horizons.ts';
 import { inline, normalise } from './escape.ts';
 import { parseDay, type Day } from './file-name.ts';
@@ -118,3 +119,10 @@ export function readExport(board: BoardState, roadmap: Roadmap, day: string): Ex
     dayAfter: (months) => dayInWords(addMonths(date, months)),
   };
 }
+
+/**
+ * The barriers among `cards`, in the order every screen shows them (shared/rules/votes.ts):
+ * most votes first, then the oldest first. The markdown and the report both list them so.
+ */
+export const barriersInOrder = (cards: readonly Card[], votesOn: (c: Card) => number): Card[] =>
+  cards.filter((c) => c.kind === 'barrier').sort(byVotesThenAge(votesOn, byAge));

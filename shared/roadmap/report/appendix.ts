@@ -7,11 +7,10 @@
 import { TARGET_MONTHS } from '../../domain/canvas.ts';
 import type { Card } from '../../domain/types.ts';
 import { plural } from '../../domain/words.ts';
-import { byVotesThenAge } from '../../rules/votes.ts';
 import { cardVisible } from '../../rules/visibility.ts';
 import { answersInWords } from '../copy.ts';
 import { byAge } from '../facts.ts';
-import type { ExportContext } from '../markdown/context.ts';
+import { barriersInOrder, type ExportContext } from '../markdown/context.ts';
 import { escapeHtml, typed } from './escape-html.ts';
 import { heatMap } from './heat-map.ts';
 import { list, typedOr, type HtmlParts } from './parts.ts';
@@ -48,8 +47,7 @@ ${heatMap(ctx)}`;
 }
 
 function barriers({ board, dimName, votesOn }: ExportContext, cards: Card[], dimOrder: ReadonlyMap<string, number>): string {
-  const byDimension = (a: Card, b: Card) => (dimOrder.get(a.dimension ?? '') ?? -1) - (dimOrder.get(b.dimension ?? '') ?? -1);
-  const raised = cards.filter((c) => c.kind === 'barrier').sort(byVotesThenAge(votesOn, (a, b) => byDimension(a, b) || byAge(a, b)));
+  const raised = barriersInOrder(cards, votesOn);
   const head = '<h3>What stands in the way</h3>';
   if (raised.length === 0) return `${head}<p>Nobody raised a barrier card.</p>`;
   const horizonLabel = new Map(board.settings.horizons.map((h) => [h.id, h.label]));
