@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type checks, the client build, vitest (unit, property, fuzz,
+ * `npm test`: the formatting check, type checks, the client build, vitest (unit, property, fuzz,
  * integration) and Playwright (end to end), in that order. Every stage runs
  * even when an earlier one failed, and the last line sums them up as
  * "Total: N passed, N failed, N skipped".
@@ -26,6 +26,7 @@ for (const f of [vitestJson, e2eJson]) fs.rmSync(f, { force: true });
 
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const stages = [
+  ['format (prettier --check; npm run format fixes it)', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ['types (server, shared, tests)', bin('tsc'), ['--noEmit', '-p', '.']],
   ['types (svelte)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human']],
   ['client build', bin('vite'), ['build', '--logLevel', 'warn']],
