@@ -29,7 +29,6 @@ process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'social-shift
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
-
 export default defineConfig({
   testDir: 'tests/e2e',
   // Screenshots are their own run (`npm run screenshots`), not part of the suite.

@@ -31,12 +31,19 @@ export interface ClientSize {
 
 export function buildClient(): string {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-client-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'], {
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  // As `npm run build` does: brotli/gzip siblings that the server sends as they are.
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/compress-assets.mjs'), outDir], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  // As `npm run build` does: brotli/gzip siblings that the server sends as they are.
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/compress-assets.mjs'), outDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   return outDir;
 }
 

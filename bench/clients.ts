@@ -229,7 +229,13 @@ export function rawSioClient(base: string, auth: OurAuth): Conn {
 
 /** Runs facilitator commands over a short-lived socket (setting a room up between phases). */
 export async function facilitatorCommands(base: string, code: string, key: string, commands: Command[]): Promise<void> {
-  const socket: SioSocket = io(base, { auth: { v: PROTOCOL_VERSION, role: 'facilitator', code, key }, transports: ['websocket'], forceNew: true, reconnection: false, parser });
+  const socket: SioSocket = io(base, {
+    auth: { v: PROTOCOL_VERSION, role: 'facilitator', code, key },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    parser,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -287,14 +293,18 @@ export function hocuspocusClient(base: string, docName: string, opts: { decode?:
   };
   ws.on('error', (err) => ready.reject(err));
   ws.on('open', () => {
-    ws.send(hpMessage(docName, 2, (e) => {
-      encoding.writeVarUint(e, 0);
-      encoding.writeVarString(e, '');
-    }));
-    ws.send(hpMessage(docName, 0, (e) => {
-      encoding.writeVarUint(e, 0);
-      encoding.writeVarUint8Array(e, new Uint8Array([0]));
-    }));
+    ws.send(
+      hpMessage(docName, 2, (e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarString(e, '');
+      }),
+    );
+    ws.send(
+      hpMessage(docName, 0, (e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint8Array(e, new Uint8Array([0]));
+      }),
+    );
   });
   ws.on('message', (data: Buffer) => {
     const at = performance.now();

@@ -69,7 +69,11 @@ interface Phone {
   doc: Y.Doc;
   edits: number;
 }
-const TEXTS = ['We ask customers what they need before we build', 'Teams share what they learn every week', 'Leaders make time for people to try things'];
+const TEXTS = [
+  'We ask customers what they need before we build',
+  'Teams share what they learn every week',
+  'Leaders make time for people to try things',
+];
 const phones: Phone[][] = [];
 for (let r = 0; r < ROOMS; r++) {
   const w = await service.create({ title: 'Bench', organisation: 'Bench' });
@@ -95,12 +99,18 @@ for (let r = 0; r < ROOMS; r++) {
 function nextEdit(p: Phone, index: number): Uint8Array {
   const sv = Y.encodeStateVector(p.doc);
   const j = p.edits++;
-  p.doc.getMap('cards').set('c0', { kind: 'practice', text: `${TEXTS[j % TEXTS.length]} #${index}.${j}`, dimension: 'brand', stage: 1 + (j % 5), createdAt: 1 });
+  p.doc.getMap('cards').set('c0', {
+    kind: 'practice',
+    text: `${TEXTS[j % TEXTS.length]} #${index}.${j}`,
+    dimension: 'brand',
+    stage: 1 + (j % 5),
+    createdAt: 1,
+  });
   return Y.encodeStateAsUpdate(p.doc, sv);
 }
 
 let seed = 42;
-const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff;
 const ackMs: number[] = [];
 
 async function run(n: number, record: boolean): Promise<void> {
@@ -133,9 +143,12 @@ const cpu = process.cpuUsage(cpu0);
 ackMs.sort((a, b) => a - b);
 const q = (p: number) => ackMs[Math.min(ackMs.length - 1, Math.floor(p * ackMs.length))]!.toFixed(3);
 console.log(
-  `${ROOMS}x${SIZE}, ${PER_TURN} per turn, ${EDITS} edits, storage ${args.storage}: cpu ${(((cpu.user + cpu.system) / EDITS)).toFixed(1)} us/edit ` +
+  `${ROOMS}x${SIZE}, ${PER_TURN} per turn, ${EDITS} edits, storage ${args.storage}: cpu ${((cpu.user + cpu.system) / EDITS).toFixed(1)} us/edit ` +
     `(user ${(cpu.user / EDITS).toFixed(1)}, system ${(cpu.system / EDITS).toFixed(1)}), wall ${((wall * 1000) / EDITS).toFixed(1)} us/edit, ` +
-    `${(delivered / EDITS).toFixed(2)} deliveries/edit, ack p50 ${q(0.5)} p99 ${q(0.99)} ms; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `${(delivered / EDITS).toFixed(2)} deliveries/edit, ack p50 ${q(0.5)} p99 ${q(0.99)} ms; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
 );
 await rooms.closeAll();
 await storage.close();

@@ -59,7 +59,12 @@ const cards = content.reduce((n, p) => n + p.cards.length, 0);
 
 const perDelivery: Record<string, number[]> = { ours: [], hocuspocus: [] };
 
-console.log(`${shape.name} at ${load}/s, ${phases} phases of ${seconds} s, ${runs} runs; load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `${shape.name} at ${load}/s, ${phases} phases of ${seconds} s, ${runs} runs; load ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 for (let run = 1; run <= runs; run++) {
   for (const kind of only ? [only] : (['ours', 'hocuspocus'] as ServerKind[])) {
     const nodeArgs = [...(traceGc && kind === 'ours' ? ['--trace-gc'] : []), ...(perfMap ? ['--perf-basic-prof'] : [])];
@@ -79,7 +84,23 @@ for (let run = 1; run <= runs; run++) {
       for (let k = 0; k < phases; k++) {
         // perf over every phase after the first (the first warms the code), all threads of the server.
         if (perfDir && k === 1) {
-          perf = spawn('perf', ['record', '-q', '-e', 'cpu-clock', '-F', '1999', '-g', '-p', String(server.child.pid), '-o', path.join(perfDir, `${kind}-${run}.data`)], { stdio: 'ignore' });
+          perf = spawn(
+            'perf',
+            [
+              'record',
+              '-q',
+              '-e',
+              'cpu-clock',
+              '-F',
+              '1999',
+              '-g',
+              '-p',
+              String(server.child.pid),
+              '-o',
+              path.join(perfDir, `${kind}-${run}.data`),
+            ],
+            { stdio: 'ignore' },
+          );
           await new Promise((r) => setTimeout(r, 300));
         }
         if (profile && kind === 'ours' && k === 1) await server.call('profileStart');
@@ -94,8 +115,13 @@ for (let run = 1; run <= runs; run++) {
         perDelivery[kind]!.push(r.cpuUsPerDelivery);
         if (perf) perfEdits += r.edits;
         if (traceGc && kind === 'ours') {
-          const long = server.output().split('\n').filter((l) => / (\d{2,}\.\d+) \/ [\d.]+ ms/.test(l));
-          console.log(`    collections of 10 ms or more so far: ${long.length}${long.length ? `, last: ${long[long.length - 1]!.trim()}` : ''}`);
+          const long = server
+            .output()
+            .split('\n')
+            .filter((l) => / (\d{2,}\.\d+) \/ [\d.]+ ms/.test(l));
+          console.log(
+            `    collections of 10 ms or more so far: ${long.length}${long.length ? `, last: ${long[long.length - 1]!.trim()}` : ''}`,
+          );
         }
         // Where the CPU went, per edit: user and kernel time, the main thread and the others (GC, JIT, libuv).
         const perEdit = (ms: number) => ((ms * 1000) / Math.max(1, r.edits)).toFixed(0);
@@ -115,7 +141,11 @@ for (let run = 1; run <= runs; run++) {
         await stopped;
         const file = path.join(perfDir!, `${kind}-${run}.data`);
         console.log(`  ${kind} #${run}: CPU per edit by what it was spent on (perf, phases 2-${phases}, ${perfEdits} edits):`);
-        console.log(execFileSync(process.execPath, [path.join(import.meta.dirname, 'perf-buckets.mjs'), file, String(perfEdits)], { encoding: 'utf8' }).replace(/^/gm, '    '));
+        console.log(
+          execFileSync(process.execPath, [path.join(import.meta.dirname, 'perf-buckets.mjs'), file, String(perfEdits)], {
+            encoding: 'utf8',
+          }).replace(/^/gm, '    '),
+        );
       }
       if (profile && kind === 'ours' && phases > 1) await server.call('profileStop', { file: profile });
       if (alloc && kind === 'ours' && phases > 1) await server.call('allocStop', { file: alloc });
@@ -128,4 +158,6 @@ for (let run = 1; run <= runs; run++) {
 }
 const mo = median(perDelivery.ours!);
 const mt = median(perDelivery.hocuspocus!);
-console.log(`median us/delivered update: ours ${mo.toFixed(2)}, hocuspocus ${mt.toFixed(2)}${Number.isFinite(mo / mt) ? `, ratio ${(mo / mt).toFixed(3)}` : ''}`);
+console.log(
+  `median us/delivered update: ours ${mo.toFixed(2)}, hocuspocus ${mt.toFixed(2)}${Number.isFinite(mo / mt) ? `, ratio ${(mo / mt).toFixed(3)}` : ''}`,
+);

@@ -75,16 +75,31 @@ export function fixtureContent(opts: FixtureOptions = {}): FixturePerson[] {
   let n = 0;
   while (Y.encodeStateAsUpdate(probe).byteLength < target) {
     n++;
-    const p: FixturePerson = { id: id(), name: `Participant ${n}`, joinedAt: 1_700_000_000_000 + n * 1000, cards: [], markers: [], changes: [], votes: [] };
+    const p: FixturePerson = {
+      id: id(),
+      name: `Participant ${n}`,
+      joinedAt: 1_700_000_000_000 + n * 1000,
+      cards: [],
+      markers: [],
+      changes: [],
+      votes: [],
+    };
     for (let c = 0; c < 12; c++) {
       const kind = rand() < 0.8 ? 'practice' : 'barrier';
       p.cards.push({
         id: `c${c}${id().slice(0, 6)}`,
         publicId: id(),
-        value: { kind, text: text(40, 180), dimension: kind === 'practice' ? pick(dims) : null, stage: kind === 'practice' ? 1 + Math.floor(rand() * 5) : null, createdAt: 1_700_000_100_000 + n * 1000 + c },
+        value: {
+          kind,
+          text: text(40, 180),
+          dimension: kind === 'practice' ? pick(dims) : null,
+          stage: kind === 'practice' ? 1 + Math.floor(rand() * 5) : null,
+          createdAt: 1_700_000_100_000 + n * 1000 + c,
+        },
       });
     }
-    for (const d of dims) p.markers.push({ dimension: d, value: { current: 1 + Math.floor(rand() * 5), target: 1 + Math.floor(rand() * 5) } });
+    for (const d of dims)
+      p.markers.push({ dimension: d, value: { current: 1 + Math.floor(rand() * 5), target: 1 + Math.floor(rand() * 5) } });
     for (let e = 0; e < 3; e++) p.changes.push({ dimension: pick(dims), value: { current: 1 + Math.floor(rand() * 5), target: 5 } });
     for (let v = 0; v < 5; v++) p.votes.push({ target: `dim:${pick(dims)}`, count: 1 + Math.floor(rand() * 2) });
     writeShared(probe, p);
@@ -130,7 +145,11 @@ export function sharedFixture(people: FixturePerson[]): Uint8Array {
  * the caller) and into each participant's own document, as phones and the server write them.
  * The session is in Prioritise with every part revealed, so the room document shows it all.
  */
-export function writeOursFixture(people: FixturePerson[], ledger: Y.Doc, privateDoc: (participantId: string) => Y.Doc): { cards: number; participants: number } {
+export function writeOursFixture(
+  people: FixturePerson[],
+  ledger: Y.Doc,
+  privateDoc: (participantId: string) => Y.Doc,
+): { cards: number; participants: number } {
   const l = ledgerMaps(ledger);
   let cards = 0;
   for (const p of people) {
@@ -151,7 +170,12 @@ export function writeOursFixture(people: FixturePerson[], ledger: Y.Doc, private
       for (const v of p.votes) m.votes.set(v.target, v.count);
     });
     ledger.transact(() => {
-      l.participants.set(p.id, { id: p.id, name: p.name, joinedAt: p.joinedAt, personId: `${p.id.slice(0, 6)}${p.cards[0]!.publicId.slice(0, 6)}` });
+      l.participants.set(p.id, {
+        id: p.id,
+        name: p.name,
+        joinedAt: p.joinedAt,
+        personId: `${p.id.slice(0, 6)}${p.cards[0]!.publicId.slice(0, 6)}`,
+      });
       for (const c of p.cards) l.cards.set(ownedKey(p.id, c.id), { id: c.publicId, order: c.value.createdAt });
       for (const v of p.votes) l.votes.set(ownedKey(p.id, v.target), v.count);
     });

@@ -114,7 +114,9 @@ export async function runShape(target: Target, s: ShapeDef, seed: number, ctx: S
     const idleCpuMsPerS = (((await target.server.cpuMs()) - idle0) * 1000) / IDLE_MS;
     const threads1 = await target.server.call<Record<string, number>>('threads');
     log(`    ${s.name} idle CPU by thread, ms/s: ${threadShares(threads0, threads1, IDLE_MS)}`);
-    log(`    ${s.name} idle server CPU ${fmt(idleCpuMsPerS, 1)} ms/s (in the first 500 ms after the last phone synced: ${fmt(earlyCpuMsPerS, 1)} ms/s)`);
+    log(
+      `    ${s.name} idle server CPU ${fmt(idleCpuMsPerS, 1)} ms/s (in the first 500 ms after the last phone synced: ${fmt(earlyCpuMsPerS, 1)} ms/s)`,
+    );
     if (profiling) await target.server.call('profileStop', { file: path.join(profileDir, `ours-idle-${s.name}-${Date.now()}.cpuprofile`) });
     await warmUp(target, shape, seed);
     const steps: PhaseResult[] = [];
@@ -124,18 +126,26 @@ export async function runShape(target: Target, s: ShapeDef, seed: number, ctx: S
     for (let k = 0; k < mode.maxSteps; k++) {
       const r = await runPhase(target, shape, `step${k}`, ladder(mode, s, k), mode.stepMs, mode.drainMs, seed + k + 1);
       steps.push(r);
-      const side = r.sideCpuMs ? `  ${Object.entries(r.sideCpuMs).map(([name, ms]) => `${name} ${fmt((ms * 1000) / r.edits, 0)} us/edit`).join(', ')}` : '';
+      const side = r.sideCpuMs
+        ? `  ${Object.entries(r.sideCpuMs)
+            .map(([name, ms]) => `${name} ${fmt((ms * 1000) / r.edits, 0)} us/edit`)
+            .join(', ')}`
+        : '';
       log(
         `    ${s.name} ${fmt(r.load, 0).padStart(6)}/s  p50 ${fmt(r.p50, 2).padStart(7)} p99 ${fmt(r.p99, 2).padStart(8)} ms  cpu ${fmt(r.cpuUsPerDelivery, 2)} us/deliv  ${fmt(r.bytesPerEdit, 0)} B/edit  gen ${fmt(r.genCpuShare * 100, 0)}%  lag99 ${fmt(r.sendLagP99, 1)}  gen stall ${fmt(r.genLoopMaxMs, 0)} ms${side}`,
       );
       if (r.p99 > KNEE_MS) break;
     }
-    log(`    ${s.name} ladder CPU by thread, ms/s: ${threadShares(ladder0, await target.server.call<Record<string, number>>('threads'), performance.now() - ladderT0)}`);
+    log(
+      `    ${s.name} ladder CPU by thread, ms/s: ${threadShares(ladder0, await target.server.call<Record<string, number>>('threads'), performance.now() - ladderT0)}`,
+    );
     const { knee, bounded } = kneeOf(steps);
     await new Promise((r) => setTimeout(r, 300));
     const half = await runPhase(target, shape, 'half', knee / 2, mode.halfMs, mode.drainMs, seed + 100);
     if (profiling) await target.server.call('profileStop', { file: path.join(profileDir, `ours-${s.name}-${Date.now()}.cpuprofile`) });
-    log(`    ${s.name} knee ${fmt(knee, 0)}/s${bounded ? '' : ' (not reached)'}; at half: p50 ${fmt(half.p50, 2)} p99 ${fmt(half.p99, 2)} ms; idle server CPU ${fmt(idleCpuMsPerS, 0)} ms/s`);
+    log(
+      `    ${s.name} knee ${fmt(knee, 0)}/s${bounded ? '' : ' (not reached)'}; at half: p50 ${fmt(half.p50, 2)} p99 ${fmt(half.p99, 2)} ms; idle server CPU ${fmt(idleCpuMsPerS, 0)} ms/s`,
+    );
     let check = await checkShape(shape);
     if (!check.converged) log(`    ${s.name} CONVERGENCE FAILED`, check);
     let priv: PhaseResult | null = null;
@@ -143,7 +153,9 @@ export async function runShape(target: Target, s: ShapeDef, seed: number, ctx: S
       // Map before the reveal: the same edits at the first rung's load reach nobody else. Then
       // the reveal, after which every screen must show each phone's last edit.
       await setVisibility(target, shape, 'private');
-      priv = await runPhase(target, shape, 'private', ladder(mode, s, 0), Math.max(mode.stepMs, mode.halfMs), mode.drainMs, seed + 200, { private: true });
+      priv = await runPhase(target, shape, 'private', ladder(mode, s, 0), Math.max(mode.stepMs, mode.halfMs), mode.drainMs, seed + 200, {
+        private: true,
+      });
       const revealed = steps[0]!;
       log(
         `    ${s.name} Map before the reveal @ ${fmt(priv.load, 0)}/s: cpu ${fmt(priv.cpuUsPerEdit, 1)} us/edit (revealed ${fmt(revealed.cpuUsPerEdit, 1)}), ${fmt(priv.bytesPerEdit, 0)} B/edit (revealed ${fmt(revealed.bytesPerEdit, 0)}), ack p50 ${fmt(priv.ackP50, 2)} p99 ${fmt(priv.ackP99, 2)} ms`,
@@ -151,7 +163,13 @@ export async function runShape(target: Target, s: ShapeDef, seed: number, ctx: S
       await setVisibility(target, shape, 'revealed');
       const after = await checkShape(shape);
       if (!after.converged) log(`    ${s.name} CONVERGENCE FAILED after the reveal`, after);
-      check = { lost: check.lost + after.lost, duplicated: check.duplicated + after.duplicated, rejected: after.rejected, mismatched: check.mismatched + after.mismatched, converged: check.converged && after.converged };
+      check = {
+        lost: check.lost + after.lost,
+        duplicated: check.duplicated + after.duplicated,
+        rejected: after.rejected,
+        mismatched: check.mismatched + after.mismatched,
+        converged: check.converged && after.converged,
+      };
     }
     const genBound = steps.some((st) => st.p99 <= KNEE_MS && st.genCpuShare > 0.9);
     return { steps, knee, kneeBounded: bounded, half, private: priv, check, genBound, idleCpuMsPerS };

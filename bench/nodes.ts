@@ -77,17 +77,27 @@ export async function runNodes(opts: NodesOptions): Promise<number> {
   const shapes = shapesNamed(opts.shapes);
   const nproc = os.cpus().length;
   const N = opts.nodes;
-  const arms: Arm[] = [...(opts.sqlite ? [{ name: 'sqlite', nodes: 1, cluster: false }] : []), { name: 'cluster1', nodes: 1, cluster: true }, { name: `cluster${N}`, nodes: N, cluster: true }];
+  const arms: Arm[] = [
+    ...(opts.sqlite ? [{ name: 'sqlite', nodes: 1, cluster: false }] : []),
+    { name: 'cluster1', nodes: 1, cluster: true },
+    { name: `cluster${N}`, nodes: N, cluster: true },
+  ];
   const one = placement(1, nproc);
   const many = placement(N, nproc);
   const machine = { nproc, cpu: os.cpus()[0]?.model ?? '?', node: process.version, loadStart: os.loadavg().map((x) => round(x, 2)) };
-  log(`bench --nodes ${N}: ${opts.quick ? 'quick' : 'full'} mode, ${runs} runs per arm (${arms.map((a) => a.name).join(', ')}), shapes ${shapes.map((s) => s.name).join(', ')}`);
+  log(
+    `bench --nodes ${N}: ${opts.quick ? 'quick' : 'full'} mode, ${runs} runs per arm (${arms.map((a) => a.name).join(', ')}), shapes ${shapes.map((s) => s.name).join(', ')}`,
+  );
   log(`machine: ${nproc} cores, ${machine.cpu}, node ${machine.node}, load ${machine.loadStart.join(' ')}`);
-  log(`placement: 1 node on core ${one.nodeCores[0]}, generator on ${one.generator}; ${N} nodes on cores ${many.nodeCores.join(',')}, generator on ${many.generator}${many.ownCore ? '' : ' (no core of its own: it takes CPU from the nodes, and its share is reported)'}; Redis and PostgreSQL unpinned`);
+  log(
+    `placement: 1 node on core ${one.nodeCores[0]}, generator on ${one.generator}; ${N} nodes on cores ${many.nodeCores.join(',')}, generator on ${many.generator}${many.ownCore ? '' : ' (no core of its own: it takes CPU from the nodes, and its share is reported)'}; Redis and PostgreSQL unpinned`,
+  );
   if (N > nproc) log(`WARNING: ${N} nodes on ${nproc} cores: nodes share cores`);
 
   const services: BenchServices = await benchServices();
-  log(`services: Redis ${services.redisUrl}, PostgreSQL ${services.adminUrl.replace(/\/[^/]*$/, '/…')}${services.started.length ? ` (started here: ${services.started.join(', ')})` : ''}`);
+  log(
+    `services: Redis ${services.redisUrl}, PostgreSQL ${services.adminUrl.replace(/\/[^/]*$/, '/…')}${services.started.length ? ` (started here: ${services.started.join(', ')})` : ''}`,
+  );
   const FIXTURE: FixtureOptions = { seed: 42 };
   const fixtureCards = fixtureContent(FIXTURE).reduce((n, p) => n + p.cards.length, 0);
 
@@ -109,15 +119,31 @@ export async function runNodes(opts: NodesOptions): Promise<number> {
       // One after the other: the first creates the schema.
       for (const core of place.nodeCores) children.push(await startServer('ours', { core, env: { ...UNLOAD, ...store?.env } }));
       const server = children.length === 1 ? children[0]! : serverGroup(children);
-      const target = { ...oursTarget(server, FIXTURE, fixtureCards, children.map((c) => c.url)), ...(store ? { sideCpuMs: store.cpuMs } : {}) };
-      log(`  [${arm.name} #${run}] load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+      const target = {
+        ...oursTarget(
+          server,
+          FIXTURE,
+          fixtureCards,
+          children.map((c) => c.url),
+        ),
+        ...(store ? { sideCpuMs: store.cpuMs } : {}),
+      };
+      log(
+        `  [${arm.name} #${run}] load ${os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}`,
+      );
       const join = await joinStorm(target, mode.joins);
       await waitRooms(target, 0);
-      log(`    join ${mode.joins}: p50 ${fmt(join.p50, 0)} p99 ${fmt(join.p99, 0)} ms (server CPU ${fmt(join.serverCpuMs, 0)} ms summed over nodes, generator ${fmt(join.genCpuMs, 0)} ms in ${fmt(join.wallMs, 0)} ms)${join.ok ? '' : ' JOINER DID NOT GET THE BOARD'}`);
+      log(
+        `    join ${mode.joins}: p50 ${fmt(join.p50, 0)} p99 ${fmt(join.p99, 0)} ms (server CPU ${fmt(join.serverCpuMs, 0)} ms summed over nodes, generator ${fmt(join.genCpuMs, 0)} ms in ${fmt(join.wallMs, 0)} ms)${join.ok ? '' : ' JOINER DID NOT GET THE BOARD'}`,
+      );
       const byShape: Record<string, ShapeResult> = {};
       for (const s of shapes) {
         const onReady = async () => {
-          if (children.length > 1) log(`    ${s.name} rooms owned per node: ${(await Promise.all(children.map((c) => c.call<number>('rooms')))).join(' / ')}`);
+          if (children.length > 1)
+            log(`    ${s.name} rooms owned per node: ${(await Promise.all(children.map((c) => c.call<number>('rooms')))).join(' / ')}`);
         };
         byShape[s.name] = await runShape(target, s, run * 1000, { mode, log, onReady });
       }
@@ -144,11 +170,13 @@ export async function runNodes(opts: NodesOptions): Promise<number> {
     while (ladder(mode, s, k + 1) <= limit) k++;
     return k;
   };
-  const at = (arm: string, s: ShapeDef, k: number, f: (p: PhaseResult) => number) => med(arm, (r) => (r.shapes[s.name]!.steps[k] ? f(r.shapes[s.name]!.steps[k]!) : NaN));
+  const at = (arm: string, s: ShapeDef, k: number, f: (p: PhaseResult) => number) =>
+    med(arm, (r) => (r.shapes[s.name]!.steps[k] ? f(r.shapes[s.name]!.steps[k]!) : NaN));
   const deliveries = (p: PhaseResult) => (p.serverCpuMs * 1000) / p.cpuUsPerDelivery;
   const sideUs = (name: string) => (p: PhaseResult) => ((p.sideCpuMs?.[name] ?? NaN) * 1000) / deliveries(p);
   /** The generator's busiest rung at or below the knee (a rung past it is the server's collapse, not the generator's). */
-  const genPeak = (r: ArmRun, s: ShapeDef) => Math.max(...r.shapes[s.name]!.steps.filter((p) => p.load <= r.shapes[s.name]!.knee).map((p) => p.genCpuShare));
+  const genPeak = (r: ArmRun, s: ShapeDef) =>
+    Math.max(...r.shapes[s.name]!.steps.filter((p) => p.load <= r.shapes[s.name]!.knee).map((p) => p.genCpuShare));
 
   type ByArm = Record<string, number>;
   const perShape: Record<string, { fixedLoad: number } & Record<string, ByArm | number>> = {};
@@ -185,7 +213,9 @@ export async function runNodes(opts: NodesOptions): Promise<number> {
   log(`| metric (medians of ${runs}) | ${head.join(' | ')} | ${N} nodes / 1 node |`);
   log(`|---|${names.map(() => '---|').join('')}---|`);
   const row = (label: string, values: ByArm, d = 2, ratio = true) =>
-    log(`| ${label} | ${names.map((a) => fmt(values[a]!, d)).join(' | ')} | ${ratio && Number.isFinite(values[cN]! / values[c1]!) ? fmt(values[cN]! / values[c1]!, 2) : ''} |`);
+    log(
+      `| ${label} | ${names.map((a) => fmt(values[a]!, d)).join(' | ')} | ${ratio && Number.isFinite(values[cN]! / values[c1]!) ? fmt(values[cN]! / values[c1]!, 2) : ''} |`,
+    );
   const pct = (o: ByArm) => Object.fromEntries(Object.entries(o).map(([a, x]) => [a, x * 100]));
   for (const s of shapes) {
     const f = perShape[s.name]!.fixedLoad;
@@ -234,7 +264,10 @@ export async function runNodes(opts: NodesOptions): Promise<number> {
     generatorCpuSharePeak: byShapeKey('genCpuSharePeak'),
     join200P99Ms: r2(joinP99),
     join200CpuMs: r2(joinCpu),
-    placement: { oneNode: { node: one.nodeCores[0], generator: one.generator }, nodes: { nodes: many.nodeCores.join(','), generator: many.generator, generatorOwnCore: many.ownCore } },
+    placement: {
+      oneNode: { node: one.nodeCores[0], generator: one.generator },
+      nodes: { nodes: many.nodeCores.join(','), generator: many.generator, generatorOwnCore: many.ownCore },
+    },
     machine: { ...machine, loadEnd: os.loadavg().map((x) => round(x, 2)) },
     seconds: Math.round((Date.now() - started) / 1000),
   };

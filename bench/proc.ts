@@ -22,7 +22,10 @@ export interface ServerChild {
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-export async function startServer(kind: ServerKind, opts: { core: string; cpuProfDir?: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<ServerChild> {
+export async function startServer(
+  kind: ServerKind,
+  opts: { core: string; cpuProfDir?: string; env?: Record<string, string>; nodeArgs?: string[] },
+): Promise<ServerChild> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${kind}-`));
   const nodeArgs = ['--expose-gc', '--import', 'tsx'];
   if (opts.nodeArgs) nodeArgs.push(...opts.nodeArgs);
@@ -78,7 +81,7 @@ export async function startServer(kind: ServerKind, opts: { core: string; cpuPro
       reject(new Error(`${kind} exited (${code}):\n${out.slice(-2000)}`));
     });
   });
-  const call = <T,>(type: string, extra: Record<string, unknown> = {}) =>
+  const call = <T>(type: string, extra: Record<string, unknown> = {}) =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;
       waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -126,7 +129,9 @@ export function serverGroup(nodes: ServerChild[]): ServerChild {
       if (type === 'profileStart' || type === 'profileStop' || type === 'snapshot') throw new Error(`${type}: not with several nodes`);
       const all = await Promise.all(nodes.map((n) => n.call(type, extra)));
       if (type === 'threads') {
-        return Object.fromEntries(all.flatMap((byThread, i) => Object.entries(byThread as Record<string, number>).map(([name, ms]) => [`n${i}:${name}`, ms]))) as T;
+        return Object.fromEntries(
+          all.flatMap((byThread, i) => Object.entries(byThread as Record<string, number>).map(([name, ms]) => [`n${i}:${name}`, ms])),
+        ) as T;
       }
       if (all.every((v) => typeof v === 'number')) return sum(all) as T;
       throw new Error(`${type}: no way to combine the nodes' answers`);
@@ -136,7 +141,12 @@ export function serverGroup(nodes: ServerChild[]): ServerChild {
     },
     async heap() {
       const all = await Promise.all(nodes.map((n) => n.heap()));
-      return { heapUsed: sum(all.map((h) => h.heapUsed)), rss: sum(all.map((h) => h.rss)), external: sum(all.map((h) => h.external)), arrayBuffers: sum(all.map((h) => h.arrayBuffers)) };
+      return {
+        heapUsed: sum(all.map((h) => h.heapUsed)),
+        rss: sum(all.map((h) => h.rss)),
+        external: sum(all.map((h) => h.external)),
+        arrayBuffers: sum(all.map((h) => h.arrayBuffers)),
+      };
     },
     output: () => nodes.map((n, i) => `--- node ${i}\n${n.output()}`).join('\n'),
     async stop() {

@@ -11,7 +11,8 @@ for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], (self.ge
 const parent = new Map();
 for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const total = [...self.values()].reduce((a, b) => a + b, 0);
-const name = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*node_modules\//, '~/').replace(/^file:\/\/\/work\/main\//, '')}:${n.callFrame.lineNumber + 1}`;
+const name = (n) =>
+  `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*node_modules\//, '~/').replace(/^file:\/\/\/work\/main\//, '')}:${n.callFrame.lineNumber + 1}`;
 const agg = (key) => {
   const m = new Map();
   for (const [id, t] of self) {
@@ -29,7 +30,8 @@ for (const [k, t] of agg((n) => {
   const u = n.callFrame.url;
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u);
   return m ? m[1] : u ? u.replace(/^file:\/\/\/work\/main\//, '') : n.callFrame.functionName;
-}).slice(0, top)) console.log(pct(t), k);
+}).slice(0, top))
+  console.log(pct(t), k);
 // inclusive time per function name (counted once per sample stack)
 const incl = new Map();
 for (let i = 0; i < prof.samples.length; i++) {

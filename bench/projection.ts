@@ -38,5 +38,7 @@ const p0 = people[0]!;
 const card = p0.cards[0]!;
 time('nothing changed', () => {});
 time('one card edited', (i) => privateMaps(state.privateDoc(p0.id)).cards.set(card.id, { ...card.value, text: `${card.value.text} ${i}` }));
-time('one marker set', (i) => privateMaps(state.privateDoc(p0.id)).markers.set(defaultDimensions()[0]!.key, { current: 1 + (i % 5), target: 5 }));
+time('one marker set', (i) =>
+  privateMaps(state.privateDoc(p0.id)).markers.set(defaultDimensions()[0]!.key, { current: 1 + (i % 5), target: 5 }),
+);
 time('one vote', (i) => ledgerMaps(ledger).votes.set(ownedKey(p0.id, 'dim:brand'), 1 + (i % 2)));

@@ -53,7 +53,15 @@ if (opt('nodes') !== undefined) {
   const { runNodes } = await import('./nodes.ts');
   const runsOpt = opt('runs');
   const shapesOpt = opt('shapes');
-  process.exit(await runNodes({ nodes, quick, sqlite: !flag('no-sqlite'), ...(runsOpt ? { runs: Number(runsOpt) } : {}), ...(shapesOpt ? { shapes: shapesOpt } : {}) }));
+  process.exit(
+    await runNodes({
+      nodes,
+      quick,
+      sqlite: !flag('no-sqlite'),
+      ...(runsOpt ? { runs: Number(runsOpt) } : {}),
+      ...(shapesOpt ? { shapes: shapesOpt } : {}),
+    }),
+  );
 }
 
 interface RunResult {
@@ -73,7 +81,12 @@ async function oneRun(kind: ServerKind, run: number): Promise<RunResult> {
   const server = await startServer(kind, { core: SERVER_CORE, ...(cpuProf && kind === 'ours' ? { cpuProfDir: cpuProf } : {}) });
   const target = kind === 'ours' ? oursTarget(server, FIXTURE, fixtureCards) : hocuspocusTarget(server, board, fixtureCards);
   try {
-    log(`  [${kind} #${run}] load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    log(
+      `  [${kind} #${run}] load ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
     const skipIdle = flag('skip-idle');
     const idleParticipantKB = skipIdle ? NaN : await idleParticipants(target, MODE.idleN);
     const rooms = skipIdle ? { perRoomMB: NaN, unloaded: true } : await idleRooms(target, MODE.idleRooms);
@@ -82,9 +95,12 @@ async function oneRun(kind: ServerKind, run: number): Promise<RunResult> {
       ? { p50: NaN, p99: NaN, max: NaN, bytesPerJoin: NaN, ok: true, wallMs: NaN, serverCpuMs: NaN, genCpuMs: NaN }
       : await joinStorm(target, MODE.joins, profileJoin ? path.join(profileDir, `ours-join-${Date.now()}.cpuprofile`) : undefined);
     await waitRooms(target, 0);
-    log(`    idle participant ${fmt(idleParticipantKB)} KB, idle loaded room ${fmt(rooms.perRoomMB, 2)} MB (empty unloaded: ${rooms.unloaded}); join ${MODE.joins}: p50 ${fmt(join.p50, 0)} p99 ${fmt(join.p99, 0)} ms, ${fmt(join.bytesPerJoin / 1024, 1)} KB/join (server CPU ${fmt(join.serverCpuMs, 0)} ms, generator ${fmt(join.genCpuMs, 0)} ms in ${fmt(join.wallMs, 0)} ms)${join.ok ? '' : ' JOINER DID NOT GET THE BOARD'}`);
+    log(
+      `    idle participant ${fmt(idleParticipantKB)} KB, idle loaded room ${fmt(rooms.perRoomMB, 2)} MB (empty unloaded: ${rooms.unloaded}); join ${MODE.joins}: p50 ${fmt(join.p50, 0)} p99 ${fmt(join.p99, 0)} ms, ${fmt(join.bytesPerJoin / 1024, 1)} KB/join (server CPU ${fmt(join.serverCpuMs, 0)} ms, generator ${fmt(join.genCpuMs, 0)} ms in ${fmt(join.wallMs, 0)} ms)${join.ok ? '' : ' JOINER DID NOT GET THE BOARD'}`,
+    );
     const shapes: Record<string, ShapeResult> = {};
-    for (const s of SHAPES) shapes[s.name] = await runShape(target, s, run * 1000, { mode: MODE, log, ...(profileDir ? { profileDir } : {}) });
+    for (const s of SHAPES)
+      shapes[s.name] = await runShape(target, s, run * 1000, { mode: MODE, log, ...(profileDir ? { profileDir } : {}) });
     return { kind, run, idleParticipantKB, idleRoomMB: rooms.perRoomMB, emptyRoomUnloaded: rooms.unloaded, join, shapes };
   } finally {
     await server.stop();
@@ -99,16 +115,23 @@ const machine = {
   node: process.version,
   loadStart: os.loadavg().map((x) => round(x, 2)),
 };
-log(`bench: ${quick ? 'quick' : 'full'} mode, ${runs} runs per server, servers on core ${SERVER_CORE}, generator on core ${GENERATOR_CORE}`);
+log(
+  `bench: ${quick ? 'quick' : 'full'} mode, ${runs} runs per server, servers on core ${SERVER_CORE}, generator on core ${GENERATOR_CORE}`,
+);
 log(`machine: ${machine.nproc} cores, ${machine.cpu}, node ${machine.node}, load ${machine.loadStart.join(' ')}`);
-const yjsCopies = execSync('npm ls yjs --all --parseable 2>/dev/null || true', { encoding: 'utf8' }).trim().split('\n').filter(Boolean).length;
+const yjsCopies = execSync('npm ls yjs --all --parseable 2>/dev/null || true', { encoding: 'utf8' })
+  .trim()
+  .split('\n')
+  .filter(Boolean).length;
 log(`yjs copies in node_modules: ${yjsCopies}`);
 
 const FIXTURE: FixtureOptions = { seed: 42 };
 const content = fixtureContent(FIXTURE);
 const board = sharedFixture(content);
 const fixtureCards = content.reduce((n, p) => n + p.cards.length, 0);
-log(`board fixture: ${content.length} participants, ${fixtureCards} cards; ${(board.byteLength / 1024).toFixed(1)} KB as one shared document`);
+log(
+  `board fixture: ${content.length} participants, ${fixtureCards} cards; ${(board.byteLength / 1024).toFixed(1)} KB as one shared document`,
+);
 
 const results: RunResult[] = [];
 const kinds: ServerKind[] = only ? [only] : ['ours', 'hocuspocus'];
@@ -127,7 +150,11 @@ if (!flag('no-client')) {
   const { lighthouseScore } = await import('./lighthouse.ts');
   const server = await startServer('ours', { core: SERVER_CORE, env: { STATIC_DIR: outDir } });
   try {
-    const res = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Lighthouse' }) });
+    const res = await fetch(`${server.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Lighthouse' }),
+    });
     const { code } = (await res.json()) as { code: string };
     const scores = [];
     for (let i = 0; i < (quick ? 1 : 3); i++) scores.push(await lighthouseScore(`${server.url}/j/${code}`));
@@ -152,10 +179,12 @@ for (const s of SHAPES) {
   let k = 0;
   while (ladder(s, k + 1) <= limit) k++;
   const at = (kind: ServerKind, f: (p: PhaseResult) => number) =>
-    median(of(kind).map((r) => {
-      const st = r.shapes[s.name]!.steps[k];
-      return st ? f(st) : NaN;
-    }));
+    median(
+      of(kind).map((r) => {
+        const st = r.shapes[s.name]!.steps[k];
+        return st ? f(st) : NaN;
+      }),
+    );
   perShape[s.name] = {
     fixedLoad: ladder(s, k),
     oursKnee: kOurs,
@@ -191,7 +220,11 @@ const ratio = (a: number[], b: number[]) => geomean(a.map((x, i) => x / b[i]!));
 const converged = results.every((r) => r.join.ok && Object.values(r.shapes).every((s) => s.check.converged));
 const genBound = results.some((r) => Object.values(r.shapes).some((s) => s.genBound));
 /** Where the generator passed 90% of its core below the knee: those knees are partly the generator's. */
-const genBoundWhere = results.flatMap((r) => Object.entries(r.shapes).filter(([, s]) => s.genBound).map(([name]) => `${r.kind}#${r.run} ${name}`));
+const genBoundWhere = results.flatMap((r) =>
+  Object.entries(r.shapes)
+    .filter(([, s]) => s.genBound)
+    .map(([name]) => `${r.kind}#${r.run} ${name}`),
+);
 const s25 = SHAPES.filter((s) => s.perRoom <= 25).map((s) => perShape[s.name]!.oursHalfP99 ?? NaN);
 
 const summary = {
@@ -209,23 +242,52 @@ const summary = {
   mapPrivateVsTheirsCpuRatio: round(ratio(shapeVals('oursPrivateCpuUsPerEdit'), shapeVals('theirsCpuUsPerEdit')), 3),
   p99MsRoom25: round(Math.max(...s25), 2),
   p99MsRoom150: round(perShape['2x150']?.oursHalfP99 ?? NaN, 2),
-  join200P99Ms: round(med('ours', (r) => r.join.p99), 1),
-  idleParticipantHeapKB: round(med('ours', (r) => r.idleParticipantKB), 2),
-  idleRoomHeapMB: round(med('ours', (r) => r.idleRoomMB), 3),
+  join200P99Ms: round(
+    med('ours', (r) => r.join.p99),
+    1,
+  ),
+  idleParticipantHeapKB: round(
+    med('ours', (r) => r.idleParticipantKB),
+    2,
+  ),
+  idleRoomHeapMB: round(
+    med('ours', (r) => r.idleRoomMB),
+    3,
+  ),
   participantJsGzipKB: round(client?.jsGzipKB ?? NaN, 1),
   lighthouseMobilePerf: lh?.score ?? NaN,
   theirs: {
-    join200P99Ms: round(med('hocuspocus', (r) => r.join.p99), 1),
-    idleParticipantHeapKB: round(med('hocuspocus', (r) => r.idleParticipantKB), 2),
-    idleRoomHeapMB: round(med('hocuspocus', (r) => r.idleRoomMB), 3),
-    bytesPerJoin: round(med('hocuspocus', (r) => r.join.bytesPerJoin), 0),
+    join200P99Ms: round(
+      med('hocuspocus', (r) => r.join.p99),
+      1,
+    ),
+    idleParticipantHeapKB: round(
+      med('hocuspocus', (r) => r.idleParticipantKB),
+      2,
+    ),
+    idleRoomHeapMB: round(
+      med('hocuspocus', (r) => r.idleRoomMB),
+      3,
+    ),
+    bytesPerJoin: round(
+      med('hocuspocus', (r) => r.join.bytesPerJoin),
+      0,
+    ),
   },
   ours: {
-    join200P50Ms: round(med('ours', (r) => r.join.p50), 1),
-    bytesPerJoin: round(med('ours', (r) => r.join.bytesPerJoin), 0),
+    join200P50Ms: round(
+      med('ours', (r) => r.join.p50),
+      1,
+    ),
+    bytesPerJoin: round(
+      med('ours', (r) => r.join.bytesPerJoin),
+      0,
+    ),
     emptyRoomUnloaded: of('ours').every((r) => r.emptyRoomUnloaded),
   },
-  shapes: Object.fromEntries(Object.entries(perShape).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([a, b]) => [a, round(b, 2)]))])),
+  shapes: Object.fromEntries(
+    Object.entries(perShape).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([a, b]) => [a, round(b, 2)]))]),
+  ),
   generatorBound: genBound,
   generatorBoundAt: genBoundWhere,
   machine: { ...machine, loadEnd: os.loadavg().map((x) => round(x, 2)) },
@@ -244,11 +306,33 @@ for (const s of SHAPES) {
   row(`${s.name} p99 ms @ half own knee`, v.oursHalfP99!, v.theirsHalfP99!, s.perRoom <= 25 ? '<= 5' : '<= 15');
   row(`${s.name} bytes/edit on the wire @ ${v.fixedLoad}/s`, v.oursBytesPerEdit!, v.theirsBytesPerEdit!, '', 0);
   row(`${s.name} idle server CPU, ms/s (connected, no edits)`, v.oursIdleCpuMsPerS!, v.theirsIdleCpuMsPerS!, '', 1);
-  row(`${s.name} CPU us/edit @ ${v.privateLoad}/s, revealed (everyone receives it)`, v.oursRevealedCpuUsPerEdit!, v.theirsCpuUsPerEdit!, '');
-  row(`${s.name} CPU us/edit @ ${v.privateLoad}/s, Map before the reveal (ours: nobody else receives it)`, v.oursPrivateCpuUsPerEdit!, v.theirsCpuUsPerEdit!, '');
-  row(`${s.name} bytes/edit @ ${v.privateLoad}/s, Map before the reveal`, v.oursPrivateBytesPerEdit!, v.theirsBytesPerEditAtPrivateLoad!, '', 0);
+  row(
+    `${s.name} CPU us/edit @ ${v.privateLoad}/s, revealed (everyone receives it)`,
+    v.oursRevealedCpuUsPerEdit!,
+    v.theirsCpuUsPerEdit!,
+    '',
+  );
+  row(
+    `${s.name} CPU us/edit @ ${v.privateLoad}/s, Map before the reveal (ours: nobody else receives it)`,
+    v.oursPrivateCpuUsPerEdit!,
+    v.theirsCpuUsPerEdit!,
+    '',
+  );
+  row(
+    `${s.name} bytes/edit @ ${v.privateLoad}/s, Map before the reveal`,
+    v.oursPrivateBytesPerEdit!,
+    v.theirsBytesPerEditAtPrivateLoad!,
+    '',
+    0,
+  );
 }
-row(`join ${MODE.joins} phones, 160 KB board: p50 ms`, summary.ours.join200P50Ms, med('hocuspocus', (r) => r.join.p50), '', 0);
+row(
+  `join ${MODE.joins} phones, 160 KB board: p50 ms`,
+  summary.ours.join200P50Ms,
+  med('hocuspocus', (r) => r.join.p50),
+  '',
+  0,
+);
 row(`join ${MODE.joins} phones, 160 KB board: p99 ms`, summary.join200P99Ms, summary.theirs.join200P99Ms, '<= 250', 0);
 row('bytes per join', summary.ours.bytesPerJoin, summary.theirs.bytesPerJoin, '', 0);
 row('heap per idle participant, KB', summary.idleParticipantHeapKB, summary.theirs.idleParticipantHeapKB, '<= 12');
@@ -260,6 +344,8 @@ log('| metric (medians) | ours | Hocuspocus | ours/theirs | target |');
 log('|---|---|---|---|---|');
 for (const r of rows) log(`| ${r.join(' | ')} |`);
 log('');
-log(`converged (no edit lost, duplicated or refused; all docs equal): ${converged}${genBound ? `; WARNING: the generator passed 90% CPU below the knee (${genBoundWhere.join(', ')})` : ''}`);
+log(
+  `converged (no edit lost, duplicated or refused; all docs equal): ${converged}${genBound ? `; WARNING: the generator passed 90% CPU below the knee (${genBoundWhere.join(', ')})` : ''}`,
+);
 log(JSON.stringify(summary));
 process.exit(converged ? 0 : 1);

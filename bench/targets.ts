@@ -86,13 +86,18 @@ export function oursTarget(server: ServerChild, fixture: FixtureOptions, fixture
       const p = await post<JoinReply>(`${base}/api/workshops/${code}/participants`, { name: `Phone ${first + i + 1}` });
       out[i] = {
         id: p.participantId,
-        connect: (observer) => (observer ? sioClient : rawSioClient)(base, { v: PROTOCOL_VERSION, role: 'participant', code, token: p.token }),
+        connect: (observer) =>
+          (observer ? sioClient : rawSioClient)(base, { v: PROTOCOL_VERSION, role: 'participant', code, token: p.token }),
       };
     };
     // A join loads the room where it lands: with several nodes, the first one goes alone, to the home node.
     const alone = nodes.length > 1 && first === 0 && n > 0 ? 1 : 0;
     if (alone) await join(0);
-    await pool([...Array(n - alone).keys()].map((i) => i + alone), 8, join);
+    await pool(
+      [...Array(n - alone).keys()].map((i) => i + alone),
+      8,
+      join,
+    );
     return out;
   };
   return {
@@ -108,7 +113,9 @@ export function oursTarget(server: ServerChild, fixture: FixtureOptions, fixture
       const viewerKey = /#view=(.+)$/.exec(w.boardUrl)![1]!;
       const viewer = () => rawSioClient(base, { v: PROTOCOL_VERSION, role: 'viewer', code: w.code, key: viewerKey });
       // The facilitator's screen holds the room, as in a workshop.
-      const holder = withBoard ? rawSioClient(base, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey }) : null;
+      const holder = withBoard
+        ? rawSioClient(base, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey })
+        : null;
       if (holder) await holder.synced;
       const participants = await joinAll(w.code, home, 0, n);
       return { room: { name: w.code, participants, viewer, key: w.facilitatorKey, node: home }, holder };
@@ -145,7 +152,9 @@ export function hocuspocusTarget(server: ServerChild, board: Uint8Array, fixture
         // Hocuspocus keeps a document while a connection holds it: the seeding client stays.
         holder = hocuspocusClient(base, name);
         await holder.synced;
-        await new Promise<void>((resolve, reject) => holder!.sendUpdate(board, (ok) => (ok ? resolve() : reject(new Error('seed refused')))));
+        await new Promise<void>((resolve, reject) =>
+          holder!.sendUpdate(board, (ok) => (ok ? resolve() : reject(new Error('seed refused')))),
+        );
       }
       return { room: { name, participants: make(name, n), viewer: () => hocuspocusClient(base, name) }, holder };
     },

@@ -67,7 +67,15 @@ async function editToPixels(page: Page, conns: WorkshopConnection[]): Promise<nu
     const t0 = performance.now();
     // A new card (the newest in its cell, so even a crowded projector cell shows it), written on
     // the phone's own document; the server reveals it to every screen (the room is not private).
-    void conns[n]!.write((d) => putCard(d, `e${i}-${Date.now()}`, { kind: 'practice', text: token, dimension: DEFAULT_DIMENSIONS[n % 10]!.key, stage: 2, createdAt: Date.now() }));
+    void conns[n]!.write((d) =>
+      putCard(d, `e${i}-${Date.now()}`, {
+        kind: 'practice',
+        text: token,
+        dimension: DEFAULT_DIMENSIONS[n % 10]!.key,
+        stage: 2,
+        createdAt: Date.now(),
+      }),
+    );
     await page.waitForFunction((t) => document.body.textContent!.includes(t), token, { polling: 'raf', timeout: 10_000 });
     times.push(performance.now() - t0);
   }
@@ -92,7 +100,12 @@ async function longTasksDuringBurst(page: Page, conns: WorkshopConnection[]) {
   }
   await new Promise((r) => setTimeout(r, 500));
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  return { edits: k, longTasks: long.length, longTaskMs: Math.round(long.reduce((a, b) => a + b, 0)), maxLongTaskMs: Math.round(Math.max(0, ...long)) };
+  return {
+    edits: k,
+    longTasks: long.length,
+    longTaskMs: Math.round(long.reduce((a, b) => a + b, 0)),
+    maxLongTaskMs: Math.round(Math.max(0, ...long)),
+  };
 }
 
 async function main() {
@@ -101,10 +114,20 @@ async function main() {
   const conns: WorkshopConnection[] = [];
   try {
     const w = await post<CreateWorkshopReply>(server.url, '/api/workshops', { title: 'UI bench', settings: { privateUntilReveal: false } });
-    const people = await Promise.all(Array.from({ length: PARTICIPANTS }, (_, i) => post<JoinReply>(server.url, `/api/workshops/${w.code}/participants`, { name: `Person ${i + 1}` })));
-    for (const p of people) conns.push(new WorkshopConnection({ url: server.url, auth: { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: p.token } }));
+    const people = await Promise.all(
+      Array.from({ length: PARTICIPANTS }, (_, i) =>
+        post<JoinReply>(server.url, `/api/workshops/${w.code}/participants`, { name: `Person ${i + 1}` }),
+      ),
+    );
+    for (const p of people)
+      conns.push(
+        new WorkshopConnection({ url: server.url, auth: { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: p.token } }),
+      );
     await Promise.all(conns.map((c) => c.whenSynced()));
-    const facilitator = new WorkshopConnection({ url: server.url, auth: { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey } });
+    const facilitator = new WorkshopConnection({
+      url: server.url,
+      auth: { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey },
+    });
     await facilitator.whenSynced();
     await facilitator.command({ type: 'phase:set', phase: 'map' });
     await Promise.all(
@@ -112,16 +135,27 @@ async function main() {
         conns[n]!.write((doc) => {
           for (let c = 0; c < CARDS_EACH; c++) {
             const dim = DEFAULT_DIMENSIONS[(n + c) % 10]!.key;
-            putCard(doc, `c${c}`, { kind: 'practice', text: `Card ${c + 1} from person ${n + 1}: how we work today`, dimension: dim, stage: 1 + ((n * 7 + c) % 5), createdAt: n * 10 + c });
+            putCard(doc, `c${c}`, {
+              kind: 'practice',
+              text: `Card ${c + 1} from person ${n + 1}: how we work today`,
+              dimension: dim,
+              stage: 1 + ((n * 7 + c) % 5),
+              createdAt: n * 10 + c,
+            });
           }
           for (const d of DEFAULT_DIMENSIONS) putMarker(doc, d.key, { current: 1 + ((n + d.key.length) % 4), target: 3 + (n % 3) });
         }),
       ),
     );
-    await Promise.all(conns.map((c) => new Promise<void>((resolve) => {
-      const check = () => (c.pending === 0 ? resolve() : setTimeout(check, 20));
-      check();
-    })));
+    await Promise.all(
+      conns.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            const check = () => (c.pending === 0 ? resolve() : setTimeout(check, 20));
+            check();
+          }),
+      ),
+    );
 
     const results: Record<string, unknown> = { participants: PARTICIPANTS, cards: PARTICIPANTS * CARDS_EACH };
     const views: Array<[string, string, { width: number; height: number }]> = [

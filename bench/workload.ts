@@ -34,7 +34,13 @@ genLoop.enable();
 const LOCAL = Symbol('local');
 const REMOTE = Symbol('remote');
 const DIMS = defaultDimensions().map((d) => d.key);
-const TEXTS = ['More listening, less broadcasting', 'Answer within a day', 'Leaders post themselves', 'Share customer stories', 'Fewer approvals'];
+const TEXTS = [
+  'More listening, less broadcasting',
+  'Answer within a day',
+  'Leaders post themselves',
+  'Share customer stories',
+  'Fewer approvals',
+];
 const TAG = /#(\d+)\.(\d+)$/;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -261,7 +267,17 @@ export async function runPhase(
   seed: number,
   opts: { private?: boolean; everyWriter?: boolean } = {},
 ): Promise<PhaseResult> {
-  const phase: Phase = { lat: [], ackLat: [], edits: 0, acks: 0, expected: 0, received: 0, deliveries: 0, conflated: 0, private: !!opts.private };
+  const phase: Phase = {
+    lat: [],
+    ackLat: [],
+    edits: 0,
+    acks: 0,
+    expected: 0,
+    received: 0,
+    deliveries: 0,
+    conflated: 0,
+    private: !!opts.private,
+  };
   const index = shape.phases.push(phase) - 1;
   const writers = shape.writers;
   const perWriter = rate / writers.length / 1000; // edits per ms
@@ -334,14 +350,18 @@ export async function runPhase(
     sendLagP99: percentile(lagSorted, 99),
     genLoopMaxMs: genLoop.max / 1e6,
     wallMs,
-    ...(side0 && side1 ? { sideCpuMs: Object.fromEntries(Object.entries(side1).map(([name, ms]) => [name, ms - (side0[name] ?? NaN)])) } : {}),
+    ...(side0 && side1
+      ? { sideCpuMs: Object.fromEntries(Object.entries(side1).map(([name, ms]) => [name, ms - (side0[name] ?? NaN)])) }
+      : {}),
   };
 }
 
 /** Warm-up: every writer creates its card (new keys, client ids bound, public ids registered). */
 export function warmUp(target: Target, shape: ShapeRun, seed: number): Promise<PhaseResult> {
   const phones = shape.writers.length;
-  return runPhase(target, shape, 'warm', Math.min(500, phones), Math.max(1000, ((2 * phones) / 500) * 1000), 5000, seed, { everyWriter: true });
+  return runPhase(target, shape, 'warm', Math.min(500, phones), Math.max(1000, ((2 * phones) / 500) * 1000), 5000, seed, {
+    everyWriter: true,
+  });
 }
 
 /** The latest edit of each writer a room document holds, by writer index; -2 for a writer with two cards. */
@@ -359,11 +379,16 @@ function latestByWriter(doc: Y.Doc): Map<number, number> {
  * superseded by a later edit of the same card that did), every ack was ok, every observer's
  * room shows each writer's last edit, and so does a fresh screen in a few rooms.
  */
-export async function checkShape(shape: ShapeRun, timeoutMs = 15_000): Promise<{ lost: number; duplicated: number; rejected: number; mismatched: number; converged: boolean }> {
+export async function checkShape(
+  shape: ShapeRun,
+  timeoutMs = 15_000,
+): Promise<{ lost: number; duplicated: number; rejected: number; mismatched: number; converged: boolean }> {
   const start = performance.now();
   const done = () =>
     shape.phases.every((p) => p.received >= p.expected && p.acks >= p.edits) &&
-    shape.byRoom.every((writers) => writers.every((o) => !o.lastSeen || writers.every((w) => w === o || w.edits === 0 || o.lastSeen!.get(w) === w.edits - 1)));
+    shape.byRoom.every((writers) =>
+      writers.every((o) => !o.lastSeen || writers.every((w) => w === o || w.edits === 0 || o.lastSeen!.get(w) === w.edits - 1)),
+    );
   while (!done() && performance.now() - start < timeoutMs) await sleep(20);
   let lost = 0;
   let duplicated = 0;
@@ -396,7 +421,20 @@ export async function checkShape(shape: ShapeRun, timeoutMs = 15_000): Promise<{
 }
 
 /** n phones with tokens connect to one room holding the fixture board at the same instant; times to synced. */
-export async function joinStorm(target: Target, n: number, profileFile?: string): Promise<{ p50: number; p99: number; max: number; bytesPerJoin: number; ok: boolean; wallMs: number; serverCpuMs: number; genCpuMs: number }> {
+export async function joinStorm(
+  target: Target,
+  n: number,
+  profileFile?: string,
+): Promise<{
+  p50: number;
+  p99: number;
+  max: number;
+  bytesPerJoin: number;
+  ok: boolean;
+  wallMs: number;
+  serverCpuMs: number;
+  genCpuMs: number;
+}> {
   const { room, holder } = await target.makeRoom(0, true);
   const phones = await target.addParticipants(room, n);
   await sleep(300);
@@ -425,7 +463,16 @@ export async function joinStorm(target: Target, n: number, profileFile?: string)
   for (const c of conns) c.close();
   holder?.close();
   check.destroy();
-  return { p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1]!, bytesPerJoin: bytes / n, ok, wallMs, serverCpuMs, genCpuMs: (gen.user + gen.system) / 1000 };
+  return {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    max: times[times.length - 1]!,
+    bytesPerJoin: bytes / n,
+    ok,
+    wallMs,
+    serverCpuMs,
+    genCpuMs: (gen.user + gen.system) / 1000,
+  };
 }
 
 function awarenessUpdate(clientId: number, state: unknown): Uint8Array {
@@ -463,7 +510,10 @@ export async function idleParticipants(target: Target, n: number): Promise<numbe
     const batch = phones.slice(i, i + (i < warm ? warm : 50)).map((p) => {
       const c = p.connect(false);
       // Hocuspocus clients announce themselves (awareness); ours get presence from the server.
-      if (c.sendAwareness) void c.synced.then(() => c.sendAwareness!(awarenessUpdate(1 + Math.floor(Math.random() * 2 ** 30), { user: { id: p.id, name: 'Phone' } })));
+      if (c.sendAwareness)
+        void c.synced.then(() =>
+          c.sendAwareness!(awarenessUpdate(1 + Math.floor(Math.random() * 2 ** 30), { user: { id: p.id, name: 'Phone' } })),
+        );
       return c;
     });
     conns.push(...batch);

@@ -26,5 +26,6 @@ load()
   .then(({ default: View }) => mount(View, { target, props }))
   .catch(() => {
     // A stale tab after a deploy asks for chunks that no longer exist: a reload fetches the new ones.
-    target.innerHTML = '<main class="page narrow"><h1>Could not load the page</h1><p>Check your connection and <a href="">reload</a>.</p></main>';
+    target.innerHTML =
+      '<main class="page narrow"><h1>Could not load the page</h1><p>Check your connection and <a href="">reload</a>.</p></main>';
   });

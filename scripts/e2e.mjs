@@ -36,7 +36,9 @@ function newest(dir) {
 // A stale build would test yesterday's client: rebuild when a client or shared source is newer.
 const built = fs.existsSync('dist/client/index.html') ? fs.statSync('dist/client/index.html').mtimeMs : 0;
 if (built < Math.max(newest('client'), newest('shared'))) {
-  console.log(built ? 'client sources changed since the last build: building the client...' : 'dist/client is missing: building the client first...');
+  console.log(
+    built ? 'client sources changed since the last build: building the client...' : 'dist/client is missing: building the client first...',
+  );
   const code = run('npx', ['vite', 'build', '--logLevel', 'warn']);
   if (code !== 0) process.exit(code);
 }

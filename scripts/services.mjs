@@ -50,7 +50,9 @@ async function checkReachable(name, url) {
   try {
     await answers(u.hostname, port);
   } catch (err) {
-    throw new Error(`${name} is set to ${url}, but nothing answers at ${u.hostname}:${port} (${err.message}). Unset it to let the tests start their own.`);
+    throw new Error(
+      `${name} is set to ${url}, but nothing answers at ${u.hostname}:${port} (${err.message}). Unset it to let the tests start their own.`,
+    );
   }
 }
 
@@ -74,7 +76,12 @@ function which(name, dirs = []) {
 /** Debian keeps initdb and postgres in /usr/lib/postgresql/<major>/bin, off PATH: take the newest. */
 function postgresBinDir() {
   const root = '/usr/lib/postgresql';
-  const majors = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const majors = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const v of majors) {
     const dir = path.join(root, v, 'bin');
     if (executable(path.join(dir, 'initdb')) && executable(path.join(dir, 'postgres'))) return dir;
@@ -233,15 +240,22 @@ async function startPostgres() {
       'postgres',
       path.join(binDir, 'postgres'),
       [
-        '-D', data,
-        '-p', String(port),
-        '-k', dir,
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'max_connections=200',
+        '-D',
+        data,
+        '-p',
+        String(port),
+        '-k',
+        dir,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'max_connections=200',
         // A throwaway cluster for tests: the tests stop nodes, never this server, so skipping
         // fsync costs nothing they check and saves the shared disk a lot of flushing.
-        '-c', 'fsync=off',
-        '-c', 'full_page_writes=off',
+        '-c',
+        'fsync=off',
+        '-c',
+        'full_page_writes=off',
       ],
       /ready to accept connections/,
       { ...as, env, cwd: dir },

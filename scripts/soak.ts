@@ -44,7 +44,15 @@ const ROOTS = {
 /** A document's content as JSON with sorted keys (key order in a Y.Map depends on arrival order). */
 function canonical(doc: YT.Doc, roots: readonly string[]): string {
   const sort = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   return JSON.stringify(sort(Object.fromEntries(roots.map((r) => [r, doc.getMap(r).toJSON()]))));
 }
 
@@ -96,9 +104,19 @@ async function probe(): Promise<void> {
   const samples: Array<{ at: number; ms: number }> = [];
   process.on('message', (m: { type: string; from: number; to: number }) => {
     if (m.type !== 'window') return;
-    const ms = samples.filter((s) => s.at >= m.from && s.at <= m.to).map((s) => s.ms).sort((a, b) => a - b);
+    const ms = samples
+      .filter((s) => s.at >= m.from && s.at <= m.to)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
     const q = (p: number) => (ms.length ? ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)]! : NaN);
-    process.send!({ type: 'window', n: ms.length, p50: q(50), p99: q(99), max: ms.length ? ms[ms.length - 1]! : NaN, failed: samples.filter((s) => s.at >= m.from && s.at <= m.to && s.ms < 0).length });
+    process.send!({
+      type: 'window',
+      n: ms.length,
+      p50: q(50),
+      p99: q(99),
+      max: ms.length ? ms[ms.length - 1]! : NaN,
+      failed: samples.filter((s) => s.at >= m.from && s.at <= m.to && s.ms < 0).length,
+    });
   });
   process.on('disconnect', () => process.exit(0));
   process.send!({ type: 'probing' });
@@ -197,7 +215,9 @@ async function drive(): Promise<void> {
     await new Promise((r) => setTimeout(r, 3_000));
   }
   const idle = await heap();
-  console.log(`soak: ${minutes} min, ${roomCount} rooms x ${perRoom} clients, storm ${stormSize}, flood ${floodSockets} sockets for ${floodSeconds} s; idle heap ${mb(idle.heapUsed)} (rss ${mb(idle.rss)})`);
+  console.log(
+    `soak: ${minutes} min, ${roomCount} rooms x ${perRoom} clients, storm ${stormSize}, flood ${floodSockets} sockets for ${floodSeconds} s; idle heap ${mb(idle.heapUsed)} (rss ${mb(idle.rss)})`,
+  );
 
   interface Phone {
     conn: Conn;
@@ -213,7 +233,18 @@ async function drive(): Promise<void> {
     step: number;
   }
   const rooms: SoakRoom[] = [];
-  const counts = { cards: 0, deletes: 0, markers: 0, votes: 0, roadmapEdits: 0, commands: 0, joins: 0, leaves: 0, removals: 0, reconnects: 0 };
+  const counts = {
+    cards: 0,
+    deletes: 0,
+    markers: 0,
+    votes: 0,
+    roadmapEdits: 0,
+    commands: 0,
+    joins: 0,
+    leaves: 0,
+    removals: 0,
+    reconnects: 0,
+  };
   const refused: Record<string, number> = {};
   const refuse = (code: string) => (refused[code] = (refused[code] ?? 0) + 1);
   const phone = (code: string, p: { participantId: string; token: string }): Phone => {
@@ -232,15 +263,26 @@ async function drive(): Promise<void> {
 
   /** The facilitator's script, one step every few seconds: through the phases, revealing, and round again. */
   const SCRIPT: Array<Array<Parameters<Conn['command']>[0]>> = [
-    [{ type: 'phase:set', phase: 'map' }, { type: 'timer:start', durationMs: 300_000 }],
+    [
+      { type: 'phase:set', phase: 'map' },
+      { type: 'timer:start', durationMs: 300_000 },
+    ],
     [{ type: 'reveal:set', phase: 'map', revealed: true }],
     [{ type: 'phase:set', phase: 'assess' }, { type: 'timer:reset' }],
     [{ type: 'reveal:set', phase: 'assess', revealed: true }],
     [{ type: 'phase:set', phase: 'prioritise' }],
     [{ type: 'reveal:set', phase: 'prioritise', revealed: true }],
-    [{ type: 'phase:set', phase: 'roadmap' }, { type: 'roadmap:generate', apply: true }],
+    [
+      { type: 'phase:set', phase: 'roadmap' },
+      { type: 'roadmap:generate', apply: true },
+    ],
     [{ type: 'roadmap:generate', apply: true }],
-    [{ type: 'phase:set', phase: 'map' }, { type: 'reveal:set', phase: 'map', revealed: false }, { type: 'reveal:set', phase: 'assess', revealed: false }, { type: 'reveal:set', phase: 'prioritise', revealed: false }],
+    [
+      { type: 'phase:set', phase: 'map' },
+      { type: 'reveal:set', phase: 'map', revealed: false },
+      { type: 'reveal:set', phase: 'assess', revealed: false },
+      { type: 'reveal:set', phase: 'prioritise', revealed: false },
+    ],
   ];
   const DIMS = ['brand', 'people', 'leadership', 'conversation', 'content'];
   const rand = (n: number) => Math.floor(Math.random() * n);
@@ -261,20 +303,32 @@ async function drive(): Promise<void> {
     } else if (phase === 'roadmap' && roll < 0.3) {
       const initiatives = readRoomBoard(room.fac.room).roadmap?.initiatives ?? [];
       if (!initiatives.length) return;
-      result = await p.conn.command({ type: 'roadmap:edit', initiativeId: initiatives[rand(initiatives.length)]!.id, patch: { owner: `Owner ${tick}` } });
+      result = await p.conn.command({
+        type: 'roadmap:edit',
+        initiativeId: initiatives[rand(initiatives.length)]!.id,
+        patch: { owner: `Owner ${tick}` },
+      });
       counts.roadmapEdits++;
     } else if (roll < 0.65 && own.length < 150) {
       const kind = Math.random() < 0.8 ? 'practice' : 'barrier';
       const id = own.length && Math.random() < 0.4 ? own[rand(own.length)]!.id : `c${rand(200)}`;
       result = await p.conn.write((d) =>
-        putCard(d, id, { kind, text: `soak ${tick} ${p.pid.slice(0, 4)}`, dimension: kind === 'practice' ? DIMS[rand(DIMS.length)]! : null, stage: kind === 'practice' ? 1 + rand(5) : null, createdAt: Date.now() }),
+        putCard(d, id, {
+          kind,
+          text: `soak ${tick} ${p.pid.slice(0, 4)}`,
+          dimension: kind === 'practice' ? DIMS[rand(DIMS.length)]! : null,
+          stage: kind === 'practice' ? 1 + rand(5) : null,
+          createdAt: Date.now(),
+        }),
       );
       counts.cards++;
     } else if (roll < 0.8 && own.length) {
       result = await p.conn.write((d) => deleteCard(d, own[rand(own.length)]!.id));
       counts.deletes++;
     } else {
-      result = await p.conn.write((d) => putMarker(d, DIMS[rand(DIMS.length)]!, { current: 1 + rand(5), target: Math.random() < 0.2 ? null : 1 + rand(5) }));
+      result = await p.conn.write((d) =>
+        putMarker(d, DIMS[rand(DIMS.length)]!, { current: 1 + rand(5), target: Math.random() < 0.2 ? null : 1 + rand(5) }),
+      );
       counts.markers++;
     }
     if (!result.ok) refuse(result.error.code);
@@ -329,14 +383,19 @@ async function drive(): Promise<void> {
     }
     if (tick % 150 === 0) {
       const h = await heap();
-      console.log(`soak: ${Math.round((end - Date.now()) / 1000)} s left, heap ${mb(h.heapUsed)}, ${h.rooms} rooms, ${h.sockets} sockets, ${JSON.stringify(counts)}`);
+      console.log(
+        `soak: ${Math.round((end - Date.now()) / 1000)} s left, heap ${mb(h.heapUsed)}, ${h.rooms} rooms, ${h.sockets} sockets, ${JSON.stringify(counts)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }
   await Promise.all(inflight);
 
   // ---------------------------------------------------------------- the presence flood, /healthz timed from another process
-  const prober = fork(path.resolve(import.meta.dirname, 'soak.ts'), ['--probe', url], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const prober = fork(path.resolve(import.meta.dirname, 'soak.ts'), ['--probe', url], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   await next(prober, 'probing');
   const healthz = async (from: number, to: number) => {
     const r = next<{ n: number; p50: number; p99: number; max: number; failed: number }>(prober, 'window');
@@ -423,10 +482,14 @@ async function drive(): Promise<void> {
     }
     await Promise.all(storm.map((c) => c.whenSynced()));
     const t0 = Date.now();
-    await Promise.all(storm.map((c) => new Promise<void>((r) => setTimeout(() => (c.socket.io.engine?.close(), r()), Math.random() * 1_000))));
+    await Promise.all(
+      storm.map((c) => new Promise<void>((r) => setTimeout(() => (c.socket.io.engine?.close(), r()), Math.random() * 1_000))),
+    );
     await eventually(() => storm.every((c) => c.synced), 30_000, 'the storm did not settle').catch(() => {});
     stormMs = storm.every((c) => c.synced) ? Date.now() - t0 : -1;
-    console.log(`soak: reconnect storm of ${storm.length} clients: ${stormMs >= 0 ? `all synced ${stormMs} ms after the first drop` : 'NOT all synced within 30 s'}`);
+    console.log(
+      `soak: reconnect storm of ${storm.length} clients: ${stormMs >= 0 ? `all synced ${stormMs} ms after the first drop` : 'NOT all synced within 30 s'}`,
+    );
     for (const c of storm) c.close();
   }
 
@@ -435,19 +498,29 @@ async function drive(): Promise<void> {
   const diverged: string[] = [];
   for (const room of rooms) {
     const screens = [room.fac, room.projector, ...room.phones.map((p) => p.conn)];
-    const settled = await eventually(() => screens.every((c) => c.synced && c.pending === 0), 30_000, 'clients did not settle').then(() => true, () => false);
+    const settled = await eventually(() => screens.every((c) => c.synced && c.pending === 0), 30_000, 'clients did not settle').then(
+      () => true,
+      () => false,
+    );
     const check = async () => {
       const t = await truth(room.code);
       const bad: string[] = [];
       for (const p of room.phones) if (canonical(p.conn.mine!, ROOTS.mine) !== t.mine[p.pid]) bad.push(`mine of ${p.pid}`);
-      for (const [name, c] of [['console', room.fac], ['projector', room.projector], ...room.phones.map((p) => [`phone ${p.pid}`, p.conn] as const)] as const) {
+      for (const [name, c] of [
+        ['console', room.fac],
+        ['projector', room.projector],
+        ...room.phones.map((p) => [`phone ${p.pid}`, p.conn] as const),
+      ] as const) {
         if (canonical(c.room, ROOTS.room) !== t.room) bad.push(`room doc of ${name}`);
       }
       if (canonical(room.fac.console!, ROOTS.console) !== t.console) bad.push('console doc');
       return bad;
     };
     let bad: string[] = [];
-    const same = await eventually(async () => (bad = await check()).length === 0, 15_000, 'diverged').then(() => true, () => false);
+    const same = await eventually(async () => (bad = await check()).length === 0, 15_000, 'diverged').then(
+      () => true,
+      () => false,
+    );
     if (!settled || !same) {
       converged = false;
       diverged.push(`${room.code}: ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ` and ${bad.length - 5} more` : ''}`);

@@ -72,7 +72,10 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     frameworkErrors: (err, _request, reply) => {
       const e = toAppError(err);
       metrics.refused(e.code);
-      void (reply as unknown as { code(n: number): FastifyReply }).code(e.status).type('application/json').send(e.toBody() as never);
+      void (reply as unknown as { code(n: number): FastifyReply })
+        .code(e.status)
+        .type('application/json')
+        .send(e.toBody() as never);
     },
   });
   const metricsOn = config.metricsToken !== undefined || config.metricsPort !== undefined;
@@ -88,16 +91,19 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
     },
     { processMetrics: metricsOn },
   );
-  const timed = (s: Storage) => timedStorage(s, (operation, outcome, seconds) => metrics.storageLatency.observe({ operation, outcome }, seconds));
+  const timed = (s: Storage) =>
+    timedStorage(s, (operation, outcome, seconds) => metrics.storageLatency.observe({ operation, outcome }, seconds));
   // PostgreSQL when DATABASE_URL is set (shared by every node), else the SQLite file.
   const storage =
     overrides.storage ??
-    timed(config.databaseUrl
-      ? await openPostgresStorage(config.databaseUrl, {
-          queryTimeoutMs: config.databaseQueryTimeoutMs,
-          onError: (err) => http.log.warn({ err }, 'PostgreSQL dropped an idle connection'),
-        })
-      : openSqliteStorage(config.dataDir));
+    timed(
+      config.databaseUrl
+        ? await openPostgresStorage(config.databaseUrl, {
+            queryTimeoutMs: config.databaseQueryTimeoutMs,
+            onError: (err) => http.log.warn({ err }, 'PostgreSQL dropped an idle connection'),
+          })
+        : openSqliteStorage(config.dataDir),
+    );
   const load = new LoadShedder(
     { maxEventLoopDelayMs: config.maxEventLoopDelayMs, maxHeapUsedBytes: heapLimitBytes(config.maxHeapUsedMb) },
     DEFAULTS.loadSampleMs,
@@ -130,7 +136,11 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
   const serviceOpts = { storage, rooms, maxParticipants: config.maxParticipants, retentionMs: config.retentionMs };
   const workshops = cluster ? cluster.workshops(serviceOpts) : new WorkshopService(serviceOpts);
   const joinFailures = redis
-    ? new RedisFailureLimiter(redis, { prefix: config.redisPrefix, limit: config.failedJoinsPerWindow, windowMs: config.failedJoinWindowMs })
+    ? new RedisFailureLimiter(redis, {
+        prefix: config.redisPrefix,
+        limit: config.failedJoinsPerWindow,
+        windowMs: config.failedJoinWindowMs,
+      })
     : new FailureLimiter(config.failedJoinsPerWindow, config.failedJoinWindowMs);
   const knownCodes = new KnownCodes(config.failedJoinWindowMs);
   // With Redis, one address' connections are counted over every node (a dead node's expire).
@@ -178,7 +188,10 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
   });
   await http.register(
     healthRoutes({
-      checks: [{ name: 'storage', ping: () => storage.ping() }, ...(cluster && redis ? [{ name: 'redis' as const, ping: () => redis.ping() }] : [])],
+      checks: [
+        { name: 'storage', ping: () => storage.ping() },
+        ...(cluster && redis ? [{ name: 'redis' as const, ping: () => redis.ping() }] : []),
+      ],
       timeoutMs: config.readyTimeoutMs,
     }),
   );
@@ -211,15 +224,35 @@ export async function buildApp(config: Config, overrides: { storage?: Storage } 
   http.setNotFoundHandler((request, reply) => {
     const url = request.url;
     // /metrics when it is off: a scraper gets a 404, not the app's page.
-    if (request.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/socket.io') || unshed.has(url.split('?')[0]!) || /\.[a-z0-9]+$/i.test(url.split('?')[0] ?? '')) {
+    if (
+      request.method !== 'GET' ||
+      url.startsWith('/api/') ||
+      url.startsWith('/socket.io') ||
+      unshed.has(url.split('?')[0]!) ||
+      /\.[a-z0-9]+$/i.test(url.split('?')[0] ?? '')
+    ) {
       const e = new AppError('NOT_FOUND');
       return reply.status(404).send(e.toBody());
     }
-    if (!hasClient) return reply.type('text/html').send('<!doctype html><title>Social Shift</title><p>Client not built: run <code>npm run build</code>.</p>');
+    if (!hasClient)
+      return reply
+        .type('text/html')
+        .send('<!doctype html><title>Social Shift</title><p>Client not built: run <code>npm run build</code>.</p>');
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
-  registerRealtime(io, { config, rooms, workshops, joinFailures, perAddress, log: http.log, router: cluster?.router, metrics, load, knownCodes });
+  registerRealtime(io, {
+    config,
+    rooms,
+    workshops,
+    joinFailures,
+    perAddress,
+    log: http.log,
+    router: cluster?.router,
+    metrics,
+    load,
+    knownCodes,
+  });
 
   const stopBackups =
     !config.databaseUrl && !overrides.storage && config.backupEveryMinutes > 0

@@ -14,7 +14,11 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 /** An empty variable (REDIS_URL=) counts as unset, as a shell user expects. */
 const unsetIfEmpty = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const optionalUrl = unsetIfEmpty(z.string().url());
-const folder = (fallback: string) => z.string().default(fallback).transform((p) => path.resolve(p));
+const folder = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((p) => path.resolve(p));
 
 const EnvSchema = z.object({
   PORT: int(0, 65_535).default(3000),
@@ -24,7 +28,12 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((s): readonly string[] => s.split(',').map((o) => o.trim()).filter(Boolean)),
+    .transform((s): readonly string[] =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RETENTION_DAYS: z.coerce.number().min(0.0001).max(3650).default(30),
@@ -79,7 +88,9 @@ const EnvSchema = z.object({
 
 type Env = z.output<typeof EnvSchema>;
 /** MAX_PARTICIPANTS -> maxParticipants, at the type level. */
-type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Lowercase<Head>}${Capitalize<CamelCase<Tail>>}` : Lowercase<S>;
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Lowercase<Head>}${Capitalize<CamelCase<Tail>>}`
+  : Lowercase<S>;
 type Camelised<T> = { [K in keyof T & string as CamelCase<K>]: T[K] };
 const camelCase = (key: string) => key.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 

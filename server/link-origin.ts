@@ -126,7 +126,13 @@ export function linkOrigin(input: LinkOriginInput): LinkOrigin {
  * the address phones use (the same choice as the links), and a warning when
  * phones have none.
  */
-export function startBanner(opts: { publicUrl: string | undefined; listenHost: string; port: number; trustProxy: boolean; machine?: Machine }): string[] {
+export function startBanner(opts: {
+  publicUrl: string | undefined;
+  listenHost: string;
+  port: number;
+  trustProxy: boolean;
+  machine?: Machine;
+}): string[] {
   const machine = opts.machine ?? thisMachine();
   const { port } = opts;
   const chosen = linkOrigin({ publicUrl: opts.publicUrl, listenHost: opts.listenHost, port, hostHeader: `localhost:${port}`, machine });
@@ -140,10 +146,10 @@ export function startBanner(opts: { publicUrl: string | undefined; listenHost: s
   } else {
     lines.push(
       isWildcard(opts.listenHost)
-        ? '  Phones cannot reach this computer: it has no network address. Join it to the room\'s Wi-Fi, or set PUBLIC_URL.'
+        ? "  Phones cannot reach this computer: it has no network address. Join it to the room's Wi-Fi, or set PUBLIC_URL."
         : `  Phones cannot reach this server: it listens on ${opts.listenHost} only. Start it with HOST=0.0.0.0, or set PUBLIC_URL.`,
     );
   }
-  if (opts.trustProxy && !opts.publicUrl) lines.push('  Behind a proxy: set PUBLIC_URL, or links will use this machine\'s own address.');
+  if (opts.trustProxy && !opts.publicUrl) lines.push("  Behind a proxy: set PUBLIC_URL, or links will use this machine's own address.");
   return lines;
 }

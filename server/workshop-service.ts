@@ -67,7 +67,8 @@ export class WorkshopService {
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     // The room must have space left to run: what it starts with takes at most a quarter of its cap.
-    if (state.byteLength > LIMITS.documentBytesMax / 4) throw new AppError('PAYLOAD_TOO_LARGE', 'The earlier workshop\'s plan is too large to start a new workshop from.');
+    if (state.byteLength > LIMITS.documentBytesMax / 4)
+      throw new AppError('PAYLOAD_TOO_LARGE', "The earlier workshop's plan is too large to start a new workshop from.");
     const facilitatorKey = newSecret();
     const viewerKey = newSecret();
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -104,7 +105,11 @@ export class WorkshopService {
     if (typeof previous === 'object' && previous !== null && 'format' in previous) return parseArchive(previous);
     const parsed = PreviousWorkshopSchema.safeParse(previous);
     if (!parsed.success) {
-      throw new AppError('INVALID_BODY', 'previous: an archive (format "social-shift/archive"), or { code, facilitatorKey } of an earlier workshop on this server', 'previous');
+      throw new AppError(
+        'INVALID_BODY',
+        'previous: an archive (format "social-shift/archive"), or { code, facilitatorKey } of an earlier workshop on this server',
+        'previous',
+      );
     }
     await this.authoriseFacilitator(parsed.data.code, parsed.data.facilitatorKey);
     return this.archive(parsed.data.code);
@@ -319,6 +324,4 @@ export class WorkshopService {
     }
     return deleted;
   }
-
 }
-

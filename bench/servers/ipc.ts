@@ -65,7 +65,11 @@ export function serveIpc(handlers: Record<string, Handler>): void {
       session ??= new Session();
       session.connect();
       await post('HeapProfiler.enable');
-      await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      await post('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
       return true;
     },
     allocStop: async (msg) => {

@@ -4,7 +4,13 @@
  * export (the template and the archive: files.ts, which the phone never
  * loads). Types only from the protocol module, so no zod reaches a phone.
  */
-import type { CreateWorkshopReply, JoinReply, WorkshopInfoReply, WorkshopLinksReply, DimensionInput } from '../../shared/schema/protocol.ts';
+import type {
+  CreateWorkshopReply,
+  JoinReply,
+  WorkshopInfoReply,
+  WorkshopLinksReply,
+  DimensionInput,
+} from '../../shared/schema/protocol.ts';
 import type { Settings } from '../../shared/domain/types.ts';
 
 export class ApiError extends Error {
@@ -23,7 +29,10 @@ export class ApiError extends Error {
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers } });
+    res = await fetch(path, {
+      ...init,
+      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    });
   } catch {
     throw new ApiError('OFFLINE', 'No connection to the server. Check your network and try again.', 0);
   }

@@ -39,7 +39,8 @@ export const UNLIMITED: CellRoom = { two: Infinity, one: Infinity, pill: true };
 export const isTight = (cellHeight: number, em: number): boolean => cellHeight > 0 && cellHeight < TIGHT_BELOW * em;
 
 /** The height of a card with this many lines, in pixels. */
-export const cardHeight = (lines: 1 | 2, em: number): number => lines * LINE * em + (lines === 1 ? CARD_PAD.one : CARD_PAD.two) * em + CARD_BORDER_PX;
+export const cardHeight = (lines: 1 | 2, em: number): number =>
+  lines * LINE * em + (lines === 1 ? CARD_PAD.one : CARD_PAD.two) * em + CARD_BORDER_PX;
 
 /** The height the distribution bars take, with the gap under them, in pixels. */
 export const barsHeight = (tight: boolean, em: number): number => (tight ? BARS.tight : BARS.tall) * em + GAP * em;

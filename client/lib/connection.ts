@@ -150,7 +150,12 @@ export class WorkshopConnection {
   constructor(opts: ConnectionOptions) {
     this.opts = opts;
     for (const name of DOCS_FOR[opts.auth.role]) this.docs.set(name, { name, doc: this.makeDoc(name, true), synced: false });
-    const socketOpts = { auth: opts.auth as Record<string, unknown>, transports: opts.transports ?? ['websocket'], reconnectionDelayMax: 4_000, parser };
+    const socketOpts = {
+      auth: opts.auth as Record<string, unknown>,
+      transports: opts.transports ?? ['websocket'],
+      reconnectionDelayMax: 4_000,
+      parser,
+    };
     this.socket = (opts.url ? io(opts.url, socketOpts) : io(socketOpts)) as Socket<ServerToClientEvents, ClientToServerEvents>;
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', () => {
@@ -207,7 +212,8 @@ export class WorkshopConnection {
   }
 
   async command<T extends CommandType>(cmd: Extract<Command, { type: T }>): Promise<CommandAck<T>> {
-    if (!this.socket.connected) return { ok: false, error: { code: 'OFFLINE', message: 'You are offline; try again when the connection is back.' } };
+    if (!this.socket.connected)
+      return { ok: false, error: { code: 'OFFLINE', message: 'You are offline; try again when the connection is back.' } };
     try {
       return (await this.socket.timeout(this.opts.ackTimeoutMs ?? 10_000).emitWithAck('command', cmd as never)) as CommandAck<T>;
     } catch {
@@ -346,7 +352,10 @@ export class WorkshopConnection {
   }
 
   private sendStep1(d: Synced): void {
-    this.socket.emit('sync', frame(d.name, (e) => syncProtocol.writeSyncStep1(e, d.doc)));
+    this.socket.emit(
+      'sync',
+      frame(d.name, (e) => syncProtocol.writeSyncStep1(e, d.doc)),
+    );
   }
 
   private onSyncFrame(message: Uint8Array): void {
@@ -420,7 +429,12 @@ export class WorkshopConnection {
       this.exchangeKept();
       return;
     }
-    this.sendWithAck(frame('mine', (e) => syncProtocol.writeUpdate(e, update)), () => {}, true, waiter);
+    this.sendWithAck(
+      frame('mine', (e) => syncProtocol.writeUpdate(e, update)),
+      () => {},
+      true,
+      waiter,
+    );
   }
 
   /** Starts a state-vector exchange of `mine` for the edits kept here, unless one is under way. */

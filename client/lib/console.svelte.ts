@@ -36,7 +36,8 @@ export class ConsoleState {
   readonly present = $derived(this.board?.stats.participants ?? 0);
   readonly minAnswersMet = $derived(!!this.room && this.room.dists.size > 0);
   readonly hiddenNow = $derived(
-    !!this.room && (this.room.hiddenPractice > 0 || this.room.hiddenBarriers > 0 || (this.board?.phase === 'assess' && isHidden(this.board, 'assess'))),
+    !!this.room &&
+      (this.room.hiddenPractice > 0 || this.room.hiddenBarriers > 0 || (this.board?.phase === 'assess' && isHidden(this.board, 'assess'))),
   );
   /** Answers as people × dimensions, and the dimensions short of them. */
   readonly answers = $derived(this.board ? answerTally(this.board) : null);
@@ -45,15 +46,23 @@ export class ConsoleState {
   readonly volunteers = $derived.by(() => (this.board && this.live.conn.console ? readVolunteers(this.live.conn.console) : {}));
   /** Each phase's entries: hidden from the room, revealed, or never private (null). */
   readonly phaseStates = $derived(
-    Object.fromEntries(PHASES.map((p) => [p, this.board ? phaseState(this.board, p) : null])) as Record<Phase, 'hidden' | 'revealed' | null>,
+    Object.fromEntries(PHASES.map((p) => [p, this.board ? phaseState(this.board, p) : null])) as Record<
+      Phase,
+      'hidden' | 'revealed' | null
+    >,
   );
   /** What moving to each phase would open to everyone, said before the facilitator moves; null: nothing. */
   readonly moveReveals = $derived(
-    Object.fromEntries(PHASES.map((p) => [p, this.board ? moveRevealSentence(this.board, p, PHASE_INFO[p].title) : null])) as Record<Phase, string | null>,
+    Object.fromEntries(PHASES.map((p) => [p, this.board ? moveRevealSentence(this.board, p, PHASE_INFO[p].title) : null])) as Record<
+      Phase,
+      string | null
+    >,
   );
   /** The part of the session the current phase can reveal. */
   readonly revealPart = $derived<PrivatePart | null>(
-    this.board && (this.board.phase === 'map' || this.board.phase === 'assess' || this.board.phase === 'prioritise') ? this.board.phase : null,
+    this.board && (this.board.phase === 'map' || this.board.phase === 'assess' || this.board.phase === 'prioritise')
+      ? this.board.phase
+      : null,
   );
 
   constructor(

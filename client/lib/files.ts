@@ -37,7 +37,8 @@ export async function readPickedFile(file: File): Promise<PickedFile> {
   } catch {
     return { kind: 'unknown', why: 'This file is not JSON: pick a template or an archive saved from Social Shift.' };
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { kind: 'unknown', why: 'This file is not a Social Shift template or archive.' };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { kind: 'unknown', why: 'This file is not a Social Shift template or archive.' };
   const v = value as Record<string, unknown>;
   const str = (x: unknown) => (typeof x === 'string' ? x : '');
   if (v.format === 'social-shift/template') {

@@ -97,7 +97,9 @@ export function dimensionName(dims: DimensionDef[], key: string | null): string 
 /** A short random id for a card: url-safe, as the board's key rules require. */
 export function newId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 export function formatMs(ms: number): string {
@@ -164,7 +166,10 @@ export function phaseState(board: RoomBoard, phase: Phase): 'hidden' | 'revealed
 const isPrivatePart = (p: Phase): p is PrivatePart => p === 'map' || p === 'assess' || p === 'prioritise';
 
 /** What a barrier holds back, in words: "Holds back People, culture & skills · not before Next"; null when it is general and unscheduled. */
-export function barrierHolds(board: Pick<RoomBoard, 'dimensions' | 'settings'>, card: Pick<PublicCard, 'dimension' | 'notBefore'>): string | null {
+export function barrierHolds(
+  board: Pick<RoomBoard, 'dimensions' | 'settings'>,
+  card: Pick<PublicCard, 'dimension' | 'notBefore'>,
+): string | null {
   const parts: string[] = [];
   if (card.dimension) parts.push(`Holds back ${dimensionName(board.dimensions, card.dimension)}`);
   const h = card.notBefore ? board.settings.horizons.find((x) => x.id === card.notBefore) : undefined;

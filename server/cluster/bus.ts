@@ -76,7 +76,14 @@ export class Bus {
   }
 
   /** Subscribes, and says this node is alive for `aliveMs` (then keep calling beat). */
-  static async open(pub: Redis, prefix: string, node: string, aliveMs: number, onMessage: (msg: Message) => void, onError: (err: unknown) => void): Promise<Bus> {
+  static async open(
+    pub: Redis,
+    prefix: string,
+    node: string,
+    aliveMs: number,
+    onMessage: (msg: Message) => void,
+    onError: (err: unknown) => void,
+  ): Promise<Bus> {
     const bus = new Bus(pub, prefix, node, onMessage, onError);
     await bus.sub.subscribe(bus.own, bus.all);
     bus.opened = true;

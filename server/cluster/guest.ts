@@ -51,7 +51,11 @@ export class GuestSocket implements RealtimeSocket {
 
   off(event: string, fn: Listener): this {
     const list = this.listeners.get(event);
-    if (list) this.listeners.set(event, list.filter((f) => f !== fn));
+    if (list)
+      this.listeners.set(
+        event,
+        list.filter((f) => f !== fn),
+      );
     return this;
   }
 

@@ -111,10 +111,15 @@ export class RoomLeases {
    */
   async acquire(code: string, atLeast = 0): Promise<Acquired> {
     const sentAt = this.now();
-    const [won, value] = (await this.redis.eval(ACQUIRE, 2, this.leaseKey(code), this.epochKey(code), this.opts.node, this.opts.ttlMs, atLeast)) as [
-      number,
-      string,
-    ];
+    const [won, value] = (await this.redis.eval(
+      ACQUIRE,
+      2,
+      this.leaseKey(code),
+      this.epochKey(code),
+      this.opts.node,
+      this.opts.ttlMs,
+      atLeast,
+    )) as [number, string];
     const holder = parseHolder(value);
     if (!won) return { ok: false, holder };
     return { ok: true, lease: { code, epoch: holder.epoch, validUntil: sentAt + this.opts.ttlMs - this.driftMs } };
@@ -130,7 +135,15 @@ export class RoomLeases {
   async renew(lease: Lease): Promise<boolean> {
     const sentAt = this.now();
     const ok =
-      (await this.redis.eval(RENEW, 2, this.leaseKey(lease.code), this.epochKey(lease.code), this.value(lease), this.opts.ttlMs, String(lease.epoch))) === 1;
+      (await this.redis.eval(
+        RENEW,
+        2,
+        this.leaseKey(lease.code),
+        this.epochKey(lease.code),
+        this.value(lease),
+        this.opts.ttlMs,
+        String(lease.epoch),
+      )) === 1;
     if (ok) lease.validUntil = sentAt + this.opts.ttlMs - this.driftMs;
     return ok;
   }

@@ -36,7 +36,13 @@ const MessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('drop'), sids }),
   // A workshop method run on the room's owner (rpc.ts).
   z.object({ t: z.literal('call'), from: node, id: z.number().int(), method: z.string(), args }),
-  z.object({ t: z.literal('result'), id: z.number().int(), value: z.unknown().optional(), moved: z.literal(true).optional(), error: refusal.optional() }),
+  z.object({
+    t: z.literal('result'),
+    id: z.number().int(),
+    value: z.unknown().optional(),
+    moved: z.literal(true).optional(),
+    error: refusal.optional(),
+  }),
   // To every node.
   z.object({ t: z.literal('deleted'), code: z.string() }),
 ]);

@@ -88,12 +88,20 @@ export class ClusterRouter {
   private readonly watch: ReturnType<typeof setInterval>;
 
   constructor(private readonly opts: RouterOptions) {
-    this.rpc = new Rpc({ node: opts.node, send: (node, msg) => this.bus.send(node, msg), run: opts.runLocal, timeoutMs: () => this.timeoutMs });
-    this.watch = setInterval(() => {
-      void this.bus?.beat(opts.ttlMs).catch(() => {});
-      void this.checkOwners();
-      void this.checkGuests();
-    }, Math.max(200, Math.floor(opts.ttlMs / 3)));
+    this.rpc = new Rpc({
+      node: opts.node,
+      send: (node, msg) => this.bus.send(node, msg),
+      run: opts.runLocal,
+      timeoutMs: () => this.timeoutMs,
+    });
+    this.watch = setInterval(
+      () => {
+        void this.bus?.beat(opts.ttlMs).catch(() => {});
+        void this.checkOwners();
+        void this.checkGuests();
+      },
+      Math.max(200, Math.floor(opts.ttlMs / 3)),
+    );
     this.watch.unref?.();
   }
 
@@ -156,13 +164,18 @@ export class ClusterRouter {
     const sid = socket.id;
     this.forwarded.set(sid, { socket, code: who.code, owner, queue: [], acks: new Map(), nextAck: 0 });
     const answered = new Promise<{ code: string; message: string } | null>((resolve) => {
-      const timer = setTimeout(() => resolve({ code: 'STORAGE_UNAVAILABLE', message: 'The server holding this workshop does not answer; trying again.' }), this.timeoutMs);
+      const timer = setTimeout(
+        () => resolve({ code: 'STORAGE_UNAVAILABLE', message: 'The server holding this workshop does not answer; trying again.' }),
+        this.timeoutMs,
+      );
       this.opening.set(sid, (error) => {
         clearTimeout(timer);
         resolve(error);
       });
     });
-    await this.bus.send(owner, { t: 'open', from: this.node, sid, ...who }).catch(() => this.opening.get(sid)?.({ code: 'STORAGE_UNAVAILABLE', message: 'Redis is out of reach.' }));
+    await this.bus
+      .send(owner, { t: 'open', from: this.node, sid, ...who })
+      .catch(() => this.opening.get(sid)?.({ code: 'STORAGE_UNAVAILABLE', message: 'Redis is out of reach.' }));
     const error = await answered;
     this.opening.delete(sid);
     if (error) {
@@ -191,7 +204,13 @@ export class ClusterRouter {
         const fn = last;
         const timer = setTimeout(() => {
           f.acks.delete(ack!);
-          fn({ ok: false, error: { code: 'STORAGE_UNAVAILABLE', message: 'The server holding this workshop did not answer; your change is kept and sent again.' } });
+          fn({
+            ok: false,
+            error: {
+              code: 'STORAGE_UNAVAILABLE',
+              message: 'The server holding this workshop did not answer; your change is kept and sent again.',
+            },
+          });
         }, this.timeoutMs);
         f.acks.set(ack, { fn, timer });
       }
@@ -357,7 +376,8 @@ export class ClusterRouter {
   private async guestOpened(msg: MessageOf<'open'>): Promise<void> {
     const { from, sid } = msg;
     const who: Who = { code: msg.code, role: msg.role, participantId: msg.participantId, name: msg.name };
-    const answer = (error: { code: string; message: string } | null) => void this.bus.send(from, { t: 'opened', sid, error }).catch(() => {});
+    const answer = (error: { code: string; message: string } | null) =>
+      void this.bus.send(from, { t: 'opened', sid, error }).catch(() => {});
     try {
       if (!this.opts.ownership.owns(who.code)) {
         // Not ours (any more): the other node looks again, and may take it.
@@ -369,7 +389,9 @@ export class ClusterRouter {
       if (!handler) throw new Error('no connection handler yet (registerRealtime has not run)');
       const data = { ...who, room, bucket: handler.messageBucket() };
       const guest = new GuestSocket(from, sid, data, (m) => void this.bus.send(from, m).catch(() => {}));
-      if (!this.rooms.connected(room, guest.id, { role: who.role, participantId: who.participantId }, this.opts.maxConnectionsPerParticipant)) {
+      if (
+        !this.rooms.connected(room, guest.id, { role: who.role, participantId: who.participantId }, this.opts.maxConnectionsPerParticipant)
+      ) {
         const e = new AppError('TOO_MANY_CONNECTIONS');
         return answer({ code: e.code, message: e.message });
       }
@@ -490,7 +512,10 @@ export class ClusterRouter {
    * are told to do the same for the sockets whose updates we may have failed to send.
    */
   async redisBack(): Promise<void> {
-    this.opts.log.warn({ forwarded: this.forwarded.size, guests: this.guests.size }, 'Redis is back: forwarded connections reconnect to catch up');
+    this.opts.log.warn(
+      { forwarded: this.forwarded.size, guests: this.guests.size },
+      'Redis is back: forwarded connections reconnect to catch up',
+    );
     // Alive again before any phone is routed back: an owner that checks its guests between the
     // two would otherwise let the returning phones go unheard, until they next sent something.
     await this.bus.beat(this.opts.ttlMs).catch(() => {});

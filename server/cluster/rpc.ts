@@ -52,7 +52,8 @@ export class Rpc {
 
   /** Another node's call: runs it here and sends back its value, or why it failed. */
   async answer(msg: MessageOf<'call'>): Promise<void> {
-    const reply = (body: Omit<MessageOf<'result'>, 't' | 'id'>) => void this.opts.send(msg.from, { t: 'result', id: msg.id, ...body }).catch(() => {});
+    const reply = (body: Omit<MessageOf<'result'>, 't' | 'id'>) =>
+      void this.opts.send(msg.from, { t: 'result', id: msg.id, ...body }).catch(() => {});
     try {
       const value = await this.opts.run(msg.method, unpackArgs(msg.args));
       reply({ value: pack(value) });

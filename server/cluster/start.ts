@@ -55,7 +55,8 @@ export async function startCluster(deps: {
     },
     onAcquired: () => deps.onLeaseMove?.('acquired'),
     onError: (err) => log.warn({ err }, 'room lease renewal failed'),
-    onLate: (code, sinceLastMs) => log.warn({ code, sinceLastMs, ttlMs: config.leaseTtlMs }, 'room lease renewal ran late: the event loop was blocked'),
+    onLate: (code, sinceLastMs) =>
+      log.warn({ code, sinceLastMs, ttlMs: config.leaseTtlMs }, 'room lease renewal ran late: the event loop was blocked'),
   });
   const router: ClusterRouter = new ClusterRouter({
     node,
@@ -67,7 +68,14 @@ export async function startCluster(deps: {
     runLocal: (method, args) => (service ? service.runLocal(method, args) : Promise.reject(new Error('not ready'))),
     log,
   });
-  router.bus = await Bus.open(redis, config.redisPrefix, node, config.leaseTtlMs, (msg) => router.handle(msg), (err) => log.warn({ err }, 'unreadable cluster message'));
+  router.bus = await Bus.open(
+    redis,
+    config.redisPrefix,
+    node,
+    config.leaseTtlMs,
+    (msg) => router.handle(msg),
+    (err) => log.warn({ err }, 'unreadable cluster message'),
+  );
   router.bus.onReconnect(() => void router.redisBack());
   log.info({ node }, 'cluster mode: rooms shared with the other nodes through Redis');
   return {

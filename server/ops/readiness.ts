@@ -27,6 +27,17 @@ function within(ms: number, work: Promise<unknown>): Promise<'ok' | 'failed' | '
 }
 
 export async function checkReadiness(checks: readonly ReadinessCheck[], timeoutMs: number): Promise<Readiness> {
-  const results = await Promise.all(checks.map(async (c) => [c.name, await within(timeoutMs, Promise.resolve().then(() => c.ping()))] as const));
+  const results = await Promise.all(
+    checks.map(
+      async (c) =>
+        [
+          c.name,
+          await within(
+            timeoutMs,
+            Promise.resolve().then(() => c.ping()),
+          ),
+        ] as const,
+    ),
+  );
   return { ready: results.every(([, r]) => r === 'ok'), checks: Object.fromEntries(results) };
 }

@@ -61,7 +61,13 @@ export function forgetUpgradeRequest(_req: IncomingMessage, res: unknown, next: 
     const Response = res.constructor as ResponseClass;
     let source = reemitters.get(Response);
     if (source === undefined) reemitters.set(Response, (source = learnReemitter(Response)));
-    const reemit = source === null ? undefined : r.socket.listeners('close').filter((l) => String(l) === source).pop();
+    const reemit =
+      source === null
+        ? undefined
+        : r.socket
+            .listeners('close')
+            .filter((l) => String(l) === source)
+            .pop();
     if (reemit) r.socket.removeListener('close', reemit as () => void);
   }
   next();

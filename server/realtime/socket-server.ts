@@ -172,7 +172,8 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
       if (load?.busy) return next(refuse('SERVER_BUSY'));
       const claimed = (socket.handshake.auth as { code?: unknown } | undefined)?.code;
       const known = typeof claimed === 'string' && (knownCodes?.knows(address, claimed) ?? false);
-      if (!known && !(await joinFailures.allowed(address))) return next(refuse('RATE_LIMITED', 'Too many wrong codes from this network; wait a few minutes.', 'failed_joins'));
+      if (!known && !(await joinFailures.allowed(address)))
+        return next(refuse('RATE_LIMITED', 'Too many wrong codes from this network; wait a few minutes.', 'failed_joins'));
       const raw = socket.handshake.auth as { v?: unknown } | undefined;
       if (raw?.v !== PROTOCOL_VERSION) {
         if (raw?.v !== undefined) return next(refuse('VERSION_MISMATCH'));
@@ -197,7 +198,8 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
         participantId = p.id;
         name = p.name;
         // Each connect changes who is online for the whole room: one person cannot make it churn.
-        if (!connects.take(`${auth.code}/${p.id}`)) return next(refuse('RATE_LIMITED', 'Reconnecting too often; wait a moment.', 'reconnects'));
+        if (!connects.take(`${auth.code}/${p.id}`))
+          return next(refuse('RATE_LIMITED', 'Reconnecting too often; wait a moment.', 'reconnects'));
       } else {
         try {
           if (auth.role === 'facilitator') await workshops.authoriseFacilitator(auth.code, auth.key);
@@ -208,7 +210,8 @@ export function registerRealtime(io: IO, deps: RealtimeDeps): void {
         }
       }
       // Every connection this node holds counts, served here or forwarded to the room's owner.
-      if (!(await perAddress.acquire(address))) return next(refuse('TOO_MANY_CONNECTIONS', 'Too many connections from this network.', 'per_address'));
+      if (!(await perAddress.acquire(address)))
+        return next(refuse('TOO_MANY_CONNECTIONS', 'Too many connections from this network.', 'per_address'));
       let addressHeld = true;
       const releaseAddress = () => {
         if (!addressHeld) return;
@@ -319,7 +322,10 @@ export function connectionHandler(deps: Pick<RealtimeDeps, 'config' | 'workshops
         return reply(socket, ack, { ok: true });
       }
       if (doc !== 'mine' || !participantId) {
-        throw new AppError(role === 'facilitator' ? 'NOT_FACILITATOR' : 'FORBIDDEN', 'The board changes through its controls, not directly.');
+        throw new AppError(
+          role === 'facilitator' ? 'NOT_FACILITATOR' : 'FORBIDDEN',
+          'The board changes through its controls, not directly.',
+        );
       }
       await room.applyParticipantUpdate(frame.update, participantId, socket.id);
       acked?.(true);
@@ -336,7 +342,16 @@ export function connectionHandler(deps: Pick<RealtimeDeps, 'config' | 'workshops
   function onAny(this: RealtimeSocket, event: string, ...args: unknown[]): void {
     if (event === 'sync' || event === 'command') return;
     const last = args[args.length - 1];
-    reply(this, last, errorAck(new AppError(this.data.bucket.take() ? 'BAD_REQUEST' : 'RATE_LIMITED', `The server does not take "${String(event).slice(0, 40)}" messages.`)));
+    reply(
+      this,
+      last,
+      errorAck(
+        new AppError(
+          this.data.bucket.take() ? 'BAD_REQUEST' : 'RATE_LIMITED',
+          `The server does not take "${String(event).slice(0, 40)}" messages.`,
+        ),
+      ),
+    );
   }
 
   async function onCommand(this: RealtimeSocket, raw: unknown, ack?: unknown): Promise<void> {

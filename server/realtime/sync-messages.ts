@@ -10,9 +10,7 @@ import { AppError } from '../../shared/domain/errors.ts';
 import { DOC_IDS, docName, type DocName } from '../../shared/schema/protocol.ts';
 
 export type SyncMessage =
-  | { type: 'step1'; stateVector: Uint8Array }
-  | { type: 'step2'; update: Uint8Array }
-  | { type: 'update'; update: Uint8Array };
+  { type: 'step1'; stateVector: Uint8Array } | { type: 'step2'; update: Uint8Array } | { type: 'update'; update: Uint8Array };
 
 export type SyncFrame = SyncMessage & { doc: DocName };
 

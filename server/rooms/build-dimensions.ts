@@ -34,7 +34,10 @@ export function buildDimensions(inputs: readonly DimensionInput[] | undefined, c
  * The playbooks for a dimension list the facilitator edited: each keeps the one it had, and a
  * default canvas key brings the default's, as its descriptors do.
  */
-export function playbooksFor(dimensions: readonly DimensionDef[], had: Readonly<Record<string, DimensionPlaybook>>): Record<string, DimensionPlaybook> {
+export function playbooksFor(
+  dimensions: readonly DimensionDef[],
+  had: Readonly<Record<string, DimensionPlaybook>>,
+): Record<string, DimensionPlaybook> {
   const out: Record<string, DimensionPlaybook> = {};
   for (const d of dimensions) {
     const p = playbookOf(had, d.key) ?? defaultPlaybook(d.key);

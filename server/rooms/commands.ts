@@ -59,7 +59,9 @@ function votePool(state: RoomState, target: string): VotePool | null {
   if (!t) return null;
   if (t.kind === 'dim') return state.dimensions().some((d) => d.key === t.key) ? 'change' : null;
   const card = state.card(t.id);
-  return card && state.present(card.participantId) && !state.isAside(t.id) && cardVisible(state.ctx(), card.value.kind) ? poolOfCard(card.value.kind) : null;
+  return card && state.present(card.participantId) && !state.isAside(t.id) && cardVisible(state.ctx(), card.value.kind)
+    ? poolOfCard(card.value.kind)
+    : null;
 }
 
 function run(state: RoomState, command: Command, actor: Actor, now: number): CommandResult | void {
@@ -125,7 +127,8 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
     case 'earlier:mark': {
       const baseline = readBaseline(ledger);
       if (!baseline) throw new AppError('NOT_FOUND', 'This workshop is not a re-run: there is no earlier roadmap.');
-      if (!baseline.initiatives.some((i) => i.id === command.initiativeId)) throw new AppError('UNKNOWN_ITEM', 'The earlier roadmap has no such initiative.');
+      if (!baseline.initiatives.some((i) => i.id === command.initiativeId))
+        throw new AppError('UNKNOWN_ITEM', 'The earlier roadmap has no such initiative.');
       const before = earlierMark(readEarlier(ledger), command.initiativeId);
       const next = {
         status: command.status === undefined ? before.status : command.status,
@@ -252,4 +255,3 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
       throw new AppError('BAD_REQUEST');
   }
 }
-

@@ -36,7 +36,17 @@ export function contributionOf(
   dimKeys: ReadonlySet<string>,
   aside: ReadonlySet<string> = new Set(),
 ): Contribution {
-  const c: Contribution = { room: new Map(), console: new Map(), aside: new Map(), practice: 0, barrier: 0, hiddenPractice: 0, hiddenBarrier: 0, written: 0, markers: [] };
+  const c: Contribution = {
+    room: new Map(),
+    console: new Map(),
+    aside: new Map(),
+    practice: 0,
+    barrier: 0,
+    hiddenPractice: 0,
+    hiddenBarrier: 0,
+    written: 0,
+    markers: [],
+  };
   const maps = privateMaps(doc);
   maps.cards.forEach((value, cardId) => {
     if (!value || typeof value !== 'object') return;

@@ -64,13 +64,20 @@ export function allCards(people: CardsByPerson, which: CardMapName): Map<string,
  * cards in their document's order) and the same additions in display order. The map holds
  * exactly the cards of `before`, so comparing with those is comparing with the map.
  */
-export function cardWrites(touched: string[], presentIds: string[], before: CardsByPerson, after: CardsByPerson, which: CardMapName): CardWrite[] {
+export function cardWrites(
+  touched: string[],
+  presentIds: string[],
+  before: CardsByPerson,
+  after: CardsByPerson,
+  which: CardMapName,
+): CardWrite[] {
   const writes: CardWrite[] = [];
   if (!touched.length) return writes;
   const added: [string, PackedCard][] = [];
   // Updates in the order a full pass meets them: by person as the room lists them.
   const touchedSet = new Set(touched);
-  const order = touched.length === 1 ? (after.has(touched[0]!) ? touched : []) : presentIds.filter((pid) => touchedSet.has(pid) && after.has(pid));
+  const order =
+    touched.length === 1 ? (after.has(touched[0]!) ? touched : []) : presentIds.filter((pid) => touchedSet.has(pid) && after.has(pid));
   for (const pid of touched) {
     const was = before.get(pid)?.[which];
     const now = after.get(pid)?.[which];

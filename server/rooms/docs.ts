@@ -11,4 +11,5 @@ export const V1_BOARD_DOC = 'board';
 const PRIVATE_PREFIX = 'p:';
 export const privateDocName = (participantId: string): string => `${PRIVATE_PREFIX}${participantId}`;
 /** The participant whose private document this is; null for the ledger. */
-export const participantOfDoc = (name: string): string | null => (name.startsWith(PRIVATE_PREFIX) ? name.slice(PRIVATE_PREFIX.length) : null);
+export const participantOfDoc = (name: string): string | null =>
+  name.startsWith(PRIVATE_PREFIX) ? name.slice(PRIVATE_PREFIX.length) : null;

@@ -31,12 +31,23 @@ export interface RoomFigures {
 }
 
 /** No answers: one count per stage, all zero. */
-export const emptyHistogram = (): Histogram => ({ current: new Array<number>(STAGE_COUNT).fill(0), target: new Array<number>(STAGE_COUNT).fill(0), answers: 0 });
+export const emptyHistogram = (): Histogram => ({
+  current: new Array<number>(STAGE_COUNT).fill(0),
+  target: new Array<number>(STAGE_COUNT).fill(0),
+  answers: 0,
+});
 
 /** Two people add the same to the figures: the same counts and the same markers, in the same order. */
 export function sameFigures(a: PersonFigures | undefined, b: PersonFigures | undefined): boolean {
   if (!a || !b) return false;
-  if (a.practice !== b.practice || a.barrier !== b.barrier || a.hiddenPractice !== b.hiddenPractice || a.hiddenBarrier !== b.hiddenBarrier || a.written !== b.written) return false;
+  if (
+    a.practice !== b.practice ||
+    a.barrier !== b.barrier ||
+    a.hiddenPractice !== b.hiddenPractice ||
+    a.hiddenBarrier !== b.hiddenBarrier ||
+    a.written !== b.written
+  )
+    return false;
   if (a.markers.length !== b.markers.length) return false;
   return a.markers.every((m, i) => {
     const o = b.markers[i]!;
@@ -92,7 +103,13 @@ export function roomStats(participants: number, people: Iterable<PersonFigures>,
  * (always), and each dimension's distribution only where the room may see it (from Assess on,
  * once open, with at least `minAnswers` answers).
  */
-export function roomFigures(ctx: RevealContext, dimKeys: Iterable<string>, participants: number, people: Iterable<PersonFigures>, voters: number): RoomFigures {
+export function roomFigures(
+  ctx: RevealContext,
+  dimKeys: Iterable<string>,
+  participants: number,
+  people: Iterable<PersonFigures>,
+  voters: number,
+): RoomFigures {
   const list = [...people];
   const hists = histograms(dimKeys, list);
   const counts = roomStats(participants, list, voters);

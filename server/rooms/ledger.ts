@@ -79,10 +79,17 @@ export function readStoredModel(doc: Y.Doc): StoredModel {
   const m = ledgerMaps(doc).model;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const p = m.get('playbooks');
-  return { name: str(m.get('name')), description: str(m.get('description')), playbooks: p && typeof p === 'object' ? (p as Record<string, DimensionPlaybook>) : null };
+  return {
+    name: str(m.get('name')),
+    description: str(m.get('description')),
+    playbooks: p && typeof p === 'object' ? (p as Record<string, DimensionPlaybook>) : null,
+  };
 }
 
-export function writeStoredModel(doc: Y.Doc, model: { name: string; description: string; playbooks: Record<string, DimensionPlaybook> }): void {
+export function writeStoredModel(
+  doc: Y.Doc,
+  model: { name: string; description: string; playbooks: Record<string, DimensionPlaybook> },
+): void {
   const m = ledgerMaps(doc).model;
   m.set('name', model.name);
   m.set('description', model.description);

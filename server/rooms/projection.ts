@@ -117,7 +117,8 @@ export class Projection {
     const aside = asideIds(ledger);
 
     // Whose contribution to recompute: everyone's when the session changed, else those whose state changed.
-    const recompute = metaChanged || asideChanged ? presentIds : presentIds.filter((pid) => this.changes.pids.has(pid) || !this.parts.has(pid));
+    const recompute =
+      metaChanged || asideChanged ? presentIds : presentIds.filter((pid) => this.changes.pids.has(pid) || !this.parts.has(pid));
     const gone = [...this.parts.keys()].filter((pid) => !present.has(pid));
     state.registerNewCards(recompute);
 
@@ -154,7 +155,12 @@ export class Projection {
     // The room's figures come from the session, the people, the votes and each person's counts
     // and markers: most flushes change a card's text and none of these.
     const figuresMoved =
-      full || metaChanged || peopleChanged || votesChanged || gone.length > 0 || changed.some((pid) => !sameFigures(before.get(pid), parts.get(pid)));
+      full ||
+      metaChanged ||
+      peopleChanged ||
+      votesChanged ||
+      gone.length > 0 ||
+      changed.some((pid) => !sameFigures(before.get(pid), parts.get(pid)));
     let figures: RoomFigures | undefined;
     if (figuresMoved) {
       const next = roomFigures(ctx, dimKeys, present.size, parts.values(), this.voters);

@@ -77,7 +77,12 @@ export function roomPeople(named: boolean, presentIds: string[], participants: Y
 }
 
 /** A re-run: the earlier plan and, with today's distributions, the earlier ones; never who. Both empty on a first run. */
-export function baselineEntries(ctx: RevealContext, dimKeys: ReadonlySet<string>, baseline: Baseline | null, marks: Readonly<Record<string, EarlierMark>>): BaselineEntries {
+export function baselineEntries(
+  ctx: RevealContext,
+  dimKeys: ReadonlySet<string>,
+  baseline: Baseline | null,
+  marks: Readonly<Record<string, EarlierMark>>,
+): BaselineEntries {
   const info = new Map<string, unknown>();
   const then = new Map<string, Histogram>();
   if (baseline) {
@@ -86,18 +91,16 @@ export function baselineEntries(ctx: RevealContext, dimKeys: ReadonlySet<string>
     info.set('info', { title: baseline.title, organisation: baseline.organisation, date: baseline.date, names } satisfies BaselineInfo);
     info.set(
       'initiatives',
-      baseline.initiatives.map(
-        (i): EarlierInitiativeView => ({
-          id: i.id,
-          dimension: i.dimension,
-          title: i.title,
-          horizon: i.horizon,
-          fromStage: i.fromStage,
-          toStage: i.toStage,
-          benchmark: i.benchmark,
-          ...earlierMark(marks, i.id),
-        }),
-      ),
+      baseline.initiatives.map((i): EarlierInitiativeView => ({
+        id: i.id,
+        dimension: i.dimension,
+        title: i.title,
+        horizon: i.horizon,
+        fromStage: i.fromStage,
+        toStage: i.toStage,
+        benchmark: i.benchmark,
+        ...earlierMark(marks, i.id),
+      })),
     );
     for (const d of baseline.dimensions) {
       if (!dimKeys.has(d.key) || !thenVisible(ctx, d.answers)) continue;

@@ -26,9 +26,16 @@ function roadmapWith(state: RoomState, initiativeId: string): Roadmap {
   return roadmap;
 }
 
-export function volunteer(state: RoomState, participantId: string | null, initiativeId: string, offer: boolean, now: number): CommandResult {
+export function volunteer(
+  state: RoomState,
+  participantId: string | null,
+  initiativeId: string,
+  offer: boolean,
+  now: number,
+): CommandResult {
   if (!participantId) throw new AppError('FORBIDDEN', 'Only a participant can volunteer.');
-  if (readPhase(state.ledger) !== 'roadmap') throw new AppError('CONFLICT', 'You can volunteer once the roadmap is open, in the Roadmap phase.');
+  if (readPhase(state.ledger) !== 'roadmap')
+    throw new AppError('CONFLICT', 'You can volunteer once the roadmap is open, in the Roadmap phase.');
   roadmapWith(state, initiativeId);
   const volunteers = ledgerMaps(state.ledger).volunteers;
   const key = ownedKey(participantId, initiativeId);
@@ -52,7 +59,10 @@ export function confirmOwner(state: RoomState, initiativeId: string, participant
   }
   if (!owner.trim()) throw new AppError('INVALID_VALUE', 'There is no owner to confirm: confirm a volunteer, or type a name first.');
   const edited = applyInitiativeEdit(roadmap, initiativeId, { owner });
-  writeRoadmap(state.ledger, { ...edited, initiatives: edited.initiatives.map((i) => (i.id === initiativeId ? { ...i, ownerConfirmed: true } : i)) });
+  writeRoadmap(state.ledger, {
+    ...edited,
+    initiatives: edited.initiatives.map((i) => (i.id === initiativeId ? { ...i, ownerConfirmed: true } : i)),
+  });
   return { changed: true, roadmap: true };
 }
 
@@ -66,6 +76,9 @@ export function clearOwner(state: RoomState, initiativeId: string): CommandResul
 /** In an anonymous workshop only the facilitator types an owner's name; a participant volunteers instead. */
 export function checkOwnerEdit(state: RoomState, actor: { role: string }, owner: string): void {
   if (actor.role !== 'facilitator' && owner.trim() && state.settings().anonymous) {
-    throw new AppError('FORBIDDEN', 'In an anonymous workshop, use "I\'ll take this": only you or the facilitator can put a name on the roadmap.');
+    throw new AppError(
+      'FORBIDDEN',
+      'In an anonymous workshop, use "I\'ll take this": only you or the facilitator can put a name on the roadmap.',
+    );
   }
 }

@@ -11,7 +11,17 @@ import type { BoardState, Card, CardValue, DimensionDef, Marker, Settings, Vote,
 import type { RevealContext } from '../../shared/rules/visibility.ts';
 import { parseTarget } from '../../shared/rules/votes.ts';
 import { DEFAULT_TEMPLATE, defaultPlaybook, type WorkshopModel } from '../../shared/domain/workshop-model.ts';
-import { asideIds, ledgerMaps, ownedKey, readBaseline, readEarlier, readStoredModel, splitOwnedKey, type CardRegistration, type LedgerParticipant } from './ledger.ts';
+import {
+  asideIds,
+  ledgerMaps,
+  ownedKey,
+  readBaseline,
+  readEarlier,
+  readStoredModel,
+  splitOwnedKey,
+  type CardRegistration,
+  type LedgerParticipant,
+} from './ledger.ts';
 
 export interface CardRef {
   participantId: string;
@@ -171,7 +181,8 @@ export class RoomState {
         cards.push({ ...value, key: reg.id, id: reg.id, authorId: pid });
       });
       m.markers.forEach((value, dimension) => {
-        if (value && typeof value === 'object') markers.push({ participantId: pid, dimension, current: value.current ?? null, target: value.target ?? null });
+        if (value && typeof value === 'object')
+          markers.push({ participantId: pid, dimension, current: value.current ?? null, target: value.target ?? null });
       });
     }
     cards.sort((a, b) => a.createdAt - b.createdAt || (a.key < b.key ? -1 : 1));
@@ -183,7 +194,8 @@ export class RoomState {
     };
     ledgerMaps(ledger).votes.forEach((count, key) => {
       const split = splitOwnedKey(key);
-      if (split && typeof count === 'number' && count > 0 && !onAside(split.rest)) votes.push({ participantId: split.owner, target: split.rest as VoteTarget, count });
+      if (split && typeof count === 'number' && count > 0 && !onAside(split.rest))
+        votes.push({ participantId: split.owner, target: split.rest as VoteTarget, count });
     });
     votes.sort((a, b) => (a.participantId + a.target < b.participantId + b.target ? -1 : 1));
     const meta = ledger.getMap<unknown>('meta');

@@ -218,7 +218,10 @@ export class Room {
 
   /** Closes every projector connection (its key was rotated). */
   closeViewers(): void {
-    this.opts.transport.close(this.connectionsWith((c) => c.role === 'viewer'), 'rotated');
+    this.opts.transport.close(
+      this.connectionsWith((c) => c.role === 'viewer'),
+      'rotated',
+    );
   }
 
   // ------------------------------------------------------------------ writing
@@ -408,7 +411,8 @@ export class Room {
     const deliveries: Delivery[] = [];
     const touched: DocLog[] = [];
     // In the order of `logs` (the ledger first), as stored before; only those with something pending.
-    const withPending = this.pendingLogs.size === 1 ? [...this.pendingLogs] : [...this.logs.values()].filter((l) => this.pendingLogs.has(l));
+    const withPending =
+      this.pendingLogs.size === 1 ? [...this.pendingLogs] : [...this.logs.values()].filter((l) => this.pendingLogs.has(l));
     this.pendingLogs = new Set();
     for (const log of withPending) {
       if (!log.pending.length) continue;

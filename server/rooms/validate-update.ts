@@ -84,7 +84,8 @@ function precheckEncoding(update: Uint8Array, maxStructs: number): void {
         if (info & 0x80) (decoding.readVarUint(d), decoding.readVarUint(d)); // origin
         if (info & 0x40) (decoding.readVarUint(d), decoding.readVarUint(d)); // right origin
         if ((info & 0xc0) === 0) {
-          if (decoding.readVarUint(d) === 1) decoding.readVarString(d); // parent: a root name
+          if (decoding.readVarUint(d) === 1)
+            decoding.readVarString(d); // parent: a root name
           else (decoding.readVarUint(d), decoding.readVarUint(d)); // parent: an item id
           if (info & 0x20) decoding.readVarString(d); // key
         }
@@ -131,21 +132,39 @@ function skipAny(d: decoding.Decoder): void {
     if (level.object) decoding.readVarString(d);
     const tag = decoding.readUint8(d);
     switch (tag) {
-      case 127: case 126: case 121: case 120: break; // undefined, null, false, true
-      case 125: decoding.readVarInt(d); break;
-      case 124: decoding.readFloat32(d); break;
-      case 123: decoding.readFloat64(d); break;
-      case 122: decoding.readBigInt64(d); break;
-      case 119: decoding.readVarString(d); break;
-      case 116: decoding.readVarUint8Array(d); break;
-      case 118: case 117: {
+      case 127:
+      case 126:
+      case 121:
+      case 120:
+        break; // undefined, null, false, true
+      case 125:
+        decoding.readVarInt(d);
+        break;
+      case 124:
+        decoding.readFloat32(d);
+        break;
+      case 123:
+        decoding.readFloat64(d);
+        break;
+      case 122:
+        decoding.readBigInt64(d);
+        break;
+      case 119:
+        decoding.readVarString(d);
+        break;
+      case 116:
+        decoding.readVarUint8Array(d);
+        break;
+      case 118:
+      case 117: {
         if (open.length >= MAX_VALUE_DEPTH) fail('INVALID_VALUE', 'That value is nested too deeply.');
         const left = decoding.readVarUint(d);
         if (left > d.arr.length) fail('MALFORMED_UPDATE');
         open.push({ left, object: tag === 118 });
         break;
       }
-      default: fail('MALFORMED_UPDATE');
+      default:
+        fail('MALFORMED_UPDATE');
     }
   }
 }
@@ -251,7 +270,12 @@ function refuseCard(value: Record<string, unknown>): never {
   const parsed = CardValueSchema.safeParse(value);
   if (!parsed.success) {
     const refusal = schemaRefusal(parsed.error, 'INVALID_VALUE');
-    fail(refusal.code, refusal.code === 'EMPTY_TEXT' ? 'The card has only blank or invisible characters: type something people can read.' : 'That card is not valid.');
+    fail(
+      refusal.code,
+      refusal.code === 'EMPTY_TEXT'
+        ? 'The card has only blank or invisible characters: type something people can read.'
+        : 'That card is not valid.',
+    );
   }
   // The schema cleans text as it reads it, but a Yjs value is stored as sent: refuse what is not already clean
   // (invisible characters, blank ends), so nothing hidden reaches another screen or the export.

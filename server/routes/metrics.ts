@@ -15,8 +15,12 @@ export const metricsRoute =
     const tokenHash = hashSecret(token);
     app.get('/metrics', async (request, reply) => {
       const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-      if (!match || !secretMatches(match[1]!, tokenHash)) throw new AppError('UNAUTHENTICATED', 'Use "Authorization: Bearer <METRICS_TOKEN>".');
-      return reply.type(metrics.registry.contentType).header('cache-control', 'no-store').send(await metrics.registry.metrics());
+      if (!match || !secretMatches(match[1]!, tokenHash))
+        throw new AppError('UNAUTHENTICATED', 'Use "Authorization: Bearer <METRICS_TOKEN>".');
+      return reply
+        .type(metrics.registry.contentType)
+        .header('cache-control', 'no-store')
+        .send(await metrics.registry.metrics());
     });
   };
 

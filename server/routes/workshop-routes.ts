@@ -5,7 +5,16 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/domain/errors.ts';
 import { facilitatorLink, projectorLink, reportLink, workshopLinks } from '../../shared/domain/links.ts';
 import { LIMITS } from '../../shared/domain/limits.ts';
-import { CreateWorkshopBody, JoinBody, RoomCodeSchema, schemaRefusal, type CreateWorkshopReply, type JoinReply, type SharingReply, type WorkshopLinksReply } from '../../shared/schema/protocol.ts';
+import {
+  CreateWorkshopBody,
+  JoinBody,
+  RoomCodeSchema,
+  schemaRefusal,
+  type CreateWorkshopReply,
+  type JoinReply,
+  type SharingReply,
+  type WorkshopLinksReply,
+} from '../../shared/schema/protocol.ts';
 import { linkOrigin, type LinkOrigin } from '../link-origin.ts';
 import type { WorkshopService } from '../workshop-service.ts';
 import type { FailedJoinLimit } from '../security/failure-limiter.ts';
@@ -15,7 +24,8 @@ import type { KnownCodes } from '../security/known-codes.ts';
 import { EXPORT_FORMATS, reportRefusalPage, type ExportedFile } from '../export-files.ts';
 
 /** The report page: no script, nothing fetched, styles inline; nobody frames it, and no link from it says where it came from. */
-const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface WorkshopRouteDeps {
   workshops: WorkshopService;
@@ -59,7 +69,12 @@ export const workshopRoutes =
     const { workshops, joinFailures, config } = deps;
     /** Links use PUBLIC_URL or one of this server's own addresses, never a Host header it does not recognise. */
     const origin = (request: FastifyRequest): LinkOrigin =>
-      linkOrigin({ publicUrl: config.publicUrl, listenHost: config.host, port: request.socket.localPort ?? config.port, hostHeader: request.headers.host });
+      linkOrigin({
+        publicUrl: config.publicUrl,
+        listenHost: config.host,
+        port: request.socket.localPort ?? config.port,
+        hostHeader: request.headers.host,
+      });
     // Keyed by workshop and address: a room can fill from one venue NAT, at this pace.
     const joins = new KeyedBuckets(config.joinsPerMinutePerAddress / 60, config.joinBurstPerAddress);
     const { knownCodes } = deps;
@@ -71,14 +86,17 @@ export const workshopRoutes =
     const guardJoin = async <T>(request: FastifyRequest, attempt: () => Promise<T>): Promise<T> => {
       const code = codeIn(request);
       if (!knownCodes.knows(request.ip, code) && !(await joinFailures.allowed(request.ip))) {
-        throw new AppError('RATE_LIMITED', 'Too many wrong codes from this network; wait a few minutes.').retryAfter(config.failedJoinWindowMs / 1000);
+        throw new AppError('RATE_LIMITED', 'Too many wrong codes from this network; wait a few minutes.').retryAfter(
+          config.failedJoinWindowMs / 1000,
+        );
       }
       try {
         const result = await attempt();
         if (code !== null) knownCodes.remember(request.ip, code);
         return result;
       } catch (err) {
-        if (err instanceof AppError && (err.code === 'WORKSHOP_NOT_FOUND' || err.code === 'INVALID_CODE')) await joinFailures.fail(request.ip);
+        if (err instanceof AppError && (err.code === 'WORKSHOP_NOT_FOUND' || err.code === 'INVALID_CODE'))
+          await joinFailures.fail(request.ip);
         throw err;
       }
     };
@@ -92,19 +110,23 @@ export const workshopRoutes =
       });
 
     // A re-run may carry a whole earlier workshop as its archive: this route alone takes a large body.
-    app.post('/api/workshops', { bodyLimit: LIMITS.archiveBytesMax, config: { rateLimit: { max: config.createsPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
-      const body = parse(CreateWorkshopBody, request.body);
-      const { code, facilitatorKey, viewerKey } = await workshops.create(body);
-      const at = origin(request).origin;
-      const result: CreateWorkshopReply = {
-        code,
-        facilitatorKey,
-        facilitatorUrl: facilitatorLink(at, code, facilitatorKey),
-        joinUrl: workshopLinks(at, code).joinUrl,
-        boardUrl: projectorLink(at, code, viewerKey),
-      };
-      return reply.status(201).send(result);
-    });
+    app.post(
+      '/api/workshops',
+      { bodyLimit: LIMITS.archiveBytesMax, config: { rateLimit: { max: config.createsPerMinute, timeWindow: 60_000 } } },
+      async (request, reply) => {
+        const body = parse(CreateWorkshopBody, request.body);
+        const { code, facilitatorKey, viewerKey } = await workshops.create(body);
+        const at = origin(request).origin;
+        const result: CreateWorkshopReply = {
+          code,
+          facilitatorKey,
+          facilitatorUrl: facilitatorLink(at, code, facilitatorKey),
+          joinUrl: workshopLinks(at, code).joinUrl,
+          boardUrl: projectorLink(at, code, viewerKey),
+        };
+        return reply.status(201).send(result);
+      },
+    );
 
     app.get('/api/workshops/:code', async (request) => guardJoin(request, async () => workshops.info(codeParam(request))));
 
@@ -141,7 +163,11 @@ export const workshopRoutes =
 
     app.get('/api/workshops/:code/qr.svg', async (request, reply) => {
       const code = await knownCode(request);
-      const svg = await QRCode.toString(workshopLinks(origin(request).origin, code).joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      const svg = await QRCode.toString(workshopLinks(origin(request).origin, code).joinUrl, {
+        type: 'svg',
+        margin: 1,
+        errorCorrectionLevel: 'M',
+      });
       // What it encodes depends on the request and on the machine's network (a laptop changes Wi-Fi): no shared or stale copies.
       return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
     });
@@ -178,7 +204,11 @@ export const workshopRoutes =
       const code = codeParam(request);
       await workshops.authoriseFacilitator(code, bearer(request));
       const { reportKey, deletesAt, retentionDays } = await workshops.sharing(code);
-      const result: SharingReply = { reportUrl: reportKey ? reportLink(origin(request).origin, code, reportKey) : null, deletesAt, retentionDays };
+      const result: SharingReply = {
+        reportUrl: reportKey ? reportLink(origin(request).origin, code, reportKey) : null,
+        deletesAt,
+        retentionDays,
+      };
       return reply.header('cache-control', 'no-store').send(result);
     });
 
@@ -218,9 +248,15 @@ export const workshopRoutes =
         if (!(err instanceof AppError)) throw err;
         const [heading, text] =
           err.code === 'COPY_NOT_READY'
-            ? ['The report is not ready yet', 'The workshop has not reached its end. Open this link again once the facilitator has opened Export.']
+            ? [
+                'The report is not ready yet',
+                'The workshop has not reached its end. Open this link again once the facilitator has opened Export.',
+              ]
             : err.code === 'FORBIDDEN'
-              ? ['This report link no longer works', 'The facilitator made a new link or stopped sharing this one. Ask them for the current link.']
+              ? [
+                  'This report link no longer works',
+                  'The facilitator made a new link or stopped sharing this one. Ask them for the current link.',
+                ]
               : err.code === 'RATE_LIMITED'
                 ? ['Too many attempts', 'Wait a few minutes and try again.']
                 : ['No report here', 'This link does not open a workshop report. The workshop may have been deleted.'];

@@ -16,7 +16,10 @@ export function scheduleBackups(opts: { dataDir: string; everyMs: number; keep: 
     try {
       await backupSqlite(opts.dataDir, path.join(folder, `social-shift-${new Date().toISOString().replace(/[:.]/g, '-')}.db`));
       // The names sort by time: drop all but the newest `keep`.
-      const copies = fs.readdirSync(folder).filter((f) => /^social-shift-.*\.db$/.test(f)).sort();
+      const copies = fs
+        .readdirSync(folder)
+        .filter((f) => /^social-shift-.*\.db$/.test(f))
+        .sort();
       for (const f of copies.slice(0, Math.max(0, copies.length - opts.keep))) fs.rmSync(path.join(folder, f), { force: true });
     } catch (err) {
       opts.onError(err);

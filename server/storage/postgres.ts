@@ -76,7 +76,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
     await c.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
     const row = (await c.query<{ version: number }>('SELECT version FROM schema_version')).rows[0];
     const from = row?.version ?? 0;
-    if (from > SCHEMA_VERSION) throw new Error(`The database has schema version ${from}; this server knows up to ${SCHEMA_VERSION}. Upgrade the server.`);
+    if (from > SCHEMA_VERSION)
+      throw new Error(`The database has schema version ${from}; this server knows up to ${SCHEMA_VERSION}. Upgrade the server.`);
     for (let v = from; v < SCHEMA_VERSION; v++) await c.query(MIGRATIONS[v]!);
     if (!row) await c.query('INSERT INTO schema_version (version) VALUES ($1)', [SCHEMA_VERSION]);
     else if (from < SCHEMA_VERSION) await c.query('UPDATE schema_version SET version = $1', [SCHEMA_VERSION]);
@@ -113,9 +114,19 @@ async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise
 }
 
 /** Socket-level failures: the server is down, restarting or out of reach. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /** node-postgres' own words for a connection that ended or never came. */
-const NETWORK_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection refused/i;
+const NETWORK_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection refused/i;
 
 /**
  * SQLSTATE classes that mean "not now" rather than "never": connection exceptions (08),
@@ -254,7 +265,10 @@ export async function openPostgresStorage(url: string, opts: PostgresOptions = {
           await insertDocs(c, w.code, docs);
         });
       } catch (err) {
-        if ((err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'workshops_pkey') {
+        if (
+          (err as { code?: string; constraint?: string }).code === '23505' &&
+          (err as { constraint?: string }).constraint === 'workshops_pkey'
+        ) {
           throw new StorageConflict(`workshop ${w.code} exists`);
         }
         throw err;
@@ -266,12 +280,10 @@ export async function openPostgresStorage(url: string, opts: PostgresOptions = {
     },
     async updateWorkshop(code, patch) {
       // COALESCE keeps what the patch leaves out; one statement, so both change together.
-      await pool.query('UPDATE workshops SET viewer_key = COALESCE($2, viewer_key), title = COALESCE($3, title), report_key = COALESCE($4, report_key) WHERE code = $1', [
-        code,
-        patch.viewerKey ?? null,
-        patch.title ?? null,
-        patch.reportKey ?? null,
-      ]);
+      await pool.query(
+        'UPDATE workshops SET viewer_key = COALESCE($2, viewer_key), title = COALESCE($3, title), report_key = COALESCE($4, report_key) WHERE code = $1',
+        [code, patch.viewerKey ?? null, patch.title ?? null, patch.reportKey ?? null],
+      );
     },
     async deleteWorkshop(code) {
       // Participants, updates, snapshots and the fence go with it (ON DELETE CASCADE).
@@ -295,15 +307,23 @@ export async function openPostgresStorage(url: string, opts: PostgresOptions = {
       ]);
     },
     async findParticipantByToken(code, tokenHash) {
-      const { rows } = await pool.query<{ code: string; id: string; name: string; token_hash: string; joined_at: string; removed: boolean }>(
-        'SELECT * FROM participants WHERE code = $1 AND token_hash = $2',
-        [code, tokenHash],
-      );
+      const { rows } = await pool.query<{
+        code: string;
+        id: string;
+        name: string;
+        token_hash: string;
+        joined_at: string;
+        removed: boolean;
+      }>('SELECT * FROM participants WHERE code = $1 AND token_hash = $2', [code, tokenHash]);
       const r = rows[0];
-      return r ? { code: r.code, id: r.id, name: r.name, tokenHash: r.token_hash, joinedAt: Number(r.joined_at), removed: r.removed } : null;
+      return r
+        ? { code: r.code, id: r.id, name: r.name, tokenHash: r.token_hash, joinedAt: Number(r.joined_at), removed: r.removed }
+        : null;
     },
     async countParticipants(code) {
-      const { rows } = await pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM participants WHERE code = $1 AND NOT removed', [code]);
+      const { rows } = await pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM participants WHERE code = $1 AND NOT removed', [
+        code,
+      ]);
       return rows[0]?.n ?? 0;
     },
     async markParticipantRemoved(code, id) {

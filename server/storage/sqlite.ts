@@ -4,7 +4,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer } from './checkpointer.ts';
 import { holdDataDir } from './data-lock.ts';
-import { StorageConflict, StorageUnavailable, translatingErrors, type DocUpdate, type Storage, type StoredDocument, type WorkshopRecord } from './storage.ts';
+import {
+  StorageConflict,
+  StorageUnavailable,
+  translatingErrors,
+  type DocUpdate,
+  type Storage,
+  type StoredDocument,
+  type WorkshopRecord,
+} from './storage.ts';
 
 /** The layout this code writes; older files are upgraded in place when opened (`migrate`). */
 const SCHEMA_VERSION = 3;
@@ -136,14 +144,18 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     countParticipants: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM participants WHERE code = ? AND removed = 0'),
     removeParticipant: db.prepare('UPDATE participants SET removed = 1 WHERE code = ? AND id = ?'),
     appendUpdate: db.prepare('INSERT INTO updates (code, doc, data) VALUES (?, ?, ?)'),
-    snapshots: db.prepare<[string], { doc: string; data: Buffer; up_to_seq: number }>('SELECT doc, data, up_to_seq FROM snapshots WHERE code = ?'),
-    updates: db.prepare<[string], { doc: string; seq: number; data: Buffer }>('SELECT doc, seq, data FROM updates WHERE code = ? ORDER BY seq'),
+    snapshots: db.prepare<[string], { doc: string; data: Buffer; up_to_seq: number }>(
+      'SELECT doc, data, up_to_seq FROM snapshots WHERE code = ?',
+    ),
+    updates: db.prepare<[string], { doc: string; seq: number; data: Buffer }>(
+      'SELECT doc, seq, data FROM updates WHERE code = ? ORDER BY seq',
+    ),
     upsertSnapshot: db.prepare(
       'INSERT INTO snapshots (code, doc, data, up_to_seq) VALUES (?, ?, ?, ?) ON CONFLICT(code, doc) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq',
     ),
     deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE code = ? AND doc = ? AND seq <= ?'),
     // Reads the file, not a constant: a deleted or unreadable database fails it.
-    ping: db.prepare('SELECT COUNT(*) FROM workshops WHERE code = \'\''),
+    ping: db.prepare("SELECT COUNT(*) FROM workshops WHERE code = ''"),
   };
 
   const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
@@ -161,7 +173,8 @@ export function openSqliteStorage(dataDir: string, fileName = 'social-shift.db')
     q.insertWorkshop.run(w.code, w.title, w.facilitatorKeyHash, w.viewerKey, w.createdAt, w.lastActiveAt, w.format);
     for (const [doc, state] of docs) q.appendUpdate.run(w.code, doc, blob(state));
   });
-  const insert = (batch: readonly DocUpdate[]) => batch.map((u) => Number(q.appendUpdate.run(u.code, u.doc, blob(u.update)).lastInsertRowid));
+  const insert = (batch: readonly DocUpdate[]) =>
+    batch.map((u) => Number(q.appendUpdate.run(u.code, u.doc, blob(u.update)).lastInsertRowid));
   const append = db.transaction(insert);
   const appendAll = db.transaction((batches: ReadonlyArray<readonly DocUpdate[]>) => batches.map(insert));
 

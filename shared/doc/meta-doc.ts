@@ -63,7 +63,10 @@ export function initBoard(doc: Y.Doc, init: InitialBoard): void {
     meta.set('revealed', HIDDEN);
     meta.set('locked', false);
     meta.set('dimensions', init.dimensions);
-    meta.set('stages', (init.stages ?? STAGES).map((st) => ({ ...st })));
+    meta.set(
+      'stages',
+      (init.stages ?? STAGES).map((st) => ({ ...st })),
+    );
   });
 }
 
@@ -89,7 +92,6 @@ export function readStages(doc: Y.Doc): Stage[] {
 }
 /** The facilitator shows "What moved" on the projector (a re-run only). */
 export const readWhatMoved = (doc: Y.Doc): boolean => metaValue<unknown>(doc, 'whatMoved', false) === true;
-
 
 /** The meta fields as one object (what a projection copies from the ledger to the room). */
 export function readMeta(doc: Y.Doc): Record<string, unknown> {

@@ -28,10 +28,31 @@
  * client id other than the server's, one person's marker values.
  */
 import type * as Y from 'yjs';
-import { readDimensions, readJoinsClosed, readLocked, readPhase, readRevealed, readSettings, readStages, readTimer, readWhatMoved } from './meta-doc.ts';
+import {
+  readDimensions,
+  readJoinsClosed,
+  readLocked,
+  readPhase,
+  readRevealed,
+  readSettings,
+  readStages,
+  readTimer,
+  readWhatMoved,
+} from './meta-doc.ts';
 import { privateMaps, readMyCards, readMyMarkers, readMyVotes } from './private-doc.ts';
 import { readRoadmap } from './roadmap-doc.ts';
-import type { Volunteer, BaselineView, EarlierInitiativeView, Histogram, MyState, PersonView, PublicCard, PublicCardValue, RoomBoard, RoomStats } from '../domain/types.ts';
+import type {
+  Volunteer,
+  BaselineView,
+  EarlierInitiativeView,
+  Histogram,
+  MyState,
+  PersonView,
+  PublicCard,
+  PublicCardValue,
+  RoomBoard,
+  RoomStats,
+} from '../domain/types.ts';
 
 export const ROOM = {
   meta: 'meta',
@@ -210,7 +231,13 @@ export function readRoomBoard(room: Y.Doc, opts: ReadOptions = {}): RoomBoard {
     const notBefore: Record<string, string> = {};
     for (const c of myCards) if (c.kind === 'barrier' && c.notBefore) notBefore[c.id] = c.notBefore;
     const offers = [...privateMaps(opts.mine.doc).offers.keys()];
-    me = { participantId: opts.mine.participantId, markers: readMyMarkers(opts.mine.doc), votes: readMyVotes(opts.mine.doc), notBefore, offers };
+    me = {
+      participantId: opts.mine.participantId,
+      markers: readMyMarkers(opts.mine.doc),
+      votes: readMyVotes(opts.mine.doc),
+      notBefore,
+      offers,
+    };
   }
   readCardsOf(room, false, cards, minePublic);
   if (opts.console) readCardsOf(opts.console, true, cards, minePublic);

@@ -57,10 +57,30 @@ export interface Stage {
  */
 export const STAGES: readonly Stage[] = [
   { level: 1, name: 'Absent', summary: 'Not in the game yet, or only on paper.', short: 'not there yet' },
-  { level: 2, name: 'Broadcasting', summary: 'A few specialists or an agency push one-way messages; social channels are used like a billboard.', short: 'one-way messages' },
-  { level: 3, name: 'Experimenting', summary: 'Pockets of real conversation, pilots and task forces; change happens piecemeal.', short: 'pilots' },
-  { level: 4, name: 'Engaging', summary: 'Sustained two-way presence across functions, leaders involved, results measured beyond the campaign.', short: 'sustained two-way conversation' },
-  { level: 5, name: 'Social organisation', summary: 'Networked: conversation and participation are how the business runs, in real time, with its users.', short: 'conversation is how we work' },
+  {
+    level: 2,
+    name: 'Broadcasting',
+    summary: 'A few specialists or an agency push one-way messages; social channels are used like a billboard.',
+    short: 'one-way messages',
+  },
+  {
+    level: 3,
+    name: 'Experimenting',
+    summary: 'Pockets of real conversation, pilots and task forces; change happens piecemeal.',
+    short: 'pilots',
+  },
+  {
+    level: 4,
+    name: 'Engaging',
+    summary: 'Sustained two-way presence across functions, leaders involved, results measured beyond the campaign.',
+    short: 'sustained two-way conversation',
+  },
+  {
+    level: 5,
+    name: 'Social organisation',
+    summary: 'Networked: conversation and participation are how the business runs, in real time, with its users.',
+    short: 'conversation is how we work',
+  },
 ];
 
 /** `Initiative.fromStage` while the room has not agreed where it stands. */

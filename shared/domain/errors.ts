@@ -70,7 +70,10 @@ export class AppError extends Error {
     return this;
   }
   toBody(): ErrorBody {
-    return { error: this.path === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, path: this.path } };
+    return {
+      error:
+        this.path === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, path: this.path },
+    };
   }
 }
 

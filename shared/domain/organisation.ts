@@ -25,7 +25,8 @@ export const KIND_WORDS: Readonly<Record<OrganisationKind, KindWords>> = {
   other: { label: 'Other', serves: 'the people we serve', act: 'come to us' },
 };
 
-export const isOrganisationKind = (v: unknown): v is OrganisationKind => typeof v === 'string' && (ORGANISATION_KINDS as readonly string[]).includes(v);
+export const isOrganisationKind = (v: unknown): v is OrganisationKind =>
+  typeof v === 'string' && (ORGANISATION_KINDS as readonly string[]).includes(v);
 
 /** A board stored before the setting existed reads as "other": words that fit any organisation. */
 export const kindOf = (v: unknown): OrganisationKind => (isOrganisationKind(v) ? v : 'other');

@@ -24,7 +24,26 @@
 /** An emoji tag sequence (black flag, tag letters, cancel tag), or one control, format or lone surrogate character. */
 const INVISIBLE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|[\p{Cc}\p{Cf}\p{Cs}]/gu;
 /** Cc/Cf characters that stay: tab and line breaks, the joiners, and format characters drawn as a visible sign. */
-const KEEP = new Set(['\t', '\n', '\r', '\u200C', '\u200D', '\u0600', '\u0601', '\u0602', '\u0603', '\u0604', '\u0605', '\u06DD', '\u070F', '\u0890', '\u0891', '\u08E2', '\u{110BD}', '\u{110CD}']);
+const KEEP = new Set([
+  '\t',
+  '\n',
+  '\r',
+  '\u200C',
+  '\u200D',
+  '\u0600',
+  '\u0601',
+  '\u0602',
+  '\u0603',
+  '\u0604',
+  '\u0605',
+  '\u06DD',
+  '\u070F',
+  '\u0890',
+  '\u0891',
+  '\u08E2',
+  '\u{110BD}',
+  '\u{110CD}',
+]);
 /** Letters and symbols that draw nothing: Hangul fillers, the halfwidth Hangul filler, the braille blank. */
 const FILLERS = '\u115F\u1160\u3164\uFFA0\u2800';
 /** What may not stand at either end: white space, joiners, the combining grapheme joiner, fillers. */

@@ -14,7 +14,6 @@ export interface Camp {
   count: number;
 }
 
-
 export interface DimensionDef {
   key: string;
   name: string;

@@ -27,7 +27,10 @@ export interface WorkshopModel {
 export const DEFAULT_TEMPLATE: WorkshopTemplate = json as unknown as WorkshopTemplate;
 
 /** A dimension's playbook, or undefined: own keys only ("constructor" is a valid dimension key). */
-export function playbookOf(playbooks: Readonly<Record<string, DimensionPlaybook>> | null | undefined, key: string): DimensionPlaybook | undefined {
+export function playbookOf(
+  playbooks: Readonly<Record<string, DimensionPlaybook>> | null | undefined,
+  key: string,
+): DimensionPlaybook | undefined {
   return playbooks && Object.hasOwn(playbooks, key) ? playbooks[key] : undefined;
 }
 
@@ -58,7 +61,11 @@ export function modelOf(t: WorkshopTemplate): WorkshopModel {
     })),
     playbooks,
     // A template does not carry participantCopies (a session's choice): every workshop starts with copies on.
-    settings: { ...t.settings, participantCopies: true, horizons: t.horizons.map(({ id, label, fromMonth, toMonth }) => ({ id, label, fromMonth, toMonth })) },
+    settings: {
+      ...t.settings,
+      participantCopies: true,
+      horizons: t.horizons.map(({ id, label, fromMonth, toMonth }) => ({ id, label, fromMonth, toMonth })),
+    },
   };
 }
 
@@ -82,7 +89,14 @@ export function templateOf(m: WorkshopModel): WorkshopTemplate {
         prompts: [...d.prompts],
         enabler: d.enabler,
         ...(p
-          ? { playbook: { align: p.align, firstSteps: p.firstSteps.map((x) => ({ text: x.text, cues: [...x.cues] })), benchmarks: [...p.benchmarks], ...(p.needs ? { needs: [...p.needs] } : {}) } }
+          ? {
+              playbook: {
+                align: p.align,
+                firstSteps: p.firstSteps.map((x) => ({ text: x.text, cues: [...x.cues] })),
+                benchmarks: [...p.benchmarks],
+                ...(p.needs ? { needs: [...p.needs] } : {}),
+              },
+            }
           : {}),
       };
     }),

@@ -81,7 +81,9 @@ export function assembleRoadmap(
   const used = new Set(placed.map((p) => p.h));
   const horizons: Horizon[] = [...(used.has(-1) ? [opening] : []), ...scheduled, ...(used.has(U) ? [waiting] : [])];
   const idOf = (h: number) => (h === -1 ? opening.id : h === U ? waiting.id : scheduled[h]!.id);
-  const initiatives = placed.sort((a, b) => a.h - b.h || waits(a.initiative) - waits(b.initiative) || a.seq - b.seq).map((p) => inFieldOrder({ ...p.initiative, horizon: idOf(p.h) }));
+  const initiatives = placed
+    .sort((a, b) => a.h - b.h || waits(a.initiative) - waits(b.initiative) || a.seq - b.seq)
+    .map((p) => inFieldOrder({ ...p.initiative, horizon: idOf(p.h) }));
   suggestOwners(initiatives, facts, board.settings.anonymous === true);
 
   return {
@@ -170,7 +172,12 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
         : [];
     const step = firstStepFor(d, from, target, serves, facts);
     const today = todayWhy(d, summary.current, step.card, facts);
-    const both = copy.bothCampsStep(lowCard?.text, highCard && highCard.key !== lowCard?.key ? highCard.text : undefined, stageName(from), baseStepFor(d, from, target, serves, facts));
+    const both = copy.bothCampsStep(
+      lowCard?.text,
+      highCard && highCard.key !== lowCard?.key ? highCard.text : undefined,
+      stageName(from),
+      baseStepFor(d, from, target, serves, facts),
+    );
     return [
       {
         h: -1,
@@ -202,7 +209,16 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
           step: 1,
           steps: 1,
           horizon: '',
-          why: [...rerun.stalled, copy.towardsSentence(target, stageName), ...rerun.moved, ...votes, ...today, ...inTheWayWhy, placedWhy(p.first, true), ...thin],
+          why: [
+            ...rerun.stalled,
+            copy.towardsSentence(target, stageName),
+            ...rerun.moved,
+            ...votes,
+            ...today,
+            ...inTheWayWhy,
+            placedWhy(p.first, true),
+            ...thin,
+          ],
           firstStep: rerun.step(both),
           suggestedBenchmark: copy.withBaseline(benchmarkFor(d, from, serves), lowCard?.text),
           heldBy: heldKeys,
@@ -231,7 +247,15 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
         step: 1,
         steps,
         horizon: '',
-        why: [...rerun.stalled, ...rerun.moved, ...(steps === 2 ? [copy.stepsSentence(summary.gap, steps)] : []), ...votes, ...inTheWayWhy, placedWhy(p.first, false), ...thin],
+        why: [
+          ...rerun.stalled,
+          ...rerun.moved,
+          ...(steps === 2 ? [copy.stepsSentence(summary.gap, steps)] : []),
+          ...votes,
+          ...inTheWayWhy,
+          placedWhy(p.first, false),
+          ...thin,
+        ],
         firstStep: rerun.step(step.text),
         suggestedBenchmark: copy.withBaseline(benchmarkFor(d, from, serves), baseline?.text),
         heldBy: heldKeys,
@@ -275,5 +299,26 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
 function inFieldOrder(i: Initiative): Initiative {
   const { id, dimension, kind, title, fromStage, toStage, step, steps, horizon, why, firstStep, owner, benchmark } = i;
   const { suggestedOwners, suggestedBenchmark, cards, barriers, heldBy, priority, edited } = i;
-  return { id, dimension, kind, title, fromStage, toStage, step, steps, horizon, why, firstStep, owner, benchmark, suggestedOwners, suggestedBenchmark, cards, barriers, heldBy, priority, edited };
+  return {
+    id,
+    dimension,
+    kind,
+    title,
+    fromStage,
+    toStage,
+    step,
+    steps,
+    horizon,
+    why,
+    firstStep,
+    owner,
+    benchmark,
+    suggestedOwners,
+    suggestedBenchmark,
+    cards,
+    barriers,
+    heldBy,
+    priority,
+    edited,
+  };
 }

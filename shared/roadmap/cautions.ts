@@ -44,23 +44,38 @@ export function beforeYouAct(
     out.push({ kind: 'incomplete', dimensions: [], text: copy.nothingAssessedCaution() });
     return out;
   }
-  if (missing.length > 0) out.push({ kind: 'incomplete', dimensions: keys(missing), text: copy.incompleteCaution(names(missing), dims.length) });
+  if (missing.length > 0)
+    out.push({ kind: 'incomplete', dimensions: keys(missing), text: copy.incompleteCaution(names(missing), dims.length) });
 
   const thin = dims.filter((d) => d.today.answers > 0 && d.today.answers < plan.minAnswers);
-  if (thin.length > 0) out.push({ kind: 'few-answers', dimensions: keys(thin), text: copy.fewAnswersCaution(names(thin), plan.minAnswers) });
+  if (thin.length > 0)
+    out.push({ kind: 'few-answers', dimensions: keys(thin), text: copy.fewAnswersCaution(names(thin), plan.minAnswers) });
 
   // Splits the plan settles at the first meeting are one caution (one sentence each would repeat itself).
   const splits = dims.filter((x) => x.summary.disagreement);
   const settled = splits.filter((d) => plan.planned.has(d.def.key));
-  if (settled.length === 1) out.push({ kind: 'split', dimensions: keys(settled), text: copy.splitCaution(settled[0]!.summary, true, facts.stageName) });
-  if (settled.length > 1) out.push({ kind: 'split', dimensions: keys(settled), text: copy.splitsCaution(settled.map((d) => d.summary), facts.stageName) });
+  if (settled.length === 1)
+    out.push({ kind: 'split', dimensions: keys(settled), text: copy.splitCaution(settled[0]!.summary, true, facts.stageName) });
+  if (settled.length > 1)
+    out.push({
+      kind: 'split',
+      dimensions: keys(settled),
+      text: copy.splitsCaution(
+        settled.map((d) => d.summary),
+        facts.stageName,
+      ),
+    });
   for (const d of splits.filter((x) => !plan.planned.has(x.def.key))) {
     out.push({ kind: 'split', dimensions: [d.def.key], text: copy.splitCaution(d.summary, false, facts.stageName) });
   }
   const splitTarget = dims.filter((x) => x.wanted.camps !== null && x.summary.target !== null);
   for (const d of splitTarget) {
     const words = copy.answersInWords({ counts: d.targetCounts, camps: d.wanted.camps ?? [] }, facts.stageName);
-    out.push({ kind: 'split-target', dimensions: [d.def.key], text: copy.splitTargetCaution(d.def.name, words, d.summary.target!, facts.stageName) });
+    out.push({
+      kind: 'split-target',
+      dimensions: [d.def.key],
+      text: copy.splitTargetCaution(d.def.name, words, d.summary.target!, facts.stageName),
+    });
   }
 
   const people = facts.people.length;
@@ -73,13 +88,25 @@ export function beforeYouAct(
   const oneWay = assessed.filter((d) => d.summary.target! <= 2 && !below.includes(d));
   if (below.length > 0) out.push({ kind: 'low-target', dimensions: keys(below), text: copy.belowTodayCaution(names(below)) });
   if (oneWay.length > 0) {
-    out.push({ kind: 'low-target', dimensions: keys(oneWay), text: copy.oneWayTargetCaution(names(oneWay), oneWay.some((d) => d.summary.target === 1), facts.stages[1]!) });
+    out.push({
+      kind: 'low-target',
+      dimensions: keys(oneWay),
+      text: copy.oneWayTargetCaution(
+        names(oneWay),
+        oneWay.some((d) => d.summary.target === 1),
+        facts.stages[1]!,
+      ),
+    });
   }
 
   // Cards far from the room's own answer; not on a split dimension, whose split is already the story.
   const far = dims
     .filter((d) => d.summary.current !== null && !d.summary.disagreement)
-    .flatMap((d) => d.practice.filter((c) => Math.abs(c.stage! - d.summary.current!) >= FAR_CARD).map((c) => ({ d, c, distance: Math.abs(c.stage! - d.summary.current!) })))
+    .flatMap((d) =>
+      d.practice
+        .filter((c) => Math.abs(c.stage! - d.summary.current!) >= FAR_CARD)
+        .map((c) => ({ d, c, distance: Math.abs(c.stage! - d.summary.current!) })),
+    )
     .sort(
       (a, b) =>
         b.distance - a.distance ||
@@ -101,7 +128,8 @@ export function beforeYouAct(
   }
 
   const end = plan.scheduled.reduce((m, h) => Math.max(m, h.toMonth), 0);
-  if (plan.scheduled.length > 0 && end < TARGET_MONTHS) out.push({ kind: 'short-horizons', dimensions: [], text: copy.shortHorizonsCaution(end, TARGET_MONTHS) });
+  if (plan.scheduled.length > 0 && end < TARGET_MONTHS)
+    out.push({ kind: 'short-horizons', dimensions: [], text: copy.shortHorizonsCaution(end, TARGET_MONTHS) });
 
   const at = new Map(plan.scheduled.map((h, i) => [h.id, i]));
   const holdsFrom = (c: (typeof facts.general)[number]) => (c.notBefore ? (at.get(c.notBefore) ?? 0) : 0);
@@ -112,10 +140,19 @@ export function beforeYouAct(
   const open = facts.general
     .filter((x) => holdsFrom(x) === 0)
     .sort((a, b) => (facts.cardVotes.get(b.key) ?? 0) - (facts.cardVotes.get(a.key) ?? 0) || byAge(a, b));
-  if (open.length > 0 && plan.planned.size > 0) out.push({ kind: 'whole-plan', dimensions: [], text: copy.wholePlanCaution(open.map((c) => c.text), plan.cap) });
+  if (open.length > 0 && plan.planned.size > 0)
+    out.push({
+      kind: 'whole-plan',
+      dimensions: [],
+      text: copy.wholePlanCaution(
+        open.map((c) => c.text),
+        plan.cap,
+      ),
+    });
 
   if (plan.planned.size > 0) {
-    for (const text of careLines(facts, plan.kind ?? 'other', `${plan.serves ?? ''} ${plan.organisation ?? ''}`)) out.push({ kind: 'care', dimensions: [], text });
+    for (const text of careLines(facts, plan.kind ?? 'other', `${plan.serves ?? ''} ${plan.organisation ?? ''}`))
+      out.push({ kind: 'care', dimensions: [], text });
   }
 
   // A re-run: earlier initiatives the room says stalled, whose stage is still not reached.
@@ -123,7 +160,11 @@ export function beforeYouAct(
     const month = monthOf(plan.since.baseline.date);
     for (const o of plan.since.outcomes.filter((x) => x.mark.status === 'stalled' && x.reached !== true)) {
       const planned = plan.planned.has(o.initiative.dimension);
-      out.push({ kind: 'stalled', dimensions: [o.initiative.dimension], text: copy.stalledCaution(o.initiative.title, month, o.stillRaised, planned) });
+      out.push({
+        kind: 'stalled',
+        dimensions: [o.initiative.dimension],
+        text: copy.stalledCaution(o.initiative.title, month, o.stillRaised, planned),
+      });
     }
   }
   return out;
@@ -144,20 +185,27 @@ function thinMandate(facts: BoardFacts, votesPerPerson: number): string | null {
   const reasons = [
     people < THIN_ROOM ? `only ${people === 1 ? 'one person' : `${people} people`} took part` : null,
     facts.answered * 2 < people ? `only ${facts.answered} of the ${people} who joined placed a marker` : null,
-    budget > 0 && facts.voters > 0 && facts.totalVotes * 2 < budget ? `only ${facts.totalVotes} of the room's ${budget} votes were cast` : null,
+    budget > 0 && facts.voters > 0 && facts.totalVotes * 2 < budget
+      ? `only ${facts.totalVotes} of the room's ${budget} votes were cast`
+      : null,
   ].filter((x): x is string => x !== null);
   return reasons.length > 0 ? copy.thinMandateCaution(reasons) : null;
 }
 
 const YOUNG = /\b(young people|youth|children|child|pupils?|students?|teenagers?|teens|kids)\b/i;
-const FINANCIAL = /\b(bank|banking|building society|loans?|credit|mortgages?|insurance|insurer|invest\w*|pensions?|savings|lender|financial)\b/i;
+const FINANCIAL =
+  /\b(bank|banking|building society|loans?|credit|mortgages?|insurance|insurer|invest\w*|pensions?|savings|lender|financial)\b/i;
 
 /**
  * The care a sector demands before public conversation starts, one line each, from
  * the kind of organisation and who it serves: never a detail nobody said.
  */
 function careLines(facts: BoardFacts, kind: OrganisationKind, said: string): string[] {
-  const cards = facts.dims.flatMap((d) => [...d.practice, ...d.barriers]).concat(facts.general).map((c) => c.text).join(' ');
+  const cards = facts.dims
+    .flatMap((d) => [...d.practice, ...d.barriers])
+    .concat(facts.general)
+    .map((c) => c.text)
+    .join(' ');
   const lines: string[] = [];
   if (YOUNG.test(said) || YOUNG.test(cards)) lines.push(copy.safeguardingCaution());
   if (kind === 'public-body') lines.push(copy.electionCaution());

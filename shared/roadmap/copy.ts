@@ -33,7 +33,10 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Text someone typed, in curly quotes, cut to QUOTE_WORDS words; a trailing full stop is dropped. */
 export function quote(text: string): string {
-  const words = String(text ?? '').trim().split(/\s+/).filter(Boolean);
+  const words = String(text ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   const body = words.length > QUOTE_WORDS ? `${words.slice(0, QUOTE_WORDS).join(' ')}…` : words.join(' ').replace(/\.+$/, '');
   return `“${body}”`;
 }
@@ -46,7 +49,8 @@ export function answersInWords(s: Pick<DimensionSummary, 'counts' | 'camps'>, st
   const [lower, upper] = s.camps;
   if (lower && upper) {
     groups.push(lower);
-    for (let st = lower.to + 1; st < upper.from; st++) if ((s.counts[st - 1] ?? 0) > 0) groups.push({ from: st, to: st, count: s.counts[st - 1]! });
+    for (let st = lower.to + 1; st < upper.from; st++)
+      if ((s.counts[st - 1] ?? 0) > 0) groups.push({ from: st, to: st, count: s.counts[st - 1]! });
     groups.push(upper);
   } else {
     s.counts.forEach((n, i) => {
@@ -70,9 +74,11 @@ export const splitSentence = (s: DimensionSummary, stageName: StageNamer) =>
 export const evidenceSentence = (low: { text: string; stage: number }, high: { text: string; stage: number }, stageName: StageNamer) =>
   `The cards point both ways: ${quote(low.text)} (${stageName(low.stage)}) and ${quote(high.text)} (${stageName(high.stage)}).`;
 
-export const towardsSentence = (target: number, stageName: StageNamer) => `The room wants ${stageName(target)} but has not agreed where we start.`;
+export const towardsSentence = (target: number, stageName: StageNamer) =>
+  `The room wants ${stageName(target)} but has not agreed where we start.`;
 
-export const stepsSentence = (gap: number, steps: number) => `A gap of ${plural(gap, 'stage')} is too far for one step, so the move comes in ${steps} steps.`;
+export const stepsSentence = (gap: number, steps: number) =>
+  `A gap of ${plural(gap, 'stage')} is too far for one step, so the move comes in ${steps} steps.`;
 
 /** "8 votes, the most in the room." / "6 votes, joint second." / "No votes." */
 export function votesSentence(votes: number, rank: number, joint: boolean, maxVotes: number): string {
@@ -123,7 +129,11 @@ export interface PlacementFacts {
 
 /** "Now is full": the cap itself is explained once, in the plan's summary. */
 const fullClause = (full: readonly string[]) =>
-  full.length === 1 ? `${full[0]} is full` : full.length === 2 ? `${full[0]} and ${full[1]} are full` : `${full[0]} to ${full[full.length - 1]} are full`;
+  full.length === 1
+    ? `${full[0]} is full`
+    : full.length === 2
+      ? `${full[0]} and ${full[1]} are full`
+      : `${full[0]} to ${full[full.length - 1]} are full`;
 
 /** The one sentence that says when it starts, and why then. */
 export function placementSentence(p: PlacementFacts): string {
@@ -168,10 +178,13 @@ export function placementSentence(p: PlacementFacts): string {
 
 function floorClause(floor: Floor): string | null {
   if (!floor) return null;
-  if (floor.kind === 'barrier') return `${listNames(floor.texts.map(quote))} ${floor.texts.length === 1 ? 'holds' : 'hold'} it until ${floor.label}`;
+  if (floor.kind === 'barrier')
+    return `${listNames(floor.texts.map(quote))} ${floor.texts.length === 1 ? 'holds' : 'hold'} it until ${floor.label}`;
   if (floor.kind === 'step') return `step 1 runs in ${floor.label}`;
   const names = floor.names.length > 0 ? listNames(floor.names) : 'the groundwork';
-  return floor.label ? `it needs ${names} first, in ${floor.label}` : `${names}, which it needs first, ${floor.names.length > 1 ? 'are' : 'is'} not scheduled yet`;
+  return floor.label
+    ? `it needs ${names} first, in ${floor.label}`
+    : `${names}, which it needs first, ${floor.names.length > 1 ? 'are' : 'is'} not scheduled yet`;
 }
 
 /** "A, and B, so" would read badly: the first clause leads, the others follow with "but" or "and". */
@@ -201,7 +214,12 @@ export const stepFromCard = (card: string, above: boolean, step: string) => `${a
  * keep what already works, and take the step out of the lower camp's stage where it still holds.
  */
 export function bothCampsStep(low: string | undefined, high: string | undefined, lowStage: string, step: string): string {
-  const look = low && high ? `put ${quote(low)} and ${quote(high)} side by side` : low ? `look at ${quote(low)} and at what the other camp points to` : "look at each camp's evidence together";
+  const look =
+    low && high
+      ? `put ${quote(low)} and ${quote(high)} side by side`
+      : low
+        ? `look at ${quote(low)} and at what the other camp points to`
+        : "look at each camp's evidence together";
   return `Whichever camp is right, both can start here: ${look}, keep what already works, and where ${lowStage} still describes us, ${lowerFirst(step)}`;
 }
 
@@ -275,7 +293,11 @@ export const oneWayTargetCaution = (names: readonly string[], absent: boolean, t
   `On ${listNames(names, 3)} the room aims for ${absent ? `${two.name} or less` : two.name}: ${two.short.trim() ? `${two.short.trim()}, still` : 'still'} an organisation that uses social media there. Is that the ambition?`;
 
 /** Practice cards far from the room's answer: the first one or two named, the rest counted. */
-export function cardsFarCaution(named: readonly { text: string; stage: number; name: string; current: number }[], more: number, stageName: StageNamer): string {
+export function cardsFarCaution(
+  named: readonly { text: string; stage: number; name: string; current: number }[],
+  more: number,
+  stageName: StageNamer,
+): string {
   const sentences = named.map(
     (c) => `${quote(c.text)} was placed at ${stageName(c.stage)}, while the room puts ${c.name} at ${stageName(c.current)}.`,
   );
@@ -305,8 +327,10 @@ export function movedSentence(month: string, from: number, to: number, stageName
 
 /** A stalled earlier initiative whose gap did not close, explained: what held it, if it is still there. */
 export function stalledSentence(month: string, stillRaised: readonly string[]): string {
-  if (stillRaised.length === 0) return `Stalled since ${month}, though none of the barriers raised then is raised now: ask what held it before trying again.`;
-  const which = stillRaised.length === 1 ? `the barrier ${quote(stillRaised[0]!)} is` : `the barriers ${listNames(stillRaised.map(quote), 3)} are`;
+  if (stillRaised.length === 0)
+    return `Stalled since ${month}, though none of the barriers raised then is raised now: ask what held it before trying again.`;
+  const which =
+    stillRaised.length === 1 ? `the barrier ${quote(stillRaised[0]!)} is` : `the barriers ${listNames(stillRaised.map(quote), 3)} are`;
   return `Stalled since ${month}: ${which} still raised.`;
 }
 
@@ -319,7 +343,10 @@ export function afterStallStep(stillRaised: readonly string[], step: string): st
 
 export const stalledCaution = (title: string, month: string, stillRaised: readonly string[], planned: boolean) =>
   `${quote(title)} stalled after ${month}${stillRaised.length > 0 ? ` and ${listNames(stillRaised.map(quote), 2)} ${stillRaised.length === 1 ? 'is' : 'are'} still raised` : ''}: ${
-    planned ? 'agree what changes this time before the plan repeats it.' : 'the room no longer aims past where it stands, so say whether it is dropped.'
+    planned
+      ? 'agree what changes this time before the plan repeats it.'
+      : 'the room no longer aims past where it stands, so say whether it is dropped.'
   }`;
 
-export const heldCaution = (text: string, label: string) => `${quote(text)} holds the whole plan until ${label}: nothing but the first-30-days meetings starts before then.`;
+export const heldCaution = (text: string, label: string) =>
+  `${quote(text)} holds the whole plan until ${label}: nothing but the first-30-days meetings starts before then.`;

@@ -74,9 +74,7 @@ function nearerCamp(s: Summary, counts: readonly number[]): number | null {
 
 export function readFacts(board: BoardState): BoardFacts {
   const removed = new Set(board.participants.filter((p) => p.removed === true).map((p) => p.id));
-  const people = board.participants
-    .filter((p) => p.removed !== true)
-    .sort((a, b) => a.joinedAt - b.joinedAt || byString(a.id, b.id));
+  const people = board.participants.filter((p) => p.removed !== true).sort((a, b) => a.joinedAt - b.joinedAt || byString(a.id, b.id));
   const dims = board.dimensions;
   const dimIndex = new Map<string, number>();
   dims.forEach((d, i) => {
@@ -180,5 +178,16 @@ export function readFacts(board: BoardState): BoardFacts {
     };
   });
   const stages = workshopStages(board.stages);
-  return { dims: out, general: general.sort(byAge), cardVotes, maxVotes, people, voters: voters.size, totalVotes: votes.reduce((a, b) => a + b, 0), answered: answeredBy.size, stages, stageName: stageNamer(stages) };
+  return {
+    dims: out,
+    general: general.sort(byAge),
+    cardVotes,
+    maxVotes,
+    people,
+    voters: voters.size,
+    totalVotes: votes.reduce((a, b) => a + b, 0),
+    answered: answeredBy.size,
+    stages,
+    stageName: stageNamer(stages),
+  };
 }

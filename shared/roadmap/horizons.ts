@@ -36,12 +36,21 @@ export function planHorizons(settingsHorizons: readonly Horizon[]): { opening: H
   const opening: Horizon = { id: freeId(OPENING_HORIZON_ID, taken), label: OPENING_LABEL, fromMonth: 0, toMonth: 1, kind: 'opening' };
   taken.add(opening.id);
   const end = scheduled.reduce((m, h) => Math.max(m, h.toMonth), 0);
-  const waiting: Horizon = { id: freeId(UNSCHEDULED_HORIZON_ID, taken), label: WAITING_LABEL, fromMonth: end, toMonth: end, kind: 'waiting' };
+  const waiting: Horizon = {
+    id: freeId(UNSCHEDULED_HORIZON_ID, taken),
+    label: WAITING_LABEL,
+    fromMonth: end,
+    toMonth: end,
+    kind: 'waiting',
+  };
   return { opening, scheduled, waiting };
 }
 
 /** Puts the opening block first and the waiting list last, keeping the facilitator's order in between. */
 export function inHorizonOrder(horizons: readonly Horizon[]): Horizon[] {
   const rank = (h: Horizon) => (isOpeningBlock(h) ? 0 : isWaitingList(h) ? 2 : 1);
-  return horizons.map((h, i) => ({ h, i })).sort((a, b) => rank(a.h) - rank(b.h) || a.i - b.i).map((x) => x.h);
+  return horizons
+    .map((h, i) => ({ h, i }))
+    .sort((a, b) => rank(a.h) - rank(b.h) || a.i - b.i)
+    .map((x) => x.h);
 }

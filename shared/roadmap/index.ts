@@ -9,10 +9,4 @@
 export { generateRoadmap, STEPPED_GAP } from './generate.ts';
 export { STAGE_NOT_AGREED } from '../domain/canvas.ts';
 export { applyInitiativeEdit, mergeRoadmap, moveInitiative, type RoadmapChange } from './edits.ts';
-export {
-  isAddedByRoadmap,
-  isOpeningBlock,
-  isWaitingList,
-  OPENING_HORIZON_ID,
-  UNSCHEDULED_HORIZON_ID,
-} from './horizons.ts';
+export { isAddedByRoadmap, isOpeningBlock, isWaitingList, OPENING_HORIZON_ID, UNSCHEDULED_HORIZON_ID } from './horizons.ts';

@@ -32,7 +32,9 @@ export function suggestOwners(initiatives: Initiative[], facts: BoardFacts, anon
       names = [...d.involvement]
         .filter(([id, n]) => n > 0 && byId.has(id) && byId.get(id)!.name !== '')
         .map(([id]) => id)
-        .sort((a, b) => wrote(b) - wrote(a) || voted(b) - voted(a) || firstCard(a) - firstCard(b) || byId.get(a)!.order - byId.get(b)!.order)
+        .sort(
+          (a, b) => wrote(b) - wrote(a) || voted(b) - voted(a) || firstCard(a) - firstCard(b) || byId.get(a)!.order - byId.get(b)!.order,
+        )
         .slice(0, 1 + WITH_MAX)
         .map((id) => byId.get(id)!.name);
       chosen.set(i.dimension, names);

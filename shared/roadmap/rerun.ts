@@ -11,7 +11,12 @@ export function sinceFrom(board: BoardState, facts: BoardFacts): SinceEarlier {
     ...facts.dims.filter((d) => d.first).flatMap((d) => d.barriers.map((c) => ({ text: c.text, dimension: d.def.key }))),
     ...facts.general.map((c) => ({ text: c.text, dimension: null })),
   ];
-  return sinceEarlier(board.baseline!, facts.dims.filter((d) => d.first).map((d) => d.summary), board.earlier, barriersNow);
+  return sinceEarlier(
+    board.baseline!,
+    facts.dims.filter((d) => d.first).map((d) => d.summary),
+    board.earlier,
+    barriersNow,
+  );
 }
 
 /**
@@ -19,7 +24,11 @@ export function sinceFrom(board: BoardState, facts: BoardFacts): SinceEarlier {
  * where it slipped), and, where an earlier initiative on it stalled and the stage it aimed for
  * is still not reached, why it stalled, with a first step that deals with that first.
  */
-export function rerunFor(since: SinceEarlier | null, key: string, stageName: StageNamer): { stalled: string[]; moved: string[]; step: (text: string) => string } {
+export function rerunFor(
+  since: SinceEarlier | null,
+  key: string,
+  stageName: StageNamer,
+): { stalled: string[]; moved: string[]; step: (text: string) => string } {
   const none = { stalled: [], moved: [], step: (text: string) => text };
   if (!since) return none;
   const month = monthOf(since.baseline.date);

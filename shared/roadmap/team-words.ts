@@ -43,11 +43,20 @@ function pickCard(cards: readonly Card[], from: number, facts: BoardFacts, fits:
  * of the step's cues). A dimension the facilitator added has no playbook: its
  * step comes from its next descriptor, started from a card at today's stage.
  */
-export function firstStepFor(d: DimensionFacts, from: number, to: number, serves: copy.OrgWords, facts: BoardFacts, skip?: Card): { text: string; card?: Card } {
+export function firstStepFor(
+  d: DimensionFacts,
+  from: number,
+  to: number,
+  serves: copy.OrgWords,
+  facts: BoardFacts,
+  skip?: Card,
+): { text: string; card?: Card } {
   const stepOut = d.playbook?.firstSteps[from - 1];
   const base = stepOut ? copy.fill(stepOut.text, serves) : copy.customStep(d.def.name, to, d.def.descriptors[to - 1], facts.stageName);
   const cards = d.practice.filter((c) => c.key !== skip?.key);
-  const card = stepOut ? pickCard(cards, from, facts, (c) => mentions(c.text, stepOut.cues)) : pickCard(cards, from, facts, (c) => c.stage === from);
+  const card = stepOut
+    ? pickCard(cards, from, facts, (c) => mentions(c.text, stepOut.cues))
+    : pickCard(cards, from, facts, (c) => c.stage === from);
   return card ? { text: copy.stepFromCard(card.text, card.stage! > from, base), card } : { text: base };
 }
 

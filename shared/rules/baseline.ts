@@ -41,7 +41,8 @@ export const BASELINE_BARRIERS_MAX = 500;
 export const BASELINE_BARRIERS_PER_INITIATIVE_MAX = 20;
 
 /** Barrier texts compare by what a reader sees: case and spacing aside. */
-export const sameBarrier = (a: string, b: string): boolean => cleanLine(a, LIMITS.cardTextMax).toLocaleLowerCase() === cleanLine(b, LIMITS.cardTextMax).toLocaleLowerCase();
+export const sameBarrier = (a: string, b: string): boolean =>
+  cleanLine(a, LIMITS.cardTextMax).toLocaleLowerCase() === cleanLine(b, LIMITS.cardTextMax).toLocaleLowerCase();
 
 // ------------------------------------------------------------------ then and now
 
@@ -107,7 +108,10 @@ export function sinceEarlier(
     });
   const outcomes = baseline.initiatives.map((initiative): EarlierOutcome => {
     const nowStage = nowOf.get(initiative.dimension)?.current ?? null;
-    const against = [...initiative.barriers, ...baseline.barriers.filter((b) => b.dimension === null || b.dimension === initiative.dimension).map((b) => b.text)];
+    const against = [
+      ...initiative.barriers,
+      ...baseline.barriers.filter((b) => b.dimension === null || b.dimension === initiative.dimension).map((b) => b.text),
+    ];
     const raisedToday = barriersNow.filter((b) => b.dimension === null || b.dimension === initiative.dimension);
     const stillRaised = [...new Set(against)].filter((text) => raisedToday.some((b) => sameBarrier(b.text, text)));
     return {

@@ -11,7 +11,6 @@ import type { Camp } from '../domain/types.ts';
 export type { Camp };
 import { STAGE_COUNT } from '../domain/canvas.ts';
 
-
 /** The middle half of the answers covering this many stages means the room does not share a view. */
 export const WIDE_SPREAD = 2;
 

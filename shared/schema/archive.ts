@@ -101,7 +101,22 @@ const SummarySchema = z
 
 const CautionSchema = z
   .object({
-    kind: z.enum(['incomplete', 'few-answers', 'split', 'split-target', 'no-votes', 'few-votes', 'low-target', 'card-far', 'short-horizons', 'held', 'whole-plan', 'stalled', 'thin-mandate', 'care']),
+    kind: z.enum([
+      'incomplete',
+      'few-answers',
+      'split',
+      'split-target',
+      'no-votes',
+      'few-votes',
+      'low-target',
+      'card-far',
+      'short-horizons',
+      'held',
+      'whole-plan',
+      'stalled',
+      'thin-mandate',
+      'care',
+    ]),
     dimensions: z.array(DimensionKeySchema).max(100),
     text: longText,
   })
@@ -121,7 +136,9 @@ const BaselineSchema = z
     title: str(LIMITS.titleMax),
     organisation: str(LIMITS.organisationMax),
     date: z.iso.date(),
-    dimensions: z.array(z.object({ key: DimensionKeySchema, name: str(200), current: counts, target: counts, answers: count }).strict()).max(100),
+    dimensions: z
+      .array(z.object({ key: DimensionKeySchema, name: str(200), current: counts, target: counts, answers: count }).strict())
+      .max(100),
     initiatives: z
       .array(
         z
@@ -178,9 +195,24 @@ export const ArchiveSchema = z
       )
       .max(1_000_000),
     markers: z
-      .array(z.object({ respondent: respondentId, dimension: DimensionKeySchema, current: z.number().int().min(1).max(STAGE_COUNT).nullable(), target: z.number().int().min(1).max(STAGE_COUNT).nullable() }).strict())
+      .array(
+        z
+          .object({
+            respondent: respondentId,
+            dimension: DimensionKeySchema,
+            current: z.number().int().min(1).max(STAGE_COUNT).nullable(),
+            target: z.number().int().min(1).max(STAGE_COUNT).nullable(),
+          })
+          .strict(),
+      )
       .max(1_000_000),
-    votes: z.array(z.object({ respondent: respondentId, target: VoteTargetSchema, count: z.number().int().min(1).max(LIMITS.votesPerPersonMax) }).strict()).max(1_000_000),
+    votes: z
+      .array(
+        z
+          .object({ respondent: respondentId, target: VoteTargetSchema, count: z.number().int().min(1).max(LIMITS.votesPerPersonMax) })
+          .strict(),
+      )
+      .max(1_000_000),
     roadmap: RoadmapSchema.nullable(),
     baseline: BaselineSchema.nullable(),
     earlier: z.array(z.object({ id, status: z.enum(EARLIER_STATUSES).nullable(), benchmarkMet: z.boolean().nullable() }).strict()).max(500),
@@ -228,7 +260,18 @@ export function toArchive(src: ArchiveSource): Archive {
   const present = board.participants.filter((p) => p.removed !== true);
   const here = new Set(present.map((p) => p.id));
   const cards = board.cards
-    .filter((c) => here.has(c.authorId) && CardValueSchema.safeParse({ kind: c.kind, text: c.text, dimension: c.dimension, stage: c.stage, createdAt: c.createdAt, notBefore: c.notBefore ?? null }).success)
+    .filter(
+      (c) =>
+        here.has(c.authorId) &&
+        CardValueSchema.safeParse({
+          kind: c.kind,
+          text: c.text,
+          dimension: c.dimension,
+          stage: c.stage,
+          createdAt: c.createdAt,
+          notBefore: c.notBefore ?? null,
+        }).success,
+    )
     .map((c) => ({
       id: c.key,
       kind: c.kind,

@@ -36,10 +36,17 @@ export { PROTOCOL_VERSION, LIMITS };
 export { DOC_IDS, DOC_NAMES, DOCS_FOR, FINAL_REFUSALS, docName, type DocName, type Role };
 
 /** Text a person typed, cleaned of invisible characters and trimmed (shared/domain/text.ts), then measured. May be empty. */
-export const text = (max: number) => z.string().overwrite((s) => cleanText(s)).max(max);
+export const text = (max: number) =>
+  z
+    .string()
+    .overwrite((s) => cleanText(s))
+    .max(max);
 /** The same, refused as EMPTY_TEXT when nothing a reader could see is left. */
 export const requiredText = (max: number) =>
-  text(max).refine((s) => s.length > 0, { error: 'only blank or invisible characters: type something people can read', params: { code: 'EMPTY_TEXT' } });
+  text(max).refine((s) => s.length > 0, {
+    error: 'only blank or invisible characters: type something people can read',
+    params: { code: 'EMPTY_TEXT' },
+  });
 
 /**
  * The refusal for a body, command or value that failed its schema: EMPTY_TEXT
@@ -217,7 +224,6 @@ export interface JoinReply {
 
 // ---------------------------------------------------------------- Socket.IO handshake
 
-
 export const HandshakeAuth = z.discriminatedUnion('role', [
   z.object({ v: z.literal(PROTOCOL_VERSION), role: z.literal('facilitator'), code: RoomCodeSchema, key: z.string().min(16).max(200) }),
   z.object({ v: z.literal(PROTOCOL_VERSION), role: z.literal('viewer'), code: RoomCodeSchema, key: z.string().min(16).max(200) }),
@@ -237,7 +243,6 @@ export interface HandshakeRefusal {
   message: string;
 }
 
-
 /** Sent by the server right after a connection is accepted. */
 export interface WelcomePayload {
   role: Role;
@@ -252,7 +257,16 @@ export interface WelcomePayload {
 const facilitatorCommands = [
   z.object({ type: z.literal('phase:set'), phase: z.enum(PHASES) }).strict(),
   z.object({ type: z.literal('settings:update'), settings: SettingsPatchSchema }).strict(),
-  z.object({ type: z.literal('timer:start'), durationMs: z.number().int().min(1_000).max(4 * 3_600_000) }).strict(),
+  z
+    .object({
+      type: z.literal('timer:start'),
+      durationMs: z
+        .number()
+        .int()
+        .min(1_000)
+        .max(4 * 3_600_000),
+    })
+    .strict(),
   z.object({ type: z.literal('timer:pause') }).strict(),
   z.object({ type: z.literal('timer:resume') }).strict(),
   z.object({ type: z.literal('timer:add'), ms: z.number().int().min(-3_600_000).max(3_600_000) }).strict(),
@@ -311,7 +325,9 @@ const facilitatorCommands = [
 const sharedCommands = [
   /** A phone, in the Roadmap phase: "I'll take this" (offer: true) or withdrawn; the facilitator confirms one. */
   z.object({ type: z.literal('owner:volunteer'), initiativeId: z.string().max(100), offer: z.boolean() }).strict(),
-  z.object({ type: z.literal('vote:set'), target: VoteTargetSchema, count: z.number().int().min(0).max(LIMITS.votesPerPersonMax) }).strict(),
+  z
+    .object({ type: z.literal('vote:set'), target: VoteTargetSchema, count: z.number().int().min(0).max(LIMITS.votesPerPersonMax) })
+    .strict(),
   z
     .object({
       type: z.literal('roadmap:edit'),
@@ -342,7 +358,12 @@ export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];
 
 /** Commands anyone in the room may send; all others are the facilitator's. */
-export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['vote:set', 'roadmap:edit', 'roadmap:move', 'owner:volunteer']);
+export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
+  'vote:set',
+  'roadmap:edit',
+  'roadmap:move',
+  'owner:volunteer',
+]);
 
 export type AckError = { code: ErrorCode; message: string };
 export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: AckError };

@@ -26,7 +26,12 @@ export const ARCHIVE_FORMAT = 'social-shift/archive';
 
 const StageSchema = z
   .object({
-    level: z.number().int().min(1).max(STAGE_COUNT).describe('1 (the left edge, "uses social media") to 5 (the right edge, "social organisation"), in order.'),
+    level: z
+      .number()
+      .int()
+      .min(1)
+      .max(STAGE_COUNT)
+      .describe('1 (the left edge, "uses social media") to 5 (the right edge, "social organisation"), in order.'),
     name: requiredText(LIMITS.stageNameMax),
     summary: text(LIMITS.descriptorMax).describe('What the stage means, in a sentence.'),
     short: text(LIMITS.stageShortMax).describe('A few words for a legend.'),
@@ -35,27 +40,40 @@ const StageSchema = z
 
 const StepSchema = z
   .object({
-    text: requiredText(LIMITS.roadmapFieldMax).describe('What to do, in the imperative. {serves} stands for who the organisation serves; {act} for what they do with it (\"buy from us\", \"give to us or volunteer\"), from the kind of organisation.'),
+    text: requiredText(LIMITS.roadmapFieldMax).describe(
+      'What to do, in the imperative. {serves} stands for who the organisation serves; {act} for what they do with it (\"buy from us\", \"give to us or volunteer\"), from the kind of organisation.',
+    ),
     cues: z
       .array(requiredText(LIMITS.cueMax))
       .max(LIMITS.cuesMax)
-      .describe('Word beginnings ("sign", "approv") that show a practice card is about this step: the roadmap then starts the step from the team\'s own card.'),
+      .describe(
+        'Word beginnings ("sign", "approv") that show a practice card is about this step: the roadmap then starts the step from the team\'s own card.',
+      ),
   })
   .strict();
 
 const PlaybookSchema = z
   .object({
-    align: requiredText(LIMITS.roadmapFieldMax).describe('A first step for when the room must first agree where it stands: an hour\'s conversation.'),
-    firstSteps: z.array(StepSchema).length(STAGE_COUNT - 1).describe('Four steps: the way out of stage 1, 2, 3 and 4, in that order.'),
+    align: requiredText(LIMITS.roadmapFieldMax).describe(
+      "A first step for when the room must first agree where it stands: an hour's conversation.",
+    ),
+    firstSteps: z
+      .array(StepSchema)
+      .length(STAGE_COUNT - 1)
+      .describe('Four steps: the way out of stage 1, 2, 3 and 4, in that order.'),
     benchmarks: z
       .array(requiredText(LIMITS.roadmapFieldMax))
       .length(STAGE_COUNT - 1)
-      .describe('Four benchmarks: how the organisation will know it reached stage 2, 3, 4 and 5, in that order. Relationships, not campaign returns.'),
+      .describe(
+        'Four benchmarks: how the organisation will know it reached stage 2, 3, 4 and 5, in that order. Relationships, not campaign returns.',
+      ),
     needs: z
       .array(DimensionKeySchema)
       .max(LIMITS.dimensionsMax)
       .optional()
-      .describe('Keys of the dimensions whose work must start before this one\'s. Absent: the enabling dimensions, for one that is not an enabler itself.'),
+      .describe(
+        "Keys of the dimensions whose work must start before this one's. Absent: the enabling dimensions, for one that is not an enabler itself.",
+      ),
   })
   .strict();
 
@@ -65,10 +83,15 @@ const DimensionSchema = z
     name: requiredText(LIMITS.dimensionNameMax),
     left: text(LIMITS.descriptorMax).describe('What the left edge ("uses social media") looks like on this dimension.'),
     right: text(LIMITS.descriptorMax).describe('What the right edge ("social organisation") looks like.'),
-    descriptors: z.array(text(LIMITS.descriptorMax)).length(STAGE_COUNT).describe('One line per stage: what it looks like here, from stage 1 to 5.'),
+    descriptors: z
+      .array(text(LIMITS.descriptorMax))
+      .length(STAGE_COUNT)
+      .describe('One line per stage: what it looks like here, from stage 1 to 5.'),
     prompts: z.array(requiredText(LIMITS.promptMax)).max(LIMITS.promptsMax).describe('Questions for the facilitator to ask the room.'),
     enabler: z.boolean().describe('Groundwork the others build on (leadership, people, ways of working): the roadmap starts it early.'),
-    playbook: PlaybookSchema.optional().describe('What the roadmap suggests for this dimension. Without it, steps are written from the descriptors.'),
+    playbook: PlaybookSchema.optional().describe(
+      'What the roadmap suggests for this dimension. Without it, steps are written from the descriptors.',
+    ),
   })
   .strict();
 
@@ -93,26 +116,46 @@ export const TemplateSchema = z
     description: text(LIMITS.templateDescriptionMax).default('').describe('What it is for, in a sentence or two.'),
     stages: z.array(StageSchema).length(STAGE_COUNT).describe('The five columns of the canvas, left to right.'),
     dimensions: z.array(DimensionSchema).min(1).max(LIMITS.dimensionsMax).describe('The rows of the canvas, in order.'),
-    horizons: z.array(TemplateHorizonSchema).min(1).max(LIMITS.horizonsMax).describe('When the roadmap\'s initiatives run, in months from the workshop.'),
+    horizons: z
+      .array(TemplateHorizonSchema)
+      .min(1)
+      .max(LIMITS.horizonsMax)
+      .describe("When the roadmap's initiatives run, in months from the workshop."),
     settings: TemplateSettingsSchema,
   })
   .strict()
   .superRefine((t, ctx) => {
     t.stages.forEach((s, i) => {
-      if (s.level !== i + 1) ctx.addIssue({ code: 'custom', path: ['stages', i, 'level'], message: `stage ${i + 1} must have level ${i + 1}: stages run from 1 to ${STAGE_COUNT}, in order` });
+      if (s.level !== i + 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stages', i, 'level'],
+          message: `stage ${i + 1} must have level ${i + 1}: stages run from 1 to ${STAGE_COUNT}, in order`,
+        });
     });
     const keys = new Map<string, number>();
     t.dimensions.forEach((d, i) => {
       const first = keys.get(d.key);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'key'], message: `"${d.key}" is already the key of dimension ${first}: keys must be unique` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dimensions', i, 'key'],
+          message: `"${d.key}" is already the key of dimension ${first}: keys must be unique`,
+        });
       else keys.set(d.key, i);
     });
     const ids = new Map<string, number>();
     t.horizons.forEach((h, i) => {
       const first = ids.get(h.id);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['horizons', i, 'id'], message: `"${h.id}" is already the id of horizon ${first}: ids must be unique` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['horizons', i, 'id'],
+          message: `"${h.id}" is already the id of horizon ${first}: ids must be unique`,
+        });
       else ids.set(h.id, i);
-      if (h.toMonth <= h.fromMonth) ctx.addIssue({ code: 'custom', path: ['horizons', i, 'toMonth'], message: 'a horizon must end after it starts' });
+      if (h.toMonth <= h.fromMonth)
+        ctx.addIssue({ code: 'custom', path: ['horizons', i, 'toMonth'], message: 'a horizon must end after it starts' });
     });
   });
 
@@ -132,19 +175,32 @@ export function fileRefusal(code: 'INVALID_TEMPLATE' | 'INVALID_ARCHIVE', path: 
  * Checks that `value` is a file of `format` at `version` before anything else, so that a file
  * from a newer server, or of another kind, is refused in words rather than as a list of fields.
  */
-export function checkFileKind(value: unknown, code: 'INVALID_TEMPLATE' | 'INVALID_ARCHIVE', format: string, version: number): Record<string, unknown> {
+export function checkFileKind(
+  value: unknown,
+  code: 'INVALID_TEMPLATE' | 'INVALID_ARCHIVE',
+  format: string,
+  version: number,
+): Record<string, unknown> {
   const kind = code === 'INVALID_TEMPLATE' ? 'workshop template' : 'workshop archive';
   if (!isObject(value)) throw fileRefusal(code, [], `a ${kind} is a JSON object`);
   if (value.format !== format) {
     if (code === 'INVALID_TEMPLATE' && value.format === ARCHIVE_FORMAT) {
-      throw fileRefusal(code, ['format'], 'this file is a workshop archive, not a template: to run that workshop again, send it as "previous"');
+      throw fileRefusal(
+        code,
+        ['format'],
+        'this file is a workshop archive, not a template: to run that workshop again, send it as "previous"',
+      );
     }
     throw fileRefusal(code, ['format'], `this is not a Social Shift ${kind}: its "format" must be "${format}"`);
   }
   const v = value.version;
   if (v !== version) {
     if (typeof v === 'number' && Number.isInteger(v) && v > version) {
-      throw fileRefusal(code, ['version'], `this ${kind} is version ${v}, and this server reads version ${version} only, so it cannot tell what the newer file means: open it with a newer Social Shift`);
+      throw fileRefusal(
+        code,
+        ['version'],
+        `this ${kind} is version ${v}, and this server reads version ${version} only, so it cannot tell what the newer file means: open it with a newer Social Shift`,
+      );
     }
     throw fileRefusal(code, ['version'], `unknown version: this server reads ${kind}s of version ${version}`);
   }

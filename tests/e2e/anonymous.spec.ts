@@ -2,7 +2,9 @@ import { test, expect } from './fixtures.ts';
 
 const NAMES = ['Ada Lovelace', 'Grace Hopper'];
 
-test('an anonymous workshop never puts a name next to a card, a marker or a vote on the projector, the console or a phone', async ({ cast }) => {
+test('an anonymous workshop never puts a name next to a card, a marker or a vote on the projector, the console or a phone', async ({
+  cast,
+}) => {
   const reply = await cast.create({ anonymous: true, privateUntilReveal: false, minAnswers: 2 });
   const console = await cast.console(reply);
   const projector = await cast.projector(reply.code);
@@ -49,8 +51,12 @@ test('an anonymous workshop never puts a name next to a card, a marker or a vote
     await p.expectPhase('prioritise');
     await p.addVote('dim:leadership').click();
   }
-  await expect(projector.page.locator('[data-testid="canvas-row"][data-dimension="leadership"] [data-testid="dim-votes"]')).toHaveText('2 votes');
-  await expect(console.page.locator('[data-testid="canvas-row"][data-dimension="leadership"] [data-testid="dim-votes"]')).toHaveText('2 votes');
+  await expect(projector.page.locator('[data-testid="canvas-row"][data-dimension="leadership"] [data-testid="dim-votes"]')).toHaveText(
+    '2 votes',
+  );
+  await expect(console.page.locator('[data-testid="canvas-row"][data-dimension="leadership"] [data-testid="dim-votes"]')).toHaveText(
+    '2 votes',
+  );
   for (const n of NAMES) {
     await expect(projector.page.locator('body')).not.toContainText(n);
     await expect(console.page.locator('body')).not.toContainText(n);

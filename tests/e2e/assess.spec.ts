@@ -1,6 +1,8 @@
 import { test, expect } from './fixtures.ts';
 
-test('assess on a phone: one dimension at a time with next and back, a progress count, and a list to jump to any dimension', async ({ cast }) => {
+test('assess on a phone: one dimension at a time with next and back, a progress count, and a list to jump to any dimension', async ({
+  cast,
+}) => {
   const reply = await cast.create({ privateUntilReveal: false });
   const console = await cast.console(reply);
   const a = await cast.phone(0);
@@ -16,7 +18,10 @@ test('assess on a phone: one dimension at a time with next and back, a progress 
 
   const lead = a.dimension('leadership');
   await lead.getByRole('radiogroup', { name: /^Now/ }).getByRole('radio', { name: /^2 / }).check();
-  await lead.getByRole('radiogroup', { name: /^Target/ }).getByRole('radio', { name: /^4 / }).check();
+  await lead
+    .getByRole('radiogroup', { name: /^Target/ })
+    .getByRole('radio', { name: /^4 / })
+    .check();
   await expect(page.getByTestId('assess-progress')).toContainText('1 answered');
 
   // Next names where it goes, and lands there with focus on the new dimension.

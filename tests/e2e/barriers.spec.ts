@@ -32,7 +32,9 @@ test('a barrier tied to a dimension and held until Next on a phone holds that in
   await expect(initiative).toContainText('The platform contract runs to March');
   // The phones read the same plan.
   await phone.expectPhase('roadmap');
-  await expect(phone.page.getByRole('region', { name: 'Next', exact: true }).locator('[data-testid="initiative"][data-id="technology:move"]')).toBeVisible();
+  await expect(
+    phone.page.getByRole('region', { name: 'Next', exact: true }).locator('[data-testid="initiative"][data-id="technology:move"]'),
+  ).toBeVisible();
 });
 
 test('a phone edits its own barrier in place: the words change everywhere, its tie and its votes stay', async ({ cast }) => {
@@ -48,7 +50,10 @@ test('a phone edits its own barrier in place: the words change everywhere, its t
   // Ben votes on it before Ada fixes the typo.
   await ben!.expectPhase('prioritise');
   await ben!.openTab('Barriers');
-  await ben!.barrier('Too many signoffs').getByRole('button', { name: /^Add a vote/ }).click();
+  await ben!
+    .barrier('Too many signoffs')
+    .getByRole('button', { name: /^Add a vote/ })
+    .click();
   await expect(ben!.barrier('Too many signoffs').locator('output')).toHaveText('1');
 
   await ada!.barrier('Too many signoffs').getByRole('button', { name: 'Edit barrier: Too many signoffs' }).click();

@@ -13,7 +13,18 @@ import { closeAll, join, participant } from '../helpers/clients.ts';
 import { test, expect } from './fixtures.ts';
 import type { ConsolePage } from './pages/ConsolePage.ts';
 
-const DIMENSIONS = ['leadership', 'brand', 'conversation', 'content', 'community', 'ways-of-working', 'people', 'technology', 'insight', 'commerce'];
+const DIMENSIONS = [
+  'leadership',
+  'brand',
+  'conversation',
+  'content',
+  'community',
+  'ways-of-working',
+  'people',
+  'technology',
+  'insight',
+  'commerce',
+];
 
 /** People who joined through the API, each holding a real participant connection. */
 async function people(base: string, reply: CreateWorkshopReply, names: string[]): Promise<WorkshopConnection[]> {
@@ -27,14 +38,25 @@ async function answer(p: WorkshopConnection, dims: string[], current = 2, target
   for (const d of dims) expect((await p.write((doc) => putMarker(doc, d, { current, target }))).ok).toBe(true);
 }
 
-async function write(p: WorkshopConnection, id: string, kind: 'practice' | 'barrier', text: string, dimension: string | null): Promise<void> {
-  const r = await p.write((doc) => putCard(doc, id, { kind, text, dimension, stage: kind === 'practice' ? 2 : null, createdAt: Date.now() }));
+async function write(
+  p: WorkshopConnection,
+  id: string,
+  kind: 'practice' | 'barrier',
+  text: string,
+  dimension: string | null,
+): Promise<void> {
+  const r = await p.write((doc) =>
+    putCard(doc, id, { kind, text, dimension, stage: kind === 'practice' ? 2 : null, createdAt: Date.now() }),
+  );
   expect(r.ok, JSON.stringify(r)).toBe(true);
 }
 
 const side = (c: ConsolePage) => c.page.getByRole('complementary', { name: 'Facilitator controls' });
 
-test('answers are counted as people × dimensions, and the console names the dimensions short of answers', async ({ cast, baseURL }, testInfo) => {
+test('answers are counted as people × dimensions, and the console names the dimensions short of answers', async ({
+  cast,
+  baseURL,
+}, testInfo) => {
   const reply = await cast.create({ privateUntilReveal: false });
   const console = await cast.console(reply);
   const [ana, ben, cy] = await people(baseURL!, reply, ['Ana', 'Ben', 'Cy']);
@@ -65,7 +87,10 @@ test('answers are counted as people × dimensions, and the console names the dim
   closeAll(ana, ben, cy);
 });
 
-test('the console says what moving on reveals, and the phase stepper shows each phase hidden or revealed', async ({ cast, baseURL }, testInfo) => {
+test('the console says what moving on reveals, and the phase stepper shows each phase hidden or revealed', async ({
+  cast,
+  baseURL,
+}, testInfo) => {
   const reply = await cast.create({ privateUntilReveal: true });
   const console = await cast.console(reply);
   const [ana, ben] = await people(baseURL!, reply, ['Ana', 'Ben']);
@@ -103,7 +128,10 @@ test('the console says what moving on reveals, and the phase stepper shows each 
   closeAll(ana, ben);
 });
 
-test('a room of thirty at 1440x900: phases, reveal and settings stay in view, and the people list scrolls on its own', async ({ cast, baseURL }, testInfo) => {
+test('a room of thirty at 1440x900: phases, reveal and settings stay in view, and the people list scrolls on its own', async ({
+  cast,
+  baseURL,
+}, testInfo) => {
   const reply = await cast.create({ privateUntilReveal: true });
   const names = Array.from({ length: 30 }, (_, i) => `Person ${String(i + 1).padStart(2, '0')}`);
   for (const name of names) await join(baseURL!, reply.code, name);
@@ -148,7 +176,10 @@ test('a room of thirty at 1440x900: phases, reveal and settings stay in view, an
   await console.page.screenshot({ path: testInfo.outputPath('console-thirty-people-open.png') });
 });
 
-test('the facilitator ties a barrier to a dimension and a horizon; the projector shows what it holds back, and no name', async ({ cast, baseURL }, testInfo) => {
+test('the facilitator ties a barrier to a dimension and a horizon; the projector shows what it holds back, and no name', async ({
+  cast,
+  baseURL,
+}, testInfo) => {
   const reply = await cast.create({ privateUntilReveal: false, anonymous: true });
   const console = await cast.console(reply);
   const projector = await cast.projectorLink(reply.boardUrl);
@@ -177,7 +208,9 @@ test('the facilitator ties a barrier to a dimension and a horizon; the projector
 
   // The plan follows: the export's barrier list says when the work it holds back may start.
   await console.setPhase('export');
-  await expect(console.exportPanel().getByTestId('export-preview')).toContainText('The platform contract runs to March (general, not before Next)');
+  await expect(console.exportPanel().getByTestId('export-preview')).toContainText(
+    'The platform contract runs to March (general, not before Next)',
+  );
   closeAll(ana);
 });
 
@@ -192,7 +225,10 @@ test('the console and the projector list barriers in one order: most votes first
   // A named workshop orders cards by when they were written.
   const t0 = Date.now();
   for (const [i, text] of ['No budget', 'No time', 'Too many sign-offs'].entries()) {
-    expect((await ana!.write((doc) => putCard(doc, `b${i}`, { kind: 'barrier', text, dimension: null, stage: null, createdAt: t0 + i * 1000 }))).ok).toBe(true);
+    expect(
+      (await ana!.write((doc) => putCard(doc, `b${i}`, { kind: 'barrier', text, dimension: null, stage: null, createdAt: t0 + i * 1000 })))
+        .ok,
+    ).toBe(true);
   }
   const lists = [console.page.getByTestId('console-barrier'), projector.page.getByTestId('projector-barrier')];
   for (const list of lists) await expect(list).toHaveText([/No budget/, /No time/, /Too many sign-offs/]);

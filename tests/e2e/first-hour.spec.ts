@@ -102,7 +102,9 @@ test.describe('a server started the way npm start runs it (HOST=0.0.0.0)', () =>
 
         // The facilitator link, for a tablet, uses the same address.
         const handover = await console.openFacilitatorLink();
-        await expect(handover.getByTestId('facilitator-link')).toHaveText(`http://${lan}:${port}/f/${reply.code}#key=${reply.facilitatorKey}`);
+        await expect(handover.getByTestId('facilitator-link')).toHaveText(
+          `http://${lan}:${port}/f/${reply.code}#key=${reply.facilitatorKey}`,
+        );
         // The projector's own link, on the same reachable address, with its read-only key.
         await expect(handover.getByTestId('projector-link')).toHaveText(reply.boardUrl);
         expect(reply.boardUrl).toMatch(new RegExp(`^http://${lan.replace(/\./g, '\\.')}:${port}/board/${reply.code}#view=`));
@@ -120,7 +122,10 @@ test.describe('a server started the way npm start runs it (HOST=0.0.0.0)', () =>
   });
 });
 
-test('a server listening on this computer only: the console warns that phones cannot open the join link', async ({ cast, baseURL }, testInfo) => {
+test('a server listening on this computer only: the console warns that phones cannot open the join link', async ({
+  cast,
+  baseURL,
+}, testInfo) => {
   const reply = await cast.create();
   const console = await cast.console(reply);
   await expect(console.joinLink()).toHaveText(`${baseURL}/j/${reply.code}`);
@@ -128,7 +133,11 @@ test('a server listening on this computer only: the console warns that phones ca
   await console.page.screenshot({ path: testInfo.outputPath('console-join-local-only.png') });
 });
 
-test('the facilitator link: warning, copy, a QR code of the link, and a second browser runs the console with it', async ({ cast, browser, baseURL }, testInfo) => {
+test('the facilitator link: warning, copy, a QR code of the link, and a second browser runs the console with it', async ({
+  cast,
+  browser,
+  baseURL,
+}, testInfo) => {
   const reply = await cast.create({}, 'Leadership offsite');
   const console = await cast.console(reply);
   await console.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -150,7 +159,10 @@ test('the facilitator link: warning, copy, a QR code of the link, and a second b
   await expect(panel.getByTestId('facilitator-link-copy')).toHaveText('Copied ✓');
   expect(await console.page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   await console.page.screenshot({ path: testInfo.outputPath('console-facilitator-link.png') });
-  const axe = await new AxeBuilder({ page: console.page }).include('[data-testid="facilitator-link-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const axe = await new AxeBuilder({ page: console.page })
+    .include('[data-testid="facilitator-link-panel"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // Closing it puts the console back; the key never reached an address bar.
@@ -170,7 +182,11 @@ test('the facilitator link: warning, copy, a QR code of the link, and a second b
   }
 });
 
-test('on a phone the home page offers "Join a workshop" first, its code field on the first screen', async ({ browser, baseURL, cast }, testInfo) => {
+test('on a phone the home page offers "Join a workshop" first, its code field on the first screen', async ({
+  browser,
+  baseURL,
+  cast,
+}, testInfo) => {
   const ctx = await phoneContext(browser, baseURL!);
   try {
     const home = new HomePage(await ctx.newPage());

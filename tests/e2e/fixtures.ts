@@ -12,11 +12,7 @@ import { PhonePage } from './pages/PhonePage.ts';
 import { ProjectorPage } from './pages/ProjectorPage.ts';
 
 /** Phones: the first is 360 px wide, the narrowest screen the app promises to fit. */
-const PHONES = [
-  { ...devices['Pixel 7'], viewport: { width: 360, height: 780 } },
-  devices['Pixel 7'],
-  { ...devices['Pixel 5'] },
-];
+const PHONES = [{ ...devices['Pixel 7'], viewport: { width: 360, height: 780 } }, devices['Pixel 7'], { ...devices['Pixel 5'] }];
 
 export interface Cast {
   browser: Browser;
@@ -35,7 +31,11 @@ export interface Cast {
   projectorLink(boardUrl: string): Promise<ProjectorPage>;
 }
 
-async function createWorkshop(request: APIRequestContext, title: string, body: { settings?: Partial<Settings>; template?: unknown }): Promise<CreateWorkshopReply> {
+async function createWorkshop(
+  request: APIRequestContext,
+  title: string,
+  body: { settings?: Partial<Settings>; template?: unknown },
+): Promise<CreateWorkshopReply> {
   const res = await request.post('/api/workshops', { data: { title, organisation: 'Acme Ltd', ...body } });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as CreateWorkshopReply;

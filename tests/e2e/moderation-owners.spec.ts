@@ -8,11 +8,16 @@ import { test, expect } from './fixtures.ts';
 import type { ConsolePage } from './pages/ConsolePage.ts';
 
 async function downloadMarkdown(console: ConsolePage): Promise<string> {
-  const [download] = await Promise.all([console.page.waitForEvent('download'), console.page.getByRole('button', { name: 'Download markdown' }).click()]);
+  const [download] = await Promise.all([
+    console.page.waitForEvent('download'),
+    console.page.getByRole('button', { name: 'Download markdown' }).click(),
+  ]);
   return fs.readFileSync((await download.path())!, 'utf8');
 }
 
-test('a card set aside leaves every screen and the export, its author still sees it, and it can be restored', async ({ cast }, testInfo) => {
+test('a card set aside leaves every screen and the export, its author still sees it, and it can be restored', async ({
+  cast,
+}, testInfo) => {
   test.setTimeout(120_000);
   const reply = await cast.create({ privateUntilReveal: false }, 'Moderation');
   const console = await cast.console(reply);

@@ -19,8 +19,14 @@ test('a presenting console hides others’ cards and markers until the reveal, a
   await expect(console.page.getByTestId('console-hidden')).toContainText('2 cards hidden until you reveal them');
   await expect(console.page.getByTestId('card')).toHaveCount(0);
   // The switch and its notes pass axe like the rest of the console (serious and critical).
-  const axe = await new AxeBuilder({ page: console.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const axe = await new AxeBuilder({ page: console.page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   // Switched off, the facilitator sees everything, with a warning not to project it.
   await presenting.uncheck();

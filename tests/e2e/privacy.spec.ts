@@ -29,7 +29,12 @@ test('assess with private-until-reveal: nobody sees the room’s markers before 
     await expect(p.page.getByTestId('distribution')).toHaveCount(0);
     const [now] = answers[i]!;
     await p.showDimension('leadership'); // Assess shows one dimension at a time; brand was the last one set.
-    await expect(p.dimension('leadership').getByRole('radiogroup', { name: /^Now/ }).getByRole('radio', { name: new RegExp(`^${now} `) })).toBeChecked();
+    await expect(
+      p
+        .dimension('leadership')
+        .getByRole('radiogroup', { name: /^Now/ })
+        .getByRole('radio', { name: new RegExp(`^${now} `) }),
+    ).toBeChecked();
   }
   await expect(projector.page.getByTestId('cell-dist')).toHaveCount(0);
   await expect(projector.page.getByTestId('wide')).toHaveCount(0);
@@ -38,7 +43,10 @@ test('assess with private-until-reveal: nobody sees the room’s markers before 
 
   // After: everyone sees the whole room's distribution, and the wide spread is flagged.
   for (const p of phones) {
-    await expect(p.distribution('leadership')).toHaveAttribute('aria-label', /3 answers\. Now: Absent 1, Broadcasting 0, Experimenting 1, Engaging 0, Social organisation 1\./);
+    await expect(p.distribution('leadership')).toHaveAttribute(
+      'aria-label',
+      /3 answers\. Now: Absent 1, Broadcasting 0, Experimenting 1, Engaging 0, Social organisation 1\./,
+    );
     await expect(p.dimension('leadership')).toContainText('Wide spread');
     await expect(p.page.getByTestId('room-hidden')).toHaveCount(0);
   }

@@ -11,12 +11,16 @@ async function expectBoardFits(projector: ProjectorPage, width: number, height: 
   await expect(rows).toHaveCount(10);
   for (const row of await rows.all()) {
     const box = (await row.getByRole('rowheader').boundingBox())!;
-    expect(box.y + box.height, `${await row.getAttribute('data-dimension')} row inside ${width}x${height}`).toBeLessThanOrEqual(height + 0.5);
+    expect(box.y + box.height, `${await row.getAttribute('data-dimension')} row inside ${width}x${height}`).toBeLessThanOrEqual(
+      height + 0.5,
+    );
     expect(box.height).toBeGreaterThanOrEqual(40);
   }
 }
 
-test('the projector board fits 1920x1080 and 1280x720 with large text; a crowded cell shows its newest cards and a +N count', async ({ cast }) => {
+test('the projector board fits 1920x1080 and 1280x720 with large text; a crowded cell shows its newest cards and a +N count', async ({
+  cast,
+}) => {
   const reply = await cast.create({ privateUntilReveal: false });
   const console = await cast.console(reply);
   const projector = await cast.projector(reply.code);
@@ -47,7 +51,12 @@ test('the projector board fits 1920x1080 and 1280x720 with large text; a crowded
     }
     const font = await projector.card('A lonely practice').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(font, `card text at ${width}x${height}`).toBeGreaterThanOrEqual(minFont);
-    const dimFont = await projector.page.getByRole('rowheader').first().locator('span').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const dimFont = await projector.page
+      .getByRole('rowheader')
+      .first()
+      .locator('span')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(dimFont).toBeGreaterThanOrEqual(minFont);
   }
 

@@ -26,7 +26,8 @@ async function overflowing(page: Page): Promise<string[]> {
       const scroller = el.parentElement?.closest('.heat-map, .chart');
       if (scroller && getComputedStyle(scroller).overflowX === 'auto') continue;
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 0.5) out.push(`${el.tagName.toLowerCase()}.${el.className} right ${Math.round(r.right)} > ${width}`);
+      if (r.width > 0 && r.right > width + 0.5)
+        out.push(`${el.tagName.toLowerCase()}.${el.className} right ${Math.round(r.right)} > ${width}`);
     }
     return out.slice(0, 5);
   });
@@ -47,7 +48,15 @@ for (const sample of SAMPLES) {
     await expect(page.locator('h1')).toBeVisible();
 
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    const report = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`).join('\n');
+    const report = results.violations
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 5)
+            .join('\n  ')}`,
+      )
+      .join('\n');
     expect(results.violations, report).toEqual([]);
     expect(await page.locator('script').count()).toBe(0);
 

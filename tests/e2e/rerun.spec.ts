@@ -21,7 +21,9 @@ async function assess(console: ConsolePage, phones: PhonePage[], answers: Record
   await console.reveal();
 }
 
-test('a workshop, its archive, a re-run from it with three phones, and what moved on the console, the projector and in the download', async ({ cast }) => {
+test('a workshop, its archive, a re-run from it with three phones, and what moved on the console, the projector and in the download', async ({
+  cast,
+}) => {
   test.setTimeout(240_000);
 
   // ---------------------------------------------------------------- the first session
@@ -46,7 +48,9 @@ test('a workshop, its archive, a re-run from it with three phones, and what move
   const home = await (await cast.desk()).newPage();
   await home.goto('/');
   const fromFile = home.getByTestId('start-from-file');
-  await fromFile.getByLabel('Template or archive (.json)').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(archiveText) });
+  await fromFile
+    .getByLabel('Template or archive (.json)')
+    .setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(archiveText) });
   await expect(fromFile.getByTestId('picked')).toContainText('Archive of “Spring offsite”');
   await expect(fromFile.getByLabel('Title')).toHaveValue('Spring offsite, again');
   await fromFile.getByLabel('Title').fill('Autumn offsite');
@@ -93,7 +97,9 @@ test('a workshop, its archive, a re-run from it with three phones, and what move
   await moved.getByTestId('what-moved-show').check();
   const onWall = projector.page.getByTestId('what-moved');
   await expect(onWall).toBeVisible();
-  await expect(onWall.locator('[data-testid="moved-row"][data-dimension="people"]').getByTestId('shift')).toHaveText('Broadcasting → Experimenting, up 1');
+  await expect(onWall.locator('[data-testid="moved-row"][data-dimension="people"]').getByTestId('shift')).toHaveText(
+    'Broadcasting → Experimenting, up 1',
+  );
   await expect(onWall.locator('[data-testid="earlier-initiative"][data-id="people:move"]')).toContainText('Done');
   await expect(onWall.locator('[data-testid="earlier-initiative"][data-id="brand:move"]')).toContainText('Stalled');
   // The projector never names the earlier room's people.
@@ -121,7 +127,9 @@ test('a workshop, its archive, a re-run from it with three phones, and what move
   expect(await t.json()).toEqual(archive.template);
 });
 
-test('"Save as template" on the console, then "Start from a file" on the home page: the new workshop has that canvas; a broken file is refused with its field', async ({ cast }) => {
+test('"Save as template" on the console, then "Start from a file" on the home page: the new workshop has that canvas; a broken file is refused with its field', async ({
+  cast,
+}) => {
   const reply = await cast.create({ privateUntilReveal: false, votesPerPerson: 7 }, 'Model workshop');
   const console = await cast.console(reply);
   await console.page.getByLabel('Votes per person').fill('8');
@@ -139,7 +147,9 @@ test('"Save as template" on the console, then "Start from a file" on the home pa
   const file = (value: unknown) => ({ name: 'ours.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)) });
 
   // A broken one first: the server names the field, and nothing is created.
-  await fromFile.getByLabel('Template or archive (.json)').setInputFiles(file({ ...template, dimensions: [{ ...template.dimensions[0], descriptors: [] }] }));
+  await fromFile
+    .getByLabel('Template or archive (.json)')
+    .setInputFiles(file({ ...template, dimensions: [{ ...template.dimensions[0], descriptors: [] }] }));
   await expect(fromFile.getByTestId('picked')).toContainText('1 dimension');
   await fromFile.getByLabel('Title').fill('From my file');
   await fromFile.getByRole('button', { name: 'Create from this file' }).click();

@@ -32,20 +32,64 @@ const CARDS: [string, string, number][][] = [
 ];
 
 const MARKERS: Record<string, [number, number][]> = {
-  leadership: [[1, 4], [3, 4], [5, 5]],
-  brand: [[2, 4], [2, 4], [2, 3]],
-  conversation: [[2, 4], [3, 4], [3, 5]],
-  content: [[2, 3], [2, 4], [1, 3]],
-  community: [[2, 4], [3, 4], [2, 4]],
-  'ways-of-working': [[1, 3], [2, 4], [2, 3]],
-  people: [[1, 3], [2, 4], [1, 4]],
-  technology: [[2, 3], [3, 3], [2, 4]],
-  insight: [[2, 4], [2, 4], [1, 4]],
-  commerce: [[1, 2], [2, 3], [1, 3]],
+  leadership: [
+    [1, 4],
+    [3, 4],
+    [5, 5],
+  ],
+  brand: [
+    [2, 4],
+    [2, 4],
+    [2, 3],
+  ],
+  conversation: [
+    [2, 4],
+    [3, 4],
+    [3, 5],
+  ],
+  content: [
+    [2, 3],
+    [2, 4],
+    [1, 3],
+  ],
+  community: [
+    [2, 4],
+    [3, 4],
+    [2, 4],
+  ],
+  'ways-of-working': [
+    [1, 3],
+    [2, 4],
+    [2, 3],
+  ],
+  people: [
+    [1, 3],
+    [2, 4],
+    [1, 4],
+  ],
+  technology: [
+    [2, 3],
+    [3, 3],
+    [2, 4],
+  ],
+  insight: [
+    [2, 4],
+    [2, 4],
+    [1, 4],
+  ],
+  commerce: [
+    [1, 2],
+    [2, 3],
+    [1, 3],
+  ],
 };
 
 /** The rest of a room of thirty. */
-const CROWD = Array.from({ length: 27 }, (_, i) => `${['Sam', 'Priya', 'Tomás', 'Wei', 'Ngozi', 'Ola', 'Jun', 'Maya', 'Ravi'][i % 9]} ${String.fromCharCode(65 + Math.floor(i / 9))}.`);
+const CROWD = Array.from(
+  { length: 27 },
+  (_, i) =>
+    `${['Sam', 'Priya', 'Tomás', 'Wei', 'Ngozi', 'Ola', 'Jun', 'Maya', 'Ravi'][i % 9]} ${String.fromCharCode(65 + Math.floor(i / 9))}.`,
+);
 
 test('screenshots for the README', async ({ cast, baseURL }) => {
   test.setTimeout(180_000);
@@ -147,7 +191,9 @@ test('screenshots for the README', async ({ cast, baseURL }) => {
   await console.reveal();
   // The facilitator ties the barrier to what it holds back; the projector says so.
   await console.tieBarrier('Too many sign-offs', 'Ways of working & business model', 'Next (month 3)');
-  await expect(projector.page.getByTestId('barrier-holds').first()).toHaveText('Holds back Ways of working & business model · not before Next');
+  await expect(projector.page.getByTestId('barrier-holds').first()).toHaveText(
+    'Holds back Ways of working & business model · not before Next',
+  );
   const signOffs = phones[2]!.barrier('Too many sign-offs');
   await signOffs.getByRole('button', { name: /^Add a vote/ }).click();
   await expect(signOffs.locator('output')).toHaveText('1');
@@ -187,23 +233,64 @@ test('screenshots for the README', async ({ cast, baseURL }) => {
 
 /** Six months on, the same three people answer again: most dimensions moved a stage, Leadership and People did not. */
 const LATER: Record<string, [number, number][]> = {
-  leadership: [[2, 4], [2, 4], [3, 5]],
-  brand: [[3, 4], [2, 4], [3, 4]],
-  conversation: [[3, 4], [4, 4], [3, 5]],
-  content: [[3, 4], [3, 4], [2, 4]],
-  community: [[3, 4], [3, 4], [2, 4]],
-  'ways-of-working': [[2, 3], [2, 4], [3, 3]],
-  people: [[1, 3], [2, 4], [1, 4]],
-  technology: [[3, 4], [3, 3], [3, 4]],
-  insight: [[3, 4], [2, 4], [3, 4]],
-  commerce: [[2, 3], [2, 3], [1, 3]],
+  leadership: [
+    [2, 4],
+    [2, 4],
+    [3, 5],
+  ],
+  brand: [
+    [3, 4],
+    [2, 4],
+    [3, 4],
+  ],
+  conversation: [
+    [3, 4],
+    [4, 4],
+    [3, 5],
+  ],
+  content: [
+    [3, 4],
+    [3, 4],
+    [2, 4],
+  ],
+  community: [
+    [3, 4],
+    [3, 4],
+    [2, 4],
+  ],
+  'ways-of-working': [
+    [2, 3],
+    [2, 4],
+    [3, 3],
+  ],
+  people: [
+    [1, 3],
+    [2, 4],
+    [1, 4],
+  ],
+  technology: [
+    [3, 4],
+    [3, 3],
+    [3, 4],
+  ],
+  insight: [
+    [3, 4],
+    [2, 4],
+    [3, 4],
+  ],
+  commerce: [
+    [2, 3],
+    [2, 3],
+    [1, 3],
+  ],
 };
 
 /** A session played over the real protocol by scripted phones: markers, votes, a generated roadmap. */
 async function playSession(base: string, reply: CreateWorkshopReply, markers: Record<string, [number, number][]>, votes: string[][]) {
   const fac = facilitator(base, reply.code, reply.facilitatorKey);
   const people: WorkshopConnection[] = [];
-  for (const name of ['Ada Lovelace', 'Grace Hopper', 'Linus T.']) people.push(participant(base, reply.code, (await join(base, reply.code, name)).token));
+  for (const name of ['Ada Lovelace', 'Grace Hopper', 'Linus T.'])
+    people.push(participant(base, reply.code, (await join(base, reply.code, name)).token));
   await Promise.all([fac, ...people].map((c) => c.whenSynced()));
   const cmd = async (c: Parameters<WorkshopConnection['command']>[0]) => expect((await fac.command(c)).ok).toBe(true);
   await cmd({ type: 'phase:set', phase: 'assess' });
@@ -212,7 +299,8 @@ async function playSession(base: string, reply: CreateWorkshopReply, markers: Re
   }
   await cmd({ type: 'phase:set', phase: 'prioritise' });
   for (const [i, p] of people.entries()) {
-    for (const t of new Set(votes[i])) expect((await p.command({ type: 'vote:set', target: t, count: votes[i]!.filter((x) => x === t).length })).ok).toBe(true);
+    for (const t of new Set(votes[i]))
+      expect((await p.command({ type: 'vote:set', target: t, count: votes[i]!.filter((x) => x === t).length })).ok).toBe(true);
   }
   await cmd({ type: 'phase:set', phase: 'roadmap' });
   await cmd({ type: 'roadmap:generate', apply: true });
@@ -223,10 +311,16 @@ test('screenshots of a re-run: what moved', async ({ cast, baseURL }) => {
   test.setTimeout(120_000);
   const base = baseURL!;
   const first = await cast.create({ privateUntilReveal: false }, 'Leadership offsite: our social strategy');
-  const march = await playSession(base, first, MARKERS, [['dim:leadership', 'dim:people'], ['dim:conversation', 'dim:leadership'], ['dim:people', 'dim:community']]);
+  const march = await playSession(base, first, MARKERS, [
+    ['dim:leadership', 'dim:people'],
+    ['dim:conversation', 'dim:leadership'],
+    ['dim:people', 'dim:community'],
+  ]);
   march.close();
   // Run again from its archive, dated as if the first session had been six months ago.
-  const archive = await (await fetch(`${base}/api/workshops/${first.code}/archive.json`, { headers: { authorization: `Bearer ${first.facilitatorKey}` } })).json();
+  const archive = await (
+    await fetch(`${base}/api/workshops/${first.code}/archive.json`, { headers: { authorization: `Bearer ${first.facilitatorKey}` } })
+  ).json();
   const then = new Date();
   then.setUTCMonth(then.getUTCMonth() - 6);
   archive.workshop.createdAt = then.toISOString();
@@ -237,7 +331,11 @@ test('screenshots of a re-run: what moved', async ({ cast, baseURL }) => {
   });
   expect(res.status).toBe(201);
   const again = (await res.json()) as CreateWorkshopReply;
-  const autumn = await playSession(base, again, LATER, [['dim:people', 'dim:leadership'], ['dim:leadership', 'dim:people'], ['dim:insight', 'dim:people']]);
+  const autumn = await playSession(base, again, LATER, [
+    ['dim:people', 'dim:leadership'],
+    ['dim:leadership', 'dim:people'],
+    ['dim:insight', 'dim:people'],
+  ]);
   const marks: Array<[string, 'done' | 'under-way' | 'stalled' | 'dropped', boolean | null]> = [
     ['leadership:align', 'done', true],
     ['conversation:move', 'done', true],

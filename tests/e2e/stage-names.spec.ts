@@ -52,7 +52,10 @@ test('stages renamed in the template are the names the phone, the console, the p
   await expect(initiative.getByTestId('from-stage')).toHaveText('2 Informing');
   await expect(projector.page.locator('[data-testid="initiative"][data-id="leadership:move"]')).toContainText('4 Involving');
 
-  const [download] = await Promise.all([console.page.waitForEvent('download'), console.page.getByRole('button', { name: 'Download markdown' }).click()]);
+  const [download] = await Promise.all([
+    console.page.waitForEvent('download'),
+    console.page.getByRole('button', { name: 'Download markdown' }).click(),
+  ]);
   const markdown = fs.readFileSync((await download.path())!, 'utf8');
   expect(markdown).toContain('Stages, left to right: Silent (');
   expect(markdown).toContain('| Leadership & ownership | Informing (2) | Involving (4) |');

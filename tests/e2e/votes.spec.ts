@@ -40,7 +40,9 @@ test('a phone cannot spend more than its vote budget; a budget changed mid-phase
   await expect(a.votesOn(lead)).toHaveText('2');
 });
 
-test('barriers have votes of their own: a phone that spent every vote on dimensions still votes on barriers, its own included', async ({ cast }) => {
+test('barriers have votes of their own: a phone that spent every vote on dimensions still votes on barriers, its own included', async ({
+  cast,
+}) => {
   const reply = await cast.create({ votesPerPerson: 2, privateUntilReveal: false });
   const console = await cast.console(reply);
   const phone = await cast.phone(0);

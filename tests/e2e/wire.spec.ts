@@ -15,7 +15,9 @@ function record(page: Page): () => string {
   return () => frames.join('\n');
 }
 
-test('no frame a phone or the projector receives carries another person’s unrevealed card or, when anonymous, anyone’s name', async ({ cast }) => {
+test('no frame a phone or the projector receives carries another person’s unrevealed card or, when anonymous, anyone’s name', async ({
+  cast,
+}) => {
   const reply = await cast.create({ anonymous: true, privateUntilReveal: true });
   const [a, b] = [await cast.phone(), await cast.phone()];
   const seenByB = record(b.page);

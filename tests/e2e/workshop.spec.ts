@@ -24,7 +24,9 @@ test('a facilitator creates a workshop, three phones join by typing the code, th
   for (const phone of phones) await phone.expectPhase('map');
 });
 
-test('cards from phones appear live on console and projector; a card dragged on the console moves on the phones', async ({ cast }, testInfo) => {
+test('cards from phones appear live on console and projector; a card dragged on the console moves on the phones', async ({
+  cast,
+}, testInfo) => {
   const reply = await cast.create({ privateUntilReveal: false });
   const console = await cast.console(reply);
   const projector = await cast.projector(reply.code);

@@ -35,7 +35,13 @@ export function updateFrame(update: Uint8Array, type: number = syncProtocol.mess
 }
 
 /** One client's structs: header then whatever `body` writes, then a delete set. */
-function oneClient(client: number, clock: number, count: number, body: (e: Enc) => void, ds: (e: Enc) => void = (e) => encoding.writeVarUint(e, 0)) {
+function oneClient(
+  client: number,
+  clock: number,
+  count: number,
+  body: (e: Enc) => void,
+  ds: (e: Enc) => void = (e) => encoding.writeVarUint(e, 0),
+) {
   return build((e) => {
     encoding.writeVarUint(e, 1);
     encoding.writeVarUint(e, count);
@@ -99,27 +105,104 @@ export function craftedAttacks(pid: string, client: number, serverClient: number
     { name: 'garbage from yjs #479 ("garbagedoc" as base64)', update: new Uint8Array(Buffer.from('garbagedoc', 'base64')) },
     { name: 'empty', update: new Uint8Array(0) },
     { name: 'huge number of client sections', update: build((e) => encoding.writeVarUint(e, HUGE)) },
-    { name: 'huge struct count, no structs', update: build((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint(e, HUGE), encoding.writeVarUint(e, client), encoding.writeVarUint(e, 0))) },
-    { name: 'struct count 2^32-1 with one struct', update: oneClient(client, 0, 0xffff_ffff, (e) => mapItem(e, 'cards', key, CONTENT.any, anyValue(validCard))) },
-    { name: 'GC struct of huge length', update: oneClient(client, 0, 1, (e) => (encoding.writeUint8(e, 0), encoding.writeVarUint(e, HUGE))) },
-    { name: 'Skip struct of huge length', update: oneClient(client, 0, 1, (e) => (encoding.writeUint8(e, 10), encoding.writeVarUint(e, HUGE))) },
-    { name: 'structs written as the server', update: oneClient(serverClient, 0, 1, (e) => mapItem(e, 'votes', 'dim:brand', CONTENT.any, anyValue(50))) },
-    { name: 'a card written as the server, past its clock', update: oneClient(serverClient, 1_000, 1, (e) => mapItem(e, 'cards', key, CONTENT.any, anyValue(validCard))) },
-    { name: 'own votes, as a fresh client', update: oneClient(client, 0, 1, (e) => mapItem(e, 'votes', 'dim:brand', CONTENT.any, anyValue(50))) },
-    { name: 'a public id of its own choosing', update: oneClient(client, 0, 1, (e) => mapItem(e, 'public', key, CONTENT.any, anyValue('forged-public-id'))) },
-    { name: 'a client binding to the server', update: oneClient(client, 0, 1, (e) => mapItem(e, 'clients', String(client), CONTENT.any, anyValue('@server'))) },
-    { name: 'a card keyed as another person\'s (old layout)', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', `${pid}x/c1`, CONTENT.any, anyValue(validCard))) },
-    { name: 'the room\'s meta, in a private document', update: oneClient(client, 0, 1, (e) => mapItem(e, 'meta', 'phase', CONTENT.any, anyValue('export'))) },
-    { name: 'many GC structs (64 KB of them)', update: oneClient(client, 0, 30_000, (e) => { for (let i = 0; i < 30_000; i++) (encoding.writeUint8(e, 0), encoding.writeVarUint(e, 1)); }) },
-    { name: 'deleted content of huge length', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.deleted, (d) => encoding.writeVarUint(d, HUGE))) },
-    { name: 'string content claiming 2^31 bytes', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.string, (d) => encoding.writeVarUint(d, 2 ** 31))) },
-    { name: 'any content claiming 2^31 values', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.any, (d) => encoding.writeVarUint(d, 2 ** 31))) },
-    { name: 'array value claiming 2^31 elements', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.any, (d) => (encoding.writeVarUint(d, 1), encoding.writeUint8(d, 117), encoding.writeVarUint(d, 2 ** 31)))) },
-    { name: 'json content claiming 2^31 values', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.json, (d) => encoding.writeVarUint(d, 2 ** 31))) },
-    { name: 'binary content claiming 2^31 bytes', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.binary, (d) => encoding.writeVarUint(d, 2 ** 31))) },
-    { name: 'value nested 30,000 arrays deep', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.any, deep(30_000))) },
-    { name: 'nested type content (a Y.Map inside a card)', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.type, (d) => encoding.writeVarUint(d, 1))) },
-    { name: 'subdocument content', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.doc, (d) => (encoding.writeVarString(d, 'guid'), encoding.writeAny(d, {})))) },
+    {
+      name: 'huge struct count, no structs',
+      update: build(
+        (e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint(e, HUGE), encoding.writeVarUint(e, client), encoding.writeVarUint(e, 0)),
+      ),
+    },
+    {
+      name: 'struct count 2^32-1 with one struct',
+      update: oneClient(client, 0, 0xffff_ffff, (e) => mapItem(e, 'cards', key, CONTENT.any, anyValue(validCard))),
+    },
+    {
+      name: 'GC struct of huge length',
+      update: oneClient(client, 0, 1, (e) => (encoding.writeUint8(e, 0), encoding.writeVarUint(e, HUGE))),
+    },
+    {
+      name: 'Skip struct of huge length',
+      update: oneClient(client, 0, 1, (e) => (encoding.writeUint8(e, 10), encoding.writeVarUint(e, HUGE))),
+    },
+    {
+      name: 'structs written as the server',
+      update: oneClient(serverClient, 0, 1, (e) => mapItem(e, 'votes', 'dim:brand', CONTENT.any, anyValue(50))),
+    },
+    {
+      name: 'a card written as the server, past its clock',
+      update: oneClient(serverClient, 1_000, 1, (e) => mapItem(e, 'cards', key, CONTENT.any, anyValue(validCard))),
+    },
+    {
+      name: 'own votes, as a fresh client',
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'votes', 'dim:brand', CONTENT.any, anyValue(50))),
+    },
+    {
+      name: 'a public id of its own choosing',
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'public', key, CONTENT.any, anyValue('forged-public-id'))),
+    },
+    {
+      name: 'a client binding to the server',
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'clients', String(client), CONTENT.any, anyValue('@server'))),
+    },
+    {
+      name: "a card keyed as another person's (old layout)",
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', `${pid}x/c1`, CONTENT.any, anyValue(validCard))),
+    },
+    {
+      name: "the room's meta, in a private document",
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'meta', 'phase', CONTENT.any, anyValue('export'))),
+    },
+    {
+      name: 'many GC structs (64 KB of them)',
+      update: oneClient(client, 0, 30_000, (e) => {
+        for (let i = 0; i < 30_000; i++) (encoding.writeUint8(e, 0), encoding.writeVarUint(e, 1));
+      }),
+    },
+    {
+      name: 'deleted content of huge length',
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.deleted, (d) => encoding.writeVarUint(d, HUGE))),
+    },
+    {
+      name: 'string content claiming 2^31 bytes',
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.string, (d) => encoding.writeVarUint(d, 2 ** 31))),
+    },
+    {
+      name: 'any content claiming 2^31 values',
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.any, (d) => encoding.writeVarUint(d, 2 ** 31))),
+    },
+    {
+      name: 'array value claiming 2^31 elements',
+      update: oneClient(client, 0, 1, (e) =>
+        mapItem(
+          e,
+          'cards',
+          key,
+          CONTENT.any,
+          (d) => (encoding.writeVarUint(d, 1), encoding.writeUint8(d, 117), encoding.writeVarUint(d, 2 ** 31)),
+        ),
+      ),
+    },
+    {
+      name: 'json content claiming 2^31 values',
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.json, (d) => encoding.writeVarUint(d, 2 ** 31))),
+    },
+    {
+      name: 'binary content claiming 2^31 bytes',
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.binary, (d) => encoding.writeVarUint(d, 2 ** 31))),
+    },
+    {
+      name: 'value nested 30,000 arrays deep',
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.any, deep(30_000))),
+    },
+    {
+      name: 'nested type content (a Y.Map inside a card)',
+      update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, CONTENT.type, (d) => encoding.writeVarUint(d, 1))),
+    },
+    {
+      name: 'subdocument content',
+      update: oneClient(client, 0, 1, (e) =>
+        mapItem(e, 'cards', key, CONTENT.doc, (d) => (encoding.writeVarString(d, 'guid'), encoding.writeAny(d, {}))),
+      ),
+    },
     { name: 'unknown struct kind', update: oneClient(client, 0, 1, (e) => mapItem(e, 'cards', key, 31, () => {})) },
     {
       name: 'origin pointing at an unknown client',
@@ -150,18 +233,32 @@ export function craftedAttacks(pid: string, client: number, serverClient: number
         anyValue(validCard)(e);
       }),
     },
-    { name: 'structs starting far past the known clock', update: oneClient(client, 1_000_000, 1, (e) => mapItem(e, 'cards', key, CONTENT.any, anyValue(validCard))) },
+    {
+      name: 'structs starting far past the known clock',
+      update: oneClient(client, 1_000_000, 1, (e) => mapItem(e, 'cards', key, CONTENT.any, anyValue(validCard))),
+    },
     {
       name: 'delete set with a huge client count',
       update: build((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, HUGE))),
     },
     {
       name: 'delete set with a huge range count',
-      update: build((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1), encoding.writeVarUint(e, client), encoding.writeVarUint(e, HUGE))),
+      update: build(
+        (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1), encoding.writeVarUint(e, client), encoding.writeVarUint(e, HUGE)),
+      ),
     },
     {
       name: 'delete set range of huge length on an unknown client',
-      update: build((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1), encoding.writeVarUint(e, client), encoding.writeVarUint(e, 1), encoding.writeVarUint(e, 0), encoding.writeVarUint(e, HUGE))),
+      update: build(
+        (e) => (
+          encoding.writeVarUint(e, 0),
+          encoding.writeVarUint(e, 1),
+          encoding.writeVarUint(e, client),
+          encoding.writeVarUint(e, 1),
+          encoding.writeVarUint(e, 0),
+          encoding.writeVarUint(e, HUGE)
+        ),
+      ),
     },
     {
       name: '6,000 delete ranges over the server-written structs',
@@ -176,8 +273,14 @@ export function craftedAttacks(pid: string, client: number, serverClient: number
     { name: 'a card value with a __proto__ key', update: protoCard(client) },
     { name: '600 values for one key with no origin (quadratic placement)', update: originlessWrites(client, 0, 600) },
     // yjs #687 reproductions are V2 updates; the server only speaks V1, so they arrive as V1 garbage.
-    { name: 'yjs #687 mergeUpdatesV2 payload', update: new Uint8Array(Buffer.from('00010000000001000100010200001602000001fdffffffff7f0000', 'hex')) },
-    { name: 'V2 update header (an encoder version byte)', update: new Uint8Array([0, 0, 1, 0, 0, 0, 1, 0, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0]) },
+    {
+      name: 'yjs #687 mergeUpdatesV2 payload',
+      update: new Uint8Array(Buffer.from('00010000000001000100010200001602000001fdffffffff7f0000', 'hex')),
+    },
+    {
+      name: 'V2 update header (an encoder version byte)',
+      update: new Uint8Array([0, 0, 1, 0, 0, 0, 1, 0, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0]),
+    },
   ];
   return attacks;
 }

@@ -34,12 +34,55 @@ export class Rng {
   }
   /** A size that is usually small but lands on the interesting boundaries. */
   size(max: number): number {
-    return this.pick([0, 1, 2, 3, 7, 15, 16, 64, 127, 128, 255, 256, 1_023, 1_024, 65_535, 65_536, 65_537, this.int(0, 40), this.int(0, max)].filter((n) => n <= max));
+    return this.pick(
+      [0, 1, 2, 3, 7, 15, 16, 64, 127, 128, 255, 256, 1_023, 1_024, 65_535, 65_536, 65_537, this.int(0, 40), this.int(0, max)].filter(
+        (n) => n <= max,
+      ),
+    );
   }
 }
 
-const STRINGS = ['', ' ', 'a', '\u0000', '\uFFFF', '\uD800', '🙂', '<script>alert(1)</script>', '../../etc/passwd', '%00', 'null', 'true', '0', '-1', '1e309', '__proto__', 'constructor', 'ZZZZZZ', '$where', "'; DROP TABLE workshops; --"];
-const NUMBERS = [0, -0, 1, -1, 0.5, 2 ** 31, -(2 ** 31), 2 ** 53, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, 5e-324, 4 * 3_600_000 + 1, 999, 1_000, 50, 51];
+const STRINGS = [
+  '',
+  ' ',
+  'a',
+  '\u0000',
+  '\uFFFF',
+  '\uD800',
+  '🙂',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '%00',
+  'null',
+  'true',
+  '0',
+  '-1',
+  '1e309',
+  '__proto__',
+  'constructor',
+  'ZZZZZZ',
+  '$where',
+  "'; DROP TABLE workshops; --",
+];
+const NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 53,
+  Number.MAX_SAFE_INTEGER + 2,
+  1e308,
+  -1e308,
+  5e-324,
+  4 * 3_600_000 + 1,
+  999,
+  1_000,
+  50,
+  51,
+];
 
 export function randomString(rng: Rng, max = 300): string {
   if (rng.chance(0.4)) return rng.pick(STRINGS);
@@ -54,18 +97,31 @@ export function randomString(rng: Rng, max = 300): string {
 export function randomValue(rng: Rng, depth = 3): unknown {
   const k = rng.int(0, depth > 0 ? 9 : 6);
   switch (k) {
-    case 0: return null;
-    case 1: return rng.chance(0.5);
-    case 2: return rng.pick(NUMBERS);
-    case 3: return rng.int(-1000, 1000);
-    case 4: return randomString(rng);
-    case 5: return undefined;
-    case 6: return rng.bytes(rng.int(0, 16));
-    case 7: return Array.from({ length: rng.int(0, 5) }, () => randomValue(rng, depth - 1));
+    case 0:
+      return null;
+    case 1:
+      return rng.chance(0.5);
+    case 2:
+      return rng.pick(NUMBERS);
+    case 3:
+      return rng.int(-1000, 1000);
+    case 4:
+      return randomString(rng);
+    case 5:
+      return undefined;
+    case 6:
+      return rng.bytes(rng.int(0, 16));
+    case 7:
+      return Array.from({ length: rng.int(0, 5) }, () => randomValue(rng, depth - 1));
     case 8:
     case 9: {
       const o: Record<string, unknown> = {};
-      for (let i = rng.int(0, 5); i > 0; i--) o[rng.chance(0.5) ? rng.pick(['type', 'phase', 'settings', 'code', 'token', 'key', 'role', 'v', 'name', 'title']) : randomString(rng, 20)] = randomValue(rng, depth - 1);
+      for (let i = rng.int(0, 5); i > 0; i--)
+        o[
+          rng.chance(0.5)
+            ? rng.pick(['type', 'phase', 'settings', 'code', 'token', 'key', 'role', 'v', 'name', 'title'])
+            : randomString(rng, 20)
+        ] = randomValue(rng, depth - 1);
       return o;
     }
   }
@@ -85,19 +141,32 @@ export function mutateObject(rng: Rng, value: Record<string, unknown>): unknown 
   const keys = Object.keys(out);
   const key = keys.length ? rng.pick(keys) : 'x';
   switch (rng.int(0, 7)) {
-    case 0: delete out[key]; break;
-    case 1: out[key] = randomValue(rng); break;
-    case 2: out[rng.chance(0.5) ? randomString(rng, 12) : '__proto__'] = randomValue(rng); break;
-    case 3: out[key] = typeof out[key] === 'number' ? rng.pick(NUMBERS) : randomString(rng, 70_000); break;
-    case 4: out[key] = deepNest(rng, rng.int(10, 500)); break;
-    case 5: out[key] = Array.from({ length: rng.int(0, 3_000) }, () => 1); break;
+    case 0:
+      delete out[key];
+      break;
+    case 1:
+      out[key] = randomValue(rng);
+      break;
+    case 2:
+      out[rng.chance(0.5) ? randomString(rng, 12) : '__proto__'] = randomValue(rng);
+      break;
+    case 3:
+      out[key] = typeof out[key] === 'number' ? rng.pick(NUMBERS) : randomString(rng, 70_000);
+      break;
+    case 4:
+      out[key] = deepNest(rng, rng.int(10, 500));
+      break;
+    case 5:
+      out[key] = Array.from({ length: rng.int(0, 3_000) }, () => 1);
+      break;
     case 6: {
       const inner = out[key];
       if (inner && typeof inner === 'object' && !Array.isArray(inner)) out[key] = mutateObject(rng, inner as Record<string, unknown>);
       else out[key] = randomValue(rng);
       break;
     }
-    default: return rng.pick([null, [], 'string', 42, [out], { ...out, type: randomString(rng, 20) }]);
+    default:
+      return rng.pick([null, [], 'string', 42, [out], { ...out, type: randomString(rng, 20) }]);
   }
   return out;
 }
@@ -110,7 +179,8 @@ export function mutateBytes(rng: Rng, bytes: Uint8Array, other?: Uint8Array): Ui
       for (let i = rng.int(1, 4); i > 0 && b.length; i--) b[rng.int(0, b.length - 1)]! ^= 1 << rng.int(0, 7);
       return b;
     }
-    case 1: return b.subarray(0, rng.int(0, Math.max(0, b.length - 1)));
+    case 1:
+      return b.subarray(0, rng.int(0, Math.max(0, b.length - 1)));
     case 2: {
       const o = other ?? rng.bytes(8);
       const cut = rng.int(0, b.length);

@@ -164,7 +164,11 @@ const authOf = (lane: Lane, name: SocketName): Record<string, unknown> => {
 
 async function openLane(n: number): Promise<Lane> {
   const w = await createWorkshop(server.url, { title: `Fuzz ${n}`, organisation: 'Acme', settings: { anonymous: n % 2 === 1 } });
-  const [a, b, ...g] = await Promise.all([join(server.url, w.code, 'Ana'), join(server.url, w.code, 'Ben'), ...Array.from({ length: GUESTS }, (_, i) => join(server.url, w.code, `Guest ${i}`))]);
+  const [a, b, ...g] = await Promise.all([
+    join(server.url, w.code, 'Ana'),
+    join(server.url, w.code, 'Ben'),
+    ...Array.from({ length: GUESTS }, (_, i) => join(server.url, w.code, `Guest ${i}`)),
+  ]);
   const lane: Lane = {
     n,
     code: w.code,
@@ -204,7 +208,14 @@ function fingerprint(lane: Lane): string {
     watched.add(doc);
     doc.on('update', () => lane.privateUpdates++);
   }
-  return [JSON.stringify(state.fullBoard()), snap(state.ledger), state.privates.size, lane.privateUpdates, snap(projection.room), snap(projection.console)].join('|');
+  return [
+    JSON.stringify(state.fullBoard()),
+    snap(state.ledger),
+    state.privates.size,
+    lane.privateUpdates,
+    snap(projection.room),
+    snap(projection.console),
+  ].join('|');
 }
 
 /** Invariants after an accepted change: nothing pending, every value the schema's, no participant id in the room doc. */
@@ -225,8 +236,12 @@ function checkState(lane: Lane, label: string): void {
       expect(DIMENSION_KEY.test(k), `${label}: marker key ${k}`).toBe(true);
       expect(MarkerValueSchema.safeParse(v).success, `${label}: marker ${k}`).toBe(true);
     });
-    m.votes.forEach((v, k) => expect(Number.isInteger(v) && v > 0 && v <= LIMITS.votesPerPersonMax, `${label}: own vote ${k}=${v}`).toBe(true));
-    m.clients.forEach((owner, id) => expect(owner === pid || owner === SERVER_CLIENT, `${label}: client ${id} bound to ${owner}`).toBe(true));
+    m.votes.forEach((v, k) =>
+      expect(Number.isInteger(v) && v > 0 && v <= LIMITS.votesPerPersonMax, `${label}: own vote ${k}=${v}`).toBe(true),
+    );
+    m.clients.forEach((owner, id) =>
+      expect(owner === pid || owner === SERVER_CLIENT, `${label}: client ${id} bound to ${owner}`).toBe(true),
+    );
   }
   ledgerMaps(state.ledger).votes.forEach((v, k) => {
     const split = splitOwnedKey(k);
@@ -234,7 +249,8 @@ function checkState(lane: Lane, label: string): void {
     expect(Number.isInteger(v) && v > 0, `${label}: vote ${k}=${v}`).toBe(true);
   });
   const roomJson = JSON.stringify(projection.room.toJSON());
-  for (const pid of ledgerMaps(state.ledger).participants.keys()) expect(roomJson.includes(pid), `${label}: participant id ${pid} in the room doc`).toBe(false);
+  for (const pid of ledgerMaps(state.ledger).participants.keys())
+    expect(roomJson.includes(pid), `${label}: participant id ${pid} in the room doc`).toBe(false);
   if (state.settings().anonymous) {
     projection.room.getMap(ROOM.cards).forEach((c, id) => {
       expect(unpackCard(c), `${label}: card ${id} in the room doc`).not.toBeNull();
@@ -298,8 +314,16 @@ function refreshPool(rng: Rng, lane: Lane): void {
           putCard(doc, rng.pick(own), c.kind === 'barrier' ? { ...c, dimension: null, stage: null } : c);
         } else if (r === 4) deleteCard(doc, rng.pick(own));
         else if (r <= 6) putMarker(doc, rng.pick(dims), { current: rng.int(0, 6), target: rng.chance(0.3) ? null : rng.int(1, 5) });
-        else if (r === 7) (privateMaps(doc)[rng.pick(['votes', 'public', 'clients'] as const)] as Y.Map<unknown>).set(rng.pick(['dim:brand', 'c1', '1']), rng.pick([1, 'x', SERVER_CLIENT]));
-        else if (r === 8) privateMaps(doc).cards.set(rng.pick(['bad/key', 'x'.repeat(50), 'ok']), rng.chance(0.5) ? (new Y.Map() as never) : ({ ...card(), extra: 1 } as never));
+        else if (r === 7)
+          (privateMaps(doc)[rng.pick(['votes', 'public', 'clients'] as const)] as Y.Map<unknown>).set(
+            rng.pick(['dim:brand', 'c1', '1']),
+            rng.pick([1, 'x', SERVER_CLIENT]),
+          );
+        else if (r === 8)
+          privateMaps(doc).cards.set(
+            rng.pick(['bad/key', 'x'.repeat(50), 'ok']),
+            rng.chance(0.5) ? (new Y.Map() as never) : ({ ...card(), extra: 1 } as never),
+          );
         else doc.getMap(rng.pick(['meta', 'participants', 'votes'])).set('phase', 'export');
       }
     });
@@ -328,7 +352,10 @@ function syncPayload(rng: Rng, lane: Lane, role: Role): { payload: unknown; expe
   // Past the message cap, PAYLOAD_TOO_LARGE before anything is read.
   const framed = (doc: number, type: number, payload: Uint8Array, ifAllowed: Expect): { payload: unknown; expect: Expect } => {
     const frame = syncFrame(doc, type, payload);
-    return { payload: frame, expect: frame.byteLength > LIMITS.messageBytesMax ? 'PAYLOAD_TOO_LARGE' : mayRead(role, doc) ? ifAllowed : 'FORBIDDEN' };
+    return {
+      payload: frame,
+      expect: frame.byteLength > LIMITS.messageBytesMax ? 'PAYLOAD_TOO_LARGE' : mayRead(role, doc) ? ifAllowed : 'FORBIDDEN',
+    };
   };
   switch (rng.int(0, 11)) {
     case 0:
@@ -342,7 +369,12 @@ function syncPayload(rng: Rng, lane: Lane, role: Role): { payload: unknown; expe
     case 5: {
       // Step 1 of any document: answered for the documents the role reads.
       const doc = rng.pick([DOC_IDS.room, DOC_IDS.mine, DOC_IDS.console]);
-      const of = doc === DOC_IDS.room ? lane.room.projection.room : doc === DOC_IDS.console ? lane.room.projection.console : lane.room.state.privateDoc(lane.people[0].participantId);
+      const of =
+        doc === DOC_IDS.room
+          ? lane.room.projection.room
+          : doc === DOC_IDS.console
+            ? lane.room.projection.console
+            : lane.room.state.privateDoc(lane.people[0].participantId);
       const sv = Y.encodeStateVector(of);
       const r = rng.int(0, 3);
       if (r === 0) return framed(doc, syncProtocol.messageYjsSyncStep1, sv, 'ok');
@@ -372,7 +404,9 @@ function syncPayload(rng: Rng, lane: Lane, role: Role): { payload: unknown; expe
       // A write to a document only the server writes: never taken, whatever it holds.
       const doc = rng.pick([DOC_IDS.room, DOC_IDS.console]);
       const source = new Y.Doc();
-      source.getMap(rng.pick([ROOM.cards, ROOM.votes, CONSOLE.people, 'meta'])).set(randomString(rng, 12) || 'k', rng.pick([1, 'x', true, null, { text: randomString(rng, 20), author: 'Ana' }]));
+      source
+        .getMap(rng.pick([ROOM.cards, ROOM.votes, CONSOLE.people, 'meta']))
+        .set(randomString(rng, 12) || 'k', rng.pick([1, 'x', true, null, { text: randomString(rng, 20), author: 'Ana' }]));
       const empty = rng.chance(0.2);
       const update = empty ? new Uint8Array([0, 0]) : Y.encodeStateAsUpdate(source);
       source.destroy();
@@ -425,8 +459,24 @@ function commandPayload(rng: Rng, lane: Lane): unknown {
   const horizon = roadmap?.horizons.length && rng.chance(0.8) ? rng.pick(roadmap.horizons).id : randomString(rng, 10);
   const templates: Array<Record<string, unknown>> = [
     { type: 'phase:set', phase: rng.pick(['lobby', 'map', 'assess', 'prioritise', 'prioritise', 'roadmap', 'export']) },
-    { type: 'settings:update', settings: { votesPerPerson: rng.int(0, 50), anonymous: lane.n % 2 === 1, roadmapEditable: rng.chance(0.8), privateUntilReveal: rng.chance(0.7) } },
-    { type: 'settings:update', settings: { horizons: [{ id: 'now', label: 'Now', fromMonth: 0, toMonth: 3 }, { id: 'next', label: 'Next', fromMonth: rng.int(0, 6), toMonth: rng.int(1, 12) }] } },
+    {
+      type: 'settings:update',
+      settings: {
+        votesPerPerson: rng.int(0, 50),
+        anonymous: lane.n % 2 === 1,
+        roadmapEditable: rng.chance(0.8),
+        privateUntilReveal: rng.chance(0.7),
+      },
+    },
+    {
+      type: 'settings:update',
+      settings: {
+        horizons: [
+          { id: 'now', label: 'Now', fromMonth: 0, toMonth: 3 },
+          { id: 'next', label: 'Next', fromMonth: rng.int(0, 6), toMonth: rng.int(1, 12) },
+        ],
+      },
+    },
     { type: 'timer:start', durationMs: rng.pick([1_000, 60_000, 4 * 3_600_000]) },
     { type: 'timer:pause' },
     { type: 'timer:resume' },
@@ -435,14 +485,34 @@ function commandPayload(rng: Rng, lane: Lane): unknown {
     { type: 'reveal:set', phase: rng.pick(['map', 'assess', 'prioritise']), revealed: rng.chance(0.5) },
     // Mostly unlocked, so participants' writes keep reaching the validator.
     { type: 'lock:set', locked: rng.chance(0.2) },
-    { type: 'template:set', dimensions: [{ name: 'Brand', key: 'brand' }, { name: 'People', key: 'people' }, { name: 'Leadership', key: 'leadership' }] },
+    {
+      type: 'template:set',
+      dimensions: [
+        { name: 'Brand', key: 'brand' },
+        { name: 'People', key: 'people' },
+        { name: 'Leadership', key: 'leadership' },
+      ],
+    },
     // Never one of the lane's own people: removing them would end the lane.
     { type: 'participant:remove', participantId: rng.chance(0.5) ? 'nobody-here' : randomString(rng, 50) },
     { type: 'card:move', cardId, dimension: rng.pick(['brand', 'people', 'nope']), stage: rng.int(0, 6) },
-    { type: 'barrier:set', cardId, dimension: rng.pick(['brand', 'people', 'nope', null]), notBefore: rng.pick(['now', 'next', 'later', 'gone', null]) },
+    {
+      type: 'barrier:set',
+      cardId,
+      dimension: rng.pick(['brand', 'people', 'nope', null]),
+      notBefore: rng.pick(['now', 'next', 'later', 'gone', null]),
+    },
     { type: 'roadmap:generate', apply: rng.chance(0.5) },
-    { type: 'vote:set', target: rng.pick(['dim:brand', 'dim:people', 'dim:nope', `card:${cardId}`, `card:${cardId}`, randomString(rng, 20)]), count: rng.int(0, 6) },
-    { type: 'roadmap:edit', initiativeId: initiative, patch: rng.pick([{ title: randomString(rng, 30) || 'x' }, { owner: randomString(rng, 30) }, { firstStep: 'Ask', benchmark: '' }, {}]) },
+    {
+      type: 'vote:set',
+      target: rng.pick(['dim:brand', 'dim:people', 'dim:nope', `card:${cardId}`, `card:${cardId}`, randomString(rng, 20)]),
+      count: rng.int(0, 6),
+    },
+    {
+      type: 'roadmap:edit',
+      initiativeId: initiative,
+      patch: rng.pick([{ title: randomString(rng, 30) || 'x' }, { owner: randomString(rng, 30) }, { firstStep: 'Ask', benchmark: '' }, {}]),
+    },
     { type: 'roadmap:move', initiativeId: initiative, horizon, index: rng.int(0, 3) },
     // Rare: a new projector key closes the lane's projector, which then reconnects with it.
     ...(rng.chance(0.05) ? [{ type: 'viewer:rotate' }] : []),
@@ -478,7 +548,20 @@ function expectCommand(raw: unknown, role: Role, lane: Lane): Expect {
 const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
 /** Event names a client must not send: the old protocol's, the server's own, near misses, anything. */
 function undeclaredEvent(rng: Rng): string {
-  const name = rng.pick(['awareness', 'presence', 'welcome', 'rejected', 'closed', 'Sync', 'sync ', 'commands', 'update', 'join', '__proto__', randomString(rng, 30)]);
+  const name = rng.pick([
+    'awareness',
+    'presence',
+    'welcome',
+    'rejected',
+    'closed',
+    'Sync',
+    'sync ',
+    'commands',
+    'update',
+    'join',
+    '__proto__',
+    randomString(rng, 30),
+  ]);
   return RESERVED.has(name) || name === 'sync' || name === 'command' ? 'awareness' : name;
 }
 
@@ -486,13 +569,20 @@ async function emitAck(socket: Socket, event: 'sync' | 'command', payload: unkno
   try {
     return (await socket.timeout(15_000).emitWithAck(event, payload as never)) as Ack;
   } catch (err) {
-    throw new Error(`${label}: no answer to ${event} ${show(payload)} (socket ${socket.connected ? 'connected' : 'disconnected'}): ${String(err)}`);
+    throw new Error(
+      `${label}: no answer to ${event} ${show(payload)} (socket ${socket.connected ? 'connected' : 'disconnected'}): ${String(err)}`,
+    );
   }
 }
 
 /** A step 1 of the room document, answered for every role: events on one socket are handled in order. */
 async function probe(socket: Socket, label: string): Promise<void> {
-  const ack = await emitAck(socket, 'sync', syncFrame(DOC_IDS.room, syncProtocol.messageYjsSyncStep1, new Uint8Array([0])), `${label} (probe)`);
+  const ack = await emitAck(
+    socket,
+    'sync',
+    syncFrame(DOC_IDS.room, syncProtocol.messageYjsSyncStep1, new Uint8Array([0])),
+    `${label} (probe)`,
+  );
   expect(ack.ok, `${label}: the socket stopped answering`).toBe(true);
 }
 
@@ -500,7 +590,10 @@ async function probe(socket: Socket, label: string): Promise<void> {
 
 async function runSocketCase(rng: Rng, lane: Lane, kind: 'sync' | 'command' | 'undeclared', tally: Tally, label: string): Promise<Outcome> {
   const s = lane.sockets;
-  const socket = kind === 'command' ? rng.pick([s.facilitator, s.facilitator, s.p0, s.p1, s.viewer]) : rng.pick([s.p0, s.p0, s.p1, s.facilitator, s.viewer]);
+  const socket =
+    kind === 'command'
+      ? rng.pick([s.facilitator, s.facilitator, s.p0, s.p1, s.viewer])
+      : rng.pick([s.p0, s.p0, s.p1, s.facilitator, s.viewer]);
   const { role } = roleOf(lane, socket);
   const before = fingerprint(lane);
   lane.rejected.length = 0;
@@ -520,7 +613,12 @@ async function runSocketCase(rng: Rng, lane: Lane, kind: 'sync' | 'command' | 'u
   }
 
   const { payload, expect: expected } =
-    kind === 'sync' ? syncPayload(rng, lane, role) : (() => { const p = commandPayload(rng, lane); return { payload: p, expect: expectCommand(p, role, lane) }; })();
+    kind === 'sync'
+      ? syncPayload(rng, lane, role)
+      : (() => {
+          const p = commandPayload(rng, lane);
+          return { payload: p, expect: expectCommand(p, role, lane) };
+        })();
 
   let got: 'ok' | ErrorCode;
   let data: unknown;
@@ -563,7 +661,9 @@ async function runSocketCase(rng: Rng, lane: Lane, kind: 'sync' | 'command' | 'u
 
 /** The projector key as the console's links route hands it out. */
 async function currentViewerKey(lane: Lane): Promise<string> {
-  const res = await api<{ boardUrl: string }>(server.url, 'GET', `/api/workshops/${lane.code}/links`, undefined, { authorization: `Bearer ${lane.key}` });
+  const res = await api<{ boardUrl: string }>(server.url, 'GET', `/api/workshops/${lane.code}/links`, undefined, {
+    authorization: `Bearer ${lane.key}`,
+  });
   expect(res.status).toBe(200);
   const key = /#view=(.+)$/.exec(res.json.boardUrl)![1]!;
   expect(key).not.toBe(lane.viewerKey);
@@ -704,7 +804,11 @@ async function runRawPacketCase(rng: Rng, lane: Lane, label: string): Promise<Ou
     await new Promise((r) => setTimeout(r, 5));
   }
   ws.terminate();
-  await eventually(() => lane.room.connectionsOf(guest.participantId).length === 0, 5_000, `${label}: a raw socket's connection was never released`);
+  await eventually(
+    () => lane.room.connectionsOf(guest.participantId).length === 0,
+    5_000,
+    `${label}: a raw socket's connection was never released`,
+  );
   const health = await fetch(`${server.url}/healthz`);
   expect(health.status, label).toBe(200);
   return 'ignored';
@@ -730,7 +834,8 @@ async function runLimitsCase(lane: Lane, tally: Tally, label: string): Promise<O
     return r;
   };
   const open: Socket[] = [];
-  for (let i = 0; i < PER_PARTICIPANT; i++) expect(await attempt(true), `${label}: socket ${i + 1} of ${PER_PARTICIPANT}`).toBe('connected');
+  for (let i = 0; i < PER_PARTICIPANT; i++)
+    expect(await attempt(true), `${label}: socket ${i + 1} of ${PER_PARTICIPANT}`).toBe('connected');
   expect(await attempt(false), `${label}: one socket past the per-participant cap`).toBe('TOO_MANY_CONNECTIONS');
   count(tally.codes, 'TOO_MANY_CONNECTIONS');
   expect(lane.room.connectionsOf(p.participantId).length, label).toBe(PER_PARTICIPANT);
@@ -751,14 +856,31 @@ async function runLimitsCase(lane: Lane, tally: Tally, label: string): Promise<O
 }
 
 async function runHttpCase(rng: Rng, lane: Lane, tally: Tally, label: string): Promise<Outcome> {
-  const code = rng.pick([lane.code, lane.code, lane.code.toLowerCase(), 'ZZZZZZ', randomString(rng, 12), encodeURIComponent(randomString(rng, 20).replace(/[\uD800-\uDFFF]/g, '?')), '..%2F..%2Fetc', 'x'.repeat(rng.size(5_000))]);
+  const code = rng.pick([
+    lane.code,
+    lane.code,
+    lane.code.toLowerCase(),
+    'ZZZZZZ',
+    randomString(rng, 12),
+    encodeURIComponent(randomString(rng, 20).replace(/[\uD800-\uDFFF]/g, '?')),
+    '..%2F..%2Fetc',
+    'x'.repeat(rng.size(5_000)),
+  ]);
   const validBodies: Record<string, unknown>[] = [
     { title: 'Fuzz', organisation: 'Acme', settings: { votesPerPerson: 3, anonymous: true } },
     { name: 'Fuzzy' },
     { title: 'T', dimensions: [{ name: 'A' }] },
   ];
-  const bodyValue = rng.chance(0.1) ? rng.pick(validBodies) : rng.chance(0.7) ? mutateObject(rng, rng.pick(validBodies)) : randomValue(rng, 4);
-  const body = rng.chance(0.1) ? randomString(rng, 70_000) : rng.chance(0.05) ? deepJson(rng.int(10, 20_000)) : JSON.stringify(bodyValue ?? null);
+  const bodyValue = rng.chance(0.1)
+    ? rng.pick(validBodies)
+    : rng.chance(0.7)
+      ? mutateObject(rng, rng.pick(validBodies))
+      : randomValue(rng, 4);
+  const body = rng.chance(0.1)
+    ? randomString(rng, 70_000)
+    : rng.chance(0.05)
+      ? deepJson(rng.int(10, 20_000))
+      : JSON.stringify(bodyValue ?? null);
   const authorization = rng.pick([
     undefined,
     `Bearer ${lane.key}`,
@@ -770,7 +892,14 @@ async function runHttpCase(rng: Rng, lane: Lane, tally: Tally, label: string): P
     randomString(rng, 100),
     `Basic ${lane.key}`,
   ]);
-  const contentType = rng.pick(['application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']);
+  const contentType = rng.pick([
+    'application/json',
+    'application/json',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    '',
+  ]);
   const routes: Array<[string, string]> = [
     ['POST', '/api/workshops'],
     ['GET', `/api/workshops/${code}`],
@@ -780,7 +909,18 @@ async function runHttpCase(rng: Rng, lane: Lane, tally: Tally, label: string): P
     ['GET', `/api/workshops/${code}/links`],
     ['GET', `/api/workshops/${code}/export.md`],
     ['DELETE', `/api/workshops/${code}`],
-    [rng.pick(['PUT', 'PATCH', 'OPTIONS', 'GET', 'POST']), rng.pick(['/api/workshops', `/api/workshops/${code}/x`, `/api/workshops/${code}/links`, '/api/', '/socket.io/?EIO=9', '/healthz', `/${randomString(rng, 30)}`])],
+    [
+      rng.pick(['PUT', 'PATCH', 'OPTIONS', 'GET', 'POST']),
+      rng.pick([
+        '/api/workshops',
+        `/api/workshops/${code}/x`,
+        `/api/workshops/${code}/links`,
+        '/api/',
+        '/socket.io/?EIO=9',
+        '/healthz',
+        `/${randomString(rng, 30)}`,
+      ]),
+    ],
   ];
   let [method, path] = rng.pick(routes);
   // Deleting a lane's own workshop with its real key is a legitimate delete; aim that at a throwaway one.
@@ -796,7 +936,11 @@ async function runHttpCase(rng: Rng, lane: Lane, tally: Tally, label: string): P
   if (contentType && method !== 'GET' && method !== 'DELETE') headers['content-type'] = contentType;
   let res: Response;
   try {
-    res = await fetch(server.url + (path.length > 8_000 ? path.slice(0, 8_000) : path), { method, headers, body: method === 'GET' || method === 'DELETE' ? undefined : body });
+    res = await fetch(server.url + (path.length > 8_000 ? path.slice(0, 8_000) : path), {
+      method,
+      headers,
+      body: method === 'GET' || method === 'DELETE' ? undefined : body,
+    });
   } catch (err) {
     throw new Error(`${label}: ${method} ${path.slice(0, 80)}: ${String(err)}`);
   }
@@ -833,66 +977,72 @@ async function runHttpCase(rng: Rng, lane: Lane, tally: Tally, label: string): P
     count(tally.codes, json.error.code);
   }
   expect(fingerprint(lane), `${where}: refused request changed the room`).toBe(before);
-  expect((await server.app.storage.listInactive(Number.MAX_SAFE_INTEGER)).length, `${where}: refused request changed the workshops`).toBe(workshopsBefore);
+  expect((await server.app.storage.listInactive(Number.MAX_SAFE_INTEGER)).length, `${where}: refused request changed the workshops`).toBe(
+    workshopsBefore,
+  );
   return 'refused';
 }
 
 describe('protocol fuzzing', () => {
-  it(`every event, handshake and route answers with a named error or accepts valid input (${CASES} cases)`, async () => {
-    console.log(`fuzz: seed=${SEED} cases=${CASES} (reproduce with FUZZ_SEED=${SEED} FUZZ_CASES=${CASES})`);
-    const started = performance.now();
-    const lanes = await Promise.all(Array.from({ length: LANES }, (_, n) => openLane(n)));
-    const tally: Tally = { cases: 0, byKind: {}, outcomes: {}, codes: {}, predicted: 0 };
-    const kinds: Array<[string, number]> = [
-      ['sync', 0.42],
-      ['command', 0.27],
-      ['undeclared', 0.06],
-      ['http', 0.15],
-      ['handshake', 0.06],
-      ['raw', 0.038],
-      ['limits', 0.002],
-    ];
-    const perLane = Math.ceil(CASES / LANES);
-    let httpTurn: Promise<Outcome> = Promise.resolve('ignored');
-    await Promise.all(
-      lanes.map(async (lane, n) => {
-        const rng = new Rng(SEED + n * 0x9e3779b9);
-        refreshPool(rng, lane);
-        for (let i = 0; i < perLane && tally.cases < CASES; i++) {
-          if (i % 100 === 0) refreshPool(rng, lane);
-          let r = rng.next();
-          const kind = kinds.find(([, w]) => (r -= w) < 0)?.[0] ?? 'sync';
-          const label = `seed ${SEED} lane ${n} case ${i} (${kind})`;
-          tally.cases++;
-          count(tally.byKind, kind);
-          let outcome: Outcome;
-          // One HTTP case at a time across lanes, so "no workshop was created" can be checked globally.
-          if (kind === 'http') outcome = await (httpTurn = httpTurn.then(() => runHttpCase(rng, lane, tally, label)));
-          else if (kind === 'handshake') outcome = await runHandshakeCase(rng, lane, tally, label);
-          else if (kind === 'raw') outcome = await runRawPacketCase(rng, lane, label);
-          else if (kind === 'limits') outcome = await runLimitsCase(lane, tally, label);
-          else outcome = await runSocketCase(rng, lane, kind as 'sync' | 'command' | 'undeclared', tally, label);
-          count(tally.outcomes, `${kind}:${outcome}`);
-          // A lane whose people were locked out keeps fuzzing the refusal paths; unlock now and then.
-          if (i % 50 === 49) await emitAck(lane.sockets.facilitator, 'command', { type: 'lock:set', locked: false });
+  it(
+    `every event, handshake and route answers with a named error or accepts valid input (${CASES} cases)`,
+    async () => {
+      console.log(`fuzz: seed=${SEED} cases=${CASES} (reproduce with FUZZ_SEED=${SEED} FUZZ_CASES=${CASES})`);
+      const started = performance.now();
+      const lanes = await Promise.all(Array.from({ length: LANES }, (_, n) => openLane(n)));
+      const tally: Tally = { cases: 0, byKind: {}, outcomes: {}, codes: {}, predicted: 0 };
+      const kinds: Array<[string, number]> = [
+        ['sync', 0.42],
+        ['command', 0.27],
+        ['undeclared', 0.06],
+        ['http', 0.15],
+        ['handshake', 0.06],
+        ['raw', 0.038],
+        ['limits', 0.002],
+      ];
+      const perLane = Math.ceil(CASES / LANES);
+      let httpTurn: Promise<Outcome> = Promise.resolve('ignored');
+      await Promise.all(
+        lanes.map(async (lane, n) => {
+          const rng = new Rng(SEED + n * 0x9e3779b9);
+          refreshPool(rng, lane);
+          for (let i = 0; i < perLane && tally.cases < CASES; i++) {
+            if (i % 100 === 0) refreshPool(rng, lane);
+            let r = rng.next();
+            const kind = kinds.find(([, w]) => (r -= w) < 0)?.[0] ?? 'sync';
+            const label = `seed ${SEED} lane ${n} case ${i} (${kind})`;
+            tally.cases++;
+            count(tally.byKind, kind);
+            let outcome: Outcome;
+            // One HTTP case at a time across lanes, so "no workshop was created" can be checked globally.
+            if (kind === 'http') outcome = await (httpTurn = httpTurn.then(() => runHttpCase(rng, lane, tally, label)));
+            else if (kind === 'handshake') outcome = await runHandshakeCase(rng, lane, tally, label);
+            else if (kind === 'raw') outcome = await runRawPacketCase(rng, lane, label);
+            else if (kind === 'limits') outcome = await runLimitsCase(lane, tally, label);
+            else outcome = await runSocketCase(rng, lane, kind as 'sync' | 'command' | 'undeclared', tally, label);
+            count(tally.outcomes, `${kind}:${outcome}`);
+            // A lane whose people were locked out keeps fuzzing the refusal paths; unlock now and then.
+            if (i % 50 === 49) await emitAck(lane.sockets.facilitator, 'command', { type: 'lock:set', locked: false });
+          }
+        }),
+      );
+      for (const lane of lanes) {
+        for (const [name, s] of Object.entries(lane.sockets)) {
+          expect(s.connected, `lane ${lane.n}: the ${name} socket was dropped`).toBe(true);
+          s.close();
         }
-      }),
-    );
-    for (const lane of lanes) {
-      for (const [name, s] of Object.entries(lane.sockets)) {
-        expect(s.connected, `lane ${lane.n}: the ${name} socket was dropped`).toBe(true);
-        s.close();
+        for (const p of lane.phones.values()) p.destroy();
       }
-      for (const p of lane.phones.values()) p.destroy();
-    }
-    const health = await api(server.url, 'GET', '/healthz');
-    expect(health.status).toBe(200);
-    expect(unhandled, 'unhandled rejections or exceptions in the server').toEqual([]);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `fuzz: ${tally.cases} cases in ${seconds}s, seed=${SEED}; by kind ${JSON.stringify(tally.byKind)}; outcomes ${JSON.stringify(tally.outcomes)}; ` +
-        `exact outcome predicted and checked in ${tally.predicted}; refusals ${JSON.stringify(tally.codes)}`,
-    );
-    expect(tally.cases).toBeGreaterThanOrEqual(CASES);
-  }, 30 * 60_000);
+      const health = await api(server.url, 'GET', '/healthz');
+      expect(health.status).toBe(200);
+      expect(unhandled, 'unhandled rejections or exceptions in the server').toEqual([]);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `fuzz: ${tally.cases} cases in ${seconds}s, seed=${SEED}; by kind ${JSON.stringify(tally.byKind)}; outcomes ${JSON.stringify(tally.outcomes)}; ` +
+          `exact outcome predicted and checked in ${tally.predicted}; refusals ${JSON.stringify(tally.codes)}`,
+      );
+      expect(tally.cases).toBeGreaterThanOrEqual(CASES);
+    },
+    30 * 60_000,
+  );
 });

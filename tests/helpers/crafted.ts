@@ -54,7 +54,9 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
  */
 export async function roomFingerprint(room: Room): Promise<string> {
   await room.flush();
-  const privates = [...room.state.privates].sort(([a], [b]) => (a < b ? -1 : 1)).map(([pid, doc]) => [pid, b64(Y.encodeStateAsUpdate(doc))]);
+  const privates = [...room.state.privates]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([pid, doc]) => [pid, b64(Y.encodeStateAsUpdate(doc))]);
   return JSON.stringify({
     board: room.state.fullBoard(),
     ledger: b64(Y.encodeStateAsUpdate(room.state.ledger)),

@@ -71,17 +71,20 @@ export function contradictions(board: BoardState, roadmap: Roadmap): string[] {
       const step1 = /(?:after step 1 in|step 1 runs in) ([^,.]+)/i.exec(w);
       if (step1) {
         const first = roadmap.initiatives.find((x) => x.id === `${i.dimension}:move`);
-        if (!first || labelOf.get(first.horizon) !== step1[1]) say(`says step 1 is in ${step1[1]}, but it is in ${first && labelOf.get(first.horizon)}`);
+        if (!first || labelOf.get(first.horizon) !== step1[1])
+          say(`says step 1 is in ${step1[1]}, but it is in ${first && labelOf.get(first.horizon)}`);
       }
       const held = /holds? it until ([^,.]+)/.exec(w) ?? /(?:^|but )[Ii]t starts in ([^:,.]+): “/.exec(raw);
       if (held) {
         const id = roadmap.horizons.find((x) => x.label === held[1])?.id;
         const holders = cards.filter((c) => c.kind === 'barrier' && i.heldBy.includes(c.key));
-        if (holders.length === 0 || holders.some((c) => c.notBefore !== id)) say(`says barriers hold it until ${held[1]}, its own say otherwise`);
+        if (holders.length === 0 || holders.some((c) => c.notBefore !== id))
+          say(`says barriers hold it until ${held[1]}, its own say otherwise`);
         for (const q of quoted(raw)) if (!holders.some((c) => quotes(q, c.text))) say(`quotes "${q}" as holding it, and it does not`);
       }
       const most = /the most votes \((\d+)(?: of the \d+ cast)?\)/.exec(w);
-      if (most && (Number(most[1]) !== s.votes || s.votes !== maxVotes)) say(`claims the most votes (${most[1]}), it has ${s.votes} of at most ${maxVotes}`);
+      if (most && (Number(most[1]) !== s.votes || s.votes !== maxVotes))
+        say(`claims the most votes (${most[1]}), it has ${s.votes} of at most ${maxVotes}`);
       const votes = /^(\d+) votes?[,;]/.exec(w);
       if (votes && Number(votes[1]) !== s.votes) say(`claims ${votes[1]} votes, it has ${s.votes}`);
       if (/the most in the room/.test(w) && s.votes !== maxVotes) say('claims the most votes in the room');
@@ -98,24 +101,32 @@ export function contradictions(board: BoardState, roadmap: Roadmap): string[] {
         const needed = roadmap.initiatives.filter((x) => x.kind === 'move' && x.step === 1 && once[1]!.includes(x.title.split(':')[0]!));
         if (needed.length === 0 || needed.some((g) => rank(g) > rank(i))) say(`says it follows ${once[1]}, which is missing or later`);
       }
-      if (/after the first-30-days meeting/.test(w) && !roadmap.initiatives.some((x) => x.id === `${i.dimension}:align` && isOpeningBlock(roadmap.horizons[rank(x)]!))) {
+      if (
+        /after the first-30-days meeting/.test(w) &&
+        !roadmap.initiatives.some((x) => x.id === `${i.dimension}:align` && isOpeningBlock(roadmap.horizons[rank(x)]!))
+      ) {
         say('follows a first-30-days meeting that is not planned');
       }
-      if (/has not agreed where we start/.test(w) && (!s.disagreement || i.fromStage !== 0)) say('says the start is not agreed, but claims one');
+      if (/has not agreed where we start/.test(w) && (!s.disagreement || i.fromStage !== 0))
+        say('says the start is not agreed, but claims one');
       const gap = /A gap of (\d+) stages? is too far for one step, so the move comes in (\d+) steps/.exec(w);
-      if (gap && (Number(gap[1]) !== s.gap || Number(gap[2]) !== i.steps)) say(`says a gap of ${gap[1]} in ${gap[2]} steps; it is ${s.gap} in ${i.steps}`);
+      if (gap && (Number(gap[1]) !== s.gap || Number(gap[2]) !== i.steps))
+        say(`says a gap of ${gap[1]} in ${gap[2]} steps; it is ${s.gap} in ${i.steps}`);
       const thin = /Only (\d+) (?:person|people) placed a marker/.exec(w);
       if (thin && Number(thin[1]) !== s.answers) say(`says ${thin[1]} answered, ${s.answers} did`);
       if (/^Today: “/.test(raw)) {
         const q = quoted(raw)[0]!;
-        if (!cards.some((c) => c.kind === 'practice' && c.dimension === i.dimension && quotes(q, c.text))) say(`quotes "${q}" as today's practice, no such card here`);
+        if (!cards.some((c) => c.kind === 'practice' && c.dimension === i.dimension && quotes(q, c.text)))
+          say(`quotes "${q}" as today's practice, no such card here`);
       }
       if (/^In the way: “/.test(raw)) {
         const q = quoted(raw)[0]!;
-        if (!cards.some((c) => c.kind === 'barrier' && c.dimension === i.dimension && quotes(q, c.text))) say(`quotes "${q}" as in the way, no such barrier here`);
+        if (!cards.some((c) => c.kind === 'barrier' && c.dimension === i.dimension && quotes(q, c.text)))
+          say(`quotes "${q}" as in the way, no such barrier here`);
       }
     }
-    if (i.kind === 'move' && i.fromStage === 0 && !/towards/.test(i.title)) say('claims a starting stage in its title before the room agreed one');
+    if (i.kind === 'move' && i.fromStage === 0 && !/towards/.test(i.title))
+      say('claims a starting stage in its title before the room agreed one');
   }
   return out;
 }

@@ -59,7 +59,16 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
     // No shedding on event-loop lag: a loaded 2-core CI machine lags past 1 s now and then (tests/integration/overload.test.ts tests it).
-    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', STATIC_DIR: path.join(dataDir, 'no-client'), MAX_EVENT_LOOP_DELAY_MS: '0', ...env },
+    env: {
+      ...inherited,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      STATIC_DIR: path.join(dataDir, 'no-client'),
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -102,7 +102,12 @@ export class WireLog {
         .filter(({ doc, value }) => {
           const o = value as Record<string, unknown>;
           const keys = Object.keys(o);
-          return doc !== 'mine' && keys.length > 0 && keys.every((k) => k === 'current' || k === 'target') && (typeof o.current === 'number' || typeof o.target === 'number');
+          return (
+            doc !== 'mine' &&
+            keys.length > 0 &&
+            keys.every((k) => k === 'current' || k === 'target') &&
+            (typeof o.current === 'number' || typeof o.target === 'number')
+          );
         })
         .map((v) => v.value),
     );

@@ -15,7 +15,19 @@ import { putCard } from '../../shared/doc/private-doc.ts';
 import { readRoomBoard } from '../../shared/doc/room-doc.ts';
 import { PROTOCOL_VERSION } from '../../shared/schema/protocol.ts';
 import { loadConfig } from '../../server/config.ts';
-import { api, connected, createWorkshop, eventually, facilitator, join, participant, rawSocket, viewerKeyOf, codeOf, handshake } from '../helpers/clients.ts';
+import {
+  api,
+  connected,
+  createWorkshop,
+  eventually,
+  facilitator,
+  join,
+  participant,
+  rawSocket,
+  viewerKeyOf,
+  codeOf,
+  handshake,
+} from '../helpers/clients.ts';
 import { startServer, startServerProcess, tempDir, type ServerProcess, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer | undefined;
@@ -27,7 +39,6 @@ afterEach(async () => {
   proc = undefined;
 });
 
-
 describe('room codes cannot be enumerated', () => {
   it('failed joins from one address are limited across HTTP and sockets, and then even a right code waits', async () => {
     // A window long enough that a loaded machine makes all the attempts below inside it, short enough to see it pass.
@@ -37,13 +48,18 @@ describe('room codes cannot be enumerated', () => {
     for (let i = 0; i < 6; i++) statuses.push((await api(server.url, 'GET', `/api/workshops/ZZZZZ${'23456789'[i]}`)).status);
     expect(statuses.every((s) => s === 404)).toBe(true);
     // Wrong tokens and keys on the socket count against the same address.
-    for (let i = 0; i < 4; i++) expect(await handshake(server.url, { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: 'z'.repeat(43) })).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 4; i++)
+      expect(await handshake(server.url, { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: 'z'.repeat(43) })).toBe(
+        'UNAUTHENTICATED',
+      );
 
     const info = await api(server.url, 'GET', `/api/workshops/${w.code}`);
     expect([info.status, codeOf(info)]).toEqual([429, 'RATE_LIMITED']);
     const joinRes = await api(server.url, 'POST', `/api/workshops/${w.code}/participants`, { name: 'Guesser' });
     expect([joinRes.status, codeOf(joinRes)]).toEqual([429, 'RATE_LIMITED']);
-    expect(await handshake(server.url, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey })).toBe('RATE_LIMITED');
+    expect(await handshake(server.url, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey })).toBe(
+      'RATE_LIMITED',
+    );
     // 31^6 codes at 10 guesses per window: enumeration is out of reach. The window passes and the door reopens.
     await eventually(async () => (await api(server!.url!, 'GET', `/api/workshops/${w.code}`)).status === 200, 15_000, 'limit never lifted');
   });
@@ -66,7 +82,9 @@ describe('room codes cannot be enumerated', () => {
       // Everyone reconnects once (a venue Wi-Fi blip): successful handshakes never count.
       for (const p of phones) p.socket.io.engine.close();
       await eventually(() => phones.every((p) => p.synced), 15_000, 'phones did not come back');
-      expect(await phones[7]!.write((d) => putCard(d, 'hi', { kind: 'barrier', text: 'Budget', dimension: 'brand', stage: null, createdAt: 1 }))).toEqual({ ok: true, queued: false });
+      expect(
+        await phones[7]!.write((d) => putCard(d, 'hi', { kind: 'barrier', text: 'Budget', dimension: 'brand', stage: null, createdAt: 1 })),
+      ).toEqual({ ok: true, queued: false });
       await eventually(() => phones.every((p) => readRoomBoard(p.room).cards.length === 1), 10_000, 'not everyone got the card');
     } finally {
       for (const p of phones) p.close();
@@ -114,10 +132,19 @@ describe('what one seat or one address may hold or do', () => {
     ];
     try {
       await Promise.all(open.map(connected));
-      expect(await handshake(server.url, { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: people[2]!.token })).toBe('TOO_MANY_CONNECTIONS');
-      expect(await handshake(server.url, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey })).toBe('TOO_MANY_CONNECTIONS');
+      expect(await handshake(server.url, { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: people[2]!.token })).toBe(
+        'TOO_MANY_CONNECTIONS',
+      );
+      expect(await handshake(server.url, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey })).toBe(
+        'TOO_MANY_CONNECTIONS',
+      );
       open.pop()!.close();
-      await eventually(async () => (await handshake(server!.url, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey })) === 'connected', 5_000, 'the slot was not released');
+      await eventually(
+        async () =>
+          (await handshake(server!.url, { v: PROTOCOL_VERSION, role: 'facilitator', code: w.code, key: w.facilitatorKey })) === 'connected',
+        5_000,
+        'the slot was not released',
+      );
     } finally {
       for (const s of open) s.close();
     }
@@ -126,7 +153,9 @@ describe('what one seat or one address may hold or do', () => {
   it('joins from one address into one workshop are paced: past the burst, refused by name with a Retry-After, nobody added; another workshop is counted apart', async () => {
     server = await startServer({ JOIN_BURST_PER_ADDRESS: '5', JOINS_PER_MINUTE_PER_ADDRESS: '1', MAX_PARTICIPANTS: '300' });
     const w = await createWorkshop(server.url);
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => api(server!.url, 'POST', `/api/workshops/${w.code}/participants`, { name: `Fake ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => api(server!.url, 'POST', `/api/workshops/${w.code}/participants`, { name: `Fake ${i}` })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(5);
     for (const r of results.filter((x) => x.status !== 201)) {
       expect([r.status, codeOf(r)]).toEqual([429, 'RATE_LIMITED']);
@@ -172,7 +201,9 @@ describe('security headers', () => {
     const staticDir = path.join(dataDir, 'client');
     fs.mkdirSync(staticDir);
     const built = path.resolve(import.meta.dirname, '../../dist/client/index.html');
-    const html = fs.existsSync(built) ? fs.readFileSync(built, 'utf8') : '<!doctype html><title>t</title><script type="module" src="/assets/app.js"></script>';
+    const html = fs.existsSync(built)
+      ? fs.readFileSync(built, 'utf8')
+      : '<!doctype html><title>t</title><script type="module" src="/assets/app.js"></script>';
     fs.writeFileSync(path.join(staticDir, 'index.html'), html);
     server = await startServer({ DATA_DIR: dataDir, STATIC_DIR: staticDir });
     const w = await createWorkshop(server.url);
@@ -240,7 +271,11 @@ describe('secrets stay secret', () => {
     const f = facilitator(proc.url, w.code, w.facilitatorKey);
     const phones = people.map((p) => participant(proc!.url, w.code, p.token));
     await Promise.all([f, ...phones].map((c) => c.whenSynced()));
-    expect(await phones[0]!.write((d) => putCard(d, 'c', { kind: 'practice', text: 'A candid view', dimension: 'brand', stage: 1, createdAt: 1 }))).toEqual({ ok: true, queued: false });
+    expect(
+      await phones[0]!.write((d) =>
+        putCard(d, 'c', { kind: 'practice', text: 'A candid view', dimension: 'brand', stage: 1, createdAt: 1 }),
+      ),
+    ).toEqual({ ok: true, queued: false });
     expect(await f.command({ type: 'phase:set', phase: 'map' })).toMatchObject({ ok: true });
     const projector = await f.command({ type: 'viewer:rotate' });
     expect(projector.ok).toBe(true);

@@ -82,7 +82,9 @@ describe('admission from one address (default limits)', () => {
       expect([closed.status, codeOf(closed)]).toEqual([423, 'JOINS_CLOSED']);
       const removed = await con.command({ type: 'participants:remove-recent', withinMs: 60_000 });
       expect(removed.ok && removed.data?.removed).toHaveLength(12);
-      await eventually(async () => (await api<{ participants: number }>(server!.url, 'GET', `/api/workshops/${w.code}`)).json.participants === 0);
+      await eventually(
+        async () => (await api<{ participants: number }>(server!.url, 'GET', `/api/workshops/${w.code}`)).json.participants === 0,
+      );
       expect(await con.command({ type: 'joins:set', open: true })).toEqual({ ok: true });
       expect((await api(server.url, 'POST', `/api/workshops/${w.code}/participants`, { name: 'Real person' })).status).toBe(201);
     } finally {

@@ -11,7 +11,19 @@ import type { Socket } from 'socket.io-client';
 import { putCard } from '../../shared/doc/private-doc.ts';
 import { readRoomBoard } from '../../shared/doc/room-doc.ts';
 import { PROTOCOL_VERSION, type Command, type WorkshopLinksReply } from '../../shared/schema/protocol.ts';
-import { api, closeAll, connected, createWorkshop, eventually, facilitator, join, participant, rawSocket, viewer, viewerKeyOf } from '../helpers/clients.ts';
+import {
+  api,
+  closeAll,
+  connected,
+  createWorkshop,
+  eventually,
+  facilitator,
+  join,
+  participant,
+  rawSocket,
+  viewer,
+  viewerKeyOf,
+} from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { roomFingerprint, sendCommand } from '../helpers/crafted.ts';
 
@@ -43,7 +55,9 @@ async function workshopWithCard(title: string) {
   const ana = await join(server.url, w.code, 'Ana');
   const phone = participant(server.url, w.code, ana.token);
   await phone.whenSynced();
-  expect(await phone.write((d) => putCard(d, 'c1', { kind: 'practice', text: 'A card', dimension: 'brand', stage: 2, createdAt: 1 }))).toEqual({ ok: true, queued: false });
+  expect(
+    await phone.write((d) => putCard(d, 'c1', { kind: 'practice', text: 'A card', dimension: 'brand', stage: 2, createdAt: 1 })),
+  ).toEqual({ ok: true, queued: false });
   phone.close();
   const room = await server.app.rooms.get(w.code);
   return { w, ana, room, cardId: room.state.registration(ana.participantId, 'c1')!.id };
@@ -93,8 +107,14 @@ describe('authorisation matrix', () => {
     }
     // Commands name no workshop: B's facilitator reaching for A's participant or card finds nothing,
     // and rotating a projector key rotates B's.
-    expect(await sendCommand(otherFacilitator, { type: 'participant:remove', participantId: ana.participantId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await sendCommand(otherFacilitator, { type: 'card:move', cardId, dimension: 'people', stage: 4 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await sendCommand(otherFacilitator, { type: 'participant:remove', participantId: ana.participantId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await sendCommand(otherFacilitator, { type: 'card:move', cardId, dimension: 'people', stage: 4 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await sendCommand(otherFacilitator, { type: 'viewer:rotate' })).toMatchObject({ ok: true });
 
     // Handshakes into A: no credentials, the wrong credentials, another workshop's, a key of the wrong kind.
@@ -128,7 +148,11 @@ describe('authorisation matrix', () => {
     expect(open.status).toBe(200);
     expect(open.text).not.toContain(viewerKeyOf(a));
     for (const [who, headers, status, code] of http) {
-      const paths = [['GET', `/api/workshops/${a.code}/links`], ['GET', `/api/workshops/${a.code}/export.md`], ['DELETE', `/api/workshops/${a.code}`]] as const;
+      const paths = [
+        ['GET', `/api/workshops/${a.code}/links`],
+        ['GET', `/api/workshops/${a.code}/export.md`],
+        ['DELETE', `/api/workshops/${a.code}`],
+      ] as const;
       for (const [method, path] of paths.filter(([m, p]) => !(p.endsWith('/links') && Object.keys(headers).length === 0))) {
         const res = await api<{ error: { code: string } }>(server.url, method, path, undefined, headers);
         expect([res.status, res.json?.error?.code], `${who}: ${method} ${path}`).toEqual([status, code]);
@@ -202,7 +226,9 @@ describe('the projector key', () => {
       expect(stale.refusal).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/projector link/) });
       stale.close();
       expect(await handshakeError({ v, role: 'viewer', code: w.code, key: newKey })).toBeUndefined();
-      const links = await api<WorkshopLinksReply>(server.url, 'GET', `/api/workshops/${w.code}/links`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+      const links = await api<WorkshopLinksReply>(server.url, 'GET', `/api/workshops/${w.code}/links`, undefined, {
+        authorization: `Bearer ${w.facilitatorKey}`,
+      });
       expect(links.json.boardUrl).toMatch(new RegExp(`#view=${newKey}$`));
     } finally {
       closeAll(console, phone, ...projectors);

@@ -32,7 +32,8 @@ function run(file: string, args: string[], env: Record<string, string> = {}): Pr
     });
   });
 }
-const script = (name: 'backup' | 'restore', file: string, dataDir: string) => run(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, file], { DATA_DIR: dataDir });
+const script = (name: 'backup' | 'restore', file: string, dataDir: string) =>
+  run(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, file], { DATA_DIR: dataDir });
 
 /** The card ids a phone's own document holds, read back through a fresh connection. */
 async function cardsOf(url: string, code: string, token: string): Promise<Set<string>> {
@@ -60,7 +61,9 @@ describe('SQLite backup and restore', () => {
       writer = (async () => {
         for (let i = 0; writing; i++) {
           const id = `card-${i}`;
-          const r = await phone.write((d) => putCard(d, id, { kind: 'barrier', text: `Card ${i}`, dimension: 'brand', stage: null, createdAt: i }));
+          const r = await phone.write((d) =>
+            putCard(d, id, { kind: 'barrier', text: `Card ${i}`, dimension: 'brand', stage: null, createdAt: i }),
+          );
           if (r.ok && !r.queued) acked.push(id);
           await new Promise((res) => setTimeout(res, 50));
         }
@@ -164,7 +167,9 @@ describe('PostgreSQL backup and restore (pg_dump / pg_restore)', () => {
     const phone = participant(server.url, w.code, ana.token);
     try {
       await phone.whenSynced();
-      expect(await phone.write((d) => putCard(d, 'kept-card', { kind: 'barrier', text: 'Kept', dimension: 'brand', stage: null, createdAt: 1 }))).toEqual({ ok: true, queued: false });
+      expect(
+        await phone.write((d) => putCard(d, 'kept-card', { kind: 'barrier', text: 'Kept', dimension: 'brand', stage: null, createdAt: 1 })),
+      ).toEqual({ ok: true, queued: false });
     } finally {
       phone.close();
     }

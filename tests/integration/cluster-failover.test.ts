@@ -95,7 +95,11 @@ describe('the owner of a room fails', () => {
     expect(lostCards, 'cards the phones reported as not saved').toEqual([]);
     expect(held.length).toBe(new Set(held).size);
     expect(new Set(held)).toEqual(new Set(all));
-    await eventually(() => consoleTexts(f).length === all.length, 30_000, `the console shows ${consoleTexts(f).length} of the ${all.length} edits written`);
+    await eventually(
+      () => consoleTexts(f).length === all.length,
+      30_000,
+      `the console shows ${consoleTexts(f).length} of the ${all.length} edits written`,
+    );
     const shown = consoleTexts(f);
     expect(shown.length, 'an edit shown twice').toBe(new Set(shown).size);
     expect(new Set(shown)).toEqual(new Set(all));
@@ -141,8 +145,12 @@ describe('the owner of a room fails', () => {
     expect(await cluster.ownerOf(w.code)).toBe(1);
 
     // Pia's phone reconnects (to A, which forwards to B), and her edit lands once, through B.
-    await eventually(() => consoleTexts(fac).includes('sent to the paused owner'), 20_000, 'the edit kept on the phone did not arrive through B');
-    await eventually(() => pia.synced && pia.pending === 0, 10_000, 'Pia\'s phone did not settle');
+    await eventually(
+      () => consoleTexts(fac).includes('sent to the paused owner'),
+      20_000,
+      'the edit kept on the phone did not arrive through B',
+    );
+    await eventually(() => pia.synced && pia.pending === 0, 10_000, "Pia's phone did not settle");
     expect(consoleTexts(fac).sort()).toEqual(['before the pause', 'sent to the paused owner', 'written through B'].sort());
     console.log(`SIGSTOP of the owner: B served again after ${takeoverMs} ms (lease ${cluster.env.LEASE_TTL_MS} ms)`);
   }, 60_000);

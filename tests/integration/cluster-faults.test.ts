@@ -76,15 +76,19 @@ describe('Redis out of reach', () => {
     const leaseKey = `${cluster.redis.prefix}{room:${w.code}}:lease`;
     let lastWriteAt = Infinity;
     let n = 0;
-    await eventually(async () => {
-      const ttl = await cluster!.redis.redis.pttl(leaseKey);
-      if (ttl < 0) return true;
-      if (lastWriteAt - ttl >= 500) {
-        lastWriteAt = ttl;
-        await writeOne(`during the cut ${n++}`);
-      }
-      return false;
-    }, 20_000, 'the lease outlived its TTL');
+    await eventually(
+      async () => {
+        const ttl = await cluster!.redis.redis.pttl(leaseKey);
+        if (ttl < 0) return true;
+        if (lastWriteAt - ttl >= 500) {
+          lastWriteAt = ttl;
+          await writeOne(`during the cut ${n++}`);
+        }
+        return false;
+      },
+      20_000,
+      'the lease outlived its TTL',
+    );
     // (eventually() retries a check that throws: a refused write above would repeat, not pass.)
     expect(acked).toContain(`during the cut ${n - 1}`);
     expect(n).toBeGreaterThan(2);
@@ -97,7 +101,11 @@ describe('Redis out of reach', () => {
     const restoredAt = Date.now();
     // A's next renewal takes its lapsed lease back (no node took the room meanwhile): the room is held again.
     await eventually(async () => (await cluster!.ownerOf(w.code)) === 0, 20_000, 'A did not take its lease back after Redis returned');
-    await eventually(() => phone.status === 'online' && phone.synced && phone.pending === 0 && fac.status === 'online', 20_000, 'the phone and console did not settle');
+    await eventually(
+      () => phone.status === 'online' && phone.synced && phone.pending === 0 && fac.status === 'online',
+      20_000,
+      'the phone and console did not settle',
+    );
     const back = await phone.write((d) => putCard(d, 'back', card('after Redis returned', 99)));
     expect(back).toEqual({ ok: true, queued: false });
     acked.push('after Redis returned');
@@ -107,10 +115,20 @@ describe('Redis out of reach', () => {
     const f = facilitator(b!.url, w.code, w.facilitatorKey);
     conns.push(f);
     await f.whenSynced();
-    await eventually(() => consoleTexts(f).length === acked.length, 10_000, `the console on B shows ${consoleTexts(f).length} of ${acked.length} acknowledged edits`);
+    await eventually(
+      () => consoleTexts(f).length === acked.length,
+      10_000,
+      `the console on B shows ${consoleTexts(f).length} of ${acked.length} acknowledged edits`,
+    );
     expect(consoleTexts(f).sort()).toEqual([...acked].sort());
-    expect(readMyCards(phone.mine!).map((c) => c.text).sort()).toEqual([...acked].sort());
-    console.log(`Redis cut from the owner for ${cutMs} ms: ${acked.length - 1} edits acknowledged meanwhile; room served again ${Date.now() - restoredAt} ms after Redis returned`);
+    expect(
+      readMyCards(phone.mine!)
+        .map((c) => c.text)
+        .sort(),
+    ).toEqual([...acked].sort());
+    console.log(
+      `Redis cut from the owner for ${cutMs} ms: ${acked.length - 1} edits acknowledged meanwhile; room served again ${Date.now() - restoredAt} ms after Redis returned`,
+    );
   }, 60_000);
 });
 
@@ -175,7 +193,9 @@ describe('PostgreSQL out of reach', () => {
     await f.whenSynced();
     await eventually(() => consoleTexts(f).length === 3, 10_000, `the console on B shows ${consoleTexts(f).join(', ')}`);
     expect(consoleTexts(f).sort()).toEqual(['Pia during the cut', 'Quinn during the cut', 'before the cut'].sort());
-    console.log(`PostgreSQL cut from the owner for ${cutMs} ms: ${refusals.length} refusals, all STORAGE_UNAVAILABLE; kept edits landed ${landedMs} ms after it returned`);
+    console.log(
+      `PostgreSQL cut from the owner for ${cutMs} ms: ${refusals.length} refusals, all STORAGE_UNAVAILABLE; kept edits landed ${landedMs} ms after it returned`,
+    );
   }, 60_000);
 });
 
@@ -203,7 +223,8 @@ describe('PostgreSQL hanging longer than a phone waits for an answer', () => {
     expect(await cluster.ownerOf(w.code)).toBe(0);
     expect((await fac.command({ type: 'phase:set', phase: 'map' })).ok).toBe(true);
     const [p, q] = await Promise.all([join(a!.url, w.code, 'Pia'), join(b!.url, w.code, 'Quinn')]);
-    const phoneOn = (url: string, token: string) => new WorkshopConnection({ url, auth: { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token }, ackTimeoutMs: PHONE_WAIT_MS });
+    const phoneOn = (url: string, token: string) =>
+      new WorkshopConnection({ url, auth: { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token }, ackTimeoutMs: PHONE_WAIT_MS });
     // Pia's phone on the owner, Quinn's on B (forwarded to A).
     const pia = phoneOn(a!.url, p.token);
     const quinn = phoneOn(b!.url, q.token);
@@ -229,7 +250,11 @@ describe('PostgreSQL hanging longer than a phone waits for an answer', () => {
     // The outage outlasts the phones' wait twice over, and their own retries.
     const sent = [0, 0];
     [pia, quinn].forEach((phone, i) => phone.socket.onAnyOutgoing((event) => event === 'sync' && sent[i]!++));
-    await eventually(() => sent.every((n) => n >= 1) && Date.now() - stalledAt > 2 * PHONE_WAIT_MS, 30_000, 'the phones did not offer their kept edits again');
+    await eventually(
+      () => sent.every((n) => n >= 1) && Date.now() - stalledAt > 2 * PHONE_WAIT_MS,
+      30_000,
+      'the phones did not offer their kept edits again',
+    );
     expect(readMyCards(pia.mine!).map((c) => c.text)).toContain('Pia during the outage');
     expect(readMyCards(quinn.mine!).map((c) => c.text)).toContain('Quinn during the outage');
     expect(pia.pending).toBeGreaterThan(0);
@@ -248,7 +273,9 @@ describe('PostgreSQL hanging longer than a phone waits for an answer', () => {
     await f.whenSynced();
     await eventually(() => consoleTexts(f).length === 3, 10_000, `the console on B shows ${consoleTexts(f).join(', ')}`);
     expect(consoleTexts(f).sort()).toEqual(['Pia during the outage', 'Quinn during the outage', 'before the outage'].sort());
-    console.log(`PostgreSQL hung for ${outageMs} ms (query timeout ${QUERY_TIMEOUT_MS} ms, phones wait ${PHONE_WAIT_MS} ms): ${refusals.length} refusals, all STORAGE_UNAVAILABLE; kept edits landed ${landedMs} ms after it answered again`);
+    console.log(
+      `PostgreSQL hung for ${outageMs} ms (query timeout ${QUERY_TIMEOUT_MS} ms, phones wait ${PHONE_WAIT_MS} ms): ${refusals.length} refusals, all STORAGE_UNAVAILABLE; kept edits landed ${landedMs} ms after it answered again`,
+    );
   }, 90_000);
 });
 
@@ -276,8 +303,15 @@ describe('a crowd through three nodes', () => {
     const texts = [0, 1, 2].map((i) => `hello from node ${i}`);
     const results = await Promise.all([0, 1, 2].map((i) => phones[i]!.write((d) => putCard(d, `c${i}`, card(texts[i]!, i)))));
     expect(results).toEqual([0, 1, 2].map(() => ({ ok: true, queued: false })));
-    const board = (c: WorkshopConnection) => readRoomBoard(c.room).cards.map((x) => x.text).sort();
-    await eventually(() => phones.every((c) => board(c).length === 3), 20_000, `not every phone has the three cards: ${phones.filter((c) => board(c).length !== 3).length} short`);
+    const board = (c: WorkshopConnection) =>
+      readRoomBoard(c.room)
+        .cards.map((x) => x.text)
+        .sort();
+    await eventually(
+      () => phones.every((c) => board(c).length === 3),
+      20_000,
+      `not every phone has the three cards: ${phones.filter((c) => board(c).length !== 3).length} short`,
+    );
     for (const c of phones) expect(board(c)).toEqual([...texts].sort());
     expect(Number(await cluster.redis.redis.get(epochKey)) - epochBefore).toBe(1);
     expect(await cluster.ownerOf(w.code)).toBe(owner);
@@ -290,7 +324,10 @@ describe('failed joins across nodes', () => {
     const [a, b] = cluster.nodes as [TestCluster['nodes'][0], TestCluster['nodes'][0]];
     const w = await createWorkshop(b!.url);
     for (const wrong of ['ZZZZZ2', 'ZZZZZ3', 'ZZZZZ4']) expect((await api(a!.url, 'GET', `/api/workshops/${wrong}`)).status).toBe(404);
-    for (let i = 0; i < 3; i++) expect(await handshake(b!.url, { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: 'z'.repeat(43) })).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 3; i++)
+      expect(await handshake(b!.url, { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: 'z'.repeat(43) })).toBe(
+        'UNAUTHENTICATED',
+      );
     // Six failures in all, three on each node: both now refuse, even the right code and key.
     const info = await api(b!.url, 'GET', `/api/workshops/${w.code}`);
     expect([info.status, codeOf(info)]).toEqual([429, 'RATE_LIMITED']);
@@ -332,7 +369,7 @@ describe('connections per address across nodes', () => {
       // Node 1 dies holding two: once its count expires (the lease TTL), two more fit, and no more.
       nodes[1]!.child.kill('SIGKILL');
       await nodes[1]!.exited;
-      await eventually(async () => (await openOn(0)) === 'connected', 20_000, 'the dead node\'s connections still count');
+      await eventually(async () => (await openOn(0)) === 'connected', 20_000, "the dead node's connections still count");
       expect(await openOn(2)).toBe('connected');
       expect(await openOn(0)).toBe('TOO_MANY_CONNECTIONS');
       expect(await openOn(2)).toBe('TOO_MANY_CONNECTIONS');

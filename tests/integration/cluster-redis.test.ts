@@ -74,7 +74,8 @@ async function aliveCount(c: TestCluster): Promise<number> {
   return (await c.redis.redis.keys(`${c.redis.prefix}node:*:alive`)).length;
 }
 
-const leaseEpoch = async (c: TestCluster, code: string) => Number(((await c.redis.redis.get(`${c.redis.prefix}{room:${code}}:lease`)) ?? '0:').split(':')[0]);
+const leaseEpoch = async (c: TestCluster, code: string) =>
+  Number(((await c.redis.redis.get(`${c.redis.prefix}{room:${code}}:lease`)) ?? '0:').split(':')[0]);
 
 describe('Redis out of reach', () => {
   it('from a node that forwards: its phones are told to try again and keep their edits; once it returns they catch up and the edits land once', async () => {
@@ -100,7 +101,9 @@ describe('Redis out of reach', () => {
     expect(await pia.write((d) => putCard(d, 'p1', card('Pia during the cut', 2)))).toEqual(stored);
     // A new phone reaching B cannot be routed, and is told to try again (not refused for good).
     const late = await join(a.url, w.code, 'Late');
-    expect(await handshake(b.url, { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: late.token })).toBe('STORAGE_UNAVAILABLE');
+    expect(await handshake(b.url, { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: late.token })).toBe(
+      'STORAGE_UNAVAILABLE',
+    );
     // Long enough for the owner to stop hearing B (its heartbeat expires) and let its guests go.
     await eventually(async () => (await aliveCount(c)) === 1, 20_000, 'B still counted as alive');
     expect(readMyCards(quinn.mine!).map((x) => x.text)).toContain('Quinn during the cut');
@@ -110,9 +113,17 @@ describe('Redis out of reach', () => {
     proxy.restore();
     const restoredAt = Date.now();
     // Quinn's phone reconnects by itself, sends what it kept and gets what it missed.
-    await eventually(() => quinn.status === 'online' && quinn.synced && quinn.pending === 0, 30_000, 'Quinn\'s kept edit was not sent again');
-    await eventually(() => boardTexts(quinn).includes('Pia during the cut'), 20_000, `Quinn's board missed Pia's edit: ${boardTexts(quinn).join(', ')}`);
-    await eventually(() => consoleTexts(fac).includes('Quinn during the cut'), 20_000, 'the console did not get Quinn\'s kept edit');
+    await eventually(
+      () => quinn.status === 'online' && quinn.synced && quinn.pending === 0,
+      30_000,
+      "Quinn's kept edit was not sent again",
+    );
+    await eventually(
+      () => boardTexts(quinn).includes('Pia during the cut'),
+      20_000,
+      `Quinn's board missed Pia's edit: ${boardTexts(quinn).join(', ')}`,
+    );
+    await eventually(() => consoleTexts(fac).includes('Quinn during the cut'), 20_000, "the console did not get Quinn's kept edit");
     const landedMs = Date.now() - restoredAt;
     expect(await quinn.write((d) => putCard(d, 'q2', card('Quinn after', 3)))).toEqual(stored);
 
@@ -122,7 +133,9 @@ describe('Redis out of reach', () => {
     const all = ['Quinn before', 'Quinn during the cut', 'Pia during the cut', 'Quinn after'].sort();
     await eventually(() => consoleTexts(f).length === all.length, 10_000, `the console on B shows ${consoleTexts(f).join(', ')}`);
     expect(consoleTexts(f).sort()).toEqual(all);
-    console.log(`Redis cut from a forwarding node: ${refusals.length} "try again" answers; its phone caught up and its kept edit landed ${landedMs} ms after Redis returned`);
+    console.log(
+      `Redis cut from a forwarding node: ${refusals.length} "try again" answers; its phone caught up and its kept edit landed ${landedMs} ms after Redis returned`,
+    );
   }, 90_000);
 
   it('from every node: owned rooms keep serving, a room no one owns waits, and every room is served again once it returns', async () => {
@@ -152,9 +165,13 @@ describe('Redis out of reach', () => {
       expect([r.status, codeOf(r)]).toEqual([503, 'STORAGE_UNAVAILABLE']);
     }
     // A's lease runs out in Redis (nobody can renew it); A still serves its own phones.
-    await eventually(async () => (await c.redis.redis.pttl(`${c.redis.prefix}{room:${w.code}}:lease`)) < 0, 20_000, 'the lease outlived its TTL');
+    await eventually(
+      async () => (await c.redis.redis.pttl(`${c.redis.prefix}{room:${w.code}}:lease`)) < 0,
+      20_000,
+      'the lease outlived its TTL',
+    );
     await piaWrites('Pia after the lease ran out');
-    await eventually(() => acked.every((t) => consoleTexts(fac).includes(t)), 10_000, 'the console on A did not get Pia\'s edits');
+    await eventually(() => acked.every((t) => consoleTexts(fac).includes(t)), 10_000, "the console on A did not get Pia's edits");
     expect(await c.ownerOf(idle.code)).toBeNull();
     const cutMs = Date.now() - cutAt;
 
@@ -177,7 +194,9 @@ describe('Redis out of reach', () => {
     const all = [...acked, 'Quinn during the cut', 'Quinn after Redis returned'].sort();
     await eventually(() => consoleTexts(f).length === all.length, 20_000, `the console on B shows ${consoleTexts(f).join(', ')}`);
     expect(consoleTexts(f).sort()).toEqual(all);
-    console.log(`Redis cut from every node for ${cutMs} ms: the owner stored ${acked.length - 1} edits meanwhile; every connection settled ${servedMs} ms after it returned`);
+    console.log(
+      `Redis cut from every node for ${cutMs} ms: the owner stored ${acked.length - 1} edits meanwhile; every connection settled ${servedMs} ms after it returned`,
+    );
   }, 90_000);
 
   it('comes back empty: epochs do not go backwards, the fence refuses an owner paused through it, and the rooms are taken again', async () => {
@@ -212,7 +231,11 @@ describe('Redis out of reach', () => {
 
     // Room 2: B's renewal finds no lease; B steps down, the phone comes back, the room is taken
     // again under a newer epoch than before, though Redis' counter started again from nothing.
-    await eventually(async () => (await c.ownerOf(w2.code)) !== null && quinn.status === 'online' && quinn.synced, 30_000, 'room 2 was not served again');
+    await eventually(
+      async () => (await c.ownerOf(w2.code)) !== null && quinn.status === 'online' && quinn.synced,
+      30_000,
+      'room 2 was not served again',
+    );
     expect(await leaseEpoch(c, w2.code)).toBeGreaterThan(epoch2);
     expect(await quinn.write((d) => putCard(d, 'q1', card('Quinn after', 1)))).toEqual(stored);
 
@@ -234,7 +257,7 @@ describe('Redis out of reach', () => {
     a.child.kill('SIGCONT');
     expect(await piaWrite).toEqual(kept);
     await eventually(() => /room moved to another node/.test(a.output()), 20_000, `A did not give the room up:\n${a.output()}`);
-    await eventually(() => pia.status === 'online' && pia.synced && pia.pending === 0, 30_000, 'Pia\'s phone did not settle');
+    await eventually(() => pia.status === 'online' && pia.synced && pia.pending === 0, 30_000, "Pia's phone did not settle");
 
     const f1 = facilitator(b.url, w1.code, w1.facilitatorKey);
     conns.push(f1);
@@ -244,6 +267,8 @@ describe('Redis out of reach', () => {
     expect(consoleTexts(f1).sort()).toEqual(all1);
     await eventually(() => consoleTexts(fac2).length === 2, 20_000, `room 2 shows ${consoleTexts(fac2).join(', ')}`);
     expect(consoleTexts(fac2).sort()).toEqual(['Quinn after', 'Quinn before']);
-    console.log(`Redis emptied: room 2 retaken at epoch ${await leaseEpoch(c, w2.code)} (was ${epoch2}); room 1 at epoch ${await leaseEpoch(c, w1.code)} (its paused owner held 1)`);
+    console.log(
+      `Redis emptied: room 2 retaken at epoch ${await leaseEpoch(c, w2.code)} (was ${epoch2}); room 1 at epoch ${await leaseEpoch(c, w1.code)} (its paused owner held 1)`,
+    );
   }, 90_000);
 });

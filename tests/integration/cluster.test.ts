@@ -50,14 +50,22 @@ describe('two nodes serve one workshop', () => {
     const written = await adaPhone.write((d) => putCard(d, 'a1', practice('Ada-secret: two sign-offs for every reply')));
     expect(written).toEqual({ ok: true, queued: false });
     // The console (on A) reads it; nobody else does before the reveal, on either node.
-    await eventually(() => consoleTexts(fac).includes('Ada-secret: two sign-offs for every reply'), 10_000, 'the console did not get the card');
+    await eventually(
+      () => consoleTexts(fac).includes('Ada-secret: two sign-offs for every reply'),
+      10_000,
+      'the console did not get the card',
+    );
     await eventually(() => readRoomBoard(proj.room).stats.practiceCards === 1, 10_000, 'the projector did not count the card');
     for (const wire of [benWire, projWire]) expect(wire.saw('Ada-secret: two sign-offs for every reply')).toBe(false);
     for (const wire of [benWire, projWire]) expect(wire.saw(ada.participantId)).toBe(false);
     expect(facWire.saw('Ada-secret: two sign-offs for every reply')).toBe(true);
 
     expect((await fac.command({ type: 'reveal:set', phase: 'map', revealed: true })).ok).toBe(true);
-    await eventually(() => [proj, adaPhone, benPhone].every((c) => roomTexts(c).includes('Ada-secret: two sign-offs for every reply')), 10_000, 'the reveal did not reach node B');
+    await eventually(
+      () => [proj, adaPhone, benPhone].every((c) => roomTexts(c).includes('Ada-secret: two sign-offs for every reply')),
+      10_000,
+      'the reveal did not reach node B',
+    );
     // Write rules are the owner's: a phone cannot write the room document through B either.
     const forged = await benPhone.socket.timeout(5_000).emitWithAck('command', { type: 'phase:set', phase: 'roadmap' } as never);
     expect(forged).toMatchObject({ ok: false, error: { code: 'NOT_FACILITATOR' } });
@@ -75,7 +83,9 @@ describe('two nodes serve one workshop', () => {
     const taken = await copy();
     expect(taken.status).toBe(200);
     expect(taken.text).toContain('Ada-secret: two sign-offs for every reply');
-    const made = await api<{ reportUrl: string }>(b.url, 'POST', `/api/workshops/${w.code}/report-link`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+    const made = await api<{ reportUrl: string }>(b.url, 'POST', `/api/workshops/${w.code}/report-link`, undefined, {
+      authorization: `Bearer ${w.facilitatorKey}`,
+    });
     const page = await api(b.url, 'GET', new URL(made.json.reportUrl).pathname);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Across');

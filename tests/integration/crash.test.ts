@@ -41,9 +41,11 @@ describe('SIGKILL during a burst from 50 phones', () => {
       const i = seq++;
       const text = `edit ${i}`;
       written[n]!.push(text);
-      void phones[n]!.write((d) => putCard(d, `e${i}`, { kind: 'practice', text, dimension: 'brand', stage: 2, createdAt: i })).then((r) => {
-        if (r.ok && !r.queued) acked.add(text);
-      });
+      void phones[n]!.write((d) => putCard(d, `e${i}`, { kind: 'practice', text, dimension: 'brand', stage: 2, createdAt: i })).then(
+        (r) => {
+          if (r.ok && !r.queued) acked.add(text);
+        },
+      );
     };
     // Well under the 200 cards a person may have, offline ones included.
     const burst = setInterval(() => {
@@ -75,7 +77,11 @@ describe('SIGKILL during a burst from 50 phones', () => {
       c.socket.io.reconnection(true);
       c.socket.connect();
     }
-    await eventually(() => consoleTexts(f).length === allWritten.length, 30_000, `only ${consoleTexts(f).length} of ${allWritten.length} edits merged back`);
+    await eventually(
+      () => consoleTexts(f).length === allWritten.length,
+      30_000,
+      `only ${consoleTexts(f).length} of ${allWritten.length} edits merged back`,
+    );
     expect(new Set(consoleTexts(f))).toEqual(new Set(allWritten));
     await eventually(() => phones.every((c) => c.synced && c.pending === 0), 30_000, 'phones did not settle');
     // Each phone holds exactly its own cards, each known to the room by one public id.
@@ -86,7 +92,9 @@ describe('SIGKILL during a burst from 50 phones', () => {
     });
     const ids = readRoomBoard(f.room, { console: f.console }).cards.map((c) => c.id);
     expect(new Set(ids).size).toBe(allWritten.length);
-    console.log(`SIGKILL: ${ackedAtKill.size} acknowledged at the kill, ${allWritten.length} written in all, all present once after restart`);
+    console.log(
+      `SIGKILL: ${ackedAtKill.size} acknowledged at the kill, ${allWritten.length} written in all, all present once after restart`,
+    );
     // Two server starts and fifty phones: on a loaded 2-core machine this takes longer than the default 30 s.
   }, 120_000);
 });

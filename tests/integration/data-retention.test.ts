@@ -12,7 +12,18 @@ import { putCard } from '../../shared/doc/private-doc.ts';
 import { PROTOCOL_VERSION } from '../../shared/schema/protocol.ts';
 import { loadConfig } from '../../server/config.ts';
 import { hashSecret } from '../../server/security/secrets.ts';
-import { api, connected, createWorkshop, eventually, facilitator, join, participant, rawSocket, viewer, viewerKeyOf } from '../helpers/clients.ts';
+import {
+  api,
+  connected,
+  createWorkshop,
+  eventually,
+  facilitator,
+  join,
+  participant,
+  rawSocket,
+  viewer,
+  viewerKeyOf,
+} from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer | undefined;
@@ -22,7 +33,11 @@ afterEach(async () => {
 });
 
 const DAY = 86_400_000;
-const dbFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.startsWith('social-shift.db')).map((f) => path.join(dir, f));
+const dbFiles = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith('social-shift.db'))
+    .map((f) => path.join(dir, f));
 const fileHolds = (dir: string, text: string) => dbFiles(dir).some((f) => fs.readFileSync(f).includes(text));
 
 function setLastActive(dataDir: string, code: string, at: number): void {
@@ -42,7 +57,9 @@ describe('deletion', () => {
     const projector = viewer(server.url, w.code, viewerKeyOf(w));
     await Promise.all([phone.whenSynced(), board.whenSynced(), projector.whenSynced()]);
     const secret = 'Our-CEO-never-reads-the-intranet';
-    expect(await phone.write((d) => putCard(d, 'c', { kind: 'barrier', text: secret, dimension: 'brand', stage: null, createdAt: 1 }))).toEqual({ ok: true, queued: false });
+    expect(
+      await phone.write((d) => putCard(d, 'c', { kind: 'barrier', text: secret, dimension: 'brand', stage: null, createdAt: 1 })),
+    ).toEqual({ ok: true, queued: false });
     // Compact so the card also sits in a snapshot, not only in the update log.
     await (await server.app.rooms.get(w.code)).compact();
     expect(fileHolds(server.dataDir, secret)).toBe(true);
@@ -67,7 +84,9 @@ describe('deletion', () => {
       await expect(connected(again), auth.role).rejects.toMatchObject({ data: { code } });
       again.close();
     }
-    expect((await api(server.url, 'DELETE', `/api/workshops/${w.code}`, undefined, { authorization: `Bearer ${w.facilitatorKey}` })).status).toBe(404);
+    expect(
+      (await api(server.url, 'DELETE', `/api/workshops/${w.code}`, undefined, { authorization: `Bearer ${w.facilitatorKey}` })).status,
+    ).toBe(404);
 
     // Not in the tables, and not in free pages or the write-ahead log either.
     expect(await server.app.storage.getWorkshop(w.code)).toBeNull();
@@ -127,8 +146,14 @@ describe('retention', () => {
     setLastActive(server.dataDir, w.code, Date.now() - 10 * DAY);
     const phone = participant(server.url, w.code, ana.token);
     await phone.whenSynced();
-    expect(await phone.write((d) => putCard(d, 'c', { kind: 'practice', text: 'still here', dimension: 'brand', stage: 3, createdAt: 1 }))).toEqual({ ok: true, queued: false });
-    await eventually(async () => ((await server!.app.storage.getWorkshop(w.code))?.lastActiveAt ?? 0) > Date.now() - DAY, 5_000, 'activity was not recorded');
+    expect(
+      await phone.write((d) => putCard(d, 'c', { kind: 'practice', text: 'still here', dimension: 'brand', stage: 3, createdAt: 1 })),
+    ).toEqual({ ok: true, queued: false });
+    await eventually(
+      async () => ((await server!.app.storage.getWorkshop(w.code))?.lastActiveAt ?? 0) > Date.now() - DAY,
+      5_000,
+      'activity was not recorded',
+    );
     phone.close();
     expect(await server.app.workshops.expire()).toEqual([]);
   });

@@ -33,7 +33,9 @@ describe('HTTP API', () => {
 
   it('hands the console its links, with the current projector key for the facilitator key only', async () => {
     const w = await createWorkshop(server.url);
-    const links = await api<WorkshopLinksReply>(server.url, 'GET', `/api/workshops/${w.code}/links`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+    const links = await api<WorkshopLinksReply>(server.url, 'GET', `/api/workshops/${w.code}/links`, undefined, {
+      authorization: `Bearer ${w.facilitatorKey}`,
+    });
     expect(links.status).toBe(200);
     expect(links.headers.get('cache-control')).toBe('no-store');
     expect(links.json).toMatchObject({ joinUrl: w.joinUrl, boardUrl: w.boardUrl });
@@ -43,7 +45,9 @@ describe('HTTP API', () => {
     expect(open.json.joinUrl).toBe(w.joinUrl);
     expect(open.json.boardUrl).toBeUndefined();
     expect(open.text).not.toContain(viewerKeyOf(w));
-    expect((await api(server.url, 'GET', `/api/workshops/${w.code}/links`, undefined, { authorization: `Bearer ${viewerKeyOf(w)}` })).status).toBe(403);
+    expect(
+      (await api(server.url, 'GET', `/api/workshops/${w.code}/links`, undefined, { authorization: `Bearer ${viewerKeyOf(w)}` })).status,
+    ).toBe(403);
   });
 
   it('describes a workshop for the join page, case-insensitively, and 404s unknown codes', async () => {
@@ -61,7 +65,9 @@ describe('HTTP API', () => {
     const bad = await api<{ error: { code: string; message: string } }>(server.url, 'POST', '/api/workshops', { title: 42 });
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe('INVALID_BODY');
-    const notJson = await api<{ error: { code: string } }>(server.url, 'POST', '/api/workshops', '{"title":', { 'content-type': 'application/json' });
+    const notJson = await api<{ error: { code: string } }>(server.url, 'POST', '/api/workshops', '{"title":', {
+      'content-type': 'application/json',
+    });
     expect(notJson.status).toBe(400);
     const extra = await api<{ error: { code: string } }>(server.url, 'POST', '/api/workshops', { title: 'x', admin: true });
     expect(extra.status).toBe(400);
@@ -69,7 +75,9 @@ describe('HTTP API', () => {
     const longTitle = await api<{ error: { code: string } }>(server.url, 'POST', '/api/workshops', { title: 'x'.repeat(200_000) });
     expect(longTitle.status).toBe(400);
     expect(longTitle.json.error.code).toBe('INVALID_BODY');
-    const huge = await api<{ error: { code: string } }>(server.url, 'POST', '/api/workshops', { title: 'x'.repeat(LIMITS.archiveBytesMax + 1) });
+    const huge = await api<{ error: { code: string } }>(server.url, 'POST', '/api/workshops', {
+      title: 'x'.repeat(LIMITS.archiveBytesMax + 1),
+    });
     expect(huge.status).toBe(413);
     expect(huge.json.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -77,7 +85,9 @@ describe('HTTP API', () => {
   it('refuses a name or title of only invisible characters with EMPTY_TEXT, and creates nothing', async () => {
     const w = await createWorkshop(server.url, { title: 'Offsite', organisation: 'Acme' });
     for (const name of ['\u200B', '\u200B\u200D\uFEFF', ' \u2067\u2069 ', '']) {
-      const res = await api<{ error: { code: string; message: string } }>(server.url, 'POST', `/api/workshops/${w.code}/participants`, { name });
+      const res = await api<{ error: { code: string; message: string } }>(server.url, 'POST', `/api/workshops/${w.code}/participants`, {
+        name,
+      });
       expect(res.status, JSON.stringify(name)).toBe(400);
       expect(res.json.error.code).toBe('EMPTY_TEXT');
       expect(res.json.error.message).toMatch(/^name: only blank or invisible characters/);
@@ -96,7 +106,9 @@ describe('HTTP API', () => {
 
   it('exports the board as a markdown file for its facilitator', async () => {
     const w = await createWorkshop(server.url, { title: 'Offsite', organisation: 'Acme' });
-    const ok = await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+    const ok = await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, {
+      authorization: `Bearer ${w.facilitatorKey}`,
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toContain('text/markdown');
     expect(ok.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"/\\]+\.md"$/);
@@ -105,14 +117,20 @@ describe('HTTP API', () => {
     expect(ok.text).toContain('Acme');
   });
 
-  it('exports an anonymous workshop without anyone\'s name or participant id', async () => {
+  it("exports an anonymous workshop without anyone's name or participant id", async () => {
     const w = await createWorkshop(server.url, { title: 'Candid', settings: { anonymous: true, privateUntilReveal: false } });
     const people = await Promise.all(['Zelda Quist', 'Yannick Oort'].map((n) => join(server.url, w.code, n)));
     const phone = participant(server.url, w.code, people[0]!.token);
     await phone.whenSynced();
-    expect(await phone.write((d) => putCard(d, 'c1', { kind: 'practice', text: 'We post and pray', dimension: 'brand', stage: 1, createdAt: 1 }))).toEqual({ ok: true, queued: false });
+    expect(
+      await phone.write((d) =>
+        putCard(d, 'c1', { kind: 'practice', text: 'We post and pray', dimension: 'brand', stage: 1, createdAt: 1 }),
+      ),
+    ).toEqual({ ok: true, queued: false });
     phone.close();
-    const md = await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+    const md = await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, {
+      authorization: `Bearer ${w.facilitatorKey}`,
+    });
     expect(md.status).toBe(200);
     expect(md.text).toContain('We post and pray');
     expect(md.text).toContain('2 people');

@@ -73,7 +73,11 @@ describe('an idle connection', () => {
       expect(ours).toHaveLength(1);
       expect(await retained(ours[0]!)).toBe(false);
 
-      expect(await phone.write((d) => putCard(d, 'c1', { kind: 'practice', text: 'Still here', dimension: 'brand', stage: 2, createdAt: Date.now() }))).toEqual({ ok: true, queued: false });
+      expect(
+        await phone.write((d) =>
+          putCard(d, 'c1', { kind: 'practice', text: 'Still here', dimension: 'brand', stage: 2, createdAt: Date.now() }),
+        ),
+      ).toEqual({ ok: true, queued: false });
       await eventually(() => phone.pending === 0);
     } finally {
       closeAll(phone);

@@ -149,9 +149,13 @@ describe('isolation', () => {
 
   it('a room of phones behind one address joins in a burst; past it joins are paced with a Retry-After, and a refused join creates nobody', async () => {
     const w = await createWorkshop(server.url);
-    const burst = await Promise.all(Array.from({ length: 100 }, (_, i) => api(server.url, 'POST', `/api/workshops/${w.code}/participants`, { name: `Phone ${i}` })));
+    const burst = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => api(server.url, 'POST', `/api/workshops/${w.code}/participants`, { name: `Phone ${i}` })),
+    );
     expect(burst.filter((r) => r.status === 201)).toHaveLength(100);
-    const more = await Promise.all(Array.from({ length: 40 }, (_, i) => api(server.url, 'POST', `/api/workshops/${w.code}/participants`, { name: `Late ${i}` })));
+    const more = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => api(server.url, 'POST', `/api/workshops/${w.code}/participants`, { name: `Late ${i}` })),
+    );
     const refused = more.filter((r) => r.status === 429);
     expect(refused.length).toBeGreaterThan(20);
     expect(refused[0]!.json).toMatchObject({ error: { code: 'RATE_LIMITED' } });

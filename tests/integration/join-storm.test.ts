@@ -99,7 +99,9 @@ describe('a reconnect storm', () => {
     const ms = Date.now() - started;
     const stormCards = [...rooms.values()].reduce((n, room) => n + room.state.fullBoard().cards.length, 0);
     expect(stormCards).toBe(clients.filter((c) => c.storm).length);
-    console.log(`reconnect storm: ${clients.length} clients dropped within 1 s, all synced ${ms} ms after the first drop (a cold start took ${coldMs} ms)`);
+    console.log(
+      `reconnect storm: ${clients.length} clients dropped within 1 s, all synced ${ms} ms after the first drop (a cold start took ${coldMs} ms)`,
+    );
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     // Setting up 196 seats and 200 sockets is not what is timed (the 10 s are, from the first drop).
   }, 90_000);

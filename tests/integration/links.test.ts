@@ -23,7 +23,13 @@ function request(base: string, method: string, path: string, host: string, body?
   const url = new URL(path, base);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { method, hostname: url.hostname, port: url.port, path: url.pathname, headers: { host, ...(body ? { 'content-type': 'application/json' } : {}) } },
+      {
+        method,
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        headers: { host, ...(body ? { 'content-type': 'application/json' } : {}) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -59,20 +65,28 @@ describe('links on a server listening on every interface (the default)', () => {
   });
   afterAll(() => server.close());
 
-  const expected = () => (lan ? { origin: `http://${lan}:${portOf(server)}`, reach: 'network' } : { origin: `http://127.0.0.1:${portOf(server)}`, reach: 'this-computer' });
+  const expected = () =>
+    lan
+      ? { origin: `http://${lan}:${portOf(server)}`, reach: 'network' }
+      : { origin: `http://127.0.0.1:${portOf(server)}`, reach: 'this-computer' };
 
-  it(lan ? `gives a request from 127.0.0.1 links on the LAN address (${lan})` : 'warns, with no LAN interface here, that links reach this computer only', async () => {
-    const { reply, links: l, qr } = await links(server.url, `127.0.0.1:${portOf(server)}`);
-    const { origin, reach } = expected();
-    // Without the facilitator key: where phones join, and no projector link.
-    expect(l).toEqual({ origin, reach, joinUrl: `${origin}/j/${reply.code}` });
-    expect(reply.joinUrl).toBe(l.joinUrl);
-    expect(reply.boardUrl).toMatch(new RegExp(`^${origin}/board/${reply.code}#view=[A-Za-z0-9_-]{40,}$`));
-    expect(reply.facilitatorUrl).toBe(`${origin}/f/${reply.code}#key=${reply.facilitatorKey}`);
-    // The QR code encodes the same join link, and no cache keeps it.
-    expect(qr.text).toBe(await QRCode.toString(l.joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
-    expect(qr.headers['cache-control']).toBe('private, no-store');
-  });
+  it(
+    lan
+      ? `gives a request from 127.0.0.1 links on the LAN address (${lan})`
+      : 'warns, with no LAN interface here, that links reach this computer only',
+    async () => {
+      const { reply, links: l, qr } = await links(server.url, `127.0.0.1:${portOf(server)}`);
+      const { origin, reach } = expected();
+      // Without the facilitator key: where phones join, and no projector link.
+      expect(l).toEqual({ origin, reach, joinUrl: `${origin}/j/${reply.code}` });
+      expect(reply.joinUrl).toBe(l.joinUrl);
+      expect(reply.boardUrl).toMatch(new RegExp(`^${origin}/board/${reply.code}#view=[A-Za-z0-9_-]{40,}$`));
+      expect(reply.facilitatorUrl).toBe(`${origin}/f/${reply.code}#key=${reply.facilitatorKey}`);
+      // The QR code encodes the same join link, and no cache keeps it.
+      expect(qr.text).toBe(await QRCode.toString(l.joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
+      expect(qr.headers['cache-control']).toBe('private, no-store');
+    },
+  );
 
   it('never puts a spoofed Host header in a link or a QR code', async () => {
     for (const host of ['evil.example', `evil.example:${portOf(server)}`, `10.66.66.66:${portOf(server)}`]) {
@@ -96,7 +110,11 @@ describe('links with PUBLIC_URL', () => {
   it('use PUBLIC_URL whatever the Host header says', async () => {
     for (const host of [`127.0.0.1:${portOf(server)}`, 'evil.example']) {
       const { reply, links: l } = await links(server.url, host);
-      expect(l).toEqual({ origin: 'https://workshop.example.org', reach: 'public-url', joinUrl: `https://workshop.example.org/j/${reply.code}` });
+      expect(l).toEqual({
+        origin: 'https://workshop.example.org',
+        reach: 'public-url',
+        joinUrl: `https://workshop.example.org/j/${reply.code}`,
+      });
       expect(reply.boardUrl.startsWith(`https://workshop.example.org/board/${reply.code}#view=`)).toBe(true);
       expect(reply.facilitatorUrl).toBe(`https://workshop.example.org/f/${reply.code}#key=${reply.facilitatorKey}`);
     }

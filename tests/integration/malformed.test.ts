@@ -47,18 +47,38 @@ describe('malformed payloads', () => {
       ['a document byte of 255', syncFrame(255, STEP1, new Uint8Array([0])), ['MALFORMED_UPDATE']],
       ['an unknown message type', syncFrame('mine', 9, new Uint8Array([0, 0])), ['MALFORMED_UPDATE']],
       ['trailing bytes after the message', new Uint8Array([...syncFrame('mine', UPDATE, validUpdate), 7]), ['MALFORMED_UPDATE']],
-      ['a payload longer than the frame', (() => {
-        const e = encoding.createEncoder();
-        encoding.writeUint8(e, 1);
-        encoding.writeVarUint(e, UPDATE);
-        encoding.writeVarUint(e, 1_000);
-        return encoding.toUint8Array(e);
-      })(), ['MALFORMED_UPDATE']],
-      ['an update of garbage', syncFrame('mine', UPDATE, new Uint8Array([1, 200, 200, 200, 200, 200, 1, 7])), ['MALFORMED_UPDATE', 'FORBIDDEN_TYPE', 'UNKNOWN_ITEM']],
-      ['a truncated valid update', syncFrame('mine', UPDATE, validUpdate.subarray(0, validUpdate.length - 5)), ['MALFORMED_UPDATE', 'INVALID_VALUE']],
+      [
+        'a payload longer than the frame',
+        (() => {
+          const e = encoding.createEncoder();
+          encoding.writeUint8(e, 1);
+          encoding.writeVarUint(e, UPDATE);
+          encoding.writeVarUint(e, 1_000);
+          return encoding.toUint8Array(e);
+        })(),
+        ['MALFORMED_UPDATE'],
+      ],
+      [
+        'an update of garbage',
+        syncFrame('mine', UPDATE, new Uint8Array([1, 200, 200, 200, 200, 200, 1, 7])),
+        ['MALFORMED_UPDATE', 'FORBIDDEN_TYPE', 'UNKNOWN_ITEM'],
+      ],
+      [
+        'a truncated valid update',
+        syncFrame('mine', UPDATE, validUpdate.subarray(0, validUpdate.length - 5)),
+        ['MALFORMED_UPDATE', 'INVALID_VALUE'],
+      ],
       ['an oversize message', syncFrame('mine', UPDATE, new Uint8Array(200_000)), ['PAYLOAD_TOO_LARGE']],
-      ['a state vector of garbage', syncFrame('mine', STEP1, new Uint8Array([5, 255, 255, 255, 255, 255, 255, 255, 255, 255, 1])), ['MALFORMED_UPDATE']],
-      ['a state vector of garbage for the room', syncFrame('room', STEP1, new Uint8Array([5, 255, 255, 255, 255, 255, 255, 255, 255, 255, 1])), ['MALFORMED_UPDATE']],
+      [
+        'a state vector of garbage',
+        syncFrame('mine', STEP1, new Uint8Array([5, 255, 255, 255, 255, 255, 255, 255, 255, 255, 1])),
+        ['MALFORMED_UPDATE'],
+      ],
+      [
+        'a state vector of garbage for the room',
+        syncFrame('room', STEP1, new Uint8Array([5, 255, 255, 255, 255, 255, 255, 255, 255, 255, 1])),
+        ['MALFORMED_UPDATE'],
+      ],
     ];
     for (const [label, payload, codes] of cases) {
       const ack = await sendSync(attacker, payload);
@@ -75,11 +95,14 @@ describe('malformed payloads', () => {
       { type: 'card:move', cardKey: 'ana/c1', dimension: 'brand', stage: 2 },
       { type: 'viewer:rotate', key: 'mine' },
     ];
-    for (const c of commandCases) expect(await sendCommand(attacker, c), JSON.stringify(c)).toMatchObject({ ok: false, error: { code: 'INVALID_BODY' } });
+    for (const c of commandCases)
+      expect(await sendCommand(attacker, c), JSON.stringify(c)).toMatchObject({ ok: false, error: { code: 'INVALID_BODY' } });
     expect(await roomFingerprint(room)).toBe(before);
 
     // Everyone else is still served.
-    expect(await pa.write((d) => putCard(d, 'still', { kind: 'practice', text: 'Still here', dimension: 'brand', stage: 2, createdAt: 1 }))).toEqual({ ok: true, queued: false });
+    expect(
+      await pa.write((d) => putCard(d, 'still', { kind: 'practice', text: 'Still here', dimension: 'brand', stage: 2, createdAt: 1 })),
+    ).toEqual({ ok: true, queued: false });
     await eventually(() => readRoomBoard(pb.room).cards.some((c) => c.text === 'Still here'));
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     attacker.close();

@@ -46,11 +46,20 @@ describe('/metrics', () => {
     const phone = participant(server.url, w.code, ana.token);
     try {
       await phone.whenSynced();
-      expect(await phone.write((d) => putCard(d, 'c1', { kind: 'barrier', text: 'Budget', dimension: 'brand', stage: null, createdAt: 1 }))).toEqual({ ok: true, queued: false });
-      const after = (await eventually(async () => {
-        const r = await scrape(server!.url, TOKEN);
-        return sample(r.text, 'social_shift_edits_applied_total{kind="update"}') > sample(before, 'social_shift_edits_applied_total{kind="update"}') ? r : null;
-      }, 10_000, 'the edit was not counted'))!;
+      expect(
+        await phone.write((d) => putCard(d, 'c1', { kind: 'barrier', text: 'Budget', dimension: 'brand', stage: null, createdAt: 1 })),
+      ).toEqual({ ok: true, queued: false });
+      const after = (await eventually(
+        async () => {
+          const r = await scrape(server!.url, TOKEN);
+          return sample(r.text, 'social_shift_edits_applied_total{kind="update"}') >
+            sample(before, 'social_shift_edits_applied_total{kind="update"}')
+            ? r
+            : null;
+        },
+        10_000,
+        'the edit was not counted',
+      ))!;
       expect(after.status).toBe(200);
       expect(after.headers.get('content-type')).toContain('text/plain');
       expect(sample(after.text, 'social_shift_rooms_loaded')).toBe(1);
@@ -58,11 +67,21 @@ describe('/metrics', () => {
       expect(sample(after.text, 'social_shift_ack_latency_seconds_count{kind="sync"}')).toBeGreaterThan(0);
       expect(after.text).toMatch(/^social_shift_storage_seconds_count\{operation="appendUpdates",outcome="ok"\} [1-9]/m);
       expect(after.text).toMatch(/^process_cpu_user_seconds_total /m);
-      for (const secret of [w.code, w.code.toLowerCase(), 'Secretname', ana.token, ana.participantId, w.facilitatorKey, TOKEN]) expect(after.text).not.toContain(secret);
+      for (const secret of [w.code, w.code.toLowerCase(), 'Secretname', ana.token, ana.participantId, w.facilitatorKey, TOKEN])
+        expect(after.text).not.toContain(secret);
       // A refusal counts by its code.
       await api(server.url, 'GET', '/api/workshops/ZZZZZ2');
-      expect(sample((await scrape(server.url, TOKEN)).text, 'social_shift_refusals_total{code="WORKSHOP_NOT_FOUND"}')).toBeGreaterThanOrEqual(1);
-      if (process.env.SHOW_METRICS) console.log(after.text.split('\n').filter((l) => l.startsWith('social_shift')).slice(0, 40).join('\n'));
+      expect(
+        sample((await scrape(server.url, TOKEN)).text, 'social_shift_refusals_total{code="WORKSHOP_NOT_FOUND"}'),
+      ).toBeGreaterThanOrEqual(1);
+      if (process.env.SHOW_METRICS)
+        console.log(
+          after.text
+            .split('\n')
+            .filter((l) => l.startsWith('social_shift'))
+            .slice(0, 40)
+            .join('\n'),
+        );
     } finally {
       phone.close();
     }

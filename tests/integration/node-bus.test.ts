@@ -28,8 +28,16 @@ describe('the bus between nodes', () => {
     };
     const heard: Message[] = [];
     const errors: unknown[] = [];
-    await open('b', (m) => heard.push(m), (err) => errors.push(err));
-    const a = await open('a', () => {}, () => {});
+    await open(
+      'b',
+      (m) => heard.push(m),
+      (err) => errors.push(err),
+    );
+    const a = await open(
+      'a',
+      () => {},
+      () => {},
+    );
 
     for (const text of ['not json', '{"t":"hello"}', '{"t":"drop","sids":"s1"}']) await t.redis.publish(`${t.prefix}node:b`, text);
     await a.send('b', { t: 'drop', sids: ['s1'] });

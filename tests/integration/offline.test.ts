@@ -31,7 +31,12 @@ async function room() {
   await Promise.all([f, v, pa, pb].map((c) => c.whenSynced()));
   expect((await f.command({ type: 'phase:set', phase: 'map' })).ok).toBe(true);
   const server_ = await server.app.rooms.get(w.code);
-  const storedCards = () => server_.state.fullBoard().cards.filter((c) => c.authorId === a.participantId).map((c) => c.text).sort();
+  const storedCards = () =>
+    server_.state
+      .fullBoard()
+      .cards.filter((c) => c.authorId === a.participantId)
+      .map((c) => c.text)
+      .sort();
   return { w, a, b, f, v, pa, pb, storedCards };
 }
 
@@ -57,9 +62,17 @@ describe('offline edits', () => {
       // Revealed already: the room sees them as they arrive, each once.
       for (const c of [pb, v, f]) {
         await eventually(() => readRoomBoard(c.room).cards.length === 2, 10_000, 'cards did not reach everyone');
-        expect(readRoomBoard(c.room).cards.map((x) => x.text).sort()).toEqual(['Second offline card', 'Written on the train, edited']);
+        expect(
+          readRoomBoard(c.room)
+            .cards.map((x) => x.text)
+            .sort(),
+        ).toEqual(['Second offline card', 'Written on the train, edited']);
       }
-      expect(readMyCards(pa.mine!).map((c) => c.text).sort()).toEqual(['Second offline card', 'Written on the train, edited']);
+      expect(
+        readMyCards(pa.mine!)
+          .map((c) => c.text)
+          .sort(),
+      ).toEqual(['Second offline card', 'Written on the train, edited']);
     } finally {
       closeAll(f, v, pa, pb);
     }

@@ -39,7 +39,9 @@ describe('overload', () => {
       expect((await api(server.url, 'GET', '/readyz')).status).toBe(200);
 
       // The room already open keeps working: a card written now is stored and reaches the console.
-      expect(await phone.write((d) => putCard(d, 'c1', { kind: 'barrier', text: 'Still here', dimension: 'brand', stage: null, createdAt: 1 }))).toEqual({
+      expect(
+        await phone.write((d) => putCard(d, 'c1', { kind: 'barrier', text: 'Still here', dimension: 'brand', stage: null, createdAt: 1 })),
+      ).toEqual({
         ok: true,
         queued: false,
       });

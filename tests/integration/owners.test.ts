@@ -21,7 +21,11 @@ afterAll(async () => {
 
 describe('a volunteer in an anonymous workshop', () => {
   it('is named to the console alone until confirmed, then on every screen as the owner', async () => {
-    const w = await createWorkshop(server.url, { title: 'Owners', organisation: 'Acme', settings: { anonymous: true, privateUntilReveal: false, minAnswers: 1 } });
+    const w = await createWorkshop(server.url, {
+      title: 'Owners',
+      organisation: 'Acme',
+      settings: { anonymous: true, privateUntilReveal: false, minAnswers: 1 },
+    });
     const fac = facilitator(server.url, w.code, w.facilitatorKey);
     const facWire = new WireLog(fac.socket);
     const proj = viewer(server.url, w.code, viewerKeyOf(w));
@@ -54,7 +58,9 @@ describe('a volunteer in an anonymous workshop', () => {
       expect(yWire.saw(zoe.participantId)).toBe(false);
 
       await cmd({ type: 'owner:confirm', initiativeId: id!, participantId: zoe.participantId });
-      await eventually(() => [proj, y].every((c) => readRoomBoard(c.room).roadmap?.initiatives.find((i) => i.id === id)?.ownerConfirmed === true));
+      await eventually(() =>
+        [proj, y].every((c) => readRoomBoard(c.room).roadmap?.initiatives.find((i) => i.id === id)?.ownerConfirmed === true),
+      );
       expect(readRoomBoard(proj.room).roadmap!.initiatives.find((i) => i.id === id)!.owner).toBe('Zoe Volunteer');
       // The name, never the participant id.
       expect(projWire.saw(zoe.participantId)).toBe(false);

@@ -59,7 +59,13 @@ describe('schema', () => {
 it('deleting a workshop leaves no row of it in any table', async () => {
   const { url } = await testDatabase();
   const s = await node(url);
-  await s.createWorkshop(record('EEEEEE'), new Map([['ledger', edit('x')], ['p:1', edit('mine')]]));
+  await s.createWorkshop(
+    record('EEEEEE'),
+    new Map([
+      ['ledger', edit('x')],
+      ['p:1', edit('mine')],
+    ]),
+  );
   await s.addParticipant({ code: 'EEEEEE', id: 'p1', name: 'Ana', tokenHash: 't1', joinedAt: 5, removed: false });
   const [seq] = await s.appendUpdates([{ code: 'EEEEEE', doc: 'ledger', update: edit('y'), epoch: 3 }]);
   await s.compact('EEEEEE', 'ledger', edit('xy'), seq!, 3);
@@ -68,7 +74,11 @@ it('deleting a workshop leaves no row of it in any table', async () => {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const tables = (await c.query<{ table_name: string }>("SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'code'")).rows;
+    const tables = (
+      await c.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'code'",
+      )
+    ).rows;
     expect(tables.map((t) => t.table_name).sort()).toEqual(['fences', 'participants', 'snapshots', 'updates', 'workshops']);
     for (const { table_name } of tables) {
       expect((await c.query(`SELECT count(*)::int AS n FROM ${table_name} WHERE code = $1`, ['EEEEEE'])).rows[0].n, table_name).toBe(0);

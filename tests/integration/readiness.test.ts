@@ -39,15 +39,25 @@ describe('health and readiness', () => {
     const pg = await tcpProxy(dbUrl.toString());
     const rd = await tcpProxy(redis.url);
     proxies.push(pg, rd);
-    server = await startServer({ DATABASE_URL: pg.url, REDIS_URL: rd.url, REDIS_PREFIX: redis.prefix, READY_TIMEOUT_MS: '1000', DATABASE_QUERY_TIMEOUT_MS: '2000' });
+    server = await startServer({
+      DATABASE_URL: pg.url,
+      REDIS_URL: rd.url,
+      REDIS_PREFIX: redis.prefix,
+      READY_TIMEOUT_MS: '1000',
+      DATABASE_QUERY_TIMEOUT_MS: '2000',
+    });
     await eventually(async () => (await readyz(server!.url)).status === 200, 15_000, 'never ready');
     expect((await readyz(server.url)).json.checks).toEqual({ storage: 'ok', redis: 'ok' });
 
     pg.cut();
-    const down = (await eventually(async () => {
-      const r = await readyz(server!.url);
-      return r.status === 503 ? r : null;
-    }, 15_000, '/readyz stayed 200 with PostgreSQL cut'))!;
+    const down = (await eventually(
+      async () => {
+        const r = await readyz(server!.url);
+        return r.status === 503 ? r : null;
+      },
+      15_000,
+      '/readyz stayed 200 with PostgreSQL cut',
+    ))!;
     expect(down.json.ok).toBe(false);
     expect(down.json.checks.storage).not.toBe('ok');
     expect(down.json.checks.redis).toBe('ok');
@@ -58,10 +68,14 @@ describe('health and readiness', () => {
     await eventually(async () => (await readyz(server!.url)).status === 200, 20_000, '/readyz did not come back after PostgreSQL returned');
 
     rd.cut();
-    const noRedis = (await eventually(async () => {
-      const r = await readyz(server!.url);
-      return r.status === 503 ? r : null;
-    }, 15_000, '/readyz stayed 200 with Redis cut'))!;
+    const noRedis = (await eventually(
+      async () => {
+        const r = await readyz(server!.url);
+        return r.status === 503 ? r : null;
+      },
+      15_000,
+      '/readyz stayed 200 with Redis cut',
+    ))!;
     expect(noRedis.json.checks).toEqual({ storage: 'ok', redis: expect.stringMatching(/failed|timeout/) });
     expect(noRedis.text).not.toContain('redis://');
     rd.restore();

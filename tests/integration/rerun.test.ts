@@ -37,8 +37,20 @@ afterAll(async () => {
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 const getJson = <T>(path: string, key: string) => api<T>(server.url, 'GET', path, undefined, bearer(key));
 const workshopCount = async () => (await server.app.storage.listInactive(Number.MAX_SAFE_INTEGER)).length;
-const practice = (text: string, dimension = 'brand', stage = 2) => ({ kind: 'practice' as const, text, dimension, stage, createdAt: Date.now() });
-const barrier = (text: string, dimension: string | null = null) => ({ kind: 'barrier' as const, text, dimension, stage: null, createdAt: Date.now() });
+const practice = (text: string, dimension = 'brand', stage = 2) => ({
+  kind: 'practice' as const,
+  text,
+  dimension,
+  stage,
+  createdAt: Date.now(),
+});
+const barrier = (text: string, dimension: string | null = null) => ({
+  kind: 'barrier' as const,
+  text,
+  dimension,
+  stage: null,
+  createdAt: Date.now(),
+});
 
 interface Room {
   reply: CreateWorkshopReply;
@@ -74,14 +86,34 @@ async function room(reply: CreateWorkshopReply, names: string[]): Promise<Room> 
 
 /** A first session: cards, markers on three dimensions, a barrier, votes, a generated roadmap. */
 async function firstSession(settings: Record<string, unknown> = {}, names = ['Ada Quinn', 'Ben Osei', 'Cora Lind']): Promise<Room> {
-  const reply = await createWorkshop(server.url, { title: 'Spring offsite', organisation: 'Acme', settings: { minAnswers: 2, privateUntilReveal: false, ...settings } });
+  const reply = await createWorkshop(server.url, {
+    title: 'Spring offsite',
+    organisation: 'Acme',
+    settings: { minAnswers: 2, privateUntilReveal: false, ...settings },
+  });
   const r = await room(reply, names);
   const [a, b, c] = r.people as [Room['people'][0], Room['people'][0], Room['people'][0]];
   await r.cmd({ type: 'phase:set', phase: 'map' });
   await a.conn.write((d) => putCard(d, 'a1', practice('Ada wrote: our agency writes every post')));
   await b.conn.write((d) => putCard(d, 'b1', barrier('No time')));
   await r.cmd({ type: 'phase:set', phase: 'assess' });
-  const answers: Record<string, [number, number][]> = { people: [[2, 3], [2, 3], [2, 3]], brand: [[2, 4], [2, 4], [3, 4]], insight: [[1, 3], [2, 3], [2, 3]] };
+  const answers: Record<string, [number, number][]> = {
+    people: [
+      [2, 3],
+      [2, 3],
+      [2, 3],
+    ],
+    brand: [
+      [2, 4],
+      [2, 4],
+      [3, 4],
+    ],
+    insight: [
+      [1, 3],
+      [2, 3],
+      [2, 3],
+    ],
+  };
   for (const [dim, list] of Object.entries(answers)) {
     for (const [i, [current, target]] of list.entries()) await r.people[i]!.conn.write((d) => putMarker(d, dim, { current, target }));
   }
@@ -97,14 +129,21 @@ async function firstSession(settings: Record<string, unknown> = {}, names = ['Ad
 
 describe('template.json and a template on create', () => {
   it('needs the facilitator key, and what it gives creates a workshop whose template.json is identical', async () => {
-    const w = await createWorkshop(server.url, { title: 'Model', dimensions: [{ key: 'people', name: 'Our people' }, { name: 'Giving' }], settings: { serves: 'donors', anonymous: true } });
+    const w = await createWorkshop(server.url, {
+      title: 'Model',
+      dimensions: [{ key: 'people', name: 'Our people' }, { name: 'Giving' }],
+      settings: { serves: 'donors', anonymous: true },
+    });
     expect((await api(server.url, 'GET', `/api/workshops/${w.code}/template.json`)).status).toBe(401);
     expect((await getJson(`/api/workshops/${w.code}/template.json`, 'x'.repeat(43))).status).toBe(403);
     const t = await getJson<WorkshopTemplate>(`/api/workshops/${w.code}/template.json`, w.facilitatorKey);
     expect(t.status).toBe(200);
     expect(t.headers.get('content-disposition')).toMatch(/^attachment; filename="model-template-\d{4}-\d{2}-\d{2}\.json"$/);
     expect(t.json).toMatchObject({ format: 'social-shift/template', version: 1, settings: { serves: 'donors', anonymous: true } });
-    expect(t.json.dimensions.map((d) => [d.key, d.name, !!d.playbook])).toEqual([['people', 'Our people', true], ['giving', 'Giving', false]]);
+    expect(t.json.dimensions.map((d) => [d.key, d.name, !!d.playbook])).toEqual([
+      ['people', 'Our people', true],
+      ['giving', 'Giving', false],
+    ]);
     const copy = await api<CreateWorkshopReply>(server.url, 'POST', '/api/workshops', { title: 'Copy', template: t.json });
     expect(copy.status).toBe(201);
     const again = await getJson<WorkshopTemplate>(`/api/workshops/${copy.json.code}/template.json`, copy.json.facilitatorKey);
@@ -119,7 +158,10 @@ describe('template.json and a template on create', () => {
     await r.cmd({ type: 'template:set', dimensions: [{ key: 'brand', name: 'Voice' }, { name: 'Our own' }] });
     const t = await getJson<WorkshopTemplate>(`/api/workshops/${w.code}/template.json`, w.facilitatorKey);
     expect(t.json.settings.votesPerPerson).toBe(9);
-    expect(t.json.dimensions.map((d) => [d.key, d.name, !!d.playbook])).toEqual([['brand', 'Voice', true], ['our-own', 'Our own', false]]);
+    expect(t.json.dimensions.map((d) => [d.key, d.name, !!d.playbook])).toEqual([
+      ['brand', 'Voice', true],
+      ['our-own', 'Our own', false],
+    ]);
     r.close();
   });
 
@@ -129,7 +171,11 @@ describe('template.json and a template on create', () => {
     const before = await workshopCount();
     const cases: Array<[unknown, string, RegExp]> = [
       [{ ...t, version: 2 }, 'version', /version 2, and this server reads version 1 only/],
-      [{ ...t, dimensions: t.dimensions.map((d, i) => (i === 3 ? { ...d, descriptors: d.descriptors.slice(1) } : d)) }, 'dimensions.3.descriptors', /Too small/],
+      [
+        { ...t, dimensions: t.dimensions.map((d, i) => (i === 3 ? { ...d, descriptors: d.descriptors.slice(1) } : d)) },
+        'dimensions.3.descriptors',
+        /Too small/,
+      ],
       [{ ...t, settings: { ...t.settings, serves: '\u200B\u200B' } }, 'settings.serves', /only blank or invisible characters/],
       [{ ...t, horizons: [] }, 'horizons', /Too small/],
       ['a string', '', /a workshop template is a JSON object/],
@@ -140,7 +186,10 @@ describe('template.json and a template on create', () => {
       expect(res.json.error).toMatchObject({ code: 'INVALID_TEMPLATE', path });
       expect(res.json.error.message).toMatch(message);
     }
-    expect((await api<ErrorBody>(server.url, 'POST', '/api/workshops', { title: 'Both', template: t, dimensions: [{ name: 'x' }] })).json.error.code).toBe('INVALID_BODY');
+    expect(
+      (await api<ErrorBody>(server.url, 'POST', '/api/workshops', { title: 'Both', template: t, dimensions: [{ name: 'x' }] })).json.error
+        .code,
+    ).toBe('INVALID_BODY');
     expect(await workshopCount()).toBe(before);
   });
 });
@@ -156,11 +205,22 @@ describe('archive.json', () => {
     expect(res.headers.get('content-disposition')).toMatch(/filename="spring-offsite-archive-\d{4}-\d{2}-\d{2}\.json"/);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const a = res.json;
-    expect(a).toMatchObject({ format: 'social-shift/archive', version: 1, workshop: { title: 'Spring offsite', organisation: 'Acme', phase: 'roadmap', anonymous: false } });
-    expect(a.cards.map((c) => [c.kind, c.text])).toEqual([['practice', 'Ada wrote: our agency writes every post'], ['barrier', 'No time']]);
+    expect(a).toMatchObject({
+      format: 'social-shift/archive',
+      version: 1,
+      workshop: { title: 'Spring offsite', organisation: 'Acme', phase: 'roadmap', anonymous: false },
+    });
+    expect(a.cards.map((c) => [c.kind, c.text])).toEqual([
+      ['practice', 'Ada wrote: our agency writes every post'],
+      ['barrier', 'No time'],
+    ]);
     expect(a.markers).toHaveLength(9);
     expect(a.votes).toHaveLength(3);
-    expect(a.roadmap!.initiatives.find((i) => i.id === 'people:move')).toMatchObject({ owner: 'Head of HR', benchmark: 'Half the staff trained', edited: ['owner', 'benchmark'] });
+    expect(a.roadmap!.initiatives.find((i) => i.id === 'people:move')).toMatchObject({
+      owner: 'Head of HR',
+      benchmark: 'Half the staff trained',
+      edited: ['owner', 'benchmark'],
+    });
     expect(a.people.map((p) => p.name)).toEqual(['Ada Quinn', 'Ben Osei', 'Cora Lind']);
     // Named: the author's person id on the card; markers under respondent ids that are nobody's person id.
     const ada = a.people.find((p) => p.name === 'Ada Quinn')!.id;
@@ -171,7 +231,8 @@ describe('archive.json', () => {
     expect(again.people).toEqual(a.people);
     expect(again.markers).toEqual(a.markers);
     // Never a key, a token or a participant id.
-    for (const secret of [facilitatorKey, viewerKeyOf(r.reply), ...r.people.flatMap((p) => [p.token, p.id])]) expect(res.text).not.toContain(secret);
+    for (const secret of [facilitatorKey, viewerKeyOf(r.reply), ...r.people.flatMap((p) => [p.token, p.id])])
+      expect(res.text).not.toContain(secret);
     r.close();
   });
 
@@ -193,10 +254,20 @@ describe('archive.json', () => {
   });
 
   it('carries hostile text as typed, as valid JSON, and a re-run from it exports clean markdown', async () => {
-    const reply = await createWorkshop(server.url, { title: '</script><script>alert(1)</script> "quoted" \\ back', settings: { privateUntilReveal: false } });
+    const reply = await createWorkshop(server.url, {
+      title: '</script><script>alert(1)</script> "quoted" \\ back',
+      settings: { privateUntilReveal: false },
+    });
     const r = await room(reply, ['Robert"); DROP TABLE--']);
     await r.cmd({ type: 'phase:set', phase: 'map' });
-    const hostile = ['{"format":"social-shift/archive"}', 'line one\nline two', '<img src=x onerror=alert(1)>', '| a | b |\n# heading', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} ok', '__proto__'];
+    const hostile = [
+      '{"format":"social-shift/archive"}',
+      'line one\nline two',
+      '<img src=x onerror=alert(1)>',
+      '| a | b |\n# heading',
+      '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} ok',
+      '__proto__',
+    ];
     for (const [i, text] of hostile.entries()) {
       expect((await r.people[0]!.conn.write((d) => putCard(d, `h${i}`, i % 2 ? barrier(text) : practice(text)))).ok).toBe(true);
     }
@@ -226,7 +297,13 @@ describe('archive.json', () => {
       const doc = new Y.Doc();
       doc.transact(() => {
         for (let c = 0; c < 200; c++) {
-          privateMaps(doc).cards.set(`c${c}`, { kind: 'practice', text: text(p * 1000 + c), dimension: defaultDimensions()[c % 10]!.key, stage: 1 + (c % 5), createdAt: c });
+          privateMaps(doc).cards.set(`c${c}`, {
+            kind: 'practice',
+            text: text(p * 1000 + c),
+            dimension: defaultDimensions()[c % 10]!.key,
+            stage: 1 + (c % 5),
+            createdAt: c,
+          });
           ledgerMaps(ledger).cards.set(`${pid}/c${c}`, { id: `id${p}x${c}`, order: c });
           privateMaps(doc).public.set(`c${c}`, `id${p}x${c}`);
         }
@@ -241,7 +318,18 @@ describe('archive.json', () => {
     docs.set(LEDGER_DOC, ledgerState);
     expect(bytes).toBeGreaterThan(4 * 1024 * 1024);
     const key = 'k'.repeat(43);
-    await server.app.storage.createWorkshop({ code: 'BGBRD2', title: 'Big room', facilitatorKeyHash: hashSecret(key), viewerKey: 'v'.repeat(43), createdAt: Date.now(), lastActiveAt: Date.now(), format: FORMAT }, docs);
+    await server.app.storage.createWorkshop(
+      {
+        code: 'BGBRD2',
+        title: 'Big room',
+        facilitatorKeyHash: hashSecret(key),
+        viewerKey: 'v'.repeat(43),
+        createdAt: Date.now(),
+        lastActiveAt: Date.now(),
+        format: FORMAT,
+      },
+      docs,
+    );
 
     const started = Date.now();
     const res = await getJson<Archive>('/api/workshops/BGBRD2/archive.json', key);
@@ -252,7 +340,10 @@ describe('archive.json', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     const rerun = await api<CreateWorkshopReply>(server.url, 'POST', '/api/workshops', { title: 'Big room, again', previous: res.json });
     expect(rerun.status, rerun.text.slice(0, 300)).toBe(201);
-    const byKey = await api<CreateWorkshopReply>(server.url, 'POST', '/api/workshops', { title: 'Big room, again', previous: { code: 'BGBRD2', facilitatorKey: key } });
+    const byKey = await api<CreateWorkshopReply>(server.url, 'POST', '/api/workshops', {
+      title: 'Big room, again',
+      previous: { code: 'BGBRD2', facilitatorKey: key },
+    });
     expect(byKey.status).toBe(201);
   }, 60_000);
 });
@@ -263,11 +354,17 @@ describe('a re-run', () => {
     r.close();
     const archive = (await getJson<Archive>(`/api/workshops/${r.reply.code}/archive.json`, r.reply.facilitatorKey)).json;
     const before = await workshopCount();
-    const wrongKey = await api<ErrorBody>(server.url, 'POST', '/api/workshops', { title: 'Again', previous: { code: r.reply.code, facilitatorKey: 'w'.repeat(43) } });
+    const wrongKey = await api<ErrorBody>(server.url, 'POST', '/api/workshops', {
+      title: 'Again',
+      previous: { code: r.reply.code, facilitatorKey: 'w'.repeat(43) },
+    });
     expect(wrongKey.status).toBe(403);
     const future = await api<ErrorBody>(server.url, 'POST', '/api/workshops', { title: 'Again', previous: { ...archive, version: 2 } });
     expect(future.json.error).toMatchObject({ code: 'INVALID_ARCHIVE', path: 'version' });
-    const broken = await api<ErrorBody>(server.url, 'POST', '/api/workshops', { title: 'Again', previous: { ...archive, markers: [{ respondent: 'Ada', dimension: 'brand', current: 2, target: 3 }] } });
+    const broken = await api<ErrorBody>(server.url, 'POST', '/api/workshops', {
+      title: 'Again',
+      previous: { ...archive, markers: [{ respondent: 'Ada', dimension: 'brand', current: 2, target: 3 }] },
+    });
     expect(broken.json.error).toMatchObject({ code: 'INVALID_ARCHIVE', path: 'markers.0.respondent' });
     const neither = await api<ErrorBody>(server.url, 'POST', '/api/workshops', { title: 'Again', previous: { code: r.reply.code } });
     expect(neither.json.error).toMatchObject({ code: 'INVALID_BODY', path: 'previous' });
@@ -283,9 +380,15 @@ describe('a re-run', () => {
     }
     // A template given too wins over the earlier model; the baseline stays.
     const custom = { ...archive.template, name: 'Trimmed', dimensions: archive.template.dimensions.slice(0, 2) };
-    const both = await api<CreateWorkshopReply>(server.url, 'POST', '/api/workshops', { title: 'Trimmed', template: custom, previous: archive });
+    const both = await api<CreateWorkshopReply>(server.url, 'POST', '/api/workshops', {
+      title: 'Trimmed',
+      template: custom,
+      previous: archive,
+    });
     expect(both.status).toBe(201);
-    expect((await getJson<WorkshopTemplate>(`/api/workshops/${both.json.code}/template.json`, both.json.facilitatorKey)).json.dimensions).toHaveLength(2);
+    expect(
+      (await getJson<WorkshopTemplate>(`/api/workshops/${both.json.code}/template.json`, both.json.facilitatorKey)).json.dimensions,
+    ).toHaveLength(2);
     const md = await api(server.url, 'GET', `/api/workshops/${both.json.code}/export.md`, undefined, bearer(both.json.facilitatorKey));
     expect(md.text).toContain('## Since');
   });
@@ -293,11 +396,13 @@ describe('a re-run', () => {
   it('the room: the earlier plan at once, then against now only once Assess is revealed; the facilitator marks what became of each initiative; the export says it', async () => {
     const first = await firstSession();
     first.close();
-    const reply = (await api<CreateWorkshopReply>(server.url, 'POST', '/api/workshops', {
-      title: 'Autumn offsite',
-      previous: { code: first.reply.code, facilitatorKey: first.reply.facilitatorKey },
-      settings: { privateUntilReveal: true, minAnswers: 2 },
-    })).json;
+    const reply = (
+      await api<CreateWorkshopReply>(server.url, 'POST', '/api/workshops', {
+        title: 'Autumn offsite',
+        previous: { code: first.reply.code, facilitatorKey: first.reply.facilitatorKey },
+        settings: { privateUntilReveal: true, minAnswers: 2 },
+      })
+    ).json;
     const proj = viewer(server.url, reply.code, viewerKeyOf(reply));
     const projWire = new WireLog(proj.socket);
     const r = await room(reply, ['Dan Moss', 'Eve Park', 'Fay Lo']);
@@ -307,7 +412,11 @@ describe('a re-run', () => {
     const seen = board(r.people[0]!.conn).baseline!;
     expect(seen).toMatchObject({ title: 'Spring offsite', organisation: 'Acme', then: {} });
     expect(seen.initiatives.map((i) => i.id)).toContain('people:move');
-    expect(seen.initiatives.find((i) => i.id === 'people:move')).toMatchObject({ status: null, benchmarkMet: null, benchmark: 'Half the staff trained' });
+    expect(seen.initiatives.find((i) => i.id === 'people:move')).toMatchObject({
+      status: null,
+      benchmarkMet: null,
+      benchmark: 'Half the staff trained',
+    });
     // The earlier people are nowhere on this room's wire.
     for (const name of ['Ada Quinn', 'Ben Osei', 'Cora Lind', ...first.people.map((p) => p.id)]) expect(projWire.saw(name)).toBe(false);
 
@@ -323,7 +432,10 @@ describe('a re-run', () => {
     // Marks: the facilitator's alone, checked, and everyone sees them.
     const ack = await r.people[0]!.conn.command({ type: 'earlier:mark', initiativeId: 'people:move', status: 'done' });
     expect(ack).toMatchObject({ ok: false, error: { code: 'NOT_FACILITATOR' } });
-    expect(await r.fac.command({ type: 'earlier:mark', initiativeId: 'nope:move', status: 'done' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ITEM' } });
+    expect(await r.fac.command({ type: 'earlier:mark', initiativeId: 'nope:move', status: 'done' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_ITEM' },
+    });
     await r.cmd({ type: 'earlier:mark', initiativeId: 'people:move', status: 'done', benchmarkMet: true });
     await r.cmd({ type: 'earlier:mark', initiativeId: 'brand:move', status: 'stalled' });
     await eventually(() => board(r.people[1]!.conn).baseline!.initiatives.find((i) => i.id === 'people:move')!.status === 'done');
@@ -343,7 +455,9 @@ describe('a re-run', () => {
     expect(since).toContain('| People, culture & skills | Broadcasting (2) | Experimenting (3) |');
     expect(since).toContain('**People, culture & skills: from Broadcasting to Experimenting** (Now, owner: Head of HR): done');
     expect(since).toContain('Benchmarks met, as the room says: “Half the staff trained”.');
-    expect(since).toMatch(/\*\*Brand positioning & voice: from Broadcasting to Engaging\*\* \([^)]*\): stalled; .*“No time” is still raised/);
+    expect(since).toMatch(
+      /\*\*Brand positioning & voice: from Broadcasting to Engaging\*\* \([^)]*\): stalled; .*“No time” is still raised/,
+    );
     expect(md).toMatch(/Stalled since \w+ \d{4}: the barrier “No time” is still raised\./);
     closeAll(proj);
     r.close();
@@ -353,14 +467,24 @@ describe('a re-run', () => {
     const first = await firstSession({ anonymous: true });
     first.close();
     const archive = (await getJson<Archive>(`/api/workshops/${first.reply.code}/archive.json`, first.reply.facilitatorKey)).json;
-    const reply = (await api<CreateWorkshopReply>(server.url, 'POST', '/api/workshops', { title: 'Again', previous: archive, settings: { privateUntilReveal: false, minAnswers: 1 } })).json;
+    const reply = (
+      await api<CreateWorkshopReply>(server.url, 'POST', '/api/workshops', {
+        title: 'Again',
+        previous: archive,
+        settings: { privateUntilReveal: false, minAnswers: 1 },
+      })
+    ).json;
     const facWire = new WireLog(facilitator(server.url, reply.code, reply.facilitatorKey).socket);
     const r = await room(reply, ['Gil']);
     await r.cmd({ type: 'phase:set', phase: 'assess' });
     await r.people[0]!.conn.write((d) => putMarker(d, 'people', { current: 2, target: 3 }));
     await r.settled();
     await eventually(() => facWire.saw('Spring offsite'));
-    const ids = new Set([...archive.markers.map((m) => m.respondent), ...archive.votes.map((v) => v.respondent), ...archive.people.map((p) => p.id)]);
+    const ids = new Set([
+      ...archive.markers.map((m) => m.respondent),
+      ...archive.votes.map((v) => v.respondent),
+      ...archive.people.map((p) => p.id),
+    ]);
     for (const id of ids) expect(facWire.saw(id)).toBe(false);
     const stored = await server.app.rooms.get(reply.code);
     const baselineJson = JSON.stringify(ledgerMaps(stored.state.ledger).baseline.toJSON());
@@ -372,7 +496,10 @@ describe('a re-run', () => {
   it('a first run refuses re-run commands', async () => {
     const w = await createWorkshop(server.url, { title: 'First' });
     const r = await room(w, []);
-    expect(await r.fac.command({ type: 'earlier:mark', initiativeId: 'people:move', status: 'done' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await r.fac.command({ type: 'earlier:mark', initiativeId: 'people:move', status: 'done' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await r.fac.command({ type: 'what-moved:show', show: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(readRoomBoard(r.fac.room).baseline).toBeNull();
     r.close();

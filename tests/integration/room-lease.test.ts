@@ -52,7 +52,7 @@ describe('room leases', () => {
     for (const r of results) if (!r.ok) expect(r.holder).toEqual({ node: `node-${i}`, epoch: lease.epoch });
   });
 
-  it('a lease not renewed expires; the old holder can then neither renew nor release the new owner\'s lease, and the epoch went up', async () => {
+  it("a lease not renewed expires; the old holder can then neither renew nor release the new owner's lease, and the epoch went up", async () => {
     const t = await testRedis();
     const a = node(t, 'node-a', 300);
     const b = node(t, 'node-b', 10_000);

@@ -31,10 +31,23 @@ describe('room ownership', () => {
     const redis = new Redis(t.url, { maxRetriesPerRequest: 1 });
     cleanup.push(() => redis.disconnect());
     const lost: string[] = [];
-    const ownership = new RoomOwnership({ leases: new RoomLeases(redis, { node: 'node-a', prefix: t.prefix, ttlMs: 10_000 }), storage, ttlMs: 10_000, onLost: (code) => lost.push(code) });
+    const ownership = new RoomOwnership({
+      leases: new RoomLeases(redis, { node: 'node-a', prefix: t.prefix, ttlMs: 10_000 }),
+      storage,
+      ttlMs: 10_000,
+      onLost: (code) => lost.push(code),
+    });
     cleanup.push(() => ownership.stop());
     await storage.createWorkshop(
-      { code: 'OWNED1', title: 'T', facilitatorKeyHash: 'h'.repeat(64), viewerKey: 'view', createdAt: 1_000, lastActiveAt: 1_000, format: 2 },
+      {
+        code: 'OWNED1',
+        title: 'T',
+        facilitatorKeyHash: 'h'.repeat(64),
+        viewerKey: 'view',
+        createdAt: 1_000,
+        lastActiveAt: 1_000,
+        format: 2,
+      },
       new Map([['ledger', edit('created')]]),
     );
 
@@ -62,10 +75,23 @@ describe('room ownership', () => {
     cleanup.push(() => storage.close());
     const redis = new Redis(t.url, { maxRetriesPerRequest: 1 });
     cleanup.push(() => redis.disconnect());
-    const ownership = new RoomOwnership({ leases: new RoomLeases(redis, { node: 'node-a', prefix: t.prefix, ttlMs: 10_000 }), storage, ttlMs: 10_000, onLost: () => {} });
+    const ownership = new RoomOwnership({
+      leases: new RoomLeases(redis, { node: 'node-a', prefix: t.prefix, ttlMs: 10_000 }),
+      storage,
+      ttlMs: 10_000,
+      onLost: () => {},
+    });
     cleanup.push(() => ownership.stop());
     await storage.createWorkshop(
-      { code: 'UNLOAD', title: 'T', facilitatorKeyHash: 'h'.repeat(64), viewerKey: 'view', createdAt: 1_000, lastActiveAt: 1_000, format: 2 },
+      {
+        code: 'UNLOAD',
+        title: 'T',
+        facilitatorKeyHash: 'h'.repeat(64),
+        viewerKey: 'view',
+        createdAt: 1_000,
+        lastActiveAt: 1_000,
+        format: 2,
+      },
       new Map([['ledger', edit('created')]]),
     );
     // The release to Redis is held at a gate: a slow round trip, the window a phone's join can land in.

@@ -27,7 +27,15 @@ describe('unloading an idle room', () => {
     const base = openSqliteStorage(tempDir());
     cleanup.push(() => base.close());
     await base.createWorkshop(
-      { code: 'IDLE01', title: 'T', facilitatorKeyHash: 'h'.repeat(64), viewerKey: 'view', createdAt: 1_000, lastActiveAt: 1_000, format: 2 },
+      {
+        code: 'IDLE01',
+        title: 'T',
+        facilitatorKeyHash: 'h'.repeat(64),
+        viewerKey: 'view',
+        createdAt: 1_000,
+        lastActiveAt: 1_000,
+        format: 2,
+      },
       new Map([['ledger', edit('created')]]),
     );
     // The first compaction on the way out is held at a gate: a slow disk.

@@ -27,7 +27,11 @@ const practice = (text: string) => ({ kind: 'practice' as const, text, dimension
 
 describe('a card set aside', () => {
   it('leaves the server to nobody but its author and the console, and no export quotes it', async () => {
-    const w = await createWorkshop(server.url, { title: 'Moderation', organisation: 'Acme', settings: { anonymous: false, privateUntilReveal: true, minAnswers: 1 } });
+    const w = await createWorkshop(server.url, {
+      title: 'Moderation',
+      organisation: 'Acme',
+      settings: { anonymous: false, privateUntilReveal: true, minAnswers: 1 },
+    });
     const auth = { authorization: `Bearer ${w.facilitatorKey}` };
     const fac = facilitator(server.url, w.code, w.facilitatorKey);
     const facWire = new WireLog(fac.socket);

@@ -27,7 +27,6 @@ afterEach(async () => {
   proxies = [];
 });
 
-
 /** Two nodes sharing one Redis (each with its own SQLite: only the limits are shared here). */
 async function twoNodes(env: Record<string, string>): Promise<[TestServer, TestServer]> {
   const t = await testRedis();
@@ -43,7 +42,10 @@ describe('limits shared through Redis', () => {
     const [a, b] = await twoNodes({ FAILED_JOINS_PER_WINDOW: '6' });
     const w = await createWorkshop(b.url);
     for (let i = 0; i < 3; i++) expect((await api(a.url, 'GET', `/api/workshops/ZZZZZ${'234'[i]}`)).status).toBe(404);
-    for (let i = 0; i < 3; i++) expect(await handshake(b.url, { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: 'z'.repeat(43) })).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 3; i++)
+      expect(await handshake(b.url, { v: PROTOCOL_VERSION, role: 'participant', code: w.code, token: 'z'.repeat(43) })).toBe(
+        'UNAUTHENTICATED',
+      );
     // Six failures in all, three on each node: both nodes now refuse, even a right code.
     const info = await api(b.url, 'GET', `/api/workshops/${w.code}`);
     expect([info.status, codeOf(info)]).toEqual([429, 'RATE_LIMITED']);
@@ -112,10 +114,14 @@ describe('the Redis-backed failed-join limiter', () => {
 
     proxy.restore();
     // Back to shared counts: B's failures reach Redis and A sees them.
-    await eventually(async () => {
-      await b.fail('198.51.100.2');
-      return !(await a.allowed('198.51.100.2'));
-    }, 10_000, 'shared counting did not resume');
+    await eventually(
+      async () => {
+        await b.fail('198.51.100.2');
+        return !(await a.allowed('198.51.100.2'));
+      },
+      10_000,
+      'shared counting did not resume',
+    );
   });
 });
 

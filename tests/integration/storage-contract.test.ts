@@ -173,7 +173,13 @@ describe.each(backends)('storage contract: $name', (backend) => {
     const m = await fresh();
     const a = docWith('a1');
     const b = docWith('b1');
-    await m.storage.createWorkshop(record('CCCCCC'), new Map([['ledger', a.update], ['p:1', b.update]]));
+    await m.storage.createWorkshop(
+      record('CCCCCC'),
+      new Map([
+        ['ledger', a.update],
+        ['p:1', b.update],
+      ]),
+    );
     const ua = recorder(a.doc);
     const ub = recorder(b.doc);
     a.doc.getMap('m').set('k', 'a2');
@@ -259,7 +265,13 @@ describe.each(backends)('storage contract: $name', (backend) => {
     const { storage } = await fresh();
     const { doc, update } = docWith('a');
     const other = docWith('other');
-    await storage.createWorkshop(record('FFFFFF'), new Map([['ledger', update], ['p:1', other.update]]));
+    await storage.createWorkshop(
+      record('FFFFFF'),
+      new Map([
+        ['ledger', update],
+        ['p:1', other.update],
+      ]),
+    );
     const updates = recorder(doc);
     doc.getMap('m').set('k', 'b');
     const [seq] = await storage.appendUpdates([{ code: 'FFFFFF', doc: 'ledger', update: updates[0]! }]);
@@ -276,7 +288,14 @@ describe.each(backends)('storage contract: $name', (backend) => {
     const { storage } = await fresh();
     await storage.createWorkshop({ ...record('GGGGGG'), format: 1 }, one('board', docWith('old').update));
     await storage.appendUpdates([{ code: 'GGGGGG', doc: 'board', update: docWith('old2').update }]);
-    await storage.replaceDocuments('GGGGGG', new Map([['ledger', docWith('new').update], ['p:x', docWith('mine').update]]), 2);
+    await storage.replaceDocuments(
+      'GGGGGG',
+      new Map([
+        ['ledger', docWith('new').update],
+        ['p:x', docWith('mine').update],
+      ]),
+      2,
+    );
     const docs = await storage.loadDocuments('GGGGGG');
     expect([...docs.keys()].sort()).toEqual(['ledger', 'p:x']);
     expect(replay(docs.get('ledger')!.updates).getMap('m').get('k')).toBe('new');
@@ -311,7 +330,13 @@ describe.each(backends)('storage contract: $name', (backend) => {
 
   it('deletes every trace of a workshop and lists inactive ones', async () => {
     const { storage } = await fresh();
-    await storage.createWorkshop(record('KKKKKK', 100), new Map([['ledger', docWith('x').update], ['p:1', docWith('p').update]]));
+    await storage.createWorkshop(
+      record('KKKKKK', 100),
+      new Map([
+        ['ledger', docWith('x').update],
+        ['p:1', docWith('p').update],
+      ]),
+    );
     await storage.createWorkshop(record('MMMMMM', 5_000), one('ledger', docWith('y').update));
     await storage.addParticipant({ code: 'KKKKKK', id: 'p1', name: 'Ana', tokenHash: 't1', joinedAt: 5, removed: false });
     expect(await storage.listInactive(1_000)).toEqual(['KKKKKK']);
@@ -329,7 +354,9 @@ describe.each(backends)('storage contract: $name', (backend) => {
     await storage.createWorkshop(record('PPPPPP'), one('ledger', edit('before')));
     const end = await store.outage();
     try {
-      await expect(storage.appendUpdates([{ code: 'PPPPPP', doc: 'ledger', update: edit('during') }])).rejects.toBeInstanceOf(StorageUnavailable);
+      await expect(storage.appendUpdates([{ code: 'PPPPPP', doc: 'ledger', update: edit('during') }])).rejects.toBeInstanceOf(
+        StorageUnavailable,
+      );
       // Reads go on where the fault lets them (SQLite's WAL), else are refused the same way.
       if (backend.readsThroughFault) expect(await storage.getWorkshop('PPPPPP')).toMatchObject({ code: 'PPPPPP' });
       else await expect(storage.getWorkshop('PPPPPP')).rejects.toBeInstanceOf(StorageUnavailable);
@@ -357,127 +384,136 @@ describe.each(backends)('storage contract: $name', (backend) => {
     expect((await api(server.url, 'POST', '/api/workshops', { title: 'After the fault' })).status).toBe(201);
   });
 
-  it(backend.fencing ? 'the app, given Redis as well, runs a cluster on it' : 'the app, given Redis as well, runs no cluster on it: it has no fencing', async () => {
-    const redis = await testRedis();
-    const store = await backend.store(cleanup);
-    server = await startServer({ ...store.env, REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix });
-    // A cluster node says it is alive on Redis before the app is ready (server/cluster/bus.ts).
-    const nodes = await redis.redis.keys(`${redis.prefix}node:*`);
-    expect(nodes.length > 0).toBe(backend.fencing);
-  });
+  it(
+    backend.fencing
+      ? 'the app, given Redis as well, runs a cluster on it'
+      : 'the app, given Redis as well, runs no cluster on it: it has no fencing',
+    async () => {
+      const redis = await testRedis();
+      const store = await backend.store(cleanup);
+      server = await startServer({ ...store.env, REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix });
+      // A cluster node says it is alive on Redis before the app is ready (server/cluster/bus.ts).
+      const nodes = await redis.redis.keys(`${redis.prefix}node:*`);
+      expect(nodes.length > 0).toBe(backend.fencing);
+    },
+  );
 
   // Registered only where it applies: a backend's declared capability is not a gap to report as skipped.
-  if (!backend.fencing) it('accepts every epoch, older ones too: it declares no fencing', async () => {
-    const { storage } = await fresh();
-    await storage.createWorkshop(record('RRRRRR'), one('ledger', edit('start')));
-    await storage.claim('RRRRRR', 5);
-    await storage.claim('RRRRRR', 4);
-    await storage.appendUpdates([{ code: 'RRRRRR', doc: 'ledger', update: edit('by-1'), epoch: 1 }]);
-    expect(keysOf((await storage.loadDocuments('RRRRRR')).get('ledger')?.updates)).toEqual(['by-1', 'start']);
-  });
-
-  if (backend.fencing) describe('fencing: a write carrying an older lease epoch is refused', () => {
-    it('refuses appends, compactions and replacements from an older epoch, storing nothing of the batch', async () => {
-      const { storage: s } = await fresh();
-      await s.createWorkshop(record('AAAAAA'), new Map([['ledger', edit('start')]]));
-      await s.createWorkshop(record('BBBBBB'), new Map([['ledger', edit('start')]]));
-      await s.claim('AAAAAA', 5);
-      await s.appendUpdates([{ code: 'AAAAAA', doc: 'ledger', update: edit('by-5'), epoch: 5 }]);
-      // The same owner writes again and again under the same epoch.
-      await s.appendUpdates([{ code: 'AAAAAA', doc: 'ledger', update: edit('by-5-again'), epoch: 5 }]);
-      await s.claim('AAAAAA', 6);
-
-      // A batch of two rooms, one of them stale: refused whole, B's update is not stored either.
-      const refused = s.appendUpdates([
-        { code: 'BBBBBB', doc: 'ledger', update: edit('b-late'), epoch: 1 },
-        { code: 'AAAAAA', doc: 'ledger', update: edit('by-5-late'), epoch: 5 },
-      ]);
-      await expect(refused).rejects.toBeInstanceOf(StaleEpoch);
-      await expect(refused).rejects.toMatchObject({ code: 'AAAAAA', offered: 5, recorded: 6 });
-      expect(keysOf((await s.loadDocuments('AAAAAA')).get('ledger')?.updates)).toEqual(['by-5', 'by-5-again', 'start']);
-      expect(keysOf((await s.loadDocuments('BBBBBB')).get('ledger')?.updates)).toEqual(['start']);
-
-      const before = await s.loadDocuments('AAAAAA');
-      await expect(s.compact('AAAAAA', 'ledger', edit('stale snapshot'), before.get('ledger')!.lastSeq, 5)).rejects.toBeInstanceOf(StaleEpoch);
-      await expect(s.replaceDocuments('AAAAAA', new Map([['ledger', edit('stale replace')]]), 2, 5)).rejects.toBeInstanceOf(StaleEpoch);
-      await expect(s.claim('AAAAAA', 4)).rejects.toBeInstanceOf(StaleEpoch);
-      // A claim of the recorded epoch itself is refused too: after Redis lost its counters it hands
-      // out low epochs again, and a second owner under the same epoch would pass the fence.
-      await expect(s.claim('AAAAAA', 6)).rejects.toMatchObject({ name: 'StaleEpoch', offered: 6, recorded: 6 });
-      expect(await s.loadDocuments('AAAAAA')).toEqual(before);
-
-      // The current owner writes, compacts and replaces.
-      const [seq] = await s.appendUpdates([{ code: 'AAAAAA', doc: 'ledger', update: edit('by-6'), epoch: 6 }]);
-      const all = (await s.loadDocuments('AAAAAA')).get('ledger')!.updates;
-      const merged = Y.mergeUpdates(all);
-      await s.compact('AAAAAA', 'ledger', merged, seq!, 6);
-      expect(keysOf((await s.loadDocuments('AAAAAA')).get('ledger')?.updates)).toEqual(['by-5', 'by-5-again', 'by-6', 'start']);
-      await s.replaceDocuments('AAAAAA', new Map([['ledger', edit('replaced')]]), 2, 7);
-      expect(keysOf((await s.loadDocuments('AAAAAA')).get('ledger')?.updates)).toEqual(['replaced']);
+  if (!backend.fencing)
+    it('accepts every epoch, older ones too: it declares no fencing', async () => {
+      const { storage } = await fresh();
+      await storage.createWorkshop(record('RRRRRR'), one('ledger', edit('start')));
+      await storage.claim('RRRRRR', 5);
+      await storage.claim('RRRRRR', 4);
+      await storage.appendUpdates([{ code: 'RRRRRR', doc: 'ledger', update: edit('by-1'), epoch: 1 }]);
+      expect(keysOf((await storage.loadDocuments('RRRRRR')).get('ledger')?.updates)).toEqual(['by-1', 'start']);
     });
 
-    it('a paused owner that wakes up cannot write, and the new owner loads everything the old one committed', async () => {
-      const m = await fresh();
-      const [a, b] = [m.storage, await m.reopen()];
-      await a.createWorkshop(record('CCCCCC'), new Map([['ledger', edit('start')]]));
-      await a.claim('CCCCCC', 1);
-      await a.appendUpdates([{ code: 'CCCCCC', doc: 'ledger', update: edit('acked-by-a'), epoch: 1 }]);
-      // A stops (paused past its lease); B takes the room over: claim first, then load.
-      await b.claim('CCCCCC', 2);
-      const loaded = await b.loadDocuments('CCCCCC');
-      expect(keysOf(loaded.get('ledger')?.updates)).toEqual(['acked-by-a', 'start']);
-      // A wakes up and carries on as if it still owned the room.
-      await expect(a.appendUpdates([{ code: 'CCCCCC', doc: 'ledger', update: edit('after-wake'), epoch: 1 }])).rejects.toMatchObject({
-        name: 'StaleEpoch',
-        recorded: 2,
+  if (backend.fencing)
+    describe('fencing: a write carrying an older lease epoch is refused', () => {
+      it('refuses appends, compactions and replacements from an older epoch, storing nothing of the batch', async () => {
+        const { storage: s } = await fresh();
+        await s.createWorkshop(record('AAAAAA'), new Map([['ledger', edit('start')]]));
+        await s.createWorkshop(record('BBBBBB'), new Map([['ledger', edit('start')]]));
+        await s.claim('AAAAAA', 5);
+        await s.appendUpdates([{ code: 'AAAAAA', doc: 'ledger', update: edit('by-5'), epoch: 5 }]);
+        // The same owner writes again and again under the same epoch.
+        await s.appendUpdates([{ code: 'AAAAAA', doc: 'ledger', update: edit('by-5-again'), epoch: 5 }]);
+        await s.claim('AAAAAA', 6);
+
+        // A batch of two rooms, one of them stale: refused whole, B's update is not stored either.
+        const refused = s.appendUpdates([
+          { code: 'BBBBBB', doc: 'ledger', update: edit('b-late'), epoch: 1 },
+          { code: 'AAAAAA', doc: 'ledger', update: edit('by-5-late'), epoch: 5 },
+        ]);
+        await expect(refused).rejects.toBeInstanceOf(StaleEpoch);
+        await expect(refused).rejects.toMatchObject({ code: 'AAAAAA', offered: 5, recorded: 6 });
+        expect(keysOf((await s.loadDocuments('AAAAAA')).get('ledger')?.updates)).toEqual(['by-5', 'by-5-again', 'start']);
+        expect(keysOf((await s.loadDocuments('BBBBBB')).get('ledger')?.updates)).toEqual(['start']);
+
+        const before = await s.loadDocuments('AAAAAA');
+        await expect(s.compact('AAAAAA', 'ledger', edit('stale snapshot'), before.get('ledger')!.lastSeq, 5)).rejects.toBeInstanceOf(
+          StaleEpoch,
+        );
+        await expect(s.replaceDocuments('AAAAAA', new Map([['ledger', edit('stale replace')]]), 2, 5)).rejects.toBeInstanceOf(StaleEpoch);
+        await expect(s.claim('AAAAAA', 4)).rejects.toBeInstanceOf(StaleEpoch);
+        // A claim of the recorded epoch itself is refused too: after Redis lost its counters it hands
+        // out low epochs again, and a second owner under the same epoch would pass the fence.
+        await expect(s.claim('AAAAAA', 6)).rejects.toMatchObject({ name: 'StaleEpoch', offered: 6, recorded: 6 });
+        expect(await s.loadDocuments('AAAAAA')).toEqual(before);
+
+        // The current owner writes, compacts and replaces.
+        const [seq] = await s.appendUpdates([{ code: 'AAAAAA', doc: 'ledger', update: edit('by-6'), epoch: 6 }]);
+        const all = (await s.loadDocuments('AAAAAA')).get('ledger')!.updates;
+        const merged = Y.mergeUpdates(all);
+        await s.compact('AAAAAA', 'ledger', merged, seq!, 6);
+        expect(keysOf((await s.loadDocuments('AAAAAA')).get('ledger')?.updates)).toEqual(['by-5', 'by-5-again', 'by-6', 'start']);
+        await s.replaceDocuments('AAAAAA', new Map([['ledger', edit('replaced')]]), 2, 7);
+        expect(keysOf((await s.loadDocuments('AAAAAA')).get('ledger')?.updates)).toEqual(['replaced']);
       });
-      await b.appendUpdates([{ code: 'CCCCCC', doc: 'ledger', update: edit('by-b'), epoch: 2 }]);
-      expect(keysOf((await b.loadDocuments('CCCCCC')).get('ledger')?.updates)).toEqual(['acked-by-a', 'by-b', 'start']);
-    });
 
-    it('an owner writing when another node takes over: what it got acknowledged comes first and is kept, nothing of it lands after', async () => {
-      const m = await fresh();
-      const [a, b] = [m.storage, await m.reopen()];
-      await a.createWorkshop(record('DDDDDD'), new Map([['ledger', edit('start')]]));
-      await a.claim('DDDDDD', 1);
-      const acked: { key: string; seq: number; by: 'a' | 'b' }[] = [];
-      let tenAcked!: () => void;
-      const atTen = new Promise<void>((resolve) => (tenAcked = resolve));
-      // A writes one update after another, as a room flushing its edits, until it is refused.
-      const writerA = (async () => {
-        for (let i = 0; ; i++) {
-          try {
-            const [seq] = await a.appendUpdates([{ code: 'DDDDDD', doc: 'ledger', update: edit(`a${i}`), epoch: 1 }]);
-            acked.push({ key: `a${i}`, seq: seq!, by: 'a' });
-            if (acked.length === 10) tenAcked();
-          } catch (err) {
-            return err;
+      it('a paused owner that wakes up cannot write, and the new owner loads everything the old one committed', async () => {
+        const m = await fresh();
+        const [a, b] = [m.storage, await m.reopen()];
+        await a.createWorkshop(record('CCCCCC'), new Map([['ledger', edit('start')]]));
+        await a.claim('CCCCCC', 1);
+        await a.appendUpdates([{ code: 'CCCCCC', doc: 'ledger', update: edit('acked-by-a'), epoch: 1 }]);
+        // A stops (paused past its lease); B takes the room over: claim first, then load.
+        await b.claim('CCCCCC', 2);
+        const loaded = await b.loadDocuments('CCCCCC');
+        expect(keysOf(loaded.get('ledger')?.updates)).toEqual(['acked-by-a', 'start']);
+        // A wakes up and carries on as if it still owned the room.
+        await expect(a.appendUpdates([{ code: 'CCCCCC', doc: 'ledger', update: edit('after-wake'), epoch: 1 }])).rejects.toMatchObject({
+          name: 'StaleEpoch',
+          recorded: 2,
+        });
+        await b.appendUpdates([{ code: 'CCCCCC', doc: 'ledger', update: edit('by-b'), epoch: 2 }]);
+        expect(keysOf((await b.loadDocuments('CCCCCC')).get('ledger')?.updates)).toEqual(['acked-by-a', 'by-b', 'start']);
+      });
+
+      it('an owner writing when another node takes over: what it got acknowledged comes first and is kept, nothing of it lands after', async () => {
+        const m = await fresh();
+        const [a, b] = [m.storage, await m.reopen()];
+        await a.createWorkshop(record('DDDDDD'), new Map([['ledger', edit('start')]]));
+        await a.claim('DDDDDD', 1);
+        const acked: { key: string; seq: number; by: 'a' | 'b' }[] = [];
+        let tenAcked!: () => void;
+        const atTen = new Promise<void>((resolve) => (tenAcked = resolve));
+        // A writes one update after another, as a room flushing its edits, until it is refused.
+        const writerA = (async () => {
+          for (let i = 0; ; i++) {
+            try {
+              const [seq] = await a.appendUpdates([{ code: 'DDDDDD', doc: 'ledger', update: edit(`a${i}`), epoch: 1 }]);
+              acked.push({ key: `a${i}`, seq: seq!, by: 'a' });
+              if (acked.length === 10) tenAcked();
+            } catch (err) {
+              return err;
+            }
           }
-        }
-      })();
-      // B takes the room over while A is mid-stream: claim, load, then write its own.
-      await atTen;
-      await b.claim('DDDDDD', 2);
-      const loaded = keysOf((await b.loadDocuments('DDDDDD')).get('ledger')?.updates);
-      await Promise.all(
-        Array.from({ length: 10 }, async (_, i) => {
-          const [seq] = await b.appendUpdates([{ code: 'DDDDDD', doc: 'ledger', update: edit(`b${i}`), epoch: 2 }]);
-          acked.push({ key: `b${i}`, seq: seq!, by: 'b' });
-        }),
-      );
-      expect(await writerA).toBeInstanceOf(StaleEpoch);
-      const ackedA = acked.filter((x) => x.by === 'a');
-      expect(ackedA.length).toBeGreaterThanOrEqual(10);
-      // B loaded every update A had been acknowledged for before the claim...
-      for (const x of ackedA) expect(loaded).toContain(x.key);
-      // ...and A got none acknowledged after it: all of A's come before all of B's.
-      const firstB = Math.min(...acked.filter((x) => x.by === 'b').map((x) => x.seq));
-      for (const x of ackedA) expect(x.seq).toBeLessThan(firstB);
-      // What is stored is exactly what was acknowledged, each once.
-      const stored = keysOf((await b.loadDocuments('DDDDDD')).get('ledger')?.updates).filter((k) => k !== 'start');
-      expect(stored).toEqual(acked.map((x) => x.key).sort());
+        })();
+        // B takes the room over while A is mid-stream: claim, load, then write its own.
+        await atTen;
+        await b.claim('DDDDDD', 2);
+        const loaded = keysOf((await b.loadDocuments('DDDDDD')).get('ledger')?.updates);
+        await Promise.all(
+          Array.from({ length: 10 }, async (_, i) => {
+            const [seq] = await b.appendUpdates([{ code: 'DDDDDD', doc: 'ledger', update: edit(`b${i}`), epoch: 2 }]);
+            acked.push({ key: `b${i}`, seq: seq!, by: 'b' });
+          }),
+        );
+        expect(await writerA).toBeInstanceOf(StaleEpoch);
+        const ackedA = acked.filter((x) => x.by === 'a');
+        expect(ackedA.length).toBeGreaterThanOrEqual(10);
+        // B loaded every update A had been acknowledged for before the claim...
+        for (const x of ackedA) expect(loaded).toContain(x.key);
+        // ...and A got none acknowledged after it: all of A's come before all of B's.
+        const firstB = Math.min(...acked.filter((x) => x.by === 'b').map((x) => x.seq));
+        for (const x of ackedA) expect(x.seq).toBeLessThan(firstB);
+        // What is stored is exactly what was acknowledged, each once.
+        const stored = keysOf((await b.loadDocuments('DDDDDD')).get('ledger')?.updates).filter((k) => k !== 'start');
+        expect(stored).toEqual(acked.map((x) => x.key).sort());
+      });
     });
-  });
 });
 
 describe('sqlite specifics', () => {

@@ -52,7 +52,18 @@ const canMount = (() => {
 
 /** Storage whose writes fail as SQLite's do on a read-only file while `state.on`. */
 function readOnlySwitch(inner: Storage, state: { on: boolean }): Storage {
-  const writes = new Set(['createWorkshop', 'deleteWorkshop', 'touchWorkshop', 'addParticipant', 'markParticipantRemoved', 'appendUpdates', 'compact', 'replaceDocuments', 'updateWorkshop', 'claim']);
+  const writes = new Set([
+    'createWorkshop',
+    'deleteWorkshop',
+    'touchWorkshop',
+    'addParticipant',
+    'markParticipantRemoved',
+    'appendUpdates',
+    'compact',
+    'replaceDocuments',
+    'updateWorkshop',
+    'claim',
+  ]);
   return new Proxy(inner, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
@@ -136,7 +147,11 @@ describe.skipIf(!canMount)('the data folder fills up or turns read-only (a real 
       const f = facilitator(server.url, w.code, w.facilitatorKey);
       conns.push(pa, pb, f);
       await Promise.all([pa, pb, f].map((c) => c.whenSynced()));
-      expect(await pa.write((d) => { for (let i = 0; i < 20; i++) putCard(d, `ok${i}`, card(`stored ${i}`)); })).toEqual({ ok: true, queued: false });
+      expect(
+        await pa.write((d) => {
+          for (let i = 0; i < 20; i++) putCard(d, `ok${i}`, card(`stored ${i}`));
+        }),
+      ).toEqual({ ok: true, queued: false });
       await eventually(() => texts(pb).length === 20);
 
       // The fault, for real.
@@ -144,8 +159,7 @@ describe.skipIf(!canMount)('the data folder fills up or turns read-only (a real 
       if (fault === 'full') {
         await emptyWal(dataDir);
         filler = fill(dataDir);
-      }
-      else readOnly.on = true;
+      } else readOnly.on = true;
 
       // A projector opens during the fault; every frame it gets is noted with whether space is back.
       let restored = false;
@@ -164,7 +178,8 @@ describe.skipIf(!canMount)('the data folder fills up or turns read-only (a real 
       const told: string[] = [];
       pa.on('rejected', (p) => told.push(p.code));
       // Refused for now, kept on the phone to send again: not lost, not "refused for good".
-      for (let i = 0; i < 3; i++) expect(await pa.write((d) => putCard(d, `during${i}`, card(`during fault ${i}`)))).toEqual({ ok: true, queued: true });
+      for (let i = 0; i < 3; i++)
+        expect(await pa.write((d) => putCard(d, `during${i}`, card(`during fault ${i}`)))).toEqual({ ok: true, queued: true });
       expect(told).toContain('STORAGE_UNAVAILABLE');
       expect(pa.pending).toBeGreaterThan(0);
       const cmd = await f.command({ type: 'phase:set', phase: 'map' });

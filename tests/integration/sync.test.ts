@@ -18,7 +18,13 @@ afterAll(async () => {
   await server.close();
 });
 
-const practice = (text: string, dimension = 'leadership', stage = 2) => ({ kind: 'practice' as const, text, dimension, stage, createdAt: Date.now() });
+const practice = (text: string, dimension = 'leadership', stage = 2) => ({
+  kind: 'practice' as const,
+  text,
+  dimension,
+  stage,
+  createdAt: Date.now(),
+});
 const barrier = (text: string) => ({ kind: 'barrier' as const, text, dimension: 'brand', stage: null, createdAt: Date.now() });
 
 /** Every `sync` frame a connection receives, as bytes: what its owner could read off the wire. */
@@ -33,7 +39,10 @@ function boardOf(c: WorkshopConnection) {
   const pid = c.welcome?.participantId;
   return readRoomBoard(c.room, { console: c.console, mine: c.mine && pid ? { doc: c.mine, participantId: pid } : null });
 }
-const texts = (c: WorkshopConnection) => boardOf(c).cards.map((x) => x.text).sort();
+const texts = (c: WorkshopConnection) =>
+  boardOf(c)
+    .cards.map((x) => x.text)
+    .sort();
 
 /** A named, private-until-reveal workshop with its facilitator and two participants, all connected and synced. */
 async function roomOfThree() {
@@ -55,7 +64,10 @@ describe('real-time sync', () => {
     try {
       expect((await f.command({ type: 'phase:set', phase: 'map' })).ok).toBe(true);
       expect(await pa.write((d) => putCard(d, 'c1', practice('Our agency runs the Twitter account')))).toEqual({ ok: true, queued: false });
-      expect(await pb.write((d) => putCard(d, 'c2', practice('Complaints go to a shared inbox', 'conversation', 1)))).toEqual({ ok: true, queued: false });
+      expect(await pb.write((d) => putCard(d, 'c2', practice('Complaints go to a shared inbox', 'conversation', 1)))).toEqual({
+        ok: true,
+        queued: false,
+      });
       expect(await pb.write((d) => putMarker(d, 'leadership', { current: 2, target: 4 }))).toEqual({ ok: true, queued: false });
 
       // Before the reveal: the console has both cards (no author), each phone its own, the room counts.
@@ -73,7 +85,11 @@ describe('real-time sync', () => {
       // After it: one room, the same on every screen and on the server.
       expect((await f.command({ type: 'reveal:set', phase: 'map', revealed: true })).ok).toBe(true);
       const serverView = () => JSON.stringify(readRoomBoard(room.projection.room));
-      await eventually(() => [f, pa, pb].every((c) => JSON.stringify(readRoomBoard(c.room)) === serverView()), 10_000, 'screens did not converge');
+      await eventually(
+        () => [f, pa, pb].every((c) => JSON.stringify(readRoomBoard(c.room)) === serverView()),
+        10_000,
+        'screens did not converge',
+      );
       const shown = readRoomBoard(pa.room);
       expect(shown.phase).toBe('map');
       expect(shown.people.map((p) => p.name)).toEqual(['Ana', 'Ben']);

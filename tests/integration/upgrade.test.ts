@@ -42,7 +42,11 @@ describe('upgrade from the first version', () => {
       expect(board.phase).toBe('roadmap');
       // Cora was removed: she stays removed, and her card and markers no longer count.
       expect(board.people.map((p) => p.name)).toEqual(['Ada Quinn', 'Ben Osei']);
-      expect(board.cards.map((c) => c.text).sort()).toEqual(['Every public reply needs two managers\u2019 approval', 'Our agency writes every post', 'The agency contract runs to March']);
+      expect(board.cards.map((c) => c.text).sort()).toEqual([
+        'Every public reply needs two managers\u2019 approval',
+        'Our agency writes every post',
+        'The agency contract runs to March',
+      ]);
       // Named: revealed cards carry their author.
       expect(board.cards.find((c) => c.text.startsWith('Every public reply'))?.author).toBe('Ada Quinn');
       // Two answers left on Leadership: fewer than the three a distribution needs, so only the count shows.
@@ -56,7 +60,10 @@ describe('upgrade from the first version', () => {
       expect(first.edited).toEqual(expect.arrayContaining(['owner', 'benchmark']));
       // Ada's phone finds her own card and markers in her own document.
       const mine = pa.mine!;
-      expect(readMyCards(mine).map((c) => c.text)).toEqual(['Every public reply needs two managers\u2019 approval', 'The agency contract runs to March']);
+      expect(readMyCards(mine).map((c) => c.text)).toEqual([
+        'Every public reply needs two managers\u2019 approval',
+        'The agency contract runs to March',
+      ]);
       expect(readMyMarkers(mine)).toMatchObject({ leadership: { current: 1, target: 4 }, brand: { current: 2, target: 3 } });
       expect(readMyVotes(mine)).toEqual({});
       // Ben's votes came along into his own document.
@@ -70,7 +77,9 @@ describe('upgrade from the first version', () => {
       expect(refusal).toMatchObject({ code: 'REMOVED' });
       c.close();
       // The workshop now has a projector key of its own.
-      const links = await api<WorkshopLinksReply>(server.url, 'GET', `/api/workshops/${w.code}/links`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+      const links = await api<WorkshopLinksReply>(server.url, 'GET', `/api/workshops/${w.code}/links`, undefined, {
+        authorization: `Bearer ${w.facilitatorKey}`,
+      });
       const key = /#view=(.+)$/.exec(links.json.boardUrl!)![1]!;
       const v = viewer(server.url, w.code, key);
       await v.whenSynced();
@@ -79,7 +88,9 @@ describe('upgrade from the first version', () => {
       // It upgrades once: stored in the new layout, it opens again the same.
       const stored = await server.app.storage.getWorkshop(w.code);
       expect(stored).toMatchObject({ format: 2 });
-      expect([...(await server.app.storage.loadDocuments(w.code)).keys()].sort()).toEqual(['ledger', ...w.participants.map((p) => `p:${p.id}`)].sort());
+      expect([...(await server.app.storage.loadDocuments(w.code)).keys()].sort()).toEqual(
+        ['ledger', ...w.participants.map((p) => `p:${p.id}`)].sort(),
+      );
     } finally {
       closeAll(f, pa);
     }
@@ -96,7 +107,9 @@ describe('upgrade from the first version', () => {
       expect(seen.cards.every((c) => c.author === null)).toBe(true);
       expect(seen.people).toEqual([]);
       await eventually(() => readRoomBoard(f.room, { console: f.console }).people.length === 2);
-      const exported = await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+      const exported = await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, {
+        authorization: `Bearer ${w.facilitatorKey}`,
+      });
       expect(exported.status).toBe(200);
       for (const p of w.participants) expect(exported.text).not.toContain(p.name);
       expect(exported.text).toContain('Replies within 4 hours');

@@ -22,7 +22,13 @@ afterAll(async () => {
 });
 
 const NAMES = ['Ada Quinn', 'Ben Osei', 'Cora Lind'];
-const practice = (text: string, dimension = 'brand', stage = 2) => ({ kind: 'practice' as const, text, dimension, stage, createdAt: Date.now() });
+const practice = (text: string, dimension = 'brand', stage = 2) => ({
+  kind: 'practice' as const,
+  text,
+  dimension,
+  stage,
+  createdAt: Date.now(),
+});
 
 interface Person {
   id: string;
@@ -33,7 +39,11 @@ interface Person {
 }
 
 async function scenario(anonymous: boolean, privateUntilReveal: boolean) {
-  const w = await createWorkshop(server.url, { title: 'Audit', organisation: 'Acme', settings: { anonymous, privateUntilReveal, minAnswers: 2 } });
+  const w = await createWorkshop(server.url, {
+    title: 'Audit',
+    organisation: 'Acme',
+    settings: { anonymous, privateUntilReveal, minAnswers: 2 },
+  });
   const fac = facilitator(server.url, w.code, w.facilitatorKey);
   const facWire = new WireLog(fac.socket);
   const proj = viewer(server.url, w.code, viewerKeyOf(w));
@@ -91,7 +101,15 @@ async function scenario(anonymous: boolean, privateUntilReveal: boolean) {
 
   // ---------------------------------------------------------------- Prioritise
   await cmd({ type: 'phase:set', phase: 'prioritise' });
-  await c.conn.write((d) => putCard(d, 'c1', { kind: 'barrier', text: 'Cora-barrier: the platform contract runs to March', dimension: 'technology', stage: null, createdAt: Date.now() }));
+  await c.conn.write((d) =>
+    putCard(d, 'c1', {
+      kind: 'barrier',
+      text: 'Cora-barrier: the platform contract runs to March',
+      dimension: 'technology',
+      stage: null,
+      createdAt: Date.now(),
+    }),
+  );
   await settled();
   await eventually(() => view(fac).cards.some((x) => x.kind === 'barrier'));
   const barrierId = view(fac).cards.find((x) => x.kind === 'barrier')!.id;
@@ -112,7 +130,9 @@ async function scenario(anonymous: boolean, privateUntilReveal: boolean) {
   const voteB = await b.conn.command({ type: 'vote:set', target: `card:${barrierId}`, count: 1 });
   replies.push(voteB);
   expect(voteB.ok).toBe(true);
-  await eventually(() => readRoomBoard(proj.room).votes?.[`card:${barrierId}`] === 1 && readRoomBoard(proj.room).votes?.['dim:leadership'] === 2);
+  await eventually(
+    () => readRoomBoard(proj.room).votes?.[`card:${barrierId}`] === 1 && readRoomBoard(proj.room).votes?.['dim:leadership'] === 2,
+  );
 
   // ---------------------------------------------------------------- Roadmap and Export
   await cmd({ type: 'phase:set', phase: 'roadmap' });
@@ -125,15 +145,34 @@ async function scenario(anonymous: boolean, privateUntilReveal: boolean) {
   await eventually(() => readRoomBoard(c.conn.room).roadmap?.initiatives[0]?.benchmark === 'Replies within four hours');
   await cmd({ type: 'phase:set', phase: 'export' });
   await eventually(() => readRoomBoard(proj.room).phase === 'export');
-  const exported = await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+  const exported = await api(server.url, 'GET', `/api/workshops/${w.code}/export.md`, undefined, {
+    authorization: `Bearer ${w.facilitatorKey}`,
+  });
   const info = await api(server.url, 'GET', `/api/workshops/${w.code}`);
   // What leaves for the room at the end: a phone's copy, and the report link's page.
   const phoneCopy = await api(server.url, 'GET', `/api/workshops/${w.code}/copy.md`, undefined, { authorization: `Bearer ${b.token}` });
-  const link = await api<{ reportUrl: string }>(server.url, 'POST', `/api/workshops/${w.code}/report-link`, undefined, { authorization: `Bearer ${w.facilitatorKey}` });
+  const link = await api<{ reportUrl: string }>(server.url, 'POST', `/api/workshops/${w.code}/report-link`, undefined, {
+    authorization: `Bearer ${w.facilitatorKey}`,
+  });
   const reportPage = await api(server.url, 'GET', new URL(link.json.reportUrl).pathname);
   const roomDocClients = new Set([room.projection.room.clientID]);
   const consoleDocClients = new Set([room.projection.console.clientID]);
-  return { w, fac, proj, facWire, projWire, people, replies, exported, phoneCopy, reportPage, info, roomDocClients, consoleDocClients, close: () => closeAll(fac, proj, ...people.map((p) => p.conn)) };
+  return {
+    w,
+    fac,
+    proj,
+    facWire,
+    projWire,
+    people,
+    replies,
+    exported,
+    phoneCopy,
+    reportPage,
+    info,
+    roomDocClients,
+    consoleDocClients,
+    close: () => closeAll(fac, proj, ...people.map((p) => p.conn)),
+  };
 }
 
 describe.each([
@@ -158,7 +197,8 @@ describe.each([
       // A phone's own document comes back with its own ids and the server's, and only to that phone.
       for (const p of s.people) {
         const others = s.people.filter((q) => q !== p);
-        for (const q of others) for (const id of q.wire.clientIds('mine')) expect(p.wire.clientIds('mine').has(id) && id !== p.conn.mine!.clientID).toBe(false);
+        for (const q of others)
+          for (const id of q.wire.clientIds('mine')) expect(p.wire.clientIds('mine').has(id) && id !== p.conn.mine!.clientID).toBe(false);
       }
       // In an anonymous workshop no name or participant id of anyone else reaches a phone or the
       // projector, not even through presence; on the console names sit only in the people list.
@@ -200,7 +240,8 @@ describe.each([
       expect([s.phoneCopy.status, s.reportPage.status]).toEqual([200, 200]);
       for (const copy of [s.phoneCopy, s.reportPage]) {
         expect(copy.text).toContain('Ada-practice: every reply needs two sign-offs');
-        for (const secret of [s.w.facilitatorKey, viewerKeyOf(s.w), ...s.people.flatMap((q) => [q.id, q.token])]) expect(copy.text).not.toContain(secret);
+        for (const secret of [s.w.facilitatorKey, viewerKeyOf(s.w), ...s.people.flatMap((q) => [q.id, q.token])])
+          expect(copy.text).not.toContain(secret);
       }
     } finally {
       s.close();

@@ -88,9 +88,13 @@ describe('nobody writes what the server derives', () => {
       const console = await s.connect({ role: 'facilitator', key: s.w.facilitatorKey });
       const projector = await s.connect({ role: 'viewer', key: viewerKeyOf(s.w) });
       const defaceRoom = craft(s.room.projection.room, (d) => d.getMap(ROOM.meta).set('phase', 'export'));
-      const forgeCard = craft(s.room.projection.room, (d) => d.getMap(ROOM.cards).set('forged', { kind: 'practice', text: 'Planted', dimension: 'brand', stage: 1, author: 'Ana', order: 0 }));
+      const forgeCard = craft(s.room.projection.room, (d) =>
+        d.getMap(ROOM.cards).set('forged', { kind: 'practice', text: 'Planted', dimension: 'brand', stage: 1, author: 'Ana', order: 0 }),
+      );
       const deleteCard = craft(s.room.projection.console, (d) => d.getMap('cards').delete(s.anaCard));
-      const renamePerson = craft(s.room.projection.console, (d) => d.getMap('people').set(s.ana.participantId, { name: 'Mallory', joinedAt: 0, removed: false }));
+      const renamePerson = craft(s.room.projection.console, (d) =>
+        d.getMap('people').set(s.ana.participantId, { name: 'Mallory', joinedAt: 0, removed: false }),
+      );
       const cases: Array<[string, Socket, DocName, Uint8Array, string]> = [
         ['a phone: room meta', s.attacker, 'room', defaceRoom, 'FORBIDDEN'],
         ['a phone: a forged revealed card', s.attacker, 'room', forgeCard, 'FORBIDDEN'],
@@ -98,17 +102,24 @@ describe('nobody writes what the server derives', () => {
         ['a phone: the people list', s.attacker, 'console', renamePerson, 'FORBIDDEN'],
         ['the console: room meta', console, 'room', defaceRoom, 'NOT_FACILITATOR'],
         ["the console: deleting Ana's card", console, 'console', deleteCard, 'NOT_FACILITATOR'],
-        ['the console: a participant document', console, 'mine', ownEdit(s.room, s.ana.participantId, (d) => putCard(d, 'x', card('by the console'))), 'FORBIDDEN'],
+        [
+          'the console: a participant document',
+          console,
+          'mine',
+          ownEdit(s.room, s.ana.participantId, (d) => putCard(d, 'x', card('by the console'))),
+          'FORBIDDEN',
+        ],
         ['the projector: room meta', projector, 'room', defaceRoom, 'FORBIDDEN'],
         ['the projector: the console', projector, 'console', deleteCard, 'FORBIDDEN'],
       ];
-      for (const [label, socket, doc, update, code] of cases) await refused(s, label, code, () => sendSync(socket, updateFrame(doc, update)));
+      for (const [label, socket, doc, update, code] of cases)
+        await refused(s, label, code, () => sendSync(socket, updateFrame(doc, update)));
     } finally {
       s.cleanup();
     }
   });
 
-  it('a phone cannot read the console, nor the projector a phone\'s own document', async () => {
+  it("a phone cannot read the console, nor the projector a phone's own document", async () => {
     const s = await setup();
     try {
       const seenByPhone = recordSyncDocs(s.attacker);
@@ -129,7 +140,7 @@ describe('nobody writes what the server derives', () => {
   });
 });
 
-describe("a phone writes only its own cards and markers", () => {
+describe('a phone writes only its own cards and markers', () => {
   it("someone else's card cannot be reached: its local id names only one's own card", async () => {
     const s = await setup();
     try {
@@ -240,7 +251,9 @@ describe('votes', () => {
       const hidden = await sendCommand(s.attacker, { type: 'vote:set', target: `card:${barrier}`, count: 1 });
       const missing = await sendCommand(s.attacker, { type: 'vote:set', target: 'card:no-such-card', count: 1 });
       expect(hidden).toEqual(missing);
-      await refused(s, 'unrevealed barrier', 'INVALID_VALUE', () => sendCommand(s.attacker, { type: 'vote:set', target: `card:${barrier}`, count: 1 }));
+      await refused(s, 'unrevealed barrier', 'INVALID_VALUE', () =>
+        sendCommand(s.attacker, { type: 'vote:set', target: `card:${barrier}`, count: 1 }),
+      );
       // Revealed, the same vote counts: the refusal was about the reveal.
       expect((await s.f.command({ type: 'reveal:set', phase: 'prioritise', revealed: true })).ok).toBe(true);
       expect(await sendCommand(s.attacker, { type: 'vote:set', target: `card:${barrier}`, count: 1 })).toMatchObject({ ok: true });
@@ -288,7 +301,13 @@ describe('votes', () => {
       await refused(s, 'a freed barrier vote spent on a dimension', 'VOTE_BUDGET', () => vote('dim:brand', 1));
 
       const spent = s.room.state.fullBoard().votes.filter((v) => v.participantId === s.eve.participantId);
-      expect(spent.map((v) => [v.target, v.count]).sort()).toEqual([[barrier, 1], [`card:${s.anaCard}`, 1], ['dim:leadership', 1]].sort());
+      expect(spent.map((v) => [v.target, v.count]).sort()).toEqual(
+        [
+          [barrier, 1],
+          [`card:${s.anaCard}`, 1],
+          ['dim:leadership', 1],
+        ].sort(),
+      );
     } finally {
       s.cleanup();
     }
@@ -310,7 +329,7 @@ describe('people', () => {
     }
   });
 
-  it('presence is the server\'s to say: what a client sends as presence reaches nobody', async () => {
+  it("presence is the server's to say: what a client sends as presence reaches nobody", async () => {
     const s = await setup();
     try {
       const heard: unknown[] = [];
@@ -325,7 +344,11 @@ describe('people', () => {
       // A real change of who is online: Eve's second screen.
       await s.connect({ role: 'participant', token: s.eve.token });
       await eventually(() => s.f.presence.ids?.length === 2);
-      expect(s.f.presence).toEqual({ online: 2, ids: [s.ana.participantId, s.eve.participantId].sort(), screens: { consoles: 1, projectors: 0 } });
+      expect(s.f.presence).toEqual({
+        online: 2,
+        ids: [s.ana.participantId, s.eve.participantId].sort(),
+        screens: { consoles: 1, projectors: 0 },
+      });
       await eventually(() => s.pa.presence.online === 2);
       expect(s.pa.presence).toEqual({ online: 2 });
       expect(JSON.stringify(heard)).not.toMatch(/forged|99/);

@@ -49,7 +49,11 @@ function stats(values: number[]) {
 function check(doc: Y.Doc, update: Uint8Array, participantId = 'ana'): string {
   try {
     const clients = privateMaps(doc).clients;
-    const r = validateParticipantUpdate(doc, update, { participantId, clientOwner: (id) => clients.get(String(id)), serverClientId: doc.clientID });
+    const r = validateParticipantUpdate(doc, update, {
+      participantId,
+      clientOwner: (id) => clients.get(String(id)),
+      serverClientId: doc.clientID,
+    });
     for (const id of r.newClients) clients.set(String(id), participantId);
     Y.applyUpdate(doc, update);
     return 'ok';
@@ -255,11 +259,22 @@ describe('crafted Yjs updates against a running server', () => {
     const attackCpu = serverCpuMs(pid) - cpu0 - baselineCpuRate * (performance.now() - t0);
     stop = true;
     await Promise.all([poll, chatter]);
-    const texts = (c: typeof pa) => JSON.stringify(readRoomBoard(c.room).cards.map((x) => x.text).sort());
+    const texts = (c: typeof pa) =>
+      JSON.stringify(
+        readRoomBoard(c.room)
+          .cards.map((x) => x.text)
+          .sort(),
+      );
     await eventually(() => pa.pending === 0 && texts(pb) === texts(pa), 10_000, 'the other room stopped syncing');
     expect(texts(pb)).toContain(`during attack ${edits - 1}`);
 
-    console.log(slow.sort((a, b) => b[0] - a[0]).slice(0, 8).map(([ms, n]) => `${ms.toFixed(0)}ms ${n}`).join('\n'));
+    console.log(
+      slow
+        .sort((a, b) => b[0] - a[0])
+        .slice(0, 8)
+        .map(([ms, n]) => `${ms.toFixed(0)}ms ${n}`)
+        .join('\n'),
+    );
     const attacked = stats(latencies);
     const cpuPerAttack = attackCpu / slow.length;
     console.log(

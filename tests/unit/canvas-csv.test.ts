@@ -21,7 +21,7 @@ function parseCsv(csv: string): string[][] {
     if (ch === '"' && field === '') {
       i++;
       for (;;) {
-        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
+        if (text[i] === '"' && text[i + 1] === '"') ((field += '"'), (i += 2));
         else if (text[i] === '"') break;
         else if (i >= text.length) throw new Error('unclosed quote');
         else field += text[i++];
@@ -33,9 +33,9 @@ function parseCsv(csv: string): string[][] {
       expect(text[i + 1]).toBe('\n');
       row.push(field);
       rows.push(row);
-      (row = []), (field = ''), (i += 2);
+      ((row = []), (field = ''), (i += 2));
     } else if (ch === '\n') throw new Error('bare LF outside quotes');
-    else (field += ch), i++;
+    else ((field += ch), i++);
   }
   expect(row).toEqual([]);
   return rows;
@@ -45,7 +45,14 @@ describe('toCanvasCsv', () => {
   it('has one row per dimension, columns named with the workshop stages, counts for now and target, answers, votes and spread', () => {
     const board = realisticBoard();
     const rows = parseCsv(toCanvasCsv(board));
-    expect(rows[0]).toEqual(['Dimension', ...STAGES.map((s) => `Today: ${s.name}`), ...STAGES.map((s) => `Target: ${s.name}`), 'Answers', 'Votes', 'Spread']);
+    expect(rows[0]).toEqual([
+      'Dimension',
+      ...STAGES.map((s) => `Today: ${s.name}`),
+      ...STAGES.map((s) => `Target: ${s.name}`),
+      'Answers',
+      'Votes',
+      'Spread',
+    ]);
     expect(rows).toHaveLength(board.dimensions.length + 1);
     for (const [n, d] of board.dimensions.entries()) {
       const row = rows[n + 1]!;

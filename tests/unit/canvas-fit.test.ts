@@ -35,7 +35,8 @@ describe('a cell on the projector', () => {
           const countAlone = shown.more && shown.show === 0;
           expect(shown.show).toBeLessThanOrEqual(count);
           // The bars are drawn in any case (the cell clips them); the cards and the count only where they fit.
-          if (shown.show > 0 || countAlone) expect(drawnHeight(cellH, em, bars, shown.show, shown.lines, countAlone)).toBeLessThanOrEqual(cellH + 1e-6);
+          if (shown.show > 0 || countAlone)
+            expect(drawnHeight(cellH, em, bars, shown.show, shown.lines, countAlone)).toBeLessThanOrEqual(cellH + 1e-6);
         },
       ),
       { numRuns: 2_000 },

@@ -28,7 +28,13 @@ const spent = (state: RoomState, pid = 'ana') => [...votesOf(state.ledger, pid).
 /** A card written by `pid` in their own document, registered with a public id as the projection does. */
 function cardOf(state: RoomState, pid: string, kind: 'practice' | 'barrier' = 'practice'): string {
   const cardId = `c${privateMaps(state.privateDoc(pid)).cards.size + 1}`;
-  privateMaps(state.privateDoc(pid)).cards.set(cardId, { kind, text: 'x', dimension: 'brand', stage: kind === 'practice' ? 2 : null, createdAt: 1 });
+  privateMaps(state.privateDoc(pid)).cards.set(cardId, {
+    kind,
+    text: 'x',
+    dimension: 'brand',
+    stage: kind === 'practice' ? 2 : null,
+    createdAt: 1,
+  });
   return state.register(pid, cardId, 1).id;
 }
 
@@ -76,12 +82,15 @@ describe('votes', () => {
     const s = testState();
     for (const phase of ['lobby', 'map', 'assess', 'roadmap', 'export'] as const) {
       run(s, { type: 'phase:set', phase });
-      expect(code(() => run(s, { type: 'vote:set', target: 'dim:brand', count: 1 }, ana)), phase).toBe('VOTING_CLOSED');
+      expect(
+        code(() => run(s, { type: 'vote:set', target: 'dim:brand', count: 1 }, ana)),
+        phase,
+      ).toBe('VOTING_CLOSED');
     }
     expect(spent(s)).toBe(0);
   });
 
-  it('count only on revealed targets: a barrier nobody has seen takes no vote, not even its author\'s', () => {
+  it("count only on revealed targets: a barrier nobody has seen takes no vote, not even its author's", () => {
     const s = prioritise();
     const barrier = cardOf(s, 'ben', 'barrier');
     const own = cardOf(s, 'ana', 'barrier');
@@ -118,7 +127,7 @@ describe('facilitator actions', () => {
     expect(JSON.stringify(s.fullBoard())).toBe(before);
   });
 
-  it('moves a practice card to another cell, in its author\'s own document', () => {
+  it("moves a practice card to another cell, in its author's own document", () => {
     const s = testState();
     const id = cardOf(s, 'ana');
     run(s, { type: 'card:move', cardId: id, dimension: 'people', stage: 4 });
@@ -163,7 +172,13 @@ describe('barrier:set', () => {
     const s = testState();
     const id = cardOf(s, 'ana', 'barrier');
     run(s, { type: 'barrier:set', cardId: id, dimension: 'people', notBefore: 'next' });
-    expect(privateMaps(s.privateDoc('ana')).cards.get('c1')).toMatchObject({ kind: 'barrier', text: 'x', dimension: 'people', notBefore: 'next', stage: null });
+    expect(privateMaps(s.privateDoc('ana')).cards.get('c1')).toMatchObject({
+      kind: 'barrier',
+      text: 'x',
+      dimension: 'people',
+      notBefore: 'next',
+      stage: null,
+    });
     expect(s.fullBoard().cards.find((c) => c.id === id)).toMatchObject({ dimension: 'people', notBefore: 'next', authorId: 'ana' });
     // A field left out stays as it was.
     run(s, { type: 'barrier:set', cardId: id, notBefore: null });
@@ -184,10 +199,16 @@ describe('barrier:set', () => {
       [{ type: 'barrier:set', cardId: barrier, dimension: 'nope' }, 'UNKNOWN_ITEM'],
       [{ type: 'barrier:set', cardId: barrier, dimension: 'people', notBefore: 'someday' }, 'UNKNOWN_ITEM'],
     ];
-    for (const [c, expected] of refusals) expect(code(() => run(s, c)), JSON.stringify(c)).toBe(expected);
+    for (const [c, expected] of refusals)
+      expect(
+        code(() => run(s, c)),
+        JSON.stringify(c),
+      ).toBe(expected);
     // Only the facilitator ties barriers; the author too would go through their phone.
     expect(code(() => run(s, { type: 'barrier:set', cardId: barrier, dimension: 'people' }, ana))).toBe('NOT_FACILITATOR');
-    expect(code(() => run(s, { type: 'barrier:set', cardId: barrier, dimension: 'people' }, { role: 'viewer', participantId: null }))).toBe('FORBIDDEN');
+    expect(code(() => run(s, { type: 'barrier:set', cardId: barrier, dimension: 'people' }, { role: 'viewer', participantId: null }))).toBe(
+      'FORBIDDEN',
+    );
     // A removed author's card is gone from the room: nothing to tie.
     run(s, { type: 'participant:remove', participantId: 'ana' });
     const afterRemove = fingerprint(s);
@@ -215,7 +236,11 @@ describe('barrier:set', () => {
 describe('template:set', () => {
   it("keeps each dimension's first steps and benchmarks, and brings the default's for a default key", () => {
     const s = testState();
-    const own = { align: 'Talk.', firstSteps: [1, 2, 3, 4].map((n) => ({ text: `Step ${n}`, cues: [] })), benchmarks: ['a', 'b', 'c', 'd'] };
+    const own = {
+      align: 'Talk.',
+      firstSteps: [1, 2, 3, 4].map((n) => ({ text: `Step ${n}`, cues: [] })),
+      benchmarks: ['a', 'b', 'c', 'd'],
+    };
     writeStoredModel(s.ledger, { name: 'Mine', description: '', playbooks: { ours: own } });
     run(s, { type: 'template:set', dimensions: [{ key: 'ours', name: 'Ours' }, { key: 'brand', name: 'Voice' }, { name: 'New one' }] });
     const playbooks = readStoredModel(s.ledger).playbooks!;
@@ -228,7 +253,13 @@ describe('template:set', () => {
 describe('template:set on a workshop made from a template', () => {
   it("keeps a renamed dimension's own descriptors, prompts and poles, not the default canvas's of the same key", () => {
     const s = testState();
-    const own = { ...defaultDimensions()[0]!, descriptors: ['d1', 'd2', 'd3', 'd4', 'd5'], prompts: ['Who speaks for the board?'], left: 'L', right: 'R' };
+    const own = {
+      ...defaultDimensions()[0]!,
+      descriptors: ['d1', 'd2', 'd3', 'd4', 'd5'],
+      prompts: ['Who speaks for the board?'],
+      left: 'L',
+      right: 'R',
+    };
     s.ledger.getMap('meta').set('dimensions', [own]);
     run(s, { type: 'template:set', dimensions: [{ key: own.key, name: 'Trustees & leadership' }] });
     expect(readDimensions(s.ledger)).toEqual([{ ...own, name: 'Trustees & leadership' }]);

@@ -6,7 +6,12 @@ import { ENV_KEYS, loadConfig } from '../../server/config.ts';
 
 describe('config', () => {
   it('maps each variable to its camelCase field, with the derived values', () => {
-    const c = loadConfig({ MAX_CONNECTIONS_PER_PARTICIPANT: '7', ALLOWED_ORIGINS: 'https://a.example, https://b.example', RETENTION_DAYS: '2', REDIS_URL: '' });
+    const c = loadConfig({
+      MAX_CONNECTIONS_PER_PARTICIPANT: '7',
+      ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+      RETENTION_DAYS: '2',
+      REDIS_URL: '',
+    });
     expect(c.maxConnectionsPerParticipant).toBe(7);
     expect(c.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(c.retentionMs).toBe(2 * 86_400_000);

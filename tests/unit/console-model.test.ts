@@ -29,7 +29,13 @@ function room(people: string[], settings: Partial<Settings> = {}) {
 }
 
 const card = (s: RoomState, pid: string, id: string, kind: 'practice' | 'barrier', dimension: string | null) =>
-  privateMaps(s.privateDoc(pid)).cards.set(id, { kind, text: `${pid} ${id}`, dimension, stage: kind === 'practice' ? 2 : null, createdAt: 1 });
+  privateMaps(s.privateDoc(pid)).cards.set(id, {
+    kind,
+    text: `${pid} ${id}`,
+    dimension,
+    stage: kind === 'practice' ? 2 : null,
+    createdAt: 1,
+  });
 const mark = (s: RoomState, pid: string, dims: string[]) => {
   for (const d of dims) privateMaps(s.privateDoc(pid)).markers.set(d, { current: 2, target: 4 });
 };
@@ -98,13 +104,28 @@ describe('what a barrier holds back', () => {
     card(r.state, 'ana', 'b1', 'barrier', null);
     let b = r.board();
     const id = b.cards.find((c) => c.kind === 'barrier')!.id;
-    expect(barrierHolds(b, b.cards.find((c) => c.id === id)!)).toBeNull();
+    expect(
+      barrierHolds(
+        b,
+        b.cards.find((c) => c.id === id)!,
+      ),
+    ).toBeNull();
     r.run({ type: 'barrier:set', cardId: id, dimension: 'technology', notBefore: 'next' });
     b = r.board();
-    expect(barrierHolds(b, b.cards.find((c) => c.id === id)!)).toBe('Holds back Technology & data · not before Next');
+    expect(
+      barrierHolds(
+        b,
+        b.cards.find((c) => c.id === id)!,
+      ),
+    ).toBe('Holds back Technology & data · not before Next');
     r.run({ type: 'barrier:set', cardId: id, dimension: null });
     b = r.board();
-    expect(barrierHolds(b, b.cards.find((c) => c.id === id)!)).toBe('Not before Next');
+    expect(
+      barrierHolds(
+        b,
+        b.cards.find((c) => c.id === id)!,
+      ),
+    ).toBe('Not before Next');
     // Tied by the facilitator or not, an anonymous workshop's barrier carries no author.
     expect(b.cards.find((c) => c.id === id)!.author).toBeNull();
   });

@@ -8,10 +8,26 @@ import { ANSWERS_PREFIX } from '../../shared/doc/room-doc.ts';
 import { STAGE_COUNT, type Phase } from '../../shared/domain/canvas.ts';
 import { cardTarget, dimTarget } from '../../shared/rules/votes.ts';
 import type { RevealContext } from '../../shared/rules/visibility.ts';
-import { emptyHistogram, histograms, roomFigures, roomStats, sameFigures, voteTotals, type PersonFigures } from '../../server/rooms/figures.ts';
+import {
+  emptyHistogram,
+  histograms,
+  roomFigures,
+  roomStats,
+  sameFigures,
+  voteTotals,
+  type PersonFigures,
+} from '../../server/rooms/figures.ts';
 import { ownedKey } from '../../server/rooms/ledger.ts';
 
-const person = (p: Partial<PersonFigures> = {}): PersonFigures => ({ practice: 0, barrier: 0, hiddenPractice: 0, hiddenBarrier: 0, written: 0, markers: [], ...p });
+const person = (p: Partial<PersonFigures> = {}): PersonFigures => ({
+  practice: 0,
+  barrier: 0,
+  hiddenPractice: 0,
+  hiddenBarrier: 0,
+  written: 0,
+  markers: [],
+  ...p,
+});
 
 const ctx = (phase: Phase, opts: { minAnswers?: number; privateUntilReveal?: boolean; assessRevealed?: boolean } = {}): RevealContext => ({
   phase,

@@ -44,7 +44,12 @@ function importsOf(file: string): Edge[] {
     // Every named binding marked `type` counts as type-only too: `import { type A, type B } from`.
     const names = m[3] ?? '';
     const braced = /^\{([^}]*)\}$/.exec(names.trim());
-    const allTyped = braced !== null && (braced[1] ?? "").split(',').filter((s) => s.trim()).every((s) => /^\s*type\s/.test(s));
+    const allTyped =
+      braced !== null &&
+      (braced[1] ?? '')
+        .split(',')
+        .filter((s) => s.trim())
+        .every((s) => /^\s*type\s/.test(s));
     const typeOnly = Boolean(m[2]) || allTyped;
     const to = spec.startsWith('.') ? path.relative(root, path.resolve(path.dirname(path.join(root, file)), spec)) : spec;
     edges.push({ from: file, to, typeOnly });
@@ -104,7 +109,12 @@ describe('the layers', () => {
   });
 
   it('reports a circle when there is one', () => {
-    const out = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const out = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(circles(['a', 'b', 'c', 'd'], out)).toEqual([['a', 'b', 'c']]);
   });
 
@@ -124,14 +134,19 @@ describe('the layers', () => {
   });
 
   it('lets only the schema layer use zod', () => {
-    const zodUsers = edges.filter((e) => e.to === 'zod' && e.from.startsWith('shared/') && layerOf(e.from) !== SHARED_LAYERS.indexOf('schema'));
+    const zodUsers = edges.filter(
+      (e) => e.to === 'zod' && e.from.startsWith('shared/') && layerOf(e.from) !== SHARED_LAYERS.indexOf('schema'),
+    );
     expect(zodUsers.map((e) => e.from)).toEqual([]);
   });
 
   it("gives the client nothing but types from the schema layer, and no zod at all (the phone's bundle)", () => {
     const bad = edges
       .filter((e) => e.from.startsWith('client/'))
-      .filter((e) => e.to === 'zod' || e.to.startsWith('zod/') || (e.to.startsWith('shared/schema/') && !e.typeOnly) || e.to.startsWith('server/'));
+      .filter(
+        (e) =>
+          e.to === 'zod' || e.to.startsWith('zod/') || (e.to.startsWith('shared/schema/') && !e.typeOnly) || e.to.startsWith('server/'),
+      );
     expect(bad.map((e) => `${e.from} -> ${e.to}`)).toEqual([]);
   });
 

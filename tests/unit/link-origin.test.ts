@@ -7,8 +7,23 @@ import type os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { lanAddresses, linkOrigin, parseHostHeader, startBanner, type Machine } from '../../server/link-origin.ts';
 
-const v4 = (address: string, internal = false): os.NetworkInterfaceInfo => ({ address, family: 'IPv4', internal, netmask: '255.255.255.0', mac: '00:00:00:00:00:00', cidr: `${address}/24` });
-const v6 = (address: string, internal = false): os.NetworkInterfaceInfo => ({ address, family: 'IPv6', internal, netmask: 'ffff:ffff:ffff:ffff::', mac: '00:00:00:00:00:00', cidr: `${address}/64`, scopeid: 0 });
+const v4 = (address: string, internal = false): os.NetworkInterfaceInfo => ({
+  address,
+  family: 'IPv4',
+  internal,
+  netmask: '255.255.255.0',
+  mac: '00:00:00:00:00:00',
+  cidr: `${address}/24`,
+});
+const v6 = (address: string, internal = false): os.NetworkInterfaceInfo => ({
+  address,
+  family: 'IPv6',
+  internal,
+  netmask: 'ffff:ffff:ffff:ffff::',
+  mac: '00:00:00:00:00:00',
+  cidr: `${address}/64`,
+  scopeid: 0,
+});
 
 /** A laptop on the venue Wi-Fi, with Docker's bridge listed first. */
 const laptop: Machine = {
@@ -36,7 +51,18 @@ describe('linkOrigin', () => {
   });
 
   it('never builds links from a Host header the server does not recognise', () => {
-    for (const host of ['evil.example', 'evil.example:3000', '192.168.1.99:3000', '192.168.1.20:4000', '192.168.1.20', 'a b', 'x@evil.example', '127.0.0.1:3000/path', '', undefined]) {
+    for (const host of [
+      'evil.example',
+      'evil.example:3000',
+      '192.168.1.99:3000',
+      '192.168.1.20:4000',
+      '192.168.1.20',
+      'a b',
+      'x@evil.example',
+      '127.0.0.1:3000/path',
+      '',
+      undefined,
+    ]) {
       const o = origin(host);
       expect(o, String(host)).toEqual({ origin: 'http://192.168.1.20:3000', reach: 'network' });
     }
@@ -44,7 +70,10 @@ describe('linkOrigin', () => {
 
   it('lets PUBLIC_URL win over every Host header, without a trailing slash', () => {
     for (const host of ['localhost:3000', '192.168.1.20:3000', 'evil.example']) {
-      expect(origin(host, laptop, '0.0.0.0', 'https://workshop.example.org/')).toEqual({ origin: 'https://workshop.example.org', reach: 'public-url' });
+      expect(origin(host, laptop, '0.0.0.0', 'https://workshop.example.org/')).toEqual({
+        origin: 'https://workshop.example.org',
+        reach: 'public-url',
+      });
     }
   });
 
@@ -63,8 +92,13 @@ describe('linkOrigin', () => {
   });
 
   it('leaves out port 80', () => {
-    expect(linkOrigin({ publicUrl: undefined, listenHost: '0.0.0.0', port: 80, hostHeader: 'localhost', machine: laptop })).toEqual({ origin: 'http://192.168.1.20', reach: 'network' });
-    expect(linkOrigin({ publicUrl: undefined, listenHost: '0.0.0.0', port: 80, hostHeader: '192.168.1.20', machine: laptop }).origin).toBe('http://192.168.1.20');
+    expect(linkOrigin({ publicUrl: undefined, listenHost: '0.0.0.0', port: 80, hostHeader: 'localhost', machine: laptop })).toEqual({
+      origin: 'http://192.168.1.20',
+      reach: 'network',
+    });
+    expect(linkOrigin({ publicUrl: undefined, listenHost: '0.0.0.0', port: 80, hostHeader: '192.168.1.20', machine: laptop }).origin).toBe(
+      'http://192.168.1.20',
+    );
   });
 });
 
@@ -72,7 +106,13 @@ describe('lanAddresses', () => {
   it('lists IPv4 addresses phones can reach, real interfaces before bridges and VPNs, link-local last', () => {
     const m: Machine = {
       hostname: 'x',
-      interfaces: { docker0: [v4('172.17.0.1')], eth1: [v4('169.254.3.4')], lo: [v4('127.0.0.1', true)], tun0: [v4('10.8.0.2')], wlan0: [v4('192.168.1.20')] },
+      interfaces: {
+        docker0: [v4('172.17.0.1')],
+        eth1: [v4('169.254.3.4')],
+        lo: [v4('127.0.0.1', true)],
+        tun0: [v4('10.8.0.2')],
+        wlan0: [v4('192.168.1.20')],
+      },
     };
     expect(lanAddresses(m)).toEqual(['192.168.1.20', '172.17.0.1', '10.8.0.2', '169.254.3.4']);
     expect(lanAddresses(offline)).toEqual([]);
@@ -98,9 +138,17 @@ describe('startBanner', () => {
   });
 
   it('warns when phones have no address to reach', () => {
-    expect(startBanner({ publicUrl: undefined, listenHost: '0.0.0.0', port: 3000, trustProxy: false, machine: offline }).join('\n')).toMatch(/Phones cannot reach this computer/);
-    expect(startBanner({ publicUrl: undefined, listenHost: '127.0.0.1', port: 3000, trustProxy: false, machine: laptop }).join('\n')).toMatch(/listens on 127\.0\.0\.1 only/);
-    expect(startBanner({ publicUrl: 'https://w.example', listenHost: '0.0.0.0', port: 3000, trustProxy: true, machine: laptop }).join('\n')).toMatch(/PUBLIC_URL:  https:\/\/w\.example\//);
-    expect(startBanner({ publicUrl: undefined, listenHost: '0.0.0.0', port: 3000, trustProxy: true, machine: laptop }).join('\n')).toMatch(/Behind a proxy: set PUBLIC_URL/);
+    expect(
+      startBanner({ publicUrl: undefined, listenHost: '0.0.0.0', port: 3000, trustProxy: false, machine: offline }).join('\n'),
+    ).toMatch(/Phones cannot reach this computer/);
+    expect(
+      startBanner({ publicUrl: undefined, listenHost: '127.0.0.1', port: 3000, trustProxy: false, machine: laptop }).join('\n'),
+    ).toMatch(/listens on 127\.0\.0\.1 only/);
+    expect(
+      startBanner({ publicUrl: 'https://w.example', listenHost: '0.0.0.0', port: 3000, trustProxy: true, machine: laptop }).join('\n'),
+    ).toMatch(/PUBLIC_URL:  https:\/\/w\.example\//);
+    expect(startBanner({ publicUrl: undefined, listenHost: '0.0.0.0', port: 3000, trustProxy: true, machine: laptop }).join('\n')).toMatch(
+      /Behind a proxy: set PUBLIC_URL/,
+    );
   });
 });

@@ -59,7 +59,10 @@ const expectSafe = (typed: string) => {
     const md = place.write(typed);
     const root = parse(md);
     const where = `${place.name}: ${JSON.stringify(typed)} -> ${JSON.stringify(md)}`;
-    expect(root.children!.map((c) => c.type), where).toEqual(place.blocks);
+    expect(
+      root.children!.map((c) => c.type),
+      where,
+    ).toEqual(place.blocks);
     const node = place.find(root);
     expect(node, where).toBeDefined();
     const shown = place.name === 'a paragraph' ? text(node!).slice('Said: '.length) : text(node!);
@@ -76,7 +79,16 @@ const expectSafe = (typed: string) => {
 
 describe('inline: typed text reads back as typed and opens nothing', () => {
   const attacks: Record<string, string[]> = {
-    markup: ['*bold* _it_ **x** __y__', '~~gone~~ ~x~', '`code` and ``more``', '\\*not\\* \\\\', '# not a heading', '[x] task', '$x^2$ and $$y$$', 'a * b _ c'],
+    markup: [
+      '*bold* _it_ **x** __y__',
+      '~~gone~~ ~x~',
+      '`code` and ``more``',
+      '\\*not\\* \\\\',
+      '# not a heading',
+      '[x] task',
+      '$x^2$ and $$y$$',
+      'a * b _ c',
+    ],
     links: [
       '[link](https://evil.example) ![img](x.png)',
       '<https://evil.example>',
@@ -89,8 +101,24 @@ describe('inline: typed text reads back as typed and opens nothing', () => {
       '[x][ref]',
     ],
     'table pipes': ['a | b || c', '|', '| --- |', 'x \\| y'],
-    'line breaks': ['one\ntwo', 'one\r\ntwo\rthree', 'one  \n  two', 'v\vf\fnel\u0085ls\u2028ps\u2029end', 'a\n\n- b', 'a\n===', 'a\n---', '\tindented\twith tabs', '    four spaces'],
-    html: ['<script>alert(1)</script>', '<b>b</b> <img src=x onerror=alert(1)>', '<!-- comment -->', '&amp; &lt;x&gt; &#60; &#x3C; &copy;', 'a & b'],
+    'line breaks': [
+      'one\ntwo',
+      'one\r\ntwo\rthree',
+      'one  \n  two',
+      'v\vf\fnel\u0085ls\u2028ps\u2029end',
+      'a\n\n- b',
+      'a\n===',
+      'a\n---',
+      '\tindented\twith tabs',
+      '    four spaces',
+    ],
+    html: [
+      '<script>alert(1)</script>',
+      '<b>b</b> <img src=x onerror=alert(1)>',
+      '<!-- comment -->',
+      '&amp; &lt;x&gt; &#60; &#x3C; &copy;',
+      'a & b',
+    ],
     bidi: ['\u202Eevil\u202C', 'a\u2066b\u2069c', '\u200Fright\u200E left', 'zero\u200Bwidth\uFEFF', 'עברית و العربية mixed'],
     'block openers': ['- item', '+ item', '* item', '1. one', '42) answer', '> quote', '=== ', '---', '***', '```js', '~~~', '| a |'],
   };
@@ -101,7 +129,16 @@ describe('inline: typed text reads back as typed and opens nothing', () => {
   }
 
   it('anything typed from the characters markdown cares about', () => {
-    const unit = fc.constantFrom(...'\\`*_[]<>#|~$&;!()-+=.:/@ \t\n\r\u2028\u202Eax1'.split(''), 'https://', 'www.', '&amp;', '\r\n', '1.', 'é', '🚀');
+    const unit = fc.constantFrom(
+      ...'\\`*_[]<>#|~$&;!()-+=.:/@ \t\n\r\u2028\u202Eax1'.split(''),
+      'https://',
+      'www.',
+      '&amp;',
+      '\r\n',
+      '1.',
+      'é',
+      '🚀',
+    );
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 30 }), (s) => {
         expectSafe(s);

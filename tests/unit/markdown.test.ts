@@ -33,7 +33,10 @@ const parse = (md: string) => remark().use(remarkGfm).parse(md) as unknown as No
 const all = (n: Node, type: string): Node[] => [...(n.type === type ? [n] : []), ...(n.children ?? []).flatMap((c) => all(c, type))];
 /** Text content as a reader sees it: text and inline code, joined. */
 const text = (n: Node): string => (n.type === 'text' || n.type === 'inlineCode' ? (n.value ?? '') : (n.children ?? []).map(text).join(''));
-const headings = (tree: Node, depth: number) => all(tree, 'heading').filter((h) => h.depth === depth).map(text);
+const headings = (tree: Node, depth: number) =>
+  all(tree, 'heading')
+    .filter((h) => h.depth === depth)
+    .map(text);
 const lintErrors = (md: string) => lint({ strings: { md }, config: LINT_CONFIG }).md ?? [];
 const initiative = (r: Roadmap, id: string): Initiative => r.initiatives.find((i) => i.id === id)!;
 /** The lines under a heading, up to the next heading of any level. */
@@ -69,7 +72,11 @@ const HOSTILE = [
 ];
 const hostile = (i: number) => HOSTILE[i % HOSTILE.length]!;
 /** What the parsed document should show for a typed text: line breaks and tabs become spaces, nothing else changes. */
-const asShown = (s: string) => s.replace(/[ \t]*(\r\n|\n|\r)[ \t]*/g, ' ').replace(/\t/g, ' ').trim();
+const asShown = (s: string) =>
+  s
+    .replace(/[ \t]*(\r\n|\n|\r)[ \t]*/g, ' ')
+    .replace(/\t/g, ' ')
+    .trim();
 
 function hostileBoard(): { board: BoardState; roadmap: Roadmap } {
   const board = realisticBoard();
@@ -146,7 +153,9 @@ describe('toMarkdown: structure', () => {
 
   it('Before you act shows the split as the room answered, and questions the one-way target', () => {
     const before = section(md, 'Before you act');
-    expect(before).toContain('- The room is split on Leadership & ownership: 4 say Absent or Broadcasting, 1 says Experimenting and 3 say Engaging.');
+    expect(before).toContain(
+      '- The room is split on Leadership & ownership: 4 say Absent or Broadcasting, 1 says Experimenting and 3 say Engaging.',
+    );
     expect(before).toContain('On Commerce & value exchange the room aims for Broadcasting');
   });
 
@@ -164,30 +173,55 @@ describe('toMarkdown: structure', () => {
       'two camps',
       '6',
     ]);
-    expect(rows[3]!.children!.map(text)).toEqual(['Conversation & inbound communication', 'Broadcasting (2)', 'Engaging (4)', '2', '0', '8']);
+    expect(rows[3]!.children!.map(text)).toEqual([
+      'Conversation & inbound communication',
+      'Broadcasting (2)',
+      'Engaging (4)',
+      '2',
+      '0',
+      '8',
+    ]);
     expect(md.indexOf('| Dimension |')).toBeGreaterThan(md.indexOf('## Appendix'));
   });
 
   it('gives each initiative its why, first step, owner and benchmark: a suggestion where nobody set one, "not set" only where none exists', () => {
-    let edited = applyInitiativeEdit(roadmap, 'people:move', { owner: 'Kwame Mensah', benchmark: 'A third of staff trained to answer members' });
+    let edited = applyInitiativeEdit(roadmap, 'people:move', {
+      owner: 'Kwame Mensah',
+      benchmark: 'A third of staff trained to answer members',
+    });
     edited = applyInitiativeEdit(edited, 'brand:move', { firstStep: '' });
-    const out = toMarkdown(board, { ...edited, initiatives: edited.initiatives.map((i) => (i.id === 'insight:move' ? { ...i, suggestedOwners: [] } : i)) }, { date: '2025-03-14' });
+    const out = toMarkdown(
+      board,
+      { ...edited, initiatives: edited.initiatives.map((i) => (i.id === 'insight:move' ? { ...i, suggestedOwners: [] } : i)) },
+      { date: '2025-03-14' },
+    );
     // A typed owner without the room's confirmation says so; the first 30 days carry it.
     expect(section(out, 'First 30 days')).toContain('Owner: Kwame Mensah (not yet confirmed).');
     const people = section(out, '4. People, culture & skills: from Broadcasting to Engaging');
     expect(people).toContain('- **Benchmark:** A third of staff trained to answer members Review on 14 June 2025.');
     const insight = section(out, '6. Insight & measurement: from Broadcasting to Engaging');
     expect(insight).toContain('- **Owner:** to be named by the room');
-    expect(insight).toContain(`- **Benchmark:** suggested: ${initiative(roadmap, 'insight:move').suggestedBenchmark} Review on 14 September 2025.`);
-    expect(section(out, '10. Brand positioning & voice: from Broadcasting to Engaging')).toContain('- **First step:** to be agreed by the owner');
-    expect(section(out, '8. Community & participation: from Broadcasting to Experimenting')).toContain('- **Owner:** Elena Rossi (suggested, not yet confirmed), with James Whitfield and Kwame Mensah');
+    expect(insight).toContain(
+      `- **Benchmark:** suggested: ${initiative(roadmap, 'insight:move').suggestedBenchmark} Review on 14 September 2025.`,
+    );
+    expect(section(out, '10. Brand positioning & voice: from Broadcasting to Engaging')).toContain(
+      '- **First step:** to be agreed by the owner',
+    );
+    expect(section(out, '8. Community & participation: from Broadcasting to Experimenting')).toContain(
+      '- **Owner:** Elena Rossi (suggested, not yet confirmed), with James Whitfield and Kwame Mensah',
+    );
     // A confirmed owner says so.
-    const confirmed = { ...edited, initiatives: edited.initiatives.map((i) => (i.id === 'people:move' ? { ...i, ownerConfirmed: true } : i)) };
+    const confirmed = {
+      ...edited,
+      initiatives: edited.initiatives.map((i) => (i.id === 'people:move' ? { ...i, ownerConfirmed: true } : i)),
+    };
     expect(section(toMarkdown(board, confirmed, { date: '2025-03-14' }), 'First 30 days')).toContain('Owner: Kwame Mensah (confirmed).');
     // Initiatives in Now point to the first 30 days rather than repeat their step; a horizon whose every step is there says so once.
     expect(section(out, 'Now (months 0 to 3)')).toMatch(/^\nFirst steps and owners: see First 30 days\.\n/);
     expect(section(out, '3. Conversation & inbound communication: from Broadcasting to Engaging')).not.toContain('First step');
-    expect(section(out, '7. Leadership & ownership: towards Engaging')).toContain('- **First step:** Whichever camp is right, both can start here: ');
+    expect(section(out, '7. Leadership & ownership: towards Engaging')).toContain(
+      '- **First step:** Whichever camp is right, both can start here: ',
+    );
     const charity = toMarkdown(charityBoard(), generateRoadmap(charityBoard()), { date: '2025-03-14' });
     expect(section(charity, 'Now (months 0 to 3)')).toBe('\nFirst steps and owners: see First 30 days.\n');
     expect(section(charity, '1. People, culture & skills: from Broadcasting to Experimenting')).not.toContain('First step');
@@ -243,10 +277,24 @@ describe('toMarkdown: length', () => {
     .record({
       n: fc.integer({ min: 5, max: 15 }),
       rooms: fc.array(
-        fc.record({ centre: fc.integer({ min: 1, max: 4 }), ahead: fc.integer({ min: 0, max: 2 }), camps: fc.boolean(), noise: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 15, maxLength: 15 }) }),
+        fc.record({
+          centre: fc.integer({ min: 1, max: 4 }),
+          ahead: fc.integer({ min: 0, max: 2 }),
+          camps: fc.boolean(),
+          noise: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 15, maxLength: 15 }),
+        }),
         { minLength: 10, maxLength: 10 },
       ),
-      cards: fc.array(fc.record({ d: fc.nat(9), stage: fc.integer({ min: 1, max: 4 }), words: fc.integer({ min: 6, max: 14 }), barrier: fc.boolean(), general: fc.boolean() }), { minLength: 10, maxLength: 40 }),
+      cards: fc.array(
+        fc.record({
+          d: fc.nat(9),
+          stage: fc.integer({ min: 1, max: 4 }),
+          words: fc.integer({ min: 6, max: 14 }),
+          barrier: fc.boolean(),
+          general: fc.boolean(),
+        }),
+        { minLength: 10, maxLength: 40 },
+      ),
       votes: fc.array(fc.tuple(fc.nat(9), fc.nat(9)), { minLength: 15, maxLength: 15 }),
     })
     .map((g) => {
@@ -262,7 +310,17 @@ describe('toMarkdown: length', () => {
         }),
       );
       const cards = g.cards.map((c, i) =>
-        card(ids[i % g.n]!, Array.from({ length: c.words }, (_, w) => ['our', 'agency', 'posts', 'every', 'reply', 'needs', 'approval'][(i + w) % 7]).join(' '), c.barrier && c.general ? null : dims[c.d]!, c.stage, c.barrier ? 'barrier' : 'practice', `x${i}`, i),
+        card(
+          ids[i % g.n]!,
+          Array.from({ length: c.words }, (_, w) => ['our', 'agency', 'posts', 'every', 'reply', 'needs', 'approval'][(i + w) % 7]).join(
+            ' ',
+          ),
+          c.barrier && c.general ? null : dims[c.d]!,
+          c.stage,
+          c.barrier ? 'barrier' : 'practice',
+          `x${i}`,
+          i,
+        ),
       );
       const votes = ids.flatMap((p, i) => {
         const [a, b] = g.votes[i]!;
@@ -298,7 +356,9 @@ describe('toMarkdown: hostile text in every field', () => {
     for (const fixed of ['First 30 days', 'Before you act', 'The roadmap', 'Appendix']) expect(h2).toContain(fixed);
     for (const fixed of ['Where we stand', 'What stands in the way', 'Practice cards']) expect(headings(tree, 3)).toContain(fixed);
     expect(h2).toContain(`${asShown(board.settings.horizons[0]!.label)} (months 0 to 3)`);
-    expect([...headings(tree, 3), ...headings(tree, 4)].filter((h) => /^\d+\. /.test(h)).length).toBeGreaterThanOrEqual(roadmap.initiatives.filter((i) => i.kind === 'move').length);
+    expect([...headings(tree, 3), ...headings(tree, 4)].filter((h) => /^\d+\. /.test(h)).length).toBeGreaterThanOrEqual(
+      roadmap.initiatives.filter((i) => i.kind === 'move').length,
+    );
     // Nothing typed became a heading of its own, a blockquote, HTML, a link or an image.
     for (const type of ['html', 'link', 'image', 'blockquote', 'delete', 'emphasis']) expect(all(tree, type)).toEqual([]);
   });
@@ -437,7 +497,15 @@ describe('toMarkdown: edge cases', () => {
     const dims = base.dimensions.map((d) => d.key);
     const ids = Array.from({ length: 300 }, (_, i) => `p${i}`);
     const cards = Array.from({ length: 2_000 }, (_, i) =>
-      card(ids[i % 300]!, `card number ${i} | ${hostile(i)}`, i % 7 === 0 ? null : dims[i % 10]!, 1 + (i % 5), i % 7 === 0 ? 'barrier' : 'practice', `z${i}`, i),
+      card(
+        ids[i % 300]!,
+        `card number ${i} | ${hostile(i)}`,
+        i % 7 === 0 ? null : dims[i % 10]!,
+        1 + (i % 5),
+        i % 7 === 0 ? 'barrier' : 'practice',
+        `z${i}`,
+        i,
+      ),
     );
     const board = makeBoard({
       participants: ids.map((id, i) => participant(id, `Person ${i}`, i)),

@@ -60,9 +60,20 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('uncard' as const), who, card: fc.integer({ min: 0, max: CARDS.length - 1 }) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('marker' as const), who, dim, current: fc.option(stage), target: fc.option(stage) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ op: fc.constant('marker' as const), who, dim, current: fc.option(stage), target: fc.option(stage) }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('unmarker' as const), who, dim }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('vote' as const), who, target: fc.integer({ min: 0, max: 6 }), count: fc.integer({ min: 0, max: 2 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('vote' as const),
+      who,
+      target: fc.integer({ min: 0, max: 6 }),
+      count: fc.integer({ min: 0, max: 2 }),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -83,7 +94,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
           { type: 'timer:start', durationMs: 60_000 },
           { type: 'roadmap:generate', apply: true },
         ),
-        fc.constant<Command>({ type: 'template:set', dimensions: defaultDimensions().slice(1, 4).map((d) => ({ key: d.key, name: d.name })) }),
+        fc.constant<Command>({
+          type: 'template:set',
+          dimensions: defaultDimensions()
+            .slice(1, 4)
+            .map((d) => ({ key: d.key, name: d.name })),
+        }),
       ),
     }),
   },
@@ -109,7 +125,12 @@ function apply(state: RoomState, o: Op, joined: Set<string>): boolean {
     case 'join':
       if (joined.has(pid)) return false;
       joined.add(pid);
-      ledgerMaps(state.ledger).participants.set(pid, { id: pid, name: pid.toUpperCase(), joinedAt: 100 + joined.size, personId: `person-${pid}` });
+      ledgerMaps(state.ledger).participants.set(pid, {
+        id: pid,
+        name: pid.toUpperCase(),
+        joinedAt: 100 + joined.size,
+        personId: `person-${pid}`,
+      });
       state.privateDoc(pid);
       return false;
     case 'card':

@@ -12,7 +12,17 @@ import type { BoardState } from '../../shared/domain/types.ts';
 import { generateRoadmap } from '../../shared/roadmap/index.ts';
 import { toMarkdown } from '../../shared/roadmap/markdown/index.ts';
 import { toReportHtml } from '../../shared/roadmap/report/index.ts';
-import { card, charityBoard, makeBoard, markersOn, participant, realisticBoard, RERUN_DATE, rerunBoard, splitRoomRerunBoard } from '../fixtures/boards.ts';
+import {
+  card,
+  charityBoard,
+  makeBoard,
+  markersOn,
+  participant,
+  realisticBoard,
+  RERUN_DATE,
+  rerunBoard,
+  splitRoomRerunBoard,
+} from '../fixtures/boards.ts';
 import { timelineOf, TIMELINE_SAMPLES } from '../fixtures/report-samples.ts';
 import { SAMPLE_DATE, SAMPLES } from '../fixtures/samples.ts';
 
@@ -127,7 +137,11 @@ describe('the HTML report', () => {
     const board = makeBoard({
       title: `${attack} "quoted" 'single'`,
       organisation: '&lt;b&gt;R&D&amp;',
-      participants: [participant('a', '<b onclick=alert(1)>Ada</b>'), participant('b', 'javascript:alert(1)'), participant('c', 'Zoe\u202Eevil')],
+      participants: [
+        participant('a', '<b onclick=alert(1)>Ada</b>'),
+        participant('b', 'javascript:alert(1)'),
+        participant('c', 'Zoe\u202Eevil'),
+      ],
       markers: ['leadership', 'brand', 'people'].flatMap((d) => markersOn(ids, d, [2, 2, 3], [4, 4, 4])),
       cards: [
         card('a', '</li></ul><a href="javascript:alert(1)">click</a>', 'leadership', 2),
@@ -140,7 +154,8 @@ describe('the HTML report', () => {
     expect(result.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
     const body = html.replace(/<style>[\s\S]*?<\/style>/, '');
     const tags = new Set([...body.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]!.toLowerCase()));
-    const allowed = 'html head meta title body main header section article figure figcaption svg desc rect text tspan line h1 h2 h3 h4 p ul li dl dt dd div span bdi strong em table thead tbody tr th td';
+    const allowed =
+      'html head meta title body main header section article figure figcaption svg desc rect text tspan line h1 h2 h3 h4 p ul li dl dt dd div span bdi strong em table thead tbody tr th td';
     expect([...tags].filter((t) => !allowed.split(' ').includes(t))).toEqual([]);
     // Inside the tags themselves (the typed text shows "onerror=" as words, which is right).
     const attributes = [...body.matchAll(/<[a-zA-Z][^>]*>/g)].map((m) => m[0]);
@@ -179,7 +194,10 @@ describe('the HTML report', () => {
   });
 
   it('shows no distribution with fewer answers than the workshop asks for', () => {
-    const board = makeBoard({ participants: [participant('a'), participant('b')], markers: markersOn(['a', 'b'], 'brand', [2, 3], [4, 4]) });
+    const board = makeBoard({
+      participants: [participant('a'), participant('b')],
+      markers: markersOn(['a', 'b'], 'brand', [2, 3], [4, 4]),
+    });
     board.settings = { ...board.settings, minAnswers: 3 };
     expect(report(board)).toContain('fewer than 3 answers: not shown');
   });

@@ -14,7 +14,17 @@ import { AppError } from '../../shared/domain/errors.ts';
 import { generateRoadmap } from '../../shared/roadmap/index.ts';
 import type { BoardState, EarlierMark } from '../../shared/domain/types.ts';
 import { defaultModel, templateOf } from '../../shared/domain/workshop-model.ts';
-import { baselineOf, card, makeBoard, markersOn, participant, realisticBoard, rerunBoard, splitRoomRerunBoard, vote } from '../fixtures/boards.ts';
+import {
+  baselineOf,
+  card,
+  makeBoard,
+  markersOn,
+  participant,
+  realisticBoard,
+  rerunBoard,
+  splitRoomRerunBoard,
+  vote,
+} from '../fixtures/boards.ts';
 import { contradictions } from '../helpers/reasons.ts';
 import { testState } from '../helpers/room-state.ts';
 import { executeCommand } from '../../server/rooms/commands.ts';
@@ -30,7 +40,10 @@ function withPublicIds(board: BoardState): BoardState {
   return {
     ...board,
     cards: board.cards.map((c) => ({ ...c, key: pub(c.key) })),
-    votes: board.votes.map((v) => ({ ...v, target: v.target.startsWith('card:') ? (`card:${pub(v.target.slice(5))}` as const) : v.target })),
+    votes: board.votes.map((v) => ({
+      ...v,
+      target: v.target.startsWith('card:') ? (`card:${pub(v.target.slice(5))}` as const) : v.target,
+    })),
   };
 }
 
@@ -53,7 +66,12 @@ describe('the archive', () => {
   it('holds the model, cards, markers, votes, barriers, the roadmap with its edits, and dates', () => {
     const board = realisticBoard();
     const a = archiveOf(board);
-    expect(a).toMatchObject({ format: 'social-shift/archive', version: 1, exportedAt: '2025-03-15T17:30:00.000Z', workshop: { createdAt: '2025-03-14T09:00:00.000Z', anonymous: false } });
+    expect(a).toMatchObject({
+      format: 'social-shift/archive',
+      version: 1,
+      exportedAt: '2025-03-15T17:30:00.000Z',
+      workshop: { createdAt: '2025-03-14T09:00:00.000Z', anonymous: false },
+    });
     expect(a.template.dimensions).toHaveLength(10);
     expect(a.cards.filter((c) => c.kind === 'barrier')).toHaveLength(5);
     expect(a.cards).toHaveLength(35);
@@ -66,8 +84,19 @@ describe('the archive', () => {
   it('reads back exactly as written (archive round trip), for any board', () => {
     const boards = fc.record({
       anonymous: fc.boolean(),
-      markers: fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.constantFrom('brand', 'people', 'insight'), fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }), fc.option(fc.integer({ min: 1, max: 5 }), { nil: null })), { maxLength: 30 }),
-      texts: fc.array(fc.string({ minLength: 1, maxLength: 280 }).filter((s) => /\S/.test(s)), { maxLength: 8 }),
+      markers: fc.array(
+        fc.tuple(
+          fc.integer({ min: 0, max: 5 }),
+          fc.constantFrom('brand', 'people', 'insight'),
+          fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+          fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+        ),
+        { maxLength: 30 },
+      ),
+      texts: fc.array(
+        fc.string({ minLength: 1, maxLength: 280 }).filter((s) => /\S/.test(s)),
+        { maxLength: 8 },
+      ),
     });
     fc.assert(
       fc.property(boards, ({ anonymous, markers, texts }) => {
@@ -75,7 +104,9 @@ describe('the archive', () => {
         const board = makeBoard({
           participants: ids.map((id, i) => participant(id, `Name ${id}`, i)),
           markers: markers.map(([p, dim, cur, tgt]) => ({ participantId: ids[p]!, dimension: dim, current: cur, target: tgt })),
-          cards: texts.map((t, i) => card(ids[i % ids.length]!, t, i % 2 ? 'brand' : null, i % 2 ? 2 : null, i % 2 ? 'practice' : 'barrier', `x${i}`, 1_000 + i)),
+          cards: texts.map((t, i) =>
+            card(ids[i % ids.length]!, t, i % 2 ? 'brand' : null, i % 2 ? 2 : null, i % 2 ? 'practice' : 'barrier', `x${i}`, 1_000 + i),
+          ),
           votes: [vote('a', 'dim:brand', 2)],
         });
         board.settings = { ...board.settings, anonymous };
@@ -135,10 +166,16 @@ describe('the archive', () => {
       }
       throw new Error('accepted');
     };
-    expect(refused({ ...a, version: 3 })).toMatchObject({ code: 'INVALID_ARCHIVE', path: 'version', message: expect.stringContaining('version 3, and this server reads version 1 only') });
+    expect(refused({ ...a, version: 3 })).toMatchObject({
+      code: 'INVALID_ARCHIVE',
+      path: 'version',
+      message: expect.stringContaining('version 3, and this server reads version 1 only'),
+    });
     expect(refused({ ...a, format: 'social-shift/template' })).toMatchObject({ code: 'INVALID_ARCHIVE', path: 'format' });
     expect(refused({ ...a, markers: [{ ...a.markers[0], current: 9 }] })).toMatchObject({ path: 'markers.0.current' });
-    expect(refused({ ...a, roadmap: { ...a.roadmap, initiatives: [{ ...a.roadmap!.initiatives[0], id: '__proto__' }] } })).toMatchObject({ path: 'roadmap.initiatives.0.id' });
+    expect(refused({ ...a, roadmap: { ...a.roadmap, initiatives: [{ ...a.roadmap!.initiatives[0], id: '__proto__' }] } })).toMatchObject({
+      path: 'roadmap.initiatives.0.id',
+    });
     expect(refused({ ...a, template: { ...a.template, version: 2 } })).toMatchObject({ code: 'INVALID_ARCHIVE', path: 'template.version' });
     expect(refused({ ...a, people: [{ id: 'participant-1', name: 'x', joinedAt: a.exportedAt }] })).toMatchObject({ path: 'people.0.id' });
   });
@@ -153,10 +190,19 @@ describe('the baseline a re-run keeps', () => {
     for (const p of board.participants) expect(json).not.toContain(p.name);
     expect(json).not.toMatch(/"[pr]-/);
     const leadership = b.dimensions.find((d) => d.key === 'leadership')!;
-    expect(leadership).toEqual({ key: 'leadership', name: 'Leadership & ownership', current: [2, 2, 1, 3, 0], target: [0, 0, 2, 5, 1], answers: 8 });
+    expect(leadership).toEqual({
+      key: 'leadership',
+      name: 'Leadership & ownership',
+      current: [2, 2, 1, 3, 0],
+      target: [0, 0, 2, 5, 1],
+      answers: 8,
+    });
     expect(b.date).toBe('2025-03-14');
     expect(b.initiatives.map((i) => i.id)).toEqual(a.roadmap!.initiatives.map((i) => i.id));
-    expect(b.initiatives.find((i) => i.id === 'brand:move')).toMatchObject({ horizon: 'Year two', barriers: ['The agency contract runs until next March and owns the voice'] });
+    expect(b.initiatives.find((i) => i.id === 'brand:move')).toMatchObject({
+      horizon: 'Year two',
+      barriers: ['The agency contract runs until next March and owns the voice'],
+    });
   });
 
   it('cleans what it will show: invisible characters and line breaks out of titles and barriers', () => {
@@ -170,7 +216,16 @@ describe('the baseline a re-run keeps', () => {
 
   it('stays small whatever the archive holds: each barrier once, at most 500', () => {
     const a = archiveOf(realisticBoard());
-    const many = Array.from({ length: 2_000 }, (_, i) => ({ id: `b${i}`, kind: 'barrier' as const, text: i % 2 ? `Reason ${i}` : 'NO TIME', dimension: null, stage: null, notBefore: null, createdAt: null, author: null }));
+    const many = Array.from({ length: 2_000 }, (_, i) => ({
+      id: `b${i}`,
+      kind: 'barrier' as const,
+      text: i % 2 ? `Reason ${i}` : 'NO TIME',
+      dimension: null,
+      stage: null,
+      notBefore: null,
+      createdAt: null,
+      author: null,
+    }));
     a.cards.push(...many, { ...many[0]!, id: 'dup', text: 'no time' });
     const b = baselineFromArchive(a);
     expect(b.barriers).toHaveLength(500);
@@ -188,7 +243,13 @@ describe('the baseline a re-run keeps', () => {
 // ------------------------------------------------------------------ the generator
 
 /** Five people, the canvas's defaults; `then` and `now` give each dimension's answers. */
-function rerun(then: Record<string, [number[], number[]]>, now: Record<string, [number[], number[]]>, marks: Record<string, EarlierMark>, barriersThen: string[] = [], barriersNow: string[] = []): BoardState {
+function rerun(
+  then: Record<string, [number[], number[]]>,
+  now: Record<string, [number[], number[]]>,
+  marks: Record<string, EarlierMark>,
+  barriersThen: string[] = [],
+  barriersNow: string[] = [],
+): BoardState {
   const ids = ['a', 'b', 'c', 'd', 'e'];
   const build = (answers: typeof then, barriers: string[], t0: number) =>
     makeBoard({
@@ -208,40 +269,148 @@ const why = (board: BoardState, id: string) => generateRoadmap(board).initiative
 describe('the roadmap of a re-run', () => {
   it('credits a dimension that moved, and says so plainly where it slipped', () => {
     const board = rerun(
-      { brand: [[2, 2, 2, 2, 2], [4, 4, 4, 4, 4]], insight: [[3, 3, 3, 3, 3], [4, 4, 4, 4, 4]] },
-      { brand: [[3, 3, 3, 3, 3], [4, 4, 4, 4, 4]], insight: [[2, 2, 2, 2, 2], [4, 4, 4, 4, 4]] },
+      {
+        brand: [
+          [2, 2, 2, 2, 2],
+          [4, 4, 4, 4, 4],
+        ],
+        insight: [
+          [3, 3, 3, 3, 3],
+          [4, 4, 4, 4, 4],
+        ],
+      },
+      {
+        brand: [
+          [3, 3, 3, 3, 3],
+          [4, 4, 4, 4, 4],
+        ],
+        insight: [
+          [2, 2, 2, 2, 2],
+          [4, 4, 4, 4, 4],
+        ],
+      },
       {},
     );
-    expect(why(board, 'brand:move').why[0]).toBe('Since March 2025 the room moved it from Broadcasting to Experimenting: build on what worked.');
+    expect(why(board, 'brand:move').why[0]).toBe(
+      'Since March 2025 the room moved it from Broadcasting to Experimenting: build on what worked.',
+    );
     expect(why(board, 'insight:move').why[0]).toBe('Since March 2025 it slipped from Experimenting to Broadcasting.');
   });
 
   it('explains a stalled initiative whose stage was not reached: the barrier still raised, and a first step that deals with it first', () => {
-    const board = rerun({ people: [[2, 2, 2, 2, 2], [3, 3, 3, 3, 3]] }, { people: [[2, 2, 2, 2, 2], [3, 3, 3, 3, 3]] }, { 'people:move': { status: 'stalled', benchmarkMet: false } }, ['No time'], ['no time ']);
+    const board = rerun(
+      {
+        people: [
+          [2, 2, 2, 2, 2],
+          [3, 3, 3, 3, 3],
+        ],
+      },
+      {
+        people: [
+          [2, 2, 2, 2, 2],
+          [3, 3, 3, 3, 3],
+        ],
+      },
+      { 'people:move': { status: 'stalled', benchmarkMet: false } },
+      ['No time'],
+      ['no time '],
+    );
     const i = why(board, 'people:move');
     expect(i.why[0]).toBe('Stalled since March 2025: the barrier “No time” is still raised.');
     expect(i.firstStep).toMatch(/^Before trying again, agree what will stop “No time” holding it up this time\. /);
     const cautions = generateRoadmap(board).cautions!.filter((c) => c.kind === 'stalled');
-    expect(cautions).toEqual([{ kind: 'stalled', dimensions: ['people'], text: expect.stringContaining('“People, culture & skills: from Broadcasting to Experimenting” stalled after March 2025 and “No time” is still raised') }]);
+    expect(cautions).toEqual([
+      {
+        kind: 'stalled',
+        dimensions: ['people'],
+        text: expect.stringContaining(
+          '“People, culture & skills: from Broadcasting to Experimenting” stalled after March 2025 and “No time” is still raised',
+        ),
+      },
+    ]);
   });
 
   it('a stalled initiative with none of its barriers raised again asks what held it', () => {
-    const board = rerun({ people: [[2, 2, 2, 2, 2], [3, 3, 3, 3, 3]] }, { people: [[2, 2, 2, 2, 2], [3, 3, 3, 3, 3]] }, { 'people:move': { status: 'stalled', benchmarkMet: null } }, ['No time'], ['Budget']);
+    const board = rerun(
+      {
+        people: [
+          [2, 2, 2, 2, 2],
+          [3, 3, 3, 3, 3],
+        ],
+      },
+      {
+        people: [
+          [2, 2, 2, 2, 2],
+          [3, 3, 3, 3, 3],
+        ],
+      },
+      { 'people:move': { status: 'stalled', benchmarkMet: null } },
+      ['No time'],
+      ['Budget'],
+    );
     const i = why(board, 'people:move');
-    expect(i.why[0]).toBe('Stalled since March 2025, though none of the barriers raised then is raised now: ask what held it before trying again.');
+    expect(i.why[0]).toBe(
+      'Stalled since March 2025, though none of the barriers raised then is raised now: ask what held it before trying again.',
+    );
     expect(i.firstStep).toMatch(/^Before trying again, name what held it last time\. /);
   });
 
   it('says nothing of a stall where the stage was reached, or where the room did not call it stalled', () => {
-    const reached = rerun({ people: [[2, 2, 2, 2, 2], [3, 3, 3, 3, 3]] }, { people: [[3, 3, 3, 3, 3], [4, 4, 4, 4, 4]] }, { 'people:move': { status: 'stalled', benchmarkMet: null } }, ['No time'], ['No time']);
+    const reached = rerun(
+      {
+        people: [
+          [2, 2, 2, 2, 2],
+          [3, 3, 3, 3, 3],
+        ],
+      },
+      {
+        people: [
+          [3, 3, 3, 3, 3],
+          [4, 4, 4, 4, 4],
+        ],
+      },
+      { 'people:move': { status: 'stalled', benchmarkMet: null } },
+      ['No time'],
+      ['No time'],
+    );
     expect(why(reached, 'people:move').why.join(' ')).not.toContain('Stalled');
     expect(generateRoadmap(reached).cautions!.some((c) => c.kind === 'stalled')).toBe(false);
-    const underWay = rerun({ people: [[2, 2, 2, 2, 2], [3, 3, 3, 3, 3]] }, { people: [[2, 2, 2, 2, 2], [3, 3, 3, 3, 3]] }, { 'people:move': { status: 'under-way', benchmarkMet: null } }, ['No time'], ['No time']);
+    const underWay = rerun(
+      {
+        people: [
+          [2, 2, 2, 2, 2],
+          [3, 3, 3, 3, 3],
+        ],
+      },
+      {
+        people: [
+          [2, 2, 2, 2, 2],
+          [3, 3, 3, 3, 3],
+        ],
+      },
+      { 'people:move': { status: 'under-way', benchmarkMet: null } },
+      ['No time'],
+      ['No time'],
+    );
     expect(why(underWay, 'people:move').why.join(' ')).not.toContain('Stalled');
   });
 
   it('a stalled initiative the room no longer aims past is a caution, not a plan', () => {
-    const board = rerun({ people: [[2, 2, 2, 2, 2], [3, 3, 3, 3, 3]] }, { people: [[2, 2, 2, 2, 2], [2, 2, 2, 2, 2]] }, { 'people:move': { status: 'stalled', benchmarkMet: null } });
+    const board = rerun(
+      {
+        people: [
+          [2, 2, 2, 2, 2],
+          [3, 3, 3, 3, 3],
+        ],
+      },
+      {
+        people: [
+          [2, 2, 2, 2, 2],
+          [2, 2, 2, 2, 2],
+        ],
+      },
+      { 'people:move': { status: 'stalled', benchmarkMet: null } },
+    );
     const r = generateRoadmap(board);
     expect(r.initiatives.some((i) => i.dimension === 'people')).toBe(false);
     expect(r.cautions!.find((c) => c.kind === 'stalled')!.text).toContain('the room no longer aims past where it stands');

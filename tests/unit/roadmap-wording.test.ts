@@ -19,9 +19,36 @@ import { SAMPLES, SAMPLE_DATE } from '../fixtures/samples.ts';
 
 /** Words that belong to one kind of organisation or one situation: the export says them only when the board does. */
 const ORG_WORDS = [
-  'agency', 'agencies', 'pilot', 'trial', 'sponsor', 'customer', 'buy', 'committee', 'task force', 'donor', 'donat',
-  'resident', 'member', 'supporter', 'citizen', 'trustee', 'council', 'shareholder', 'client', 'patient', 'student',
-  'volunteer', 'sales', 'shop', 'store', 'products?\\b', 'fundrais', 'grant', 'election', 'regulator',
+  'agency',
+  'agencies',
+  'pilot',
+  'trial',
+  'sponsor',
+  'customer',
+  'buy',
+  'committee',
+  'task force',
+  'donor',
+  'donat',
+  'resident',
+  'member',
+  'supporter',
+  'citizen',
+  'trustee',
+  'council',
+  'shareholder',
+  'client',
+  'patient',
+  'student',
+  'volunteer',
+  'sales',
+  'shop',
+  'store',
+  'products?\\b',
+  'fundrais',
+  'grant',
+  'election',
+  'regulator',
 ];
 /** Words about the tool rather than the organisation. */
 const TOOL_WORDS = /generate the roadmap|generate it again|regenerat|the app\b|Assess phase|click (?:on|the)\b|press the button/i;
@@ -53,7 +80,13 @@ const body = (md: string) => md.slice(0, md.indexOf('\n## Appendix'));
  * The plan's prose, from First 30 days to the appendix: no chart, no table rows. A re-run's
  * "Since" section before it is the record of the earlier plan, and is not counted.
  */
-const prose = (md: string) => body(md).slice(md.indexOf('## First 30 days')).replace(/```mermaid[\s\S]*?```/g, '').split('\n').filter((l) => !l.startsWith('|')).join('\n');
+const prose = (md: string) =>
+  body(md)
+    .slice(md.indexOf('## First 30 days'))
+    .replace(/```mermaid[\s\S]*?```/g, '')
+    .split('\n')
+    .filter((l) => !l.startsWith('|'))
+    .join('\n');
 const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 function problems(board: BoardState, md: string): string[] {
@@ -62,7 +95,8 @@ function problems(board: BoardState, md: string): string[] {
   // Quotes are the team's own words; what they typed may say anything.
   const text = body(md).replace(/“[^”]*”/g, '“…”');
   for (const w of ORG_WORDS) {
-    if (new RegExp(`\\b${w}`, 'i').test(text) && !new RegExp(`\\b${w}`, 'i').test(said)) out.push(`says "${w}", which the board never does`);
+    if (new RegExp(`\\b${w}`, 'i').test(text) && !new RegExp(`\\b${w}`, 'i').test(said))
+      out.push(`says "${w}", which the board never does`);
   }
   if (TOOL_WORDS.test(text)) out.push(`talks about the tool: ${TOOL_WORDS.exec(text)![0]}`);
   if (words(prose(md)) > BODY_WORDS_MAX) out.push(`the body has ${words(prose(md))} words`);
@@ -76,10 +110,12 @@ function problems(board: BoardState, md: string): string[] {
   if (listed.some((n, i) => i > 0 && n !== listed[i - 1]! + 1)) out.push(`the first 30 days number ${listed.join(', ')}`);
   // Unanswered dimensions have no gap to speak of.
   const canvas = md.slice(md.indexOf('### Where we stand'));
-  for (const row of canvas.matchAll(/^\| (.+?) \| no answers \| [^|]* \| ([^|]+?) \|/gm)) if (row[2] !== 'n/a') out.push(`prints a gap for ${row[1]}, which nobody answered`);
+  for (const row of canvas.matchAll(/^\| (.+?) \| no answers \| [^|]* \| ([^|]+?) \|/gm))
+    if (row[2] !== 'n/a') out.push(`prints a gap for ${row[1]}, which nobody answered`);
   // One suggested owner per line, and none in an anonymous workshop.
   for (const line of md.split('\n').filter((l) => /Owner: .*suggested/.test(l))) {
-    if ((line.match(/\(suggested, not yet confirmed\)/g) ?? []).length !== 1) out.push(`an owner line names more or fewer than one suggestion: ${line}`);
+    if ((line.match(/\(suggested, not yet confirmed\)/g) ?? []).length !== 1)
+      out.push(`an owner line names more or fewer than one suggestion: ${line}`);
     if (board.settings.anonymous) out.push(`names a suggested owner in an anonymous workshop: ${line}`);
   }
   return out;
@@ -95,7 +131,11 @@ describe('the export says only what the room said, briefly', () => {
   }
 
   it('a charity, a public body and a membership body never hear "customers" or "buy"', () => {
-    for (const [kind, serves] of [['charity', 'supporters'], ['public-body', 'residents'], ['membership', 'members']] as const) {
+    for (const [kind, serves] of [
+      ['charity', 'supporters'],
+      ['public-body', 'residents'],
+      ['membership', 'members'],
+    ] as const) {
       const base = makeBoard();
       const people = ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, name: `Person ${i}`, joinedAt: i }));
       const markers = people.flatMap((p) => base.dimensions.map((d) => ({ participantId: p.id, dimension: d.key, current: 2, target: 4 })));
@@ -109,7 +149,13 @@ describe('the export says only what the room said, briefly', () => {
 });
 
 const KINDS = ['company', 'public-body', 'charity', 'membership', 'other'] as const;
-const TEXTS = ['We like cake', 'Replies need two sign-offs', 'Nobody answers the inbox', 'Our agency writes every post', 'A pilot runs our forum'];
+const TEXTS = [
+  'We like cake',
+  'Replies need two sign-offs',
+  'Nobody answers the inbox',
+  'Our agency writes every post',
+  'A pilot runs our forum',
+];
 
 describe('the export over random boards', () => {
   it('never uses an organisation word the board does not, numbers without gaps, prints no empty horizon, suggests one owner at most', () => {
@@ -122,9 +168,17 @@ describe('the export over random boards', () => {
           kind: fc.constantFrom(...KINDS),
           anonymous: fc.boolean(),
           cap: fc.integer({ min: 1, max: 4 }),
-          answers: fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.boolean()), { minLength: 90, maxLength: 90 }),
-          cards: fc.array(fc.record({ p: fc.nat(8), d: fc.nat(dims.length - 1), stage: fc.integer({ min: 1, max: 5 }), text: fc.nat(TEXTS.length - 1) }), { maxLength: 20 }),
-          votes: fc.array(fc.record({ p: fc.nat(8), d: fc.nat(dims.length - 1), count: fc.integer({ min: 1, max: 5 }) }), { maxLength: 20 }),
+          answers: fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.boolean()), {
+            minLength: 90,
+            maxLength: 90,
+          }),
+          cards: fc.array(
+            fc.record({ p: fc.nat(8), d: fc.nat(dims.length - 1), stage: fc.integer({ min: 1, max: 5 }), text: fc.nat(TEXTS.length - 1) }),
+            { maxLength: 20 },
+          ),
+          votes: fc.array(fc.record({ p: fc.nat(8), d: fc.nat(dims.length - 1), count: fc.integer({ min: 1, max: 5 }) }), {
+            maxLength: 20,
+          }),
         }),
         (g) => {
           const people = Array.from({ length: g.n }, (_, i) => ({ id: `p${i}`, name: `Person ${i}`, joinedAt: i }));
@@ -134,14 +188,29 @@ describe('the export over random boards', () => {
               return on ? [{ participantId: p.id, dimension: d, current: c, target: t }] : [];
             }),
           );
-          const cards = g.cards.map((c, i) => ({ key: `p${c.p % g.n}/c${i}`, id: `c${i}`, authorId: `p${c.p % g.n}`, kind: 'practice' as const, text: TEXTS[c.text]!, dimension: dims[c.d]!, stage: c.stage, createdAt: i }));
+          const cards = g.cards.map((c, i) => ({
+            key: `p${c.p % g.n}/c${i}`,
+            id: `c${i}`,
+            authorId: `p${c.p % g.n}`,
+            kind: 'practice' as const,
+            text: TEXTS[c.text]!,
+            dimension: dims[c.d]!,
+            stage: c.stage,
+            createdAt: i,
+          }));
           const votes = g.votes.map((v) => ({ participantId: `p${v.p % g.n}`, target: `dim:${dims[v.d]!}` as const, count: v.count }));
           const board = makeBoard({
             participants: people,
             markers,
             cards,
             votes,
-            settings: { ...base.settings, anonymous: g.anonymous, initiativeCap: g.cap, organisationKind: g.kind, serves: KIND_WORDS[g.kind].serves },
+            settings: {
+              ...base.settings,
+              anonymous: g.anonymous,
+              initiativeCap: g.cap,
+              organisationKind: g.kind,
+              serves: KIND_WORDS[g.kind].serves,
+            },
           });
           const md = toMarkdown(board, generateRoadmap(board), { date: SAMPLE_DATE });
           // Random boards can plan all ten dimensions at once: length is checked on the goldens.

@@ -72,7 +72,9 @@ const boardArb: fc.Arbitrary<BoardState> = fc
       }),
       { maxLength: 60 },
     ),
-    votes: fc.array(fc.record({ p: fc.nat(11), dim: fc.boolean(), i: fc.nat(40), count: fc.integer({ min: 1, max: 5 }) }), { maxLength: 40 }),
+    votes: fc.array(fc.record({ p: fc.nat(11), dim: fc.boolean(), i: fc.nat(40), count: fc.integer({ min: 1, max: 5 }) }), {
+      maxLength: 40,
+    }),
   })
   .map((g) => {
     const base = makeBoard();
@@ -86,7 +88,11 @@ const boardArb: fc.Arbitrary<BoardState> = fc
       participants.forEach((p, i) => {
         const offset = room.noise[i]!;
         const current =
-          room.shape === 'camps' ? clamp(room.centre + (i % 2 === 0 ? 0 : 2)) : room.shape === 'scatter' ? clamp(room.centre + offset) : clamp(room.centre + (Math.abs(offset) === 2 ? Math.sign(offset) : 0));
+          room.shape === 'camps'
+            ? clamp(room.centre + (i % 2 === 0 ? 0 : 2))
+            : room.shape === 'scatter'
+              ? clamp(room.centre + offset)
+              : clamp(room.centre + (Math.abs(offset) === 2 ? Math.sign(offset) : 0));
         const target = clamp(room.centre + room.ahead + (offset === 2 ? 1 : 0));
         markerMap.set(`${p.id}/${DIMS[d]!}`, { participantId: p.id, dimension: DIMS[d]!, current, target });
       });
@@ -114,7 +120,9 @@ const boardArb: fc.Arbitrary<BoardState> = fc
     const voteMap = new Map<string, Vote>();
     for (const v of g.votes) {
       const participantId = `p${v.p % participants.length}`;
-      const target = v.dim ? (`dim:${DIMS[v.i % DIMS.length]!}` as const) : (`card:${cards[v.i % Math.max(cards.length, 1)]?.key ?? 'x/y'}` as const);
+      const target = v.dim
+        ? (`dim:${DIMS[v.i % DIMS.length]!}` as const)
+        : (`card:${cards[v.i % Math.max(cards.length, 1)]?.key ?? 'x/y'}` as const);
       voteMap.set(`${participantId}/${target}`, { participantId, target, count: v.count });
     }
     const horizons = base.settings.horizons.concat([{ id: 'beyond', label: 'Beyond', fromMonth: 18, toMonth: 24 }]).slice(0, g.horizons);
@@ -129,7 +137,7 @@ const boardArb: fc.Arbitrary<BoardState> = fc
   });
 
 /** A permutation of each array in the board that fast-check can shrink. */
-const shuffled = <T,>(items: readonly T[], keys: readonly number[]) =>
+const shuffled = <T>(items: readonly T[], keys: readonly number[]) =>
   items
     .map((item, i) => ({ item, k: keys[i] ?? i }))
     .sort((a, b) => a.k - b.k)
@@ -155,7 +163,10 @@ function context(board: BoardState, r: Roadmap) {
     Math.max(
       0,
       ...cards
-        .filter((c) => c.kind === 'barrier' && (c.dimension === key || c.dimension === null || !board.dimensions.some((d) => d.key === c.dimension)))
+        .filter(
+          (c) =>
+            c.kind === 'barrier' && (c.dimension === key || c.dimension === null || !board.dimensions.some((d) => d.key === c.dimension)),
+        )
         .map((c) => (c.notBefore ? scheduled.indexOf(c.notBefore) : -1)),
     );
   const firstSteps = r.initiatives.filter((i) => i.kind === 'move' && i.step === 1);
@@ -166,7 +177,9 @@ function context(board: BoardState, r: Roadmap) {
 }
 
 const generated = (r: Roadmap) =>
-  [...r.initiatives.flatMap((i) => [i.title, ...i.why, i.firstStep, i.suggestedBenchmark]), ...(r.cautions ?? []).map((c) => c.text)].join('\n');
+  [...r.initiatives.flatMap((i) => [i.title, ...i.why, i.firstStep, i.suggestedBenchmark]), ...(r.cautions ?? []).map((c) => c.text)].join(
+    '\n',
+  );
 const withoutQuotes = (s: string) => s.replace(/“[^”]*”/g, '“…”');
 
 describe('generateRoadmap properties: the same board, the same roadmap', () => {
@@ -286,7 +299,9 @@ describe('generateRoadmap properties: sequencing that listens', () => {
           const pulled = here.filter((i) => i.why.some((w) => w.startsWith("The room's top vote,"))).length;
           expect(here.length).toBeLessThanOrEqual(cap + (pulled > 0 ? pulled + 1 : 0));
         }
-        expect(r.horizons.filter((h) => !isOpeningBlock(h) && !isWaitingList(h)).map((h) => h.id)).toEqual(board.settings.horizons.map((h) => h.id));
+        expect(r.horizons.filter((h) => !isOpeningBlock(h) && !isWaitingList(h)).map((h) => h.id)).toEqual(
+          board.settings.horizons.map((h) => h.id),
+        );
         const waiting = r.horizons.filter(isWaitingList);
         expect(waiting.length).toBeLessThanOrEqual(1);
         if (waiting[0]) {
@@ -312,7 +327,9 @@ describe('generateRoadmap properties: sequencing that listens', () => {
           if (!c.inFirst(i)) expect(firstLoad).toBe(board.settings.initiativeCap);
         }
         // The first of them in the room's order always gets there.
-        const lead = c.firstSteps.filter((x) => c.top(x.dimension) && c.hold(x.dimension) === 0 && c.needed(x).every((n) => c.hold(n.dimension) === 0));
+        const lead = c.firstSteps.filter(
+          (x) => c.top(x.dimension) && c.hold(x.dimension) === 0 && c.needed(x).every((n) => c.hold(n.dimension) === 0),
+        );
         if (lead.length > 0 && c.scheduled.length > 0) expect(lead.some(c.inFirst)).toBe(true);
       }),
       RUNS,
@@ -329,7 +346,8 @@ describe('generateRoadmap properties: sequencing that listens', () => {
           expect(ground.some(c.inFirst)).toBe(true);
         }
         // Dependency order: nothing starts before the work it needs (the template's `needs`).
-        for (const i of c.firstSteps) for (const n of c.needed(i)) expect(c.rank(n), `${i.id} needs ${n.id}`).toBeLessThanOrEqual(c.rank(i));
+        for (const i of c.firstSteps)
+          for (const n of c.needed(i)) expect(c.rank(n), `${i.id} needs ${n.id}`).toBeLessThanOrEqual(c.rank(i));
       }),
       RUNS,
     );
@@ -364,8 +382,8 @@ describe('generateRoadmap properties: sequencing that listens', () => {
   });
 });
 
-describe('generateRoadmap properties: the team\'s words, owners and benchmarks', () => {
-  it('a first step names a card of the team\'s when one is about the step, else it is the canvas\'s own, for whom the organisation serves', () => {
+describe("generateRoadmap properties: the team's words, owners and benchmarks", () => {
+  it("a first step names a card of the team's when one is about the step, else it is the canvas's own, for whom the organisation serves", () => {
     fc.assert(
       fc.property(boardArb, (board) => {
         const r = generateRoadmap(board);
@@ -374,7 +392,9 @@ describe('generateRoadmap properties: the team\'s words, owners and benchmarks',
         for (const i of r.initiatives.filter((x) => x.kind === 'move')) {
           const from = i.fromStage === STAGE_NOT_AGREED ? c.summary(i.dimension).low! : i.fromStage;
           const step = PLAYBOOK.get(i.dimension)!.firstSteps[from - 1]!;
-          const canvas = step.text.replace(/\{serves\}/g, serves).replace(/\{act\}/g, KIND_WORDS[kindOf(board.settings.organisationKind)].act);
+          const canvas = step.text
+            .replace(/\{serves\}/g, serves)
+            .replace(/\{act\}/g, KIND_WORDS[kindOf(board.settings.organisationKind)].act);
           if (i.fromStage === STAGE_NOT_AGREED) {
             // One step both camps can take: their evidence side by side, then the step out of the lower camp, without a card of its own.
             expect(i.firstStep).toMatch(/^Whichever camp is right, both can start here: /);
@@ -383,7 +403,10 @@ describe('generateRoadmap properties: the team\'s words, owners and benchmarks',
           }
           const text = i.firstStep;
           const fits = c.cards.filter(
-            (x) => x.kind === 'practice' && x.dimension === i.dimension && step.cues.some((cue) => new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(x.text)),
+            (x) =>
+              x.kind === 'practice' &&
+              x.dimension === i.dimension &&
+              step.cues.some((cue) => new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(x.text)),
           );
           const named = /^(?:Start with|start with|Build on|build on) “([^”]*)”\. (.*)$/.exec(text);
           if (named) {
@@ -425,7 +448,9 @@ describe('generateRoadmap properties: the team\'s words, owners and benchmarks',
             const p = active.find((x) => x.name === name)!;
             expect(p).toBeDefined();
             const wrote = c.cards.some((x) => x.authorId === p.id && x.dimension === i.dimension);
-            const voted = board.votes.some((v) => v.participantId === p.id && (v.target === `dim:${i.dimension}` || dimCards.has(v.target.slice(5))));
+            const voted = board.votes.some(
+              (v) => v.participantId === p.id && (v.target === `dim:${i.dimension}` || dimCards.has(v.target.slice(5))),
+            );
             expect(wrote || voted).toBe(true);
           }
         }
@@ -447,7 +472,9 @@ describe('generateRoadmap properties: the team\'s words, owners and benchmarks',
           if (i.kind !== 'move') continue;
           const c = context(board, r);
           const from = i.fromStage === STAGE_NOT_AGREED ? c.summary(i.dimension).low! : i.fromStage;
-          const paired = PLAYBOOK.get(i.dimension)!.benchmarks[from - 1]!.replace(/\{serves\}/g, board.settings.serves).replace(/\{act\}/g, KIND_WORDS[kindOf(board.settings.organisationKind)].act);
+          const paired = PLAYBOOK.get(i.dimension)!
+            .benchmarks[from - 1]!.replace(/\{serves\}/g, board.settings.serves)
+            .replace(/\{act\}/g, KIND_WORDS[kindOf(board.settings.organisationKind)].act);
           expect(i.suggestedBenchmark.startsWith(`${paired} Today: `)).toBe(true);
         }
       }),
@@ -464,16 +491,31 @@ describe('generateRoadmap properties: Before you act', () => {
         const c = context(board, r);
         const cautions = r.cautions!;
         const of = (kind: string) => cautions.filter((x) => x.kind === kind);
-        const targetAnswers = (key: string) => board.markers.filter((m) => m.dimension === key && !c.removed.has(m.participantId) && m.target !== null && Number.isInteger(m.target) && m.target >= 1 && m.target <= 5).length;
+        const targetAnswers = (key: string) =>
+          board.markers.filter(
+            (m) =>
+              m.dimension === key &&
+              !c.removed.has(m.participantId) &&
+              m.target !== null &&
+              Number.isInteger(m.target) &&
+              m.target >= 1 &&
+              m.target <= 5,
+          ).length;
         const unanswered = r.summaries.filter((s) => s.answers === 0 || targetAnswers(s.dimension) === 0);
         if (unanswered.length === r.summaries.length) {
-          expect(cautions.filter((x) => x.kind !== 'thin-mandate')).toEqual([expect.objectContaining({ kind: 'incomplete', dimensions: [] })]);
+          expect(cautions.filter((x) => x.kind !== 'thin-mandate')).toEqual([
+            expect.objectContaining({ kind: 'incomplete', dimensions: [] }),
+          ]);
           return;
         }
         expect(of('incomplete').flatMap((x) => x.dimensions)).toEqual(unanswered.map((s) => s.dimension));
         if (unanswered.length > 0) expect(of('incomplete')[0]!.text).toContain(`${unanswered.length} of ${r.summaries.length} dimension`);
         const split = r.summaries.filter((s) => s.disagreement);
-        expect(of('split').flatMap((x) => x.dimensions).sort()).toEqual(split.map((s) => s.dimension).sort());
+        expect(
+          of('split')
+            .flatMap((x) => x.dimensions)
+            .sort(),
+        ).toEqual(split.map((s) => s.dimension).sort());
         for (const s of split) {
           const text = of('split').find((x) => x.dimensions.includes(s.dimension))!.text;
           expect(text).toContain(s.name);
@@ -484,7 +526,9 @@ describe('generateRoadmap properties: Before you act', () => {
         // A vote counts when it is on one of the board's dimensions, a practice card on one, or a barrier.
         const onBoard = (x: Card) => x.kind === 'barrier' || board.dimensions.some((d) => d.key === x.dimension);
         const targets = new Set([...board.dimensions.map((d) => `dim:${d.key}`), ...c.cards.filter(onBoard).map((x) => `card:${x.key}`)]);
-        const voters = new Set(board.votes.filter((v) => !c.removed.has(v.participantId) && targets.has(v.target)).map((v) => v.participantId));
+        const voters = new Set(
+          board.votes.filter((v) => !c.removed.has(v.participantId) && targets.has(v.target)).map((v) => v.participantId),
+        );
         expect(of('no-votes').length).toBe(voters.size === 0 ? 1 : 0);
         const people = board.participants.filter((p) => !p.removed).length;
         expect(of('few-votes').length).toBe(voters.size > 0 && voters.size * 2 < people ? 1 : 0);

@@ -21,13 +21,16 @@ const people = (n: number) => ids(n).map((id, i) => participant(id, id, i));
 const summary = (r: Roadmap, key: string) => r.summaries.find((s) => s.dimension === key)!;
 const initiative = (r: Roadmap, id: string) => r.initiatives.find((i) => i.id === id);
 const horizonIndex = (r: Roadmap, i: Initiative) => r.horizons.findIndex((h) => h.id === i.horizon);
-const byHorizon = (r: Roadmap) => Object.fromEntries(r.horizons.map((h) => [h.id, r.initiatives.filter((i) => i.horizon === h.id).map((i) => i.id)]));
+const byHorizon = (r: Roadmap) =>
+  Object.fromEntries(r.horizons.map((h) => [h.id, r.initiatives.filter((i) => i.horizon === h.id).map((i) => i.id)]));
 const DEFAULT_PLAYBOOKS = defaultModel().playbooks;
 const playbook = (key: string) => DEFAULT_PLAYBOOKS[key]!;
 const fill = (text: string, serves = 'customers') => text.replace(/\{serves\}/g, serves);
 /** Every sentence the generator wrote, people's quoted words set aside. */
 const generatedText = (r: Roadmap) =>
-  [...r.initiatives.flatMap((i) => [i.title, ...i.why, i.firstStep, i.suggestedBenchmark]), ...(r.cautions ?? []).map((c) => c.text)].map((s) => s.replace(/“[^”]*”/g, '“…”')).join('\n');
+  [...r.initiatives.flatMap((i) => [i.title, ...i.why, i.firstStep, i.suggestedBenchmark]), ...(r.cautions ?? []).map((c) => c.text)]
+    .map((s) => s.replace(/“[^”]*”/g, '“…”'))
+    .join('\n');
 
 /** Everyone puts every dimension at `current` and wants `target`. */
 function uniformBoard(n: number, current: number, target: number, extra: Partial<BoardState> = {}): BoardState {
@@ -50,9 +53,22 @@ describe('generateRoadmap: per-dimension summaries', () => {
     expect(r.horizons.map((h) => h.id)).toEqual(['now', 'next', 'later', 'year-two']);
     expect(r.summaries).toHaveLength(10);
     for (const s of r.summaries) {
-      expect(s).toMatchObject({ current: null, target: null, gap: 0, spread: 0, answers: 0, votes: 0, cards: 0, barriers: 0, disagreement: false, camps: [] });
+      expect(s).toMatchObject({
+        current: null,
+        target: null,
+        gap: 0,
+        spread: 0,
+        answers: 0,
+        votes: 0,
+        cards: 0,
+        barriers: 0,
+        disagreement: false,
+        camps: [],
+      });
     }
-    expect(r.cautions).toEqual([{ kind: 'incomplete', dimensions: [], text: expect.stringContaining('Nobody has assessed the canvas yet') }]);
+    expect(r.cautions).toEqual([
+      { kind: 'incomplete', dimensions: [], text: expect.stringContaining('Nobody has assessed the canvas yet') },
+    ]);
   });
 
   it('every default dimension has its roadmap steps and benchmarks beside it, and nothing else does', () => {
@@ -193,13 +209,27 @@ describe('generateRoadmap: initiatives', () => {
     const align = initiative(r, 'leadership:align')!;
     const move = initiative(r, 'leadership:move')!;
     expect(r.horizons[0]).toMatchObject({ id: OPENING_HORIZON_ID, label: 'First 30 days', fromMonth: 0, toMonth: 1, kind: 'opening' });
-    expect(align).toMatchObject({ kind: 'align', horizon: OPENING_HORIZON_ID, fromStage: STAGE_NOT_AGREED, title: 'Leadership & ownership: agree where we stand' });
-    expect(align.why[0]).toBe('The room is split into two camps on where we stand: 4 say Absent or Broadcasting, 1 says Experimenting and 3 say Engaging.');
+    expect(align).toMatchObject({
+      kind: 'align',
+      horizon: OPENING_HORIZON_ID,
+      fromStage: STAGE_NOT_AGREED,
+      title: 'Leadership & ownership: agree where we stand',
+    });
+    expect(align.why[0]).toBe(
+      'The room is split into two camps on where we stand: 4 say Absent or Broadcasting, 1 says Experimenting and 3 say Engaging.',
+    );
     expect(align.why).toContain("An hour's conversation settles it, so it sits in the first 30 days.");
-    expect(move).toMatchObject({ kind: 'move', fromStage: STAGE_NOT_AGREED, toStage: 4, title: 'Leadership & ownership: towards Engaging' });
+    expect(move).toMatchObject({
+      kind: 'move',
+      fromStage: STAGE_NOT_AGREED,
+      toStage: 4,
+      title: 'Leadership & ownership: towards Engaging',
+    });
     expect(move.why[0]).toBe('The room wants Engaging but has not agreed where we start.');
     // One step both camps can take: each camp's evidence side by side, then the step out of the lower camp.
-    expect(move.firstStep).toMatch(/^Whichever camp is right, both can start here: put “.+” and “.+” side by side, keep what already works, and where Broadcasting still describes us, /);
+    expect(move.firstStep).toMatch(
+      /^Whichever camp is right, both can start here: put “.+” and “.+” side by side, keep what already works, and where Broadcasting still describes us, /,
+    );
     expect(initiative(r, 'brand:align')).toBeUndefined();
   });
 
@@ -220,7 +250,12 @@ describe('generateRoadmap: initiatives', () => {
     const board = realisticBoard();
     const r = generateRoadmap(board);
     const people_ = initiative(r, 'people:move')!;
-    expect([...people_.cards].sort()).toEqual(board.cards.filter((c) => c.dimension === 'people' && c.kind === 'practice').map((c) => c.key).sort());
+    expect([...people_.cards].sort()).toEqual(
+      board.cards
+        .filter((c) => c.dimension === 'people' && c.kind === 'practice')
+        .map((c) => c.key)
+        .sort(),
+    );
     expect(people_.barriers).toEqual(board.cards.filter((c) => c.text.startsWith('We do not trust')).map((c) => c.key));
     const general = board.cards.find((c) => c.dimension === null)!;
     expect(r.initiatives.some((i) => i.barriers.includes(general.key))).toBe(false);
@@ -238,7 +273,8 @@ describe('generateRoadmap: initiatives', () => {
   });
 
   it('no reason contradicts another on the fixture boards', () => {
-    for (const board of [realisticBoard(), splitRoomBoard(), charityBoard()]) expect(contradictions(board, generateRoadmap(board))).toEqual([]);
+    for (const board of [realisticBoard(), splitRoomBoard(), charityBoard()])
+      expect(contradictions(board, generateRoadmap(board))).toEqual([]);
   });
 
   it('the contradiction rule catches "so it goes first. It starts in Next." and a wrong "is full"', () => {
@@ -267,9 +303,15 @@ describe('generateRoadmap: sequencing that listens', () => {
       later: ['community:move', 'commerce:move'],
       'year-two': ['brand:move'],
     });
-    expect(initiative(r, 'conversation:move')!.why).toContain('The room gave it the most votes (8 of the 36 cast), and it needs Ways of working & business model first: it starts in Now, after that step.');
-    expect(initiative(r, 'ways-of-working:move')!.why).toContain("The room's top vote, Conversation & inbound communication, needs it first, so it starts in Now, as step one.");
-    expect(initiative(r, 'content:move')!.why).toContain('A quick win (one stage to go, 4 of the 36 votes cast), but Now is full, so it starts in Next.');
+    expect(initiative(r, 'conversation:move')!.why).toContain(
+      'The room gave it the most votes (8 of the 36 cast), and it needs Ways of working & business model first: it starts in Now, after that step.',
+    );
+    expect(initiative(r, 'ways-of-working:move')!.why).toContain(
+      "The room's top vote, Conversation & inbound communication, needs it first, so it starts in Now, as step one.",
+    );
+    expect(initiative(r, 'content:move')!.why).toContain(
+      'A quick win (one stage to go, 4 of the 36 votes cast), but Now is full, so it starts in Next.',
+    );
     const brand = initiative(r, 'brand:move')!;
     const agency = realisticBoard().cards.find((c) => c.text.startsWith('The agency contract'))!;
     expect(brand.heldBy).toEqual([agency.key]);
@@ -287,7 +329,9 @@ describe('generateRoadmap: sequencing that listens', () => {
     const r = generateRoadmap(board);
     // Brand, the first of the top votes, needs people first (the template says so): people is step one.
     expect(byHorizon(r).now).toEqual(['people:move', 'brand:move', 'content:move']);
-    expect(initiative(r, 'insight:move')!.why).toContain('The room gave it the most votes (3 of the 9 cast), but Now is full, so it starts in Next.');
+    expect(initiative(r, 'insight:move')!.why).toContain(
+      'The room gave it the most votes (3 of the 9 cast), but Now is full, so it starts in Next.',
+    );
   });
 
   it('a barrier\'s "not before" holds the work on its dimension, and the reason quotes it', () => {
@@ -303,8 +347,11 @@ describe('generateRoadmap: sequencing that listens', () => {
     const board = realisticBoard();
     board.cards.push(busy);
     const r = generateRoadmap(board);
-    for (const i of r.initiatives) expect(i.kind === 'align' || ['later', 'year-two', UNSCHEDULED_HORIZON_ID].includes(i.horizon)).toBe(true);
-    expect(r.cautions!.find((c) => c.kind === 'held')!.text).toBe('“Nobody has time until the merger closes” holds the whole plan until Later: nothing but the first-30-days meetings starts before then.');
+    for (const i of r.initiatives)
+      expect(i.kind === 'align' || ['later', 'year-two', UNSCHEDULED_HORIZON_ID].includes(i.horizon)).toBe(true);
+    expect(r.cautions!.find((c) => c.kind === 'held')!.text).toBe(
+      '“Nobody has time until the merger closes” holds the whole plan until Later: nothing but the first-30-days meetings starts before then.',
+    );
   });
 
   it('a "not before" naming a horizon the facilitator removed holds nothing', () => {
@@ -355,21 +402,24 @@ describe('generateRoadmap: sequencing that listens', () => {
     expect(new Set(r.initiatives.map((i) => i.dimension)).size).toBe(10);
     // The one exception to the cap: enabling work the room's top vote needs starts with it, and says so.
     const pulled = r.initiatives.filter((i) => i.why.some((w) => w.startsWith("The room's top vote,"))).length;
-    for (const h of board.settings.horizons) expect(r.initiatives.filter((i) => i.horizon === h.id).length).toBeLessThanOrEqual(3 + (h.id === 'now' ? pulled : 0));
+    for (const h of board.settings.horizons)
+      expect(r.initiatives.filter((i) => i.horizon === h.id).length).toBeLessThanOrEqual(3 + (h.id === 'now' ? pulled : 0));
     expect(initiative(r, 'brand:move')!.cards.length).toBe(200);
     expect(r.initiatives.find((i) => i.dimension === 'leadership')!.barriers.length).toBe(200);
   });
 });
 
-describe('generateRoadmap: the team\'s own words', () => {
+describe("generateRoadmap: the team's own words", () => {
   const sign = (stage = 2) => card('p1', "Every public reply needs two managers' approval", 'ways-of-working', stage, 'practice', 'k1');
 
-  it('the first step starts from the team\'s own practice when it is about the step (the approval card becomes the sign-off step)', () => {
+  it("the first step starts from the team's own practice when it is about the step (the approval card becomes the sign-off step)", () => {
     const i = generateRoadmap(waysBoard([sign()])).initiatives[0]!;
-    expect(i.firstStep).toBe(`Start with “Every public reply needs two managers' approval”. ${playbook('ways-of-working').firstSteps[1]!.text}`);
+    expect(i.firstStep).toBe(
+      `Start with “Every public reply needs two managers' approval”. ${playbook('ways-of-working').firstSteps[1]!.text}`,
+    );
   });
 
-  it('a card that is not about the step is not forced into it: the step is the canvas\'s own', () => {
+  it("a card that is not about the step is not forced into it: the step is the canvas's own", () => {
     const cake = card('p1', 'We share photos of the office cake on Fridays', 'ways-of-working', 2, 'practice', 'k2');
     const i = generateRoadmap(waysBoard([cake])).initiatives[0]!;
     expect(i.firstStep).toBe(playbook('ways-of-working').firstSteps[1]!.text);
@@ -378,7 +428,9 @@ describe('generateRoadmap: the team\'s own words', () => {
   });
 
   it('a fitting card above where the room stands is a bright spot to build on', () => {
-    expect(generateRoadmap(waysBoard([sign(4)])).initiatives[0]!.firstStep).toMatch(/^Build on “Every public reply needs two managers' approval”\. /);
+    expect(generateRoadmap(waysBoard([sign(4)])).initiatives[0]!.firstStep).toMatch(
+      /^Build on “Every public reply needs two managers' approval”\. /,
+    );
   });
 
   it('the reasons quote a practice card and a barrier of the dimension', () => {
@@ -388,11 +440,20 @@ describe('generateRoadmap: the team\'s own words', () => {
   });
 
   it('a long card is quoted by its first sixteen words; the appendix keeps it whole', () => {
-    const long = card('p1', 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen', 'ways-of-working', 2, 'practice', 'k3');
-    expect(generateRoadmap(waysBoard([long])).initiatives[0]!.suggestedBenchmark).toMatch(/ Today: “one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen…”\.$/);
+    const long = card(
+      'p1',
+      'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen',
+      'ways-of-working',
+      2,
+      'practice',
+      'k3',
+    );
+    expect(generateRoadmap(waysBoard([long])).initiatives[0]!.suggestedBenchmark).toMatch(
+      / Today: “one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen…”\.$/,
+    );
   });
 
-  it('a dimension the facilitator added: the step aims at its own descriptor for the stage reached, from the team\'s card at today\'s stage', () => {
+  it("a dimension the facilitator added: the step aims at its own descriptor for the stage reached, from the team's card at today's stage", () => {
     const r = generateRoadmap(charityBoard());
     const giving = initiative(r, 'giving:move')!;
     expect(giving.firstStep).toBe(
@@ -450,7 +511,10 @@ describe('generateRoadmap: suggested owners and benchmarks', () => {
         if ((load.get(name) ?? 0) >= 2) {
           third++;
           const others = involved(i.dimension).filter((n) => n !== name && !i.suggestedOwners.includes(n));
-          expect(others.every((n) => (load.get(n) ?? 0) >= 2), `${name} on ${i.dimension}`).toBe(true);
+          expect(
+            others.every((n) => (load.get(n) ?? 0) >= 2),
+            `${name} on ${i.dimension}`,
+          ).toBe(true);
         }
       }
       for (const name of i.suggestedOwners) load.set(name, (load.get(name) ?? 0) + 1);
@@ -468,11 +532,15 @@ describe('generateRoadmap: suggested owners and benchmarks', () => {
     for (const p of board.participants) expect(json).not.toContain(p.name);
   });
 
-  it('suggests the canvas\'s relationship benchmark for the stage reached, and for a meeting, agreement', () => {
+  it("suggests the canvas's relationship benchmark for the stage reached, and for a meeting, agreement", () => {
     const r = generateRoadmap(realisticBoard());
     // The benchmark measures the first step (out of Broadcasting), from today's card.
-    expect(initiative(r, 'conversation:move')!.suggestedBenchmark).toBe(`${fill(playbook('conversation').benchmarks[1]!, 'members')} Today: “The Facebook inbox is checked on Fridays by an intern”.`);
-    expect(initiative(r, 'leadership:align')!.suggestedBenchmark).toBe('After the meeting, everyone places Leadership & ownership within one stage of the same answer.');
+    expect(initiative(r, 'conversation:move')!.suggestedBenchmark).toBe(
+      `${fill(playbook('conversation').benchmarks[1]!, 'members')} Today: “The Facebook inbox is checked on Fridays by an intern”.`,
+    );
+    expect(initiative(r, 'leadership:align')!.suggestedBenchmark).toBe(
+      'After the meeting, everyone places Leadership & ownership within one stage of the same answer.',
+    );
   });
 });
 
@@ -483,8 +551,14 @@ describe('generateRoadmap: Before you act', () => {
     const board = makeBoard({ participants: people(3), markers: markersOn(ids(3), 'brand', [2, 2, 2], [3, 3, 3]) });
     const r = generateRoadmap(board);
     // Three people: the mandate is thin, and that comes first.
-    expect(r.cautions![0]).toMatchObject({ kind: 'thin-mandate', text: 'The mandate is thin: only 3 people took part. Read this plan as a proposal to test with the wider team, not as what the organisation has decided.' });
-    expect(r.cautions![1]).toMatchObject({ kind: 'incomplete', text: expect.stringMatching(/^The assessment is incomplete: 9 of 10 dimensions have no answers \(/) });
+    expect(r.cautions![0]).toMatchObject({
+      kind: 'thin-mandate',
+      text: 'The mandate is thin: only 3 people took part. Read this plan as a proposal to test with the wider team, not as what the organisation has decided.',
+    });
+    expect(r.cautions![1]).toMatchObject({
+      kind: 'incomplete',
+      text: expect.stringMatching(/^The assessment is incomplete: 9 of 10 dimensions have no answers \(/),
+    });
     expect(r.cautions![1]!.text).toMatch(/The plan covers only the 1 that was assessed\.$/);
     expect(r.initiatives.map((i) => i.dimension)).toEqual(['brand']);
   });
@@ -512,7 +586,9 @@ describe('generateRoadmap: Before you act', () => {
     const none = generateRoadmap(uniformBoard(12, 2, 3));
     expect(none.cautions!.find((c) => c.kind === 'no-votes')!.text).toMatch(/^Nobody voted \(12 people took part\)/);
     const few = generateRoadmap(uniformBoard(12, 2, 3, { votes: [vote('p1', 'dim:brand', 5)] }));
-    expect(few.cautions!.find((c) => c.kind === 'few-votes')!.text).toBe('Only 1 of 12 people voted, so the order reflects what those 1 wanted first.');
+    expect(few.cautions!.find((c) => c.kind === 'few-votes')!.text).toBe(
+      'Only 1 of 12 people voted, so the order reflects what those 1 wanted first.',
+    );
   });
 
   it('questions a target below today, and a one-way target', () => {
@@ -527,7 +603,7 @@ describe('generateRoadmap: Before you act', () => {
     ]);
   });
 
-  it('points at a practice card far from the room\'s own answer', () => {
+  it("points at a practice card far from the room's own answer", () => {
     const far = card('p1', 'Housing repairs answers residents on WhatsApp the same day', 'conversation', 4, 'practice', 'k1');
     const board = makeBoard({ participants: people(3), markers: markersOn(ids(3), 'conversation', [1, 1, 2], [3, 3, 3]), cards: [far] });
     expect(generateRoadmap(board).cautions!.find((c) => c.kind === 'card-far')!.text).toBe(
@@ -602,7 +678,11 @@ describe('moveInitiative', () => {
   });
 
   it('clamps the index and reorders within a horizon', () => {
-    expect(order(moveInitiative(r, 'conversation:move', 'now', 99), 'now')).toEqual(['ways-of-working:move', 'people:move', 'conversation:move']);
+    expect(order(moveInitiative(r, 'conversation:move', 'now', 99), 'now')).toEqual([
+      'ways-of-working:move',
+      'people:move',
+      'conversation:move',
+    ]);
     expect(order(moveInitiative(r, 'people:move', 'now', -5), 'now')).toEqual(['people:move', 'ways-of-working:move', 'conversation:move']);
   });
 
@@ -661,7 +741,12 @@ describe('mergeRoadmap', () => {
     expect(initiative(roadmap, 'community:move')).toBeUndefined();
 
     const change = (id: string) => replaced.find((c) => c.initiativeId === id);
-    expect(change('community:move')).toEqual({ initiativeId: 'community:move', title: 'Community & participation: from Broadcasting to Experimenting', change: 'removed', fields: ['benchmark'] });
+    expect(change('community:move')).toEqual({
+      initiativeId: 'community:move',
+      title: 'Community & participation: from Broadcasting to Experimenting',
+      change: 'removed',
+      fields: ['benchmark'],
+    });
     expect(change('brand:move')!.change).toBe('updated');
     expect(change('brand:move')!.fields).toContain('priority');
     expect(change('brand:move')!.fields).not.toContain('title');
@@ -683,7 +768,13 @@ describe('mergeRoadmap', () => {
   it('keeps something parked in the waiting list, or moved into the first 30 days, when the fresh roadmap has neither', () => {
     const board = realisticBoard();
     let previous = moveInitiative(generateRoadmap(board), 'brand:move', 'now', 0);
-    previous = { ...previous, horizons: [...previous.horizons, { id: UNSCHEDULED_HORIZON_ID, label: 'Not yet scheduled', fromMonth: 18, toMonth: 18, kind: 'waiting' }] };
+    previous = {
+      ...previous,
+      horizons: [
+        ...previous.horizons,
+        { id: UNSCHEDULED_HORIZON_ID, label: 'Not yet scheduled', fromMonth: 18, toMonth: 18, kind: 'waiting' },
+      ],
+    };
     previous = moveInitiative(previous, 'brand:move', UNSCHEDULED_HORIZON_ID, 0);
     previous = moveInitiative(previous, 'people:move', OPENING_HORIZON_ID, 0);
     // The room now agrees on Leadership: no meeting is generated any more.
@@ -704,11 +795,23 @@ describe('mergeRoadmap', () => {
     const old = {
       ...stored,
       cautions: undefined,
-      initiatives: stored.initiatives.map(({ suggestedOwners: _o, suggestedBenchmark: _b, heldBy: _h, step: _s, steps: _t, ...rest }) => rest),
+      initiatives: stored.initiatives.map(
+        ({ suggestedOwners: _o, suggestedBenchmark: _b, heldBy: _h, step: _s, steps: _t, ...rest }) => rest,
+      ),
     } as unknown as Roadmap;
     const { roadmap, replaced } = mergeRoadmap(old, generateRoadmap(board));
-    expect(initiative(roadmap, 'conversation:move')).toMatchObject({ owner: 'Tom', suggestedOwners: ['Tom Lindqvist', 'Margaret Okafor', 'James Whitfield'], step: 1 });
+    expect(initiative(roadmap, 'conversation:move')).toMatchObject({
+      owner: 'Tom',
+      suggestedOwners: ['Tom Lindqvist', 'Margaret Okafor', 'James Whitfield'],
+      step: 1,
+    });
     expect(roadmap.cautions).toEqual(generateRoadmap(board).cautions);
-    expect(replaced.find((c) => c.initiativeId === 'conversation:move')!.fields).toEqual(['step', 'steps', 'suggestedOwners', 'suggestedBenchmark', 'heldBy']);
+    expect(replaced.find((c) => c.initiativeId === 'conversation:move')!.fields).toEqual([
+      'step',
+      'steps',
+      'suggestedOwners',
+      'suggestedBenchmark',
+      'heldBy',
+    ]);
   });
 });

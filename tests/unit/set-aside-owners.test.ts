@@ -23,9 +23,20 @@ const code = (fn: () => unknown) => {
   }
 };
 
-function cardOf(state: RoomState, pid: string, text: string, kind: 'practice' | 'barrier' = 'practice'): { cardId: string; publicId: string } {
+function cardOf(
+  state: RoomState,
+  pid: string,
+  text: string,
+  kind: 'practice' | 'barrier' = 'practice',
+): { cardId: string; publicId: string } {
   const cardId = `c${privateMaps(state.privateDoc(pid)).cards.size + 1}`;
-  privateMaps(state.privateDoc(pid)).cards.set(cardId, { kind, text, dimension: 'brand', stage: kind === 'practice' ? 2 : null, createdAt: 1 });
+  privateMaps(state.privateDoc(pid)).cards.set(cardId, {
+    kind,
+    text,
+    dimension: 'brand',
+    stage: kind === 'practice' ? 2 : null,
+    createdAt: 1,
+  });
   return { cardId, publicId: state.register(pid, cardId, 1).id };
 }
 
@@ -38,7 +49,7 @@ const roomTexts = (p: Projection) => [...p.room.getMap<{ t: string }>('cards').v
 const consoleTexts = (p: Projection) => [...p.console.getMap<{ t: string }>('cards').values()].map((c) => c.t);
 
 describe('card:set-aside', () => {
-  it('takes a card off every screen but its author\'s and the console\'s set-aside list, and restores it', () => {
+  it("takes a card off every screen but its author's and the console's set-aside list, and restores it", () => {
     const s = testState(['ana', 'ben']);
     run(s, { type: 'phase:set', phase: 'map' });
     run(s, { type: 'reveal:set', phase: 'map', revealed: true });
@@ -88,7 +99,7 @@ describe('card:set-aside', () => {
     expect(readMyVotes(s.privateDoc('ben'))).toEqual({ [target]: 1 });
   });
 
-  it('regenerates a roadmap that quotes the card, keeping the room\'s edits', () => {
+  it("regenerates a roadmap that quotes the card, keeping the room's edits", () => {
     const s = testState(['ana', 'ben']);
     run(s, { type: 'phase:set', phase: 'roadmap' });
     const spam = cardOf(s, 'ana', 'ZZZ nonsense line');
@@ -107,7 +118,7 @@ describe('card:set-aside', () => {
     expect(after.initiatives.find((i) => i.id === id)?.owner).toBe('Sam');
   });
 
-  it('is the facilitator\'s alone, refuses an unknown card, and changes nothing twice', () => {
+  it("is the facilitator's alone, refuses an unknown card, and changes nothing twice", () => {
     const s = testState(['ana']);
     const c = cardOf(s, 'ana', 'x');
     expect(code(() => run(s, { type: 'card:set-aside', cardId: c.publicId, aside: true }, as('ana')))).toBe('NOT_FACILITATOR');

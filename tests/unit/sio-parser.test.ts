@@ -34,7 +34,8 @@ describe('the compact sync codec', () => {
     }
     // A Node Buffer or an ArrayBuffer (what the server and a browser receive) reads the same.
     const wire = enc.encode({ type: PacketType.EVENT, nsp: '/', id: 300, data: ['sync', frame] })[0] as Uint8Array;
-    for (const m of [Buffer.from(wire), wire.slice().buffer]) expect(plain(decodeAll([m])[0]!)).toEqual(plain({ type: PacketType.EVENT, nsp: '/', id: 300, data: ['sync', frame] }));
+    for (const m of [Buffer.from(wire), wire.slice().buffer])
+      expect(plain(decodeAll([m])[0]!)).toEqual(plain({ type: PacketType.EVENT, nsp: '/', id: 300, data: ['sync', frame] }));
   });
 
   it('writes the ack { ok: true } in three bytes or fewer, and any other ack as Socket.IO does', () => {
@@ -43,7 +44,12 @@ describe('the compact sync codec', () => {
     expect(ok).toHaveLength(1);
     expect((ok[0] as Uint8Array).length).toBe(3);
     expect(decodeAll(ok)).toEqual([{ type: PacketType.ACK, nsp: '/', id: 5_000, data: [{ ok: true }] }]);
-    const refusal = { type: PacketType.ACK, nsp: '/', id: 7, data: [{ ok: false, error: { code: 'LOCKED', message: 'The board is locked.' } }] };
+    const refusal = {
+      type: PacketType.ACK,
+      nsp: '/',
+      id: 7,
+      data: [{ ok: false, error: { code: 'LOCKED', message: 'The board is locked.' } }],
+    };
     const withData = { type: PacketType.ACK, nsp: '/', id: 8, data: [{ ok: true, data: { used: 1, budget: 3 } }] };
     for (const p of [refusal, withData]) {
       const wire = enc.encode(p);
@@ -67,7 +73,14 @@ describe('the compact sync codec', () => {
   });
 
   it('refuses a binary frame that is none of its three packets, or whose ack id is cut short', () => {
-    for (const bad of [Uint8Array.from([3, 1]), Uint8Array.from([0xff]), Uint8Array.from([1, 0x80]), Uint8Array.from([2, 0x81]), Uint8Array.from([2, 1, 0]), new Uint8Array(0)]) {
+    for (const bad of [
+      Uint8Array.from([3, 1]),
+      Uint8Array.from([0xff]),
+      Uint8Array.from([1, 0x80]),
+      Uint8Array.from([2, 0x81]),
+      Uint8Array.from([2, 1, 0]),
+      new Uint8Array(0),
+    ]) {
       expect(() => decodeAll([bad])).toThrow(/compact packet/);
     }
   });

@@ -51,10 +51,13 @@ describe('a workshop with its own stage names', () => {
 
       for (const i of roadmap.initiatives) {
         expect(defaultNamesIn([i.title, ...i.why, i.firstStep].join('\n'), board), i.id).toEqual([]);
-        if (i.kind === 'move' && i.fromStage >= 1) expect(i.title).toContain(`from ${SPANISH[i.fromStage - 1]!.name} to ${SPANISH[i.toStage - 1]!.name}`);
+        if (i.kind === 'move' && i.fromStage >= 1)
+          expect(i.title).toContain(`from ${SPANISH[i.fromStage - 1]!.name} to ${SPANISH[i.toStage - 1]!.name}`);
       }
       for (const c of roadmap.cautions ?? []) expect(defaultNamesIn(c.text, board), c.kind).toEqual([]);
-      expect(md).toContain('Stages, left to right: Ausente (sin presencia), Difusión (un solo sentido), Pruebas (pilotos), Diálogo (conversación), Organización social (en red).');
+      expect(md).toContain(
+        'Stages, left to right: Ausente (sin presencia), Difusión (un solo sentido), Pruebas (pilotos), Diálogo (conversación), Organización social (en red).',
+      );
       expect(defaultNamesIn(md, board)).toEqual([]);
       expect(lint({ strings: { md }, config: LINT_CONFIG }).md ?? []).toEqual([]);
     });

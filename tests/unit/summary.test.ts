@@ -19,12 +19,19 @@ function brandBoard(answers: readonly number[]) {
   const ids = answers.map((_, i) => `p${i}`);
   return makeBoard({
     participants: ids.map((id, i) => participant(id, id, i)),
-    markers: markersOn(ids, 'brand', answers, answers.map(() => 5)),
+    markers: markersOn(
+      ids,
+      'brand',
+      answers,
+      answers.map(() => 5),
+    ),
   });
 }
 /** What a screen flags: the server sends it the histogram of the room's answers, the screen draws `distributionOf` it. */
-const boardSays = (answers: readonly number[]) => distributionOf({ current: histogram(answers), target: histogram(answers.map(() => 5)), answers: answers.length }).wide;
-const roadmapSays = (answers: readonly number[]) => generateRoadmap(brandBoard(answers)).summaries.find((s) => s.dimension === 'brand')!.disagreement;
+const boardSays = (answers: readonly number[]) =>
+  distributionOf({ current: histogram(answers), target: histogram(answers.map(() => 5)), answers: answers.length }).wide;
+const roadmapSays = (answers: readonly number[]) =>
+  generateRoadmap(brandBoard(answers)).summaries.find((s) => s.dimension === 'brand')!.disagreement;
 
 describe('summarise: examples a facilitator would check', () => {
   it('one person at the far end does not divide a room of five: [1,1,1,1,5] is not wide, on the board or in the roadmap', () => {

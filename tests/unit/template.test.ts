@@ -58,10 +58,21 @@ describe('the default canvas is a file', () => {
     const parsed = parseTemplate(raw);
     expect(withoutSchemaKey(parsed)).toEqual(withoutSchemaKey(raw));
     expect(DEFAULT_TEMPLATE).toEqual(raw);
-    expect(defaultModel().dimensions.map((d) => d.key)).toEqual(['leadership', 'brand', 'conversation', 'content', 'community', 'ways-of-working', 'people', 'technology', 'insight', 'commerce']);
+    expect(defaultModel().dimensions.map((d) => d.key)).toEqual([
+      'leadership',
+      'brand',
+      'conversation',
+      'content',
+      'community',
+      'ways-of-working',
+      'people',
+      'technology',
+      'insight',
+      'commerce',
+    ]);
   });
 
-  it('the screens\' stage names and the readers\' default settings are the file\'s', () => {
+  it("the screens' stage names and the readers' default settings are the file's", () => {
     expect(DEFAULT_TEMPLATE.stages).toEqual(STAGES);
     expect(defaultModel().settings).toEqual(DEFAULT_SETTINGS);
   });
@@ -113,13 +124,19 @@ const letters = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,.'&éøß中文—-]{0,3
 const maybeEmpty = fc.oneof(fc.constant(''), letters);
 const keyArb = fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/);
 const stepArb = fc.record({ text: letters, cues: fc.array(fc.stringMatching(/^[a-z]{1,10}$/), { maxLength: 4 }) });
-const playbookArb = fc.record({ align: letters, firstSteps: fc.array(stepArb, { minLength: 4, maxLength: 4 }), benchmarks: fc.array(letters, { minLength: 4, maxLength: 4 }) });
+const playbookArb = fc.record({
+  align: letters,
+  firstSteps: fc.array(stepArb, { minLength: 4, maxLength: 4 }),
+  benchmarks: fc.array(letters, { minLength: 4, maxLength: 4 }),
+});
 
 const templateArb: fc.Arbitrary<unknown> = fc
   .record({
     name: letters,
     description: fc.option(maybeEmpty, { nil: undefined }),
-    stages: fc.tuple(letters, letters, letters, letters, letters).map((names) => names.map((name, i) => ({ level: i + 1, name, summary: '', short: name.slice(0, 10) }))),
+    stages: fc
+      .tuple(letters, letters, letters, letters, letters)
+      .map((names) => names.map((name, i) => ({ level: i + 1, name, summary: '', short: name.slice(0, 10) }))),
     dimensions: fc.uniqueArray(
       fc.record({
         key: keyArb,
@@ -135,7 +152,11 @@ const templateArb: fc.Arbitrary<unknown> = fc
     ),
     horizons: fc
       .uniqueArray(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 6 })
-      .map((ends) => [...ends].sort((a, b) => a - b).map((end, i, all) => ({ id: `h${i}`, label: `H${i}`, fromMonth: i === 0 ? 0 : all[i - 1]!, toMonth: end }))),
+      .map((ends) =>
+        [...ends]
+          .sort((a, b) => a - b)
+          .map((end, i, all) => ({ id: `h${i}`, label: `H${i}`, fromMonth: i === 0 ? 0 : all[i - 1]!, toMonth: end })),
+      ),
     settings: fc.record({
       votesPerPerson: fc.integer({ min: 0, max: 50 }),
       anonymous: fc.boolean(),
@@ -149,7 +170,9 @@ const templateArb: fc.Arbitrary<unknown> = fc
   .map((t) => {
     const out: Record<string, unknown> = { format: TEMPLATE_FORMAT, version: 1, ...t };
     if (t.description === undefined) delete out.description;
-    out.dimensions = t.dimensions.map((d) => (d.playbook === undefined ? Object.fromEntries(Object.entries(d).filter(([k]) => k !== 'playbook')) : d));
+    out.dimensions = t.dimensions.map((d) =>
+      d.playbook === undefined ? Object.fromEntries(Object.entries(d).filter(([k]) => k !== 'playbook')) : d,
+    );
     return out;
   });
 
@@ -232,7 +255,15 @@ describe('a hostile value in any field of a template', () => {
           expect(err.code).toBe('INVALID_TEMPLATE');
           // The path names the field, or (format, version and the five stages' order) the rule it broke there.
           const named = path.join('.');
-          expect(err.path === named || err.path!.startsWith(`${named}.`) || named.startsWith(`${err.path}.`) || err.path === '' || err.path === 'format' || err.path === 'version', `${named}: ${err.message}`).toBe(true);
+          expect(
+            err.path === named ||
+              err.path!.startsWith(`${named}.`) ||
+              named.startsWith(`${err.path}.`) ||
+              err.path === '' ||
+              err.path === 'format' ||
+              err.path === 'version',
+            `${named}: ${err.message}`,
+          ).toBe(true);
           expect(err.message.length).toBeLessThan(400);
           refused++;
           continue;
@@ -247,7 +278,15 @@ describe('a hostile value in any field of a template', () => {
   });
 
   it('an unknown key anywhere is refused, naming where it is; so is "__proto__" in a body', () => {
-    for (const path of [[], ['stages', 0], ['dimensions', 3], ['dimensions', 3, 'playbook'], ['dimensions', 3, 'playbook', 'firstSteps', 1], ['horizons', 0], ['settings']] as (string | number)[][]) {
+    for (const path of [
+      [],
+      ['stages', 0],
+      ['dimensions', 3],
+      ['dimensions', 3, 'playbook'],
+      ['dimensions', 3, 'playbook', 'firstSteps', 1],
+      ['horizons', 0],
+      ['settings'],
+    ] as (string | number)[][]) {
       const doc = structuredClone(base);
       let node = doc;
       for (const k of path) node = node[k];
@@ -266,16 +305,23 @@ describe('a hostile value in any field of a template', () => {
     expect(refusal(() => parseTemplate({ ...base, version: 2 })).message).toBe(
       'version: this workshop template is version 2, and this server reads version 1 only, so it cannot tell what the newer file means: open it with a newer Social Shift',
     );
-    expect(refusal(() => parseTemplate({ ...base, version: '1' })).message).toMatch(/^version: unknown version: this server reads workshop templates of version 1/);
-    expect(refusal(() => parseTemplate({ ...base, format: 'social-shift/archive' })).message).toMatch(/is a workshop archive, not a template: .* "previous"/);
+    expect(refusal(() => parseTemplate({ ...base, version: '1' })).message).toMatch(
+      /^version: unknown version: this server reads workshop templates of version 1/,
+    );
+    expect(refusal(() => parseTemplate({ ...base, format: 'social-shift/archive' })).message).toMatch(
+      /is a workshop archive, not a template: .* "previous"/,
+    );
     expect(refusal(() => parseTemplate({ ...base, format: undefined })).path).toBe('format');
     expect(refusal(() => parseTemplate([base])).message).toBe('template: a workshop template is a JSON object');
   });
 
-  it('keys, horizons and stages that break the canvas\'s rules are refused where they break them', () => {
+  it("keys, horizons and stages that break the canvas's rules are refused where they break them", () => {
     const dup = structuredClone(base);
     dup.dimensions[4].key = dup.dimensions[1].key;
-    expect(refusal(() => parseTemplate(dup))).toMatchObject({ path: 'dimensions.4.key', message: expect.stringContaining('already the key of dimension 1') });
+    expect(refusal(() => parseTemplate(dup))).toMatchObject({
+      path: 'dimensions.4.key',
+      message: expect.stringContaining('already the key of dimension 1'),
+    });
     const backwards = structuredClone(base);
     backwards.horizons[2].toMonth = backwards.horizons[2].fromMonth;
     expect(refusal(() => parseTemplate(backwards)).path).toBe('horizons.2.toMonth');
@@ -293,7 +339,13 @@ describe('a hostile value in any field of a template', () => {
     const model = modelOf(parseTemplate(t));
     expect(model.dimensions[0]!.name).toBe('<script>alert(1)</script> | **Lead** evil');
     const ids = ['a', 'b', 'c'];
-    const board = makeBoard({ dimensions: model.dimensions, playbooks: model.playbooks, settings: model.settings, participants: ids.map((id) => participant(id)), markers: markersOn(ids, 'leadership', [1, 1, 1], [3, 3, 3]) });
+    const board = makeBoard({
+      dimensions: model.dimensions,
+      playbooks: model.playbooks,
+      settings: model.settings,
+      participants: ids.map((id) => participant(id)),
+      markers: markersOn(ids, 'leadership', [1, 1, 1], [3, 3, 3]),
+    });
     const md = toMarkdown(board, generateRoadmap(board), { date: '2025-03-14' });
     expect(md).not.toContain('<script>');
     expect(md).not.toMatch(/(?<!\\)\]\(javascript:/);

@@ -5,7 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CardValueSchema, CommandSchema, CreateWorkshopBody, JoinBody, SettingsPatchSchema, schemaRefusal } from '../../shared/schema/protocol.ts';
+import {
+  CardValueSchema,
+  CommandSchema,
+  CreateWorkshopBody,
+  JoinBody,
+  SettingsPatchSchema,
+  schemaRefusal,
+} from '../../shared/schema/protocol.ts';
 import { cleanText, isBlankText } from '../../shared/domain/text.ts';
 import { DEFAULT_SETTINGS } from '../../shared/doc/meta-doc.ts';
 import type { z } from 'zod';
@@ -57,20 +64,35 @@ describe('cleanText', () => {
   });
 
   it('keeps what text needs: emoji joiners, flags, Persian non-joiners, right-to-left letters, line breaks, no-break spaces', () => {
-    for (const kept of ['👨\u200D👩\u200D👧 family day', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} Scotland', 'می\u200Cخواهم', 'שלום עולם', 'line one\nline two', '10\u00A0km', '\u0600\u0661\u0662', 'e\u0301']) {
+    for (const kept of [
+      '👨\u200D👩\u200D👧 family day',
+      '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} Scotland',
+      'می\u200Cخواهم',
+      'שלום עולם',
+      'line one\nline two',
+      '10\u00A0km',
+      '\u0600\u0661\u0662',
+      'e\u0301',
+    ]) {
       expect(cleanText(kept), JSON.stringify(kept)).toBe(kept);
     }
   });
 
   it('is idempotent and leaves no format character but the joiners, whatever it is given', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(fc.constantFrom(...Object.values(INVISIBLES)), { maxLength: 6 }), (s, inv) => {
-        const input = inv.join('') + s + [...inv].reverse().join('');
-        const out = cleanText(input);
-        expect(cleanText(out)).toBe(out);
-        expect(out).toBe(out.replace(/^[\s\u200C\u200D]+|[\s\u200C\u200D]+$/gu, ''));
-        expect(out.replace(/\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu, '')).not.toMatch(/[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u061C\u{E0000}-\u{E007F}]/u);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.array(fc.constantFrom(...Object.values(INVISIBLES)), { maxLength: 6 }),
+        (s, inv) => {
+          const input = inv.join('') + s + [...inv].reverse().join('');
+          const out = cleanText(input);
+          expect(cleanText(out)).toBe(out);
+          expect(out).toBe(out.replace(/^[\s\u200C\u200D]+|[\s\u200C\u200D]+$/gu, ''));
+          expect(out.replace(/\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu, '')).not.toMatch(
+            /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u061C\u{E0000}-\u{E007F}]/u,
+          );
+        },
+      ),
       { seed: 11, numRuns: 500 },
     );
   });
@@ -84,7 +106,10 @@ function check<S extends z.ZodType>(schema: S, value: unknown): { code: string; 
   return { code: e.code, message: e.message };
 }
 
-const refused = (field: string) => ({ code: 'EMPTY_TEXT', message: expect.stringMatching(new RegExp(`^${field.replace(/\./g, '\\.')}: only blank or invisible characters`)) });
+const refused = (field: string) => ({
+  code: 'EMPTY_TEXT',
+  message: expect.stringMatching(new RegExp(`^${field.replace(/\./g, '\\.')}: only blank or invisible characters`)),
+});
 
 describe('text fields of the shared schemas', () => {
   const blank = `\u200B${ALL_INVISIBLE} \u200D`;
@@ -93,9 +118,15 @@ describe('text fields of the shared schemas', () => {
     expect(check(JoinBody, { name: '\u200B' })).toEqual(refused('name'));
     expect(check(JoinBody, { name: '' })).toEqual(refused('name'));
     expect(check(CreateWorkshopBody, { title: blank })).toEqual(refused('title'));
-    expect(check(CreateWorkshopBody, { title: 'Offsite', dimensions: [{ name: 'Brand' }, { name: blank }] })).toEqual(refused('dimensions.1.name'));
-    expect(check(CreateWorkshopBody, { title: 'Offsite', dimensions: [{ name: 'Brand', prompts: [blank] }] })).toEqual(refused('dimensions.0.prompts.0'));
-    expect(check(SettingsPatchSchema, { horizons: [{ ...DEFAULT_SETTINGS.horizons[0]!, label: blank }] })).toEqual(refused('horizons.0.label'));
+    expect(check(CreateWorkshopBody, { title: 'Offsite', dimensions: [{ name: 'Brand' }, { name: blank }] })).toEqual(
+      refused('dimensions.1.name'),
+    );
+    expect(check(CreateWorkshopBody, { title: 'Offsite', dimensions: [{ name: 'Brand', prompts: [blank] }] })).toEqual(
+      refused('dimensions.0.prompts.0'),
+    );
+    expect(check(SettingsPatchSchema, { horizons: [{ ...DEFAULT_SETTINGS.horizons[0]!, label: blank }] })).toEqual(
+      refused('horizons.0.label'),
+    );
   });
 
   it('refuse a card a phone writes through Yjs when its text is invisible (the server validates with this schema)', () => {
@@ -108,12 +139,22 @@ describe('text fields of the shared schemas', () => {
   it('refuse an invisible initiative title; clean owner, benchmark and first step', () => {
     const edit = (patch: Record<string, string>) => ({ type: 'roadmap:edit', initiativeId: 'brand:move', patch });
     expect(check(CommandSchema, edit({ title: blank }))).toEqual(refused('patch.title'));
-    expect(check(CommandSchema, edit({ owner: blank, benchmark: '\u202EAna', firstStep: 'Call\u200B Ben' }))).toEqual(edit({ owner: '', benchmark: 'Ana', firstStep: 'Call Ben' }));
+    expect(check(CommandSchema, edit({ owner: blank, benchmark: '\u202EAna', firstStep: 'Call\u200B Ben' }))).toEqual(
+      edit({ owner: '', benchmark: 'Ana', firstStep: 'Call Ben' }),
+    );
   });
 
   it('clean optional text to empty rather than refuse it: organisation, descriptors, poles', () => {
-    const body = check(CreateWorkshopBody, { title: '\uFEFFOffsite\u200B', organisation: blank, dimensions: [{ name: 'Brand\u00AD', left: blank, right: 'x\u200Fy', descriptors: [blank, 'a', 'b', 'c', 'd'] }] });
-    expect(body).toEqual({ title: 'Offsite', organisation: '', dimensions: [{ name: 'Brand', left: '', right: 'xy', descriptors: ['', 'a', 'b', 'c', 'd'] }] });
+    const body = check(CreateWorkshopBody, {
+      title: '\uFEFFOffsite\u200B',
+      organisation: blank,
+      dimensions: [{ name: 'Brand\u00AD', left: blank, right: 'x\u200Fy', descriptors: [blank, 'a', 'b', 'c', 'd'] }],
+    });
+    expect(body).toEqual({
+      title: 'Offsite',
+      organisation: '',
+      dimensions: [{ name: 'Brand', left: '', right: 'xy', descriptors: ['', 'a', 'b', 'c', 'd'] }],
+    });
   });
 
   it('measure length after cleaning, and keep other refusals as INVALID_BODY', () => {

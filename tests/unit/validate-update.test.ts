@@ -67,7 +67,7 @@ describe('validateParticipantUpdate', () => {
   });
 
   it.each([
-    ['the server\'s votes', (d: Y.Doc) => privateMaps(d).votes.set('dim:brand', 9), 'FORBIDDEN_TYPE'],
+    ["the server's votes", (d: Y.Doc) => privateMaps(d).votes.set('dim:brand', 9), 'FORBIDDEN_TYPE'],
     ['the public ids', (d: Y.Doc) => privateMaps(d).public.set('c1', 'forged'), 'FORBIDDEN_TYPE'],
     ['the client bindings', (d: Y.Doc) => privateMaps(d).clients.set('1', SERVER_CLIENT), 'FORBIDDEN_TYPE'],
     ['a root of its own', (d: Y.Doc) => d.getMap('meta').set('phase', 'export'), 'FORBIDDEN_TYPE'],
@@ -76,7 +76,11 @@ describe('validateParticipantUpdate', () => {
     ['text', (d: Y.Doc) => d.getText('t').insert(0, 'hi'), 'FORBIDDEN_TYPE'],
     ['an invalid card', (d: Y.Doc) => privateMaps(d).cards.set('c1', { ...card('x'), kind: 'note' as never }), 'INVALID_VALUE'],
     ['an empty card', (d: Y.Doc) => privateMaps(d).cards.set('c1', card('')), 'EMPTY_TEXT'],
-    ['a card of zero-width spaces and bidi marks', (d: Y.Doc) => privateMaps(d).cards.set('c1', card('\u200B\u200E\u2067\uFEFF')), 'EMPTY_TEXT'],
+    [
+      'a card of zero-width spaces and bidi marks',
+      (d: Y.Doc) => privateMaps(d).cards.set('c1', card('\u200B\u200E\u2067\uFEFF')),
+      'EMPTY_TEXT',
+    ],
     ['a card hiding a zero-width space', (d: Y.Doc) => privateMaps(d).cards.set('c1', card('our\u200Bagency')), 'INVALID_VALUE'],
     ['a card with a bidi override', (d: Y.Doc) => privateMaps(d).cards.set('c1', card('\u202Etxet')), 'INVALID_VALUE'],
     ['a card with blank ends', (d: Y.Doc) => privateMaps(d).cards.set('c1', card(' ours ')), 'INVALID_VALUE'],
@@ -129,7 +133,9 @@ describe('validateParticipantUpdate', () => {
 
   it('refuses garbage and oversize input with named errors', () => {
     const server = serverDoc();
-    expect(codeOf(() => validateParticipantUpdate(server, new Uint8Array([7, 7, 7, 7]), ctx(server)))).toMatch(/MALFORMED_UPDATE|FORBIDDEN_TYPE|UNKNOWN_ITEM/);
+    expect(codeOf(() => validateParticipantUpdate(server, new Uint8Array([7, 7, 7, 7]), ctx(server)))).toMatch(
+      /MALFORMED_UPDATE|FORBIDDEN_TYPE|UNKNOWN_ITEM/,
+    );
     expect(codeOf(() => validateParticipantUpdate(server, new Uint8Array(70_000), ctx(server)))).toBe('PAYLOAD_TOO_LARGE');
   });
 });

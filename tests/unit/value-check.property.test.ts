@@ -24,12 +24,36 @@ const junk = fc.oneof(
   fc.string({ maxLength: 5 }),
 );
 const stage = fc.oneof(fc.constantFrom(null, 1, 2, 3, 4, 5, 0, 6, -1, 2.5, NaN, Infinity, '3', -0, 3n), junk);
-const invisible = ['\u200B', '\u200E', '\u2067', '\uFEFF', '\u00AD', '\u0000', '\u001F', '\uD800', '\u200D', '\u200C', '\u034F', '\u3164', '\u2800', ' ', '\t', '\n', '\u00A0', '\u0301', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}', '\u{E0041}', '\u0600'];
+const invisible = [
+  '\u200B',
+  '\u200E',
+  '\u2067',
+  '\uFEFF',
+  '\u00AD',
+  '\u0000',
+  '\u001F',
+  '\uD800',
+  '\u200D',
+  '\u200C',
+  '\u034F',
+  '\u3164',
+  '\u2800',
+  ' ',
+  '\t',
+  '\n',
+  '\u00A0',
+  '\u0301',
+  '\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}',
+  '\u{E0041}',
+  '\u0600',
+];
 const text = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.array(fc.oneof(fc.constantFrom(...invisible), fc.constantFrom('a', 'Z', '9', 'é', '👨‍👩‍👧', 'ب', '한')), { maxLength: 12 }).map((parts) => parts.join('')),
+  fc
+    .array(fc.oneof(fc.constantFrom(...invisible), fc.constantFrom('a', 'Z', '9', 'é', '👨‍👩‍👧', 'ب', '한')), { maxLength: 12 })
+    .map((parts) => parts.join('')),
   fc.integer({ min: 270, max: 290 }).map((n) => 'a'.repeat(n)),
   fc.integer({ min: 270, max: 290 }).map((n) => `${'a'.repeat(n)} `),
   fc.constantFrom('We ask customers first', ' padded', 'padded ', 'two\nlines', '\u200B', ''),
@@ -58,7 +82,8 @@ const cardLike = fc
     return v;
   });
 /** Mostly `good`, sometimes `other`. */
-const likely = <T, U>(good: fc.Arbitrary<T>, other: fc.Arbitrary<U>) => fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: other, weight: 1 });
+const likely = <T, U>(good: fc.Arbitrary<T>, other: fc.Arbitrary<U>) =>
+  fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: other, weight: 1 });
 /** Mostly valid cards, so that both sides say yes often enough to matter. */
 const nearCard = fc
   .record({
@@ -95,18 +120,20 @@ describe('value checks by hand', () => {
     let accepted = 0;
     fc.assert(
       fc.property(
-        fc.record(
-          {
-            current: fc.oneof(fc.constantFrom(null, 1, 3, 5), stage),
-            target: fc.oneof(fc.constantFrom(null, 2, 4), stage),
-            extra: fc.option(fc.tuple(extraKey, junk), { nil: undefined, freq: 4 }),
-          },
-          { requiredKeys: [] },
-        ).map(({ extra, ...fields }) => {
-          const v: Record<string, unknown> = { ...fields };
-          if (extra) v[extra[0]] = extra[1];
-          return v;
-        }),
+        fc
+          .record(
+            {
+              current: fc.oneof(fc.constantFrom(null, 1, 3, 5), stage),
+              target: fc.oneof(fc.constantFrom(null, 2, 4), stage),
+              extra: fc.option(fc.tuple(extraKey, junk), { nil: undefined, freq: 4 }),
+            },
+            { requiredKeys: [] },
+          )
+          .map(({ extra, ...fields }) => {
+            const v: Record<string, unknown> = { ...fields };
+            if (extra) v[extra[0]] = extra[1];
+            return v;
+          }),
         (v) => {
           const expected = MarkerValueSchema.safeParse(v).success;
           if (expected) accepted++;
@@ -119,7 +146,10 @@ describe('value checks by hand', () => {
   });
 
   it('agree on a key that lib0 decodes as an own "__proto__" field', () => {
-    const v = JSON.parse('{"kind":"practice","text":"ok","dimension":"brand","stage":2,"createdAt":1,"__proto__":{"x":1}}') as Record<string, unknown>;
+    const v = JSON.parse('{"kind":"practice","text":"ok","dimension":"brand","stage":2,"createdAt":1,"__proto__":{"x":1}}') as Record<
+      string,
+      unknown
+    >;
     expect(isCleanCard(v)).toBe(schemaCard(v));
     expect(isCleanCard(v)).toBe(false);
   });

@@ -36,7 +36,18 @@ describe('vote targets and pools', () => {
 
 describe('votes left on a phone', () => {
   const card = (id: string, kind: PublicCard['kind'], hidden = false): PublicCard =>
-    ({ id, kind, text: id, dimension: 'brand', stage: kind === 'practice' ? 2 : null, author: null, order: 0, hidden, mine: false, localId: null }) as PublicCard;
+    ({
+      id,
+      kind,
+      text: id,
+      dimension: 'brand',
+      stage: kind === 'practice' ? 2 : null,
+      author: null,
+      order: 0,
+      hidden,
+      mine: false,
+      localId: null,
+    }) as PublicCard;
   const board = (votes: Record<string, number>, votesPerPerson = 3) =>
     ({
       settings: { votesPerPerson },

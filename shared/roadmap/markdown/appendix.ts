@@ -43,7 +43,9 @@ function barriers(out: MarkdownWriter, { board, cards, dimName, votesOn }: Expor
     out.para('Nobody raised a barrier card.');
     return;
   }
-  out.para('The barriers people named, most votes first. A general barrier concerns the whole plan rather than one dimension; "not before" holds the work it concerns until that horizon.');
+  out.para(
+    'The barriers people named, most votes first. A general barrier concerns the whole plan rather than one dimension; "not before" holds the work it concerns until that horizon.',
+  );
   const horizonLabel = new Map(board.settings.horizons.map((h) => [h.id, h.label]));
   out.list(
     raised.map((c) => {

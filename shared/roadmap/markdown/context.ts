@@ -68,7 +68,9 @@ const dayInWords = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number
  */
 export function ownerWords(i: Initiative, anonymous: boolean, escape: (text: string) => string): string {
   if (normalise(i.owner)) return `Owner: ${escape(i.owner)} (${i.ownerConfirmed === true ? 'confirmed' : 'not yet confirmed'}).`;
-  const [first, ...others] = suggestedOwners(i).filter((n) => normalise(n)).map((n) => escape(n));
+  const [first, ...others] = suggestedOwners(i)
+    .filter((n) => normalise(n))
+    .map((n) => escape(n));
   if (!first || anonymous) return 'Owner: to be named by the room.';
   return `Owner: ${first} (suggested, not yet confirmed)${others.length > 0 ? `, with ${listNames(others)}` : ''}.`;
 }
@@ -94,7 +96,9 @@ export function readExport(board: BoardState, roadmap: Roadmap, day: string): Ex
   const meeting = roadmap.initiatives.filter((i) => opening.has(i.horizon));
   // What follows a meeting on a split dimension cannot start before the meeting has settled where we stand.
   const meetingOn = new Set(meeting.map((i) => i.dimension));
-  const acts = (firstHorizon ? inHorizon(firstHorizon) : []).filter((i) => !(i.fromStage === STAGE_NOT_AGREED && meetingOn.has(i.dimension)));
+  const acts = (firstHorizon ? inHorizon(firstHorizon) : []).filter(
+    (i) => !(i.fromStage === STAGE_NOT_AGREED && meetingOn.has(i.dimension)),
+  );
   return {
     board,
     roadmap,

@@ -30,7 +30,11 @@ const MARKUP = /[\\`*_[\]<>#|~$]/g;
  * nothing but blanks was typed: the sections test it to say "not set".
  */
 export function normalise(text: string): string {
-  return cleanText(String(text ?? '').replace(BREAKS, ' ').replace(/\t/g, ' '));
+  return cleanText(
+    String(text ?? '')
+      .replace(BREAKS, ' ')
+      .replace(/\t/g, ' '),
+  );
 }
 
 function escapePlain(text: string): string {
@@ -64,5 +68,10 @@ export function mermaidLabel(text: string, max = 60): string {
     .replace(/\s+/g, ' ')
     .trim();
   const chars = [...cleaned];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : cleaned;
+  return chars.length > max
+    ? `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`
+    : cleaned;
 }

@@ -30,7 +30,12 @@ export function parseDay(date: string): Day {
  * when nothing of the title survives (an emoji-only title, say). Throws
  * AppError INVALID_VALUE for a date that is not yyyy-mm-dd.
  */
-export function fileNameFor(title: string, what: 'roadmap' | 'report' | 'canvas' | 'archive' | 'template', date: string, ext: 'md' | 'html' | 'csv' | 'json'): string {
+export function fileNameFor(
+  title: string,
+  what: 'roadmap' | 'report' | 'canvas' | 'archive' | 'template',
+  date: string,
+  ext: 'md' | 'html' | 'csv' | 'json',
+): string {
   parseDay(date);
   const slug =
     String(title ?? '')

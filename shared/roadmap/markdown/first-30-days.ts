@@ -32,12 +32,16 @@ export function firstThirtyDaysSection(out: MarkdownWriter, ctx: ExportContext):
         : `**Before anything else:** ${listNames(agenda)}; the steps below cover only what was assessed.`,
     );
   } else if (nobodyVoted && roadmap.initiatives.length > 0) {
-    items.push('**Before anything else:** hold the vote, so the order follows what the room wants first; until then the order follows the size of each gap.');
+    items.push(
+      '**Before anything else:** hold the vote, so the order follows what the room wants first; until then the order follows the size of each gap.',
+    );
   }
   const item = (i: Initiative) => `**${label(i)}.** ${inline(i.firstStep) || 'First step to be agreed by the owner.'} ${ownerLine(i)}`;
   items.push(...meeting.map(item), ...acts.map(item));
   if (roadmap.initiatives.length === 0 && roadmap.summaries.every((s) => s.answers === 0)) {
-    out.para('Nobody has placed a marker on the canvas yet, so there is nothing to plan from: the first meeting should place today and the target on each dimension, then vote.');
+    out.para(
+      'Nobody has placed a marker on the canvas yet, so there is nothing to plan from: the first meeting should place today and the target on each dimension, then vote.',
+    );
   } else if (items.length === 0) {
     out.para('There is nothing to start: no dimension has a gap between where the room puts us today and where it wants to be.');
   } else {
@@ -45,7 +49,8 @@ export function firstThirtyDaysSection(out: MarkdownWriter, ctx: ExportContext):
     if (thin) intro.push('A proposal to test, not yet a decision (see Before you act).');
     if (meeting.length > 0) intro.push(`One meeting to settle what the room disagreed on${firstHorizon ? ', then the first steps' : ''}.`);
     else if (firstHorizon) intro.push(`The first steps in ${inline(firstHorizon.label)}.`);
-    if (firstHorizon && firstHorizon !== scheduled[0]) intro.push(`Nothing starts in ${inline(scheduled[0]!.label)}: the reasons below say why.`);
+    if (firstHorizon && firstHorizon !== scheduled[0])
+      intro.push(`Nothing starts in ${inline(scheduled[0]!.label)}: the reasons below say why.`);
     if (!board.settings.anonymous && roadmap.initiatives.some((i) => suggestedOwners(i).length > 0)) {
       intro.push('Each suggested owner wrote most cards on the dimension or voted for it: the room confirms or names someone else.');
     }

@@ -6,11 +6,21 @@ import { listNames, plural } from '../../domain/words.ts';
 import { isAddedByRoadmap, isWaitingList } from '../horizons.ts';
 
 /** `org` and `stageName` come escaped, dimension names go through `escape` (the HTML report passes its own); none when no dimension has an answer. */
-export function summaryParagraphs(board: BoardState, roadmap: Roadmap, org: string, stageName: (s: number) => string, escape: (text: string) => string = inline): string[] {
+export function summaryParagraphs(
+  board: BoardState,
+  roadmap: Roadmap,
+  org: string,
+  stageName: (s: number) => string,
+  escape: (text: string) => string = inline,
+): string[] {
   const answered = roadmap.summaries.filter((s) => s.answers > 0);
   if (answered.length === 0) return [];
   const sentences: string[] = [];
-  const names = (list: readonly DimensionSummary[]) => listNames(list.map((s) => escape(s.name)), 3);
+  const names = (list: readonly DimensionSummary[]) =>
+    listNames(
+      list.map((s) => escape(s.name)),
+      3,
+    );
   /** "at Broadcasting on most dimensions, higher on A and lower on B": what the numbers mean, not the counts. */
   const where = (pick: (s: DimensionSummary) => number | null): string | null => {
     const known = answered.filter((s) => pick(s) !== null);
@@ -19,10 +29,20 @@ export function summaryParagraphs(board: BoardState, roadmap: Roadmap, org: stri
     const [mode, n] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [null, 0];
     if (mode === null) return null;
     // Two stages as common as each other: say so, rather than crown one of them.
-    const tied = [...counts].filter(([, c]) => c === n).map(([stage]) => stage).sort((a, b) => a - b);
+    const tied = [...counts]
+      .filter(([, c]) => c === n)
+      .map(([stage]) => stage)
+      .sort((a, b) => a - b);
     const higher = known.filter((s) => pick(s)! > tied[tied.length - 1]!);
     const lower = known.filter((s) => pick(s)! < tied[0]!);
-    const share = n === known.length ? (known.length === roadmap.summaries.length ? 'every dimension' : 'every dimension it assessed') : n * 2 > known.length ? 'most dimensions' : 'more dimensions than any other stage';
+    const share =
+      n === known.length
+        ? known.length === roadmap.summaries.length
+          ? 'every dimension'
+          : 'every dimension it assessed'
+        : n * 2 > known.length
+          ? 'most dimensions'
+          : 'more dimensions than any other stage';
     const head = tied.length > 1 ? `${listNames(tied.map(stageName))} in equal numbers` : `${stageName(mode)} on ${share}`;
     return [head, higher.length > 0 ? `higher on ${names(higher)}` : null, lower.length > 0 ? `lower on ${names(lower)}` : null]
       .filter((x): x is string => x !== null)

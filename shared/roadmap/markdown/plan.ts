@@ -21,7 +21,8 @@ import type { MarkdownWriter } from './writer.ts';
  * detail in the appendix, to confirm when the first horizon ends. It keeps the body
  * short enough to read the next morning.
  */
-export const isFar = (h: Horizon, ctx: ExportContext) => isWaitingList(h) || (ctx.firstHorizon !== undefined && h.id !== ctx.firstHorizon.id);
+export const isFar = (h: Horizon, ctx: ExportContext) =>
+  isWaitingList(h) || (ctx.firstHorizon !== undefined && h.id !== ctx.firstHorizon.id);
 
 const horizonHeading = (h: Horizon) => (isWaitingList(h) ? inline(h.label) : `${inline(h.label)} (months ${h.fromMonth} to ${h.toMonth})`);
 
@@ -31,7 +32,11 @@ export function planSection(out: MarkdownWriter, ctx: ExportContext): void {
   out.heading(2, 'The roadmap');
   const org = normalise(board.organisation) ? inline(board.organisation) : 'the organisation';
   for (const p of summaryParagraphs(board, roadmap, org, stage)) out.para(p);
-  out.para(`Stages, left to right: ${workshopStages(board.stages).map((st) => (normalise(st.short) ? `${inline(st.name)} (${inline(st.short)})` : inline(st.name))).join(', ')}.`);
+  out.para(
+    `Stages, left to right: ${workshopStages(board.stages)
+      .map((st) => (normalise(st.short) ? `${inline(st.name)} (${inline(st.short)})` : inline(st.name)))
+      .join(', ')}.`,
+  );
   const chart = mermaidGantt(roadmap, ctx.date, numbered);
   if (chart) out.block(chart);
 
@@ -45,9 +50,14 @@ export function planSection(out: MarkdownWriter, ctx: ExportContext): void {
     if (isFar(h, ctx)) {
       if (!outlined) {
         const end = ctx.firstHorizon ? ` when ${inline(ctx.firstHorizon.label)} ends, on ${ctx.dayAfter(ctx.firstHorizon.toMonth)}` : '';
-        out.para(`What starts later is outlined here, one line each: its reasons, first steps and benchmarks are in the appendix (Later work), to confirm${end}.`);
+        out.para(
+          `What starts later is outlined here, one line each: its reasons, first steps and benchmarks are in the appendix (Later work), to confirm${end}.`,
+        );
       }
-      if (isWaitingList(h)) out.para(`These did not fit in the horizons above without going past ${plural(cap, 'initiative')} in one. Move one in when a slot frees up.`);
+      if (isWaitingList(h))
+        out.para(
+          `These did not fit in the horizons above without going past ${plural(cap, 'initiative')} in one. Move one in when a slot frees up.`,
+        );
       outlined = true;
       out.list(here.map((i) => `**${ctx.label(i)}.** ${ownerLine(i)}`));
       continue;
@@ -87,22 +97,41 @@ export function laterWorkSection(out: MarkdownWriter, ctx: ExportContext): void 
 }
 
 /** `stepAbove`: its first step is listed under First 30 days; `saidAbove`: so is its owner, and the horizon says so once. */
-function initiativeSection(out: MarkdownWriter, { board, label, ownerLine }: ExportContext, i: Initiative, stepAbove: boolean, saidAbove: boolean, review: string | null, level = 3): void {
+function initiativeSection(
+  out: MarkdownWriter,
+  { board, label, ownerLine }: ExportContext,
+  i: Initiative,
+  stepAbove: boolean,
+  saidAbove: boolean,
+  review: string | null,
+  level = 3,
+): void {
   out.heading(level, label(i));
   const benchmark = normalise(i.benchmark)
     ? inline(i.benchmark)
     : normalise(suggestedBenchmark(i))
       ? `suggested: ${inline(suggestedBenchmark(i))}`
       : 'to be set by the owner';
-  const owner = ownerLine(i).replace(/^Owner: /, '').replace(/\.$/, '');
+  const owner = ownerLine(i)
+    .replace(/^Owner: /, '')
+    .replace(/\.$/, '');
   // A meeting has no business goal of its own: it settles where we stand.
-  const goal = i.kind === 'move' ? [`**Business goal (proposed):** ${inline(proposedGoal(board.settings.organisationKind, i.dimension, servesOf(board)))}`] : [];
+  const goal =
+    i.kind === 'move'
+      ? [`**Business goal (proposed):** ${inline(proposedGoal(board.settings.organisationKind, i.dimension, servesOf(board)))}`]
+      : [];
   out.list([
     `**Why:** ${i.why.map((w) => inline(w)).join(' ')}`,
     ...goal,
-    ...(saidAbove ? [] : [`**First step:** ${stepAbove ? 'see First 30 days.' : inline(i.firstStep) || 'to be agreed by the owner'}`, `**Owner:** ${owner}`]),
+    ...(saidAbove
+      ? []
+      : [
+          `**First step:** ${stepAbove ? 'see First 30 days.' : inline(i.firstStep) || 'to be agreed by the owner'}`,
+          `**Owner:** ${owner}`,
+        ]),
     `**Benchmark:** ${benchmark}${review ? ` Review on ${review}.` : ''}`,
   ]);
 }
 
-export const servesOf = (board: BoardState) => normalise(board.settings.serves) || KIND_WORDS[kindOf(board.settings.organisationKind)].serves;
+export const servesOf = (board: BoardState) =>
+  normalise(board.settings.serves) || KIND_WORDS[kindOf(board.settings.organisationKind)].serves;

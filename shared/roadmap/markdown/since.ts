@@ -12,7 +12,9 @@ import type { MarkdownWriter } from './writer.ts';
 export function sinceSection(out: MarkdownWriter, { board, roadmap, cards, stage, stageCell }: ExportContext): void {
   if (!board.baseline) return;
   const dims = new Set(board.dimensions.map((d) => d.key));
-  const barriersNow = cards.filter((c) => c.kind === 'barrier').map((c) => ({ text: c.text, dimension: c.dimension !== null && dims.has(c.dimension) ? c.dimension : null }));
+  const barriersNow = cards
+    .filter((c) => c.kind === 'barrier')
+    .map((c) => ({ text: c.text, dimension: c.dimension !== null && dims.has(c.dimension) ? c.dimension : null }));
   const since = sinceEarlier(board.baseline, roadmap.summaries, board.earlier, barriersNow);
 
   const when = dayOf(since.baseline.date);
@@ -21,7 +23,11 @@ export function sinceSection(out: MarkdownWriter, { board, roadmap, cards, stage
   const up = since.dimensions.filter((d) => (d.moved ?? 0) > 0);
   const down = since.dimensions.filter((d) => (d.moved ?? 0) < 0);
   const same = since.dimensions.filter((d) => d.moved === 0);
-  const names = (list: typeof up) => listNames(list.map((d) => inline(d.name)), 3);
+  const names = (list: typeof up) =>
+    listNames(
+      list.map((d) => inline(d.name)),
+      3,
+    );
   const moves = [
     up.length > 0 ? `moved up on ${plural(up.length, 'dimension')} (${names(up)})` : null,
     down.length > 0 ? `slipped on ${plural(down.length, 'dimension')} (${names(down)})` : null,
@@ -38,12 +44,26 @@ export function sinceSection(out: MarkdownWriter, { board, roadmap, cards, stage
   const middle = (stage: number | null, answers: number) => (answers > 0 && stage === null ? 'split' : stageCell(stage));
   if (since.dimensions.length > 0) {
     const rows = since.dimensions.map((d) => {
-      const moved = d.dropped ? 'off the canvas now' : d.moved === null ? 'n/a' : d.moved > 0 ? `up ${d.moved}` : d.moved < 0 ? `down ${-d.moved}` : 'no';
+      const moved = d.dropped
+        ? 'off the canvas now'
+        : d.moved === null
+          ? 'n/a'
+          : d.moved > 0
+            ? `up ${d.moved}`
+            : d.moved < 0
+              ? `down ${-d.moved}`
+              : 'no';
       const now = (stage: number | null) => (d.dropped ? 'n/a' : middle(stage, d.now.answers));
       return `| ${inline(d.name)} | ${middle(d.then.current, d.then.answers)} | ${now(d.now.current)} | ${middle(d.then.target, d.then.answers)} | ${now(d.now.target)} | ${moved} |`;
     });
-    out.block(['| Dimension | Today, then | Today, now | Target, then | Target, now | Moved |', '| --- | --- | --- | --- | --- | --- |', ...rows]);
-    out.para("Then and now are each room's middle answer, counted as in the appendix. Nobody's own answers are compared across the two sessions: only what each room said as a whole.");
+    out.block([
+      '| Dimension | Today, then | Today, now | Target, then | Target, now | Moved |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...rows,
+    ]);
+    out.para(
+      "Then and now are each room's middle answer, counted as in the appendix. Nobody's own answers are compared across the two sessions: only what each room said as a whole.",
+    );
   }
   out.heading(3, 'What became of the earlier plan');
   if (since.outcomes.length === 0) {
@@ -53,14 +73,19 @@ export function sinceSection(out: MarkdownWriter, { board, roadmap, cards, stage
   out.list(
     since.outcomes.map((o) => {
       const i = o.initiative;
-      const where = [normalise(i.horizon) ? inline(i.horizon) : null, normalise(i.owner) ? `owner: ${inline(i.owner)}` : null].filter(Boolean).join(', ');
+      const where = [normalise(i.horizon) ? inline(i.horizon) : null, normalise(i.owner) ? `owner: ${inline(i.owner)}` : null]
+        .filter(Boolean)
+        .join(', ');
       const status = o.mark.status ? STATUS_WORDS[o.mark.status] : 'not discussed yet';
       const aim = i.kind === 'move' && o.reached !== null ? (o.reached ? ', where it aimed' : `, short of ${stage(i.toStage)}`) : '';
       const now = o.nowStage === null ? '' : `; the room puts it at ${stage(o.nowStage)} today${aim}`;
       // What held it back is the story of a stalled initiative; elsewhere it would only repeat itself.
       const raised =
         o.mark.status === 'stalled' && o.stillRaised.length > 0
-          ? `; ${listNames(o.stillRaised.map((t) => `“${inline(t)}”`), 2)} ${o.stillRaised.length === 1 ? 'is' : 'are'} still raised`
+          ? `; ${listNames(
+              o.stillRaised.map((t) => `“${inline(t)}”`),
+              2,
+            )} ${o.stillRaised.length === 1 ? 'is' : 'are'} still raised`
           : '';
       return `**${inline(i.title) || 'Untitled'}**${where ? ` (${where})` : ''}: ${status}${now}${raised}.`;
     }),

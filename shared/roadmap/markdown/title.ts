@@ -12,5 +12,9 @@ export function titleSection(out: MarkdownWriter, { board, day, people }: Export
     : people.length === 0
       ? 'nobody joined'
       : `${people.map((p) => inline(p.name) || 'unnamed').join(', ')} (${people.length})`;
-  out.list([`**Organisation:** ${org ? inline(board.organisation) : '_not set_'}`, `**Date:** ${day}`, `**Participants:** ${participantLine}`]);
+  out.list([
+    `**Organisation:** ${org ? inline(board.organisation) : '_not set_'}`,
+    `**Date:** ${day}`,
+    `**Participants:** ${participantLine}`,
+  ]);
 }

@@ -60,7 +60,12 @@ function barriers({ board, dimName, votesOn }: ExportContext, cards: Card[], dim
   return `${head}<p>The barriers people named, most votes first. A general barrier concerns the whole plan rather than one dimension; “not before” holds the work it concerns until that horizon.</p>${list(items, ' class="cards"')}`;
 }
 
-function practiceCards({ board, votesOn }: ExportContext, { stage }: HtmlParts, cards: Card[], dimOrder: ReadonlyMap<string, number>): string {
+function practiceCards(
+  { board, votesOn }: ExportContext,
+  { stage }: HtmlParts,
+  cards: Card[],
+  dimOrder: ReadonlyMap<string, number>,
+): string {
   const head = '<h3>Practice cards</h3>';
   const practice = cards.filter((c) => c.kind === 'practice' && c.dimension !== null && dimOrder.has(c.dimension));
   if (practice.length === 0) return `${head}<p>Nobody wrote a practice card.</p>`;

@@ -30,5 +30,12 @@ export const typed = (text: string): string => `<bdi>${escapeHtml(text)}</bdi>`;
 /** Typed text cut to at most `max` characters (the last one "…" when cut), escaped: for a label with no room to wrap. */
 export function clipped(text: string, max: number): string {
   const chars = [...normalise(text)];
-  return escapeHtml(chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : chars.join(''));
+  return escapeHtml(
+    chars.length > max
+      ? `${chars
+          .slice(0, max - 1)
+          .join('')
+          .trimEnd()}…`
+      : chars.join(''),
+  );
 }

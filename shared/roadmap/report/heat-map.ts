@@ -39,7 +39,12 @@ export function heatMap({ board }: ExportContext): string {
       const answers = d.today.answers;
       const name = `<th scope="row" dir="auto">${escapeHtml(d.def.name) || escapeHtml(d.def.key)}</th>`;
       if (!distributionVisible(board, answers)) {
-        const why = answers === 0 ? 'no answers' : answers < board.settings.minAnswers ? `fewer than ${board.settings.minAnswers} answers: not shown` : 'not revealed';
+        const why =
+          answers === 0
+            ? 'no answers'
+            : answers < board.settings.minAnswers
+              ? `fewer than ${board.settings.minAnswers} answers: not shown`
+              : 'not revealed';
         return `<tr>${name}<td colspan="${stages.length * 2}" class="hidden-row">${why}</td></tr>`;
       }
       return `<tr>${name}${cells(d.summary.counts, answers, 'edge')}${cells(d.targetCounts, d.wanted.answers, 'edge')}</tr>`;

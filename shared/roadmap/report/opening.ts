@@ -45,13 +45,17 @@ export function firstThirtyDays(ctx: ExportContext, parts: HtmlParts): string {
         : `<strong>Before anything else:</strong> ${listNames(agenda)}; the steps below cover only what was assessed.`,
     );
   } else if (nobodyVoted && roadmap.initiatives.length > 0) {
-    items.push('<strong>Before anything else:</strong> hold the vote, so the order follows what the room wants first; until then the order follows the size of each gap.');
+    items.push(
+      '<strong>Before anything else:</strong> hold the vote, so the order follows what the room wants first; until then the order follows the size of each gap.',
+    );
   }
-  const item = (i: Initiative) => `<strong>${label(i)}.</strong> ${typedOr(i.firstStep, 'First step to be agreed by the owner.')} <span class="owner">${ownerLine(i)}</span>`;
+  const item = (i: Initiative) =>
+    `<strong>${label(i)}.</strong> ${typedOr(i.firstStep, 'First step to be agreed by the owner.')} <span class="owner">${ownerLine(i)}</span>`;
   items.push(...meeting.map(item), ...acts.map(item));
   let body: string;
   if (roadmap.initiatives.length === 0 && roadmap.summaries.every((s) => s.answers === 0)) {
-    body = '<p>Nobody has placed a marker on the canvas yet, so there is nothing to plan from: the first meeting should place today and the target on each dimension, then vote.</p>';
+    body =
+      '<p>Nobody has placed a marker on the canvas yet, so there is nothing to plan from: the first meeting should place today and the target on each dimension, then vote.</p>';
   } else if (items.length === 0) {
     body = '<p>There is nothing to start: no dimension has a gap between where the room puts us today and where it wants to be.</p>';
   } else {
@@ -59,7 +63,8 @@ export function firstThirtyDays(ctx: ExportContext, parts: HtmlParts): string {
     if (thin) intro.push('A proposal to test, not yet a decision (see Before you act).');
     if (meeting.length > 0) intro.push(`One meeting to settle what the room disagreed on${firstHorizon ? ', then the first steps' : ''}.`);
     else if (firstHorizon) intro.push(`The first steps in ${typed(firstHorizon.label)}.`);
-    if (firstHorizon && firstHorizon !== scheduled[0]) intro.push(`Nothing starts in ${typed(scheduled[0]!.label)}: the reasons below say why.`);
+    if (firstHorizon && firstHorizon !== scheduled[0])
+      intro.push(`Nothing starts in ${typed(scheduled[0]!.label)}: the reasons below say why.`);
     if (!board.settings.anonymous && roadmap.initiatives.some((i) => suggestedOwners(i).length > 0)) {
       intro.push('Each suggested owner wrote most cards on the dimension or voted for it: the room confirms or names someone else.');
     }

@@ -33,4 +33,5 @@ export function htmlParts({ board, stageName, numbered }: ExportContext): HtmlPa
 }
 
 /** A bulleted list; nothing when there are no items. */
-export const list = (items: readonly string[], attrs = ''): string => (items.length === 0 ? '' : `<ul${attrs}>${items.map((t) => `<li>${t}</li>`).join('')}</ul>`);
+export const list = (items: readonly string[], attrs = ''): string =>
+  items.length === 0 ? '' : `<ul${attrs}>${items.map((t) => `<li>${t}</li>`).join('')}</ul>`;

@@ -20,7 +20,8 @@ import { escapeHtml, typed } from './escape-html.ts';
 import { list, typedOr, type HtmlParts } from './parts.ts';
 import { timelineSvg } from './timeline-svg.ts';
 
-const horizonHeading = (h: Horizon) => (isWaitingList(h) ? typed(h.label) : `${typed(h.label)} <span class="months">(months ${h.fromMonth} to ${h.toMonth})</span>`);
+const horizonHeading = (h: Horizon) =>
+  isWaitingList(h) ? typed(h.label) : `${typed(h.label)} <span class="months">(months ${h.fromMonth} to ${h.toMonth})</span>`;
 
 export function planSections(ctx: ExportContext, parts: HtmlParts, footer: string): string {
   const { board, roadmap, numbered, acts, inHorizon } = ctx;
@@ -29,7 +30,9 @@ export function planSections(ctx: ExportContext, parts: HtmlParts, footer: strin
   const out: Array<{ starts: boolean; html: (footer: string | null) => string }> = [];
   const org = escapeHtml(board.organisation) ? typed(board.organisation) : 'the organisation';
   const intro = summaryParagraphs(board, roadmap, org, parts.stage, typed).map((p) => `<p>${p}</p>`);
-  const stages = workshopStages(board.stages).map((st) => (escapeHtml(st.short) ? `${typed(st.name)} (${typed(st.short)})` : typed(st.name)));
+  const stages = workshopStages(board.stages).map((st) =>
+    escapeHtml(st.short) ? `${typed(st.name)} (${typed(st.short)})` : typed(st.name),
+  );
   const chart = timelineSvg(roadmap, numbered);
   out.push({
     starts: true,
@@ -47,11 +50,21 @@ export function planSections(ctx: ExportContext, parts: HtmlParts, footer: strin
     if (isFar(h, ctx)) {
       if (!outlined) {
         const end = ctx.firstHorizon ? ` when ${typed(ctx.firstHorizon.label)} ends, on ${ctx.dayAfter(ctx.firstHorizon.toMonth)}` : '';
-        body.push(`<p>What starts later is outlined here, one line each: its reasons, first steps and benchmarks are in the appendix (Later work), to confirm${end}.</p>`);
+        body.push(
+          `<p>What starts later is outlined here, one line each: its reasons, first steps and benchmarks are in the appendix (Later work), to confirm${end}.</p>`,
+        );
       }
-      if (isWaitingList(h)) body.push(`<p>These did not fit in the horizons above without going past ${plural(cap, 'initiative')} in one. Move one in when a slot frees up.</p>`);
+      if (isWaitingList(h))
+        body.push(
+          `<p>These did not fit in the horizons above without going past ${plural(cap, 'initiative')} in one. Move one in when a slot frees up.</p>`,
+        );
       outlined = true;
-      body.push(list(here.map((i) => `<strong>${parts.label(i)}.</strong> <span class="owner">${parts.ownerLine(i)}</span>`), ' class="outline"'));
+      body.push(
+        list(
+          here.map((i) => `<strong>${parts.label(i)}.</strong> <span class="owner">${parts.ownerLine(i)}</span>`),
+          ' class="outline"',
+        ),
+      );
       // One line each: these follow on the page before them.
       const id = `horizon-${++n}`;
       out.push({ starts: false, html: (f) => horizonSection(id, horizonHeading(h), body, f, 'horizon outlined') });
@@ -77,7 +90,11 @@ export function planSections(ctx: ExportContext, parts: HtmlParts, footer: strin
   }
   if (roadmap.initiatives.length > 0) {
     const again = `<p>Run this assessment again with the same people on ${ctx.dayAfter(6)} and on ${ctx.dayAfter(12)}, and compare where the room puts us with this record: the plan is checked, not filed.</p>`;
-    out.push({ starts: false, html: (f) => `<section class="look-again" aria-labelledby="look-again"><h2 id="look-again">Look again</h2>${again}${foot(f)}</section>` });
+    out.push({
+      starts: false,
+      html: (f) =>
+        `<section class="look-again" aria-labelledby="look-again"><h2 id="look-again">Look again</h2>${again}${foot(f)}</section>`,
+    });
   }
   // The appendix after the plan starts a page too.
   return out.map((part, k) => part.html(out[k + 1]?.starts === false ? null : footer)).join('\n');
@@ -105,14 +122,31 @@ const foot = (footer: string | null) => (footer ? `<p class="running-footer">${f
  * The markdown's initiative, field for field. `stepAbove`: its first step is listed under First 30 days;
  * `saidAbove`: so is its owner, and the horizon says so once; `review`: the day its benchmark is reviewed.
  */
-function initiative(ctx: ExportContext, parts: HtmlParts, i: Initiative, stepAbove: boolean, saidAbove: boolean, review: string | null, level = 3): string {
+function initiative(
+  ctx: ExportContext,
+  parts: HtmlParts,
+  i: Initiative,
+  stepAbove: boolean,
+  saidAbove: boolean,
+  review: string | null,
+  level = 3,
+): string {
   const { board, numbered } = ctx;
-  const benchmark = escapeHtml(i.benchmark) ? typed(i.benchmark) : escapeHtml(suggestedBenchmark(i)) ? `suggested: ${typed(suggestedBenchmark(i))}` : 'to be set by the owner';
-  const owner = parts.ownerLine(i).replace(/^Owner: /, '').replace(/\.$/, '');
+  const benchmark = escapeHtml(i.benchmark)
+    ? typed(i.benchmark)
+    : escapeHtml(suggestedBenchmark(i))
+      ? `suggested: ${typed(suggestedBenchmark(i))}`
+      : 'to be set by the owner';
+  const owner = parts
+    .ownerLine(i)
+    .replace(/^Owner: /, '')
+    .replace(/\.$/, '');
   const rows: Array<[string, string]> = [['Why', i.why.map((w) => typed(w)).join(' ')]];
   // A meeting has no business goal of its own: it settles where we stand.
-  if (i.kind === 'move') rows.push(['Business goal (proposed)', typed(proposedGoal(board.settings.organisationKind, i.dimension, servesOf(board)))]);
-  if (!saidAbove) rows.push(['First step', stepAbove ? 'see First 30 days.' : typedOr(i.firstStep, 'to be agreed by the owner')], ['Owner', owner]);
+  if (i.kind === 'move')
+    rows.push(['Business goal (proposed)', typed(proposedGoal(board.settings.organisationKind, i.dimension, servesOf(board)))]);
+  if (!saidAbove)
+    rows.push(['First step', stepAbove ? 'see First 30 days.' : typedOr(i.firstStep, 'to be agreed by the owner')], ['Owner', owner]);
   rows.push(['Benchmark', `${benchmark}${review ? ` Review on ${review}.` : ''}`]);
   const n = numbered.get(i.id);
   return `<article class="initiative" aria-labelledby="i${n}"><h${level} id="i${n}"><span class="n">${n}.</span> ${typedOr(i.title, 'Untitled')}</h${level}><dl>${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl></article>`;

@@ -12,7 +12,9 @@ import type { HtmlParts } from './parts.ts';
 export function sinceSection({ board, roadmap, cards }: ExportContext, { stage, stageCell }: HtmlParts): string {
   if (!board.baseline) return '';
   const dims = new Set(board.dimensions.map((d) => d.key));
-  const barriersNow = cards.filter((c) => c.kind === 'barrier').map((c) => ({ text: c.text, dimension: c.dimension !== null && dims.has(c.dimension) ? c.dimension : null }));
+  const barriersNow = cards
+    .filter((c) => c.kind === 'barrier')
+    .map((c) => ({ text: c.text, dimension: c.dimension !== null && dims.has(c.dimension) ? c.dimension : null }));
   const since = sinceEarlier(board.baseline, roadmap.summaries, board.earlier, barriersNow);
   const when = escapeHtml(dayOf(since.baseline.date));
   const out: string[] = [`<h2 id="since">Since ${when}</h2>`];
@@ -20,7 +22,11 @@ export function sinceSection({ board, roadmap, cards }: ExportContext, { stage, 
   const up = since.dimensions.filter((d) => (d.moved ?? 0) > 0);
   const down = since.dimensions.filter((d) => (d.moved ?? 0) < 0);
   const same = since.dimensions.filter((d) => d.moved === 0);
-  const names = (list: typeof up) => listNames(list.map((d) => typed(d.name)), 3);
+  const names = (list: typeof up) =>
+    listNames(
+      list.map((d) => typed(d.name)),
+      3,
+    );
   const moves = [
     up.length > 0 ? `moved up on ${plural(up.length, 'dimension')} (${names(up)})` : null,
     down.length > 0 ? `slipped on ${plural(down.length, 'dimension')} (${names(down)})` : null,
@@ -36,13 +42,21 @@ export function sinceSection({ board, roadmap, cards }: ExportContext, { stage, 
   const middle = (s: number | null, answers: number) => (answers > 0 && s === null ? 'split' : stageCell(s));
   if (since.dimensions.length > 0) {
     const rows = since.dimensions.map((d) => {
-      const moved = d.dropped ? 'off the canvas now' : d.moved === null ? 'n/a' : d.moved > 0 ? `up ${d.moved}` : d.moved < 0 ? `down ${-d.moved}` : 'no';
+      const moved = d.dropped
+        ? 'off the canvas now'
+        : d.moved === null
+          ? 'n/a'
+          : d.moved > 0
+            ? `up ${d.moved}`
+            : d.moved < 0
+              ? `down ${-d.moved}`
+              : 'no';
       const now = (s: number | null) => (d.dropped ? 'n/a' : middle(s, d.now.answers));
       return `<tr><th scope="row" dir="auto">${escapeHtml(d.name)}</th><td>${middle(d.then.current, d.then.answers)}</td><td>${now(d.now.current)}</td><td>${middle(d.then.target, d.then.answers)}</td><td>${now(d.now.target)}</td><td>${moved}</td></tr>`;
     });
     out.push(
       `<table class="since"><thead><tr><th scope="col">Dimension</th><th scope="col">Today, then</th><th scope="col">Today, now</th><th scope="col">Target, then</th><th scope="col">Target, now</th><th scope="col">Moved</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`,
-      "<p class=\"note\">Then and now are each room's middle answer, counted as in the appendix. Nobody's own answers are compared across the two sessions: only what each room said as a whole.</p>",
+      '<p class="note">Then and now are each room\'s middle answer, counted as in the appendix. Nobody\'s own answers are compared across the two sessions: only what each room said as a whole.</p>',
     );
   }
   out.push('<h3>What became of the earlier plan</h3>');
@@ -51,13 +65,18 @@ export function sinceSection({ board, roadmap, cards }: ExportContext, { stage, 
   } else {
     const items = since.outcomes.map((o) => {
       const i = o.initiative;
-      const where = [escapeHtml(i.horizon) ? typed(i.horizon) : null, escapeHtml(i.owner) ? `owner: ${typed(i.owner)}` : null].filter(Boolean).join(', ');
+      const where = [escapeHtml(i.horizon) ? typed(i.horizon) : null, escapeHtml(i.owner) ? `owner: ${typed(i.owner)}` : null]
+        .filter(Boolean)
+        .join(', ');
       const status = o.mark.status ? STATUS_WORDS[o.mark.status] : 'not discussed yet';
       const aim = i.kind === 'move' && o.reached !== null ? (o.reached ? ', where it aimed' : `, short of ${stage(i.toStage)}`) : '';
       const now = o.nowStage === null ? '' : `; the room puts it at ${stage(o.nowStage)} today${aim}`;
       const raised =
         o.mark.status === 'stalled' && o.stillRaised.length > 0
-          ? `; ${listNames(o.stillRaised.map((t) => `“${typed(t)}”`), 2)} ${o.stillRaised.length === 1 ? 'is' : 'are'} still raised`
+          ? `; ${listNames(
+              o.stillRaised.map((t) => `“${typed(t)}”`),
+              2,
+            )} ${o.stillRaised.length === 1 ? 'is' : 'are'} still raised`
           : '';
       return `<li><strong>${escapeHtml(i.title) ? typed(i.title) : 'Untitled'}</strong>${where ? ` (${where})` : ''}: ${status}${now}${raised}.</li>`;
     });

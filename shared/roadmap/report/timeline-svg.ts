@@ -78,7 +78,9 @@ export function timelineSvg(roadmap: Roadmap, numbered: ReadonlyMap<string, numb
   const r = (n: number) => Math.round(n * 10) / 10;
 
   const out: string[] = [];
-  const desc = columns.map((c) => `${clip(c.h.label, 60) || 'Horizon'} (${months(c.h)}): ${c.items.map((i) => numbered.get(i.id)).join(', ')}`).join('; ');
+  const desc = columns
+    .map((c) => `${clip(c.h.label, 60) || 'Horizon'} (${months(c.h)}): ${c.items.map((i) => numbered.get(i.id)).join(', ')}`)
+    .join('; ');
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${FONT}" font-size="12" class="timeline">`,
     `<title id="${id}-title">Timeline: ${plural(rows.length, 'initiative')} in ${plural(columns.length, 'horizon')}</title>`,
@@ -100,7 +102,9 @@ export function timelineSvg(roadmap: Roadmap, numbered: ReadonlyMap<string, numb
     if (n > 0) out.push(`<line x1="0" y1="${y}" x2="${WIDTH}" y2="${y}" stroke="#dde2e8" stroke-width="1"/>`);
     const lines = wrap(`${number}. ${normalise(i.title) || 'Untitled'}`, fits(LABEL_WIDTH - 12), 2);
     const top = lines.length === 1 ? y + 21 : y + 14;
-    out.push(`<text x="0" y="${top}" fill="${INK}">${lines.map((l, k) => `<tspan x="0" dy="${k === 0 ? 0 : 14}">${l}</tspan>`).join('')}</text>`);
+    out.push(
+      `<text x="0" y="${top}" fill="${INK}">${lines.map((l, k) => `<tspan x="0" dy="${k === 0 ? 0 : 14}">${l}</tspan>`).join('')}</text>`,
+    );
     const bx = r(x(col) + 6);
     const bw = r(colWidth - 12);
     const meeting = i.kind === 'align';

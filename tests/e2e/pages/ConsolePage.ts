@@ -156,7 +156,9 @@ export class ConsolePage {
 
   async restore(text: string): Promise<void> {
     await this.openSetAsideList();
-    await this.setAsideList().getByRole('button', { name: `Restore: ${text}` }).click();
+    await this.setAsideList()
+      .getByRole('button', { name: `Restore: ${text}` })
+      .click();
   }
 
   initiative(id: string): Locator {

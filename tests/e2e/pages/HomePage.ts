@@ -5,7 +5,13 @@ export class HomePage {
   constructor(readonly page: Page) {}
 
   /** Creates a workshop and lands on its console; returns the room code. */
-  async create(opts: { title: string; organisation?: string; votes?: number; anonymous?: boolean; privateUntilReveal?: boolean }): Promise<string> {
+  async create(opts: {
+    title: string;
+    organisation?: string;
+    votes?: number;
+    anonymous?: boolean;
+    privateUntilReveal?: boolean;
+  }): Promise<string> {
     await this.page.goto('/');
     await this.page.getByLabel('Title').fill(opts.title);
     if (opts.organisation) await this.page.getByLabel(/^Organisation/).fill(opts.organisation);

@@ -77,7 +77,10 @@ export class PhonePage {
     if (await d.isVisible()) return;
     const toggle = this.page.getByTestId('assess-overview-toggle');
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    await this.page.getByRole('navigation', { name: 'All dimensions' }).locator(`[data-testid="assess-jump"][data-dimension="${key}"]`).click();
+    await this.page
+      .getByRole('navigation', { name: 'All dimensions' })
+      .locator(`[data-testid="assess-jump"][data-dimension="${key}"]`)
+      .click();
     await expect(d).toBeVisible();
   }
 
@@ -88,8 +91,14 @@ export class PhonePage {
   async setMarkers(key: string, now: number, target: number): Promise<void> {
     await this.showDimension(key);
     const d = this.dimension(key);
-    await d.getByRole('radiogroup', { name: /^Now/ }).getByRole('radio', { name: new RegExp(`^${now} `) }).check();
-    await d.getByRole('radiogroup', { name: /^Target/ }).getByRole('radio', { name: new RegExp(`^${target} `) }).check();
+    await d
+      .getByRole('radiogroup', { name: /^Now/ })
+      .getByRole('radio', { name: new RegExp(`^${now} `) })
+      .check();
+    await d
+      .getByRole('radiogroup', { name: /^Target/ })
+      .getByRole('radio', { name: new RegExp(`^${target} `) })
+      .check();
   }
 
   distribution(key: string): Locator {
