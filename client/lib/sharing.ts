@@ -1,7 +1,7 @@
 /**
  * The console's side of sharing at the end (never loaded on a phone): the report link (made,
  * renewed, stopped), how long the server keeps the workshop, and copying the report as rich
- * text for an e-mail or a document.
+ * text for an e-mail or a document, and printing it from a window of its own.
  */
 import type { SharingReply } from '../../shared/schema/protocol.ts';
 import { ApiError, fetchFile } from './api.ts';
@@ -63,4 +63,40 @@ export async function copyRichText(code: string, key: string): Promise<'rich' | 
   }
   await clipboard.writeText(markdown);
   return 'plain';
+}
+
+/**
+ * Opens the report in a new window and asks the browser to print it (the report has its own print
+ * stylesheet). The window is opened before the fetch, while the click still counts as the user's
+ * gesture, so a popup blocker lets it through; 'blocked' when it does not. The report's window is
+ * the same origin (a blob: URL made here), so this page can watch it load and call print() there.
+ */
+export async function printReport(code: string, key: string): Promise<'printing' | 'blocked'> {
+  const win = window.open('', '_blank');
+  if (!win) return 'blocked';
+  let html: string;
+  try {
+    html = await (await fetchFile(`/api/workshops/${encodeURIComponent(code)}/export.html`, key)).res.text();
+  } catch (e) {
+    win.close();
+    throw e;
+  }
+  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+  win.location.href = url;
+  // Polled rather than a load listener: the navigation may swap the window's document under a listener.
+  const started = Date.now();
+  const timer = setInterval(() => {
+    let ready = false;
+    try {
+      ready = win.location.href === url && win.document.readyState === 'complete';
+    } catch {
+      ready = false;
+    }
+    if (ready) win.print();
+    if (ready || win.closed || Date.now() - started > 30_000) {
+      clearInterval(timer);
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    }
+  }, 100);
+  return 'printing';
 }

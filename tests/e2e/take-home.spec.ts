@@ -163,3 +163,53 @@ test("the Export panel copies the report for an e-mail, saves the CSV, the repor
   expect(archive.download.suggestedFilename()).toBe(`leadership-offsite-archive-${today()}.json`);
   expect(JSON.parse(archive.text).format).toBe('social-shift/archive');
 });
+
+test('"Print the report" on the Roadmap view and in the Export panel opens the report itself in a new window', async ({ cast }) => {
+  const reply = await cast.create({}, 'Leadership offsite');
+  const console = await cast.console(reply);
+  await console.setPhase('roadmap');
+  await console.page.getByRole('tab', { name: 'Roadmap' }).click();
+  const context = console.page.context();
+  // Not a stub: headless Chromium's print() returns at once; this only marks that the report's window called it.
+  await context.addInitScript(() => {
+    const print = window.print.bind(window);
+    window.print = () => {
+      document.documentElement.dataset.printed = 'yes';
+      print();
+    };
+  });
+  const opened = async (click: () => Promise<void>) => {
+    const [report] = await Promise.all([context.waitForEvent('page', { timeout: 20_000 }), click()]);
+    await expect(report.locator('h1')).toHaveText('Leadership offsite', { timeout: 20_000 });
+    expect(report.url()).toMatch(/^blob:/);
+    await expect(report.locator('html')).toHaveAttribute('data-printed', 'yes', { timeout: 20_000 });
+    await report.close();
+  };
+  await opened(() => console.page.getByTestId('print-report').click());
+  await expect(console.page.getByRole('status').filter({ hasText: 'print dialog' })).toBeVisible();
+  await console.page.screenshot({ path: 'test-results/print-roadmap.png' });
+  await console.page.emulateMedia({ media: 'print' });
+  await console.page.screenshot({ path: 'test-results/print-ctrl-p.png' });
+  await console.page.emulateMedia({ media: 'screen' });
+
+  await console.setPhase('export');
+  const panel = console.page.getByTestId('export-panel');
+  await opened(() => panel.getByTestId('export-print').click());
+  await expect(panel.getByRole('status')).toContainText('print dialog');
+});
+
+test('where the browser blocks the new window, the Roadmap view says so and offers the report as a download', async ({ cast }) => {
+  const reply = await cast.create({}, 'Leadership offsite');
+  const console = await cast.console(reply);
+  // Headless Chromium blocks no pop-ups, so this stands in for a browser that does: window.open answers null.
+  await console.page.evaluate(() => {
+    window.open = () => null;
+  });
+  await console.setPhase('roadmap');
+  await console.page.getByRole('tab', { name: 'Roadmap' }).click();
+  await console.page.getByTestId('print-report').click();
+  await expect(console.page.getByRole('status').filter({ hasText: 'blocked the new window' })).toBeVisible();
+  const report = await saved(console.page, () => console.page.getByTestId('print-download').click());
+  expect(report.download.suggestedFilename()).toBe(`leadership-offsite-report-${today()}.html`);
+  await console.page.screenshot({ path: 'test-results/print-blocked.png' });
+});
