@@ -2,57 +2,25 @@
  * A re-run's "Since 14 March 2025", near the top of the export: then and now per
  * dimension, what became of each earlier initiative, the benchmarks met.
  */
-import { dayOf, sinceEarlier, STATUS_WORDS } from '../../rules/baseline.ts';
-import { listNames, plural } from '../../domain/words.ts';
+import { STATUS_WORDS } from '../../rules/baseline.ts';
+import { listNames } from '../../domain/words.ts';
 import type { ExportContext } from './context.ts';
 import { inline, normalise } from './escape.ts';
+import { sinceWords } from './since-words.ts';
 import type { MarkdownWriter } from './writer.ts';
 
 /** Writes nothing for a board that is not a re-run (no baseline). */
 export function sinceSection(out: MarkdownWriter, { board, roadmap, cards, stage, stageCell }: ExportContext): void {
-  if (!board.baseline) return;
-  const dims = new Set(board.dimensions.map((d) => d.key));
-  const barriersNow = cards
-    .filter((c) => c.kind === 'barrier')
-    .map((c) => ({ text: c.text, dimension: c.dimension !== null && dims.has(c.dimension) ? c.dimension : null }));
-  const since = sinceEarlier(board.baseline, roadmap.summaries, board.earlier, barriersNow);
-
-  const when = dayOf(since.baseline.date);
+  const words = sinceWords(board, roadmap, cards, (t) => inline(t));
+  if (!words) return;
+  const { since, when, opening } = words;
   out.heading(2, `Since ${when}`);
-  const earlierTitle = normalise(since.baseline.title) ? `, “${inline(since.baseline.title)}”` : '';
-  const up = since.dimensions.filter((d) => (d.moved ?? 0) > 0);
-  const down = since.dimensions.filter((d) => (d.moved ?? 0) < 0);
-  const same = since.dimensions.filter((d) => d.moved === 0);
-  const names = (list: typeof up) =>
-    listNames(
-      list.map((d) => inline(d.name)),
-      3,
-    );
-  const moves = [
-    up.length > 0 ? `moved up on ${plural(up.length, 'dimension')} (${names(up)})` : null,
-    down.length > 0 ? `slipped on ${plural(down.length, 'dimension')} (${names(down)})` : null,
-    same.length > 0 ? `stayed where it was on ${same.length}` : null,
-  ].filter((x): x is string => x !== null);
-  out.para(
-    `This workshop ran again after the one on ${when}${earlierTitle}. ${
-      moves.length > 0
-        ? `Since then the room ${listNames(moves)}.`
-        : 'No dimension has a middle answer in both sessions, so no shift can be measured yet: the table shows what each room said.'
-    }`,
-  );
+  out.para(opening);
   /** A room's middle answer: "split" where it answered but fell into two camps. */
   const middle = (stage: number | null, answers: number) => (answers > 0 && stage === null ? 'split' : stageCell(stage));
   if (since.dimensions.length > 0) {
     const rows = since.dimensions.map((d) => {
-      const moved = d.dropped
-        ? 'off the canvas now'
-        : d.moved === null
-          ? 'n/a'
-          : d.moved > 0
-            ? `up ${d.moved}`
-            : d.moved < 0
-              ? `down ${-d.moved}`
-              : 'no';
+      const moved = words.moved(d);
       const now = (stage: number | null) => (d.dropped ? 'n/a' : middle(stage, d.now.answers));
       return `| ${inline(d.name)} | ${middle(d.then.current, d.then.answers)} | ${now(d.now.current)} | ${middle(d.then.target, d.then.answers)} | ${now(d.now.target)} | ${moved} |`;
     });

@@ -3,54 +3,23 @@
  * per dimension, what became of each earlier initiative, the benchmarks met.
  * Nothing for a board that is not a re-run.
  */
-import { dayOf, sinceEarlier, STATUS_WORDS } from '../../rules/baseline.ts';
-import { listNames, plural } from '../../domain/words.ts';
+import { STATUS_WORDS } from '../../rules/baseline.ts';
+import { listNames } from '../../domain/words.ts';
 import type { ExportContext } from '../markdown/context.ts';
+import { sinceWords } from '../markdown/since-words.ts';
 import { escapeHtml, typed } from './escape-html.ts';
 import type { HtmlParts } from './parts.ts';
 
 export function sinceSection({ board, roadmap, cards }: ExportContext, { stage, stageCell }: HtmlParts): string {
-  if (!board.baseline) return '';
-  const dims = new Set(board.dimensions.map((d) => d.key));
-  const barriersNow = cards
-    .filter((c) => c.kind === 'barrier')
-    .map((c) => ({ text: c.text, dimension: c.dimension !== null && dims.has(c.dimension) ? c.dimension : null }));
-  const since = sinceEarlier(board.baseline, roadmap.summaries, board.earlier, barriersNow);
-  const when = escapeHtml(dayOf(since.baseline.date));
-  const out: string[] = [`<h2 id="since">Since ${when}</h2>`];
-  const earlierTitle = escapeHtml(since.baseline.title) ? `, “${typed(since.baseline.title)}”` : '';
-  const up = since.dimensions.filter((d) => (d.moved ?? 0) > 0);
-  const down = since.dimensions.filter((d) => (d.moved ?? 0) < 0);
-  const same = since.dimensions.filter((d) => d.moved === 0);
-  const names = (list: typeof up) =>
-    listNames(
-      list.map((d) => typed(d.name)),
-      3,
-    );
-  const moves = [
-    up.length > 0 ? `moved up on ${plural(up.length, 'dimension')} (${names(up)})` : null,
-    down.length > 0 ? `slipped on ${plural(down.length, 'dimension')} (${names(down)})` : null,
-    same.length > 0 ? `stayed where it was on ${same.length}` : null,
-  ].filter((x): x is string => x !== null);
-  out.push(
-    `<p>This workshop ran again after the one on ${when}${earlierTitle}. ${
-      moves.length > 0
-        ? `Since then the room ${listNames(moves)}.`
-        : 'No dimension has a middle answer in both sessions, so no shift can be measured yet: the table shows what each room said.'
-    }</p>`,
-  );
+  const words = sinceWords(board, roadmap, cards, typed);
+  if (!words) return '';
+  const { since } = words;
+  const when = escapeHtml(words.when);
+  const out: string[] = [`<h2 id="since">Since ${when}</h2>`, `<p>${words.opening}</p>`];
   const middle = (s: number | null, answers: number) => (answers > 0 && s === null ? 'split' : stageCell(s));
   if (since.dimensions.length > 0) {
     const rows = since.dimensions.map((d) => {
-      const moved = d.dropped
-        ? 'off the canvas now'
-        : d.moved === null
-          ? 'n/a'
-          : d.moved > 0
-            ? `up ${d.moved}`
-            : d.moved < 0
-              ? `down ${-d.moved}`
-              : 'no';
+      const moved = words.moved(d);
       const now = (s: number | null) => (d.dropped ? 'n/a' : middle(s, d.now.answers));
       return `<tr><th scope="row" dir="auto">${escapeHtml(d.name)}</th><td>${middle(d.then.current, d.then.answers)}</td><td>${now(d.now.current)}</td><td>${middle(d.then.target, d.then.answers)}</td><td>${now(d.now.target)}</td><td>${moved}</td></tr>`;
     });
