@@ -5,7 +5,7 @@
  */
 import type { BoardState, Card, Roadmap } from '../../domain/types.ts';
 import { listNames, plural } from '../../domain/words.ts';
-import { dayOf, sinceEarlier, type DimensionThenNow, type SinceEarlier } from '../../rules/baseline.ts';
+import { dayOf, sinceEarlier, STATUS_WORDS, type DimensionThenNow, type SinceEarlier } from '../../rules/baseline.ts';
 import { normalise } from './escape.ts';
 
 export interface SinceWords {
@@ -49,4 +49,31 @@ export function sinceWords(board: BoardState, roadmap: Roadmap, cards: readonly 
   const moved = (d: DimensionThenNow) =>
     d.dropped ? 'off the canvas now' : d.moved === null ? 'n/a' : d.moved > 0 ? `up ${d.moved}` : d.moved < 0 ? `down ${-d.moved}` : 'no';
   return { since, when, opening, moved };
+}
+
+/**
+ * One line of "What became of the earlier plan": the initiative's title (escaped, for the
+ * format to emphasise) and the rest of the sentence. `stage` names a stage in the format's way.
+ */
+export function outcomeWords(
+  o: SinceEarlier['outcomes'][number],
+  esc: (typed: string) => string,
+  stage: (level: number) => string,
+): { title: string; rest: string } {
+  const i = o.initiative;
+  const where = [normalise(i.horizon) ? esc(i.horizon) : null, normalise(i.owner) ? `owner: ${esc(i.owner)}` : null]
+    .filter(Boolean)
+    .join(', ');
+  const status = o.mark.status ? STATUS_WORDS[o.mark.status] : 'not discussed yet';
+  const aim = i.kind === 'move' && o.reached !== null ? (o.reached ? ', where it aimed' : `, short of ${stage(i.toStage)}`) : '';
+  const now = o.nowStage === null ? '' : `; the room puts it at ${stage(o.nowStage)} today${aim}`;
+  // What held it back is the story of a stalled initiative; elsewhere it would only repeat itself.
+  const raised =
+    o.mark.status === 'stalled' && o.stillRaised.length > 0
+      ? `; ${listNames(
+          o.stillRaised.map((t) => `“${esc(t)}”`),
+          2,
+        )} ${o.stillRaised.length === 1 ? 'is' : 'are'} still raised`
+      : '';
+  return { title: normalise(i.title) ? esc(i.title) : 'Untitled', rest: `${where ? ` (${where})` : ''}: ${status}${now}${raised}.` };
 }

@@ -2,11 +2,9 @@
  * A re-run's "Since 14 March 2025", near the top of the export: then and now per
  * dimension, what became of each earlier initiative, the benchmarks met.
  */
-import { STATUS_WORDS } from '../../rules/baseline.ts';
-import { listNames } from '../../domain/words.ts';
 import type { ExportContext } from './context.ts';
 import { inline, normalise } from './escape.ts';
-import { sinceWords } from './since-words.ts';
+import { outcomeWords, sinceWords } from './since-words.ts';
 import type { MarkdownWriter } from './writer.ts';
 
 /** Writes nothing for a board that is not a re-run (no baseline). */
@@ -40,22 +38,8 @@ export function sinceSection(out: MarkdownWriter, { board, roadmap, cards, stage
   }
   out.list(
     since.outcomes.map((o) => {
-      const i = o.initiative;
-      const where = [normalise(i.horizon) ? inline(i.horizon) : null, normalise(i.owner) ? `owner: ${inline(i.owner)}` : null]
-        .filter(Boolean)
-        .join(', ');
-      const status = o.mark.status ? STATUS_WORDS[o.mark.status] : 'not discussed yet';
-      const aim = i.kind === 'move' && o.reached !== null ? (o.reached ? ', where it aimed' : `, short of ${stage(i.toStage)}`) : '';
-      const now = o.nowStage === null ? '' : `; the room puts it at ${stage(o.nowStage)} today${aim}`;
-      // What held it back is the story of a stalled initiative; elsewhere it would only repeat itself.
-      const raised =
-        o.mark.status === 'stalled' && o.stillRaised.length > 0
-          ? `; ${listNames(
-              o.stillRaised.map((t) => `“${inline(t)}”`),
-              2,
-            )} ${o.stillRaised.length === 1 ? 'is' : 'are'} still raised`
-          : '';
-      return `**${inline(i.title) || 'Untitled'}**${where ? ` (${where})` : ''}: ${status}${now}${raised}.`;
+      const { title, rest } = outcomeWords(o, inline, stage);
+      return `**${title}**${rest}`;
     }),
   );
   // A suggested benchmark carries its baseline ("Today: …"): what was measured is the benchmark alone.

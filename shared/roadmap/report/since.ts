@@ -3,10 +3,8 @@
  * per dimension, what became of each earlier initiative, the benchmarks met.
  * Nothing for a board that is not a re-run.
  */
-import { STATUS_WORDS } from '../../rules/baseline.ts';
-import { listNames } from '../../domain/words.ts';
 import type { ExportContext } from '../markdown/context.ts';
-import { sinceWords } from '../markdown/since-words.ts';
+import { outcomeWords, sinceWords } from '../markdown/since-words.ts';
 import { escapeHtml, typed } from './escape-html.ts';
 import type { HtmlParts } from './parts.ts';
 
@@ -33,21 +31,8 @@ export function sinceSection({ board, roadmap, cards }: ExportContext, { stage, 
     out.push('<p>The earlier workshop had no initiatives in its roadmap.</p>');
   } else {
     const items = since.outcomes.map((o) => {
-      const i = o.initiative;
-      const where = [escapeHtml(i.horizon) ? typed(i.horizon) : null, escapeHtml(i.owner) ? `owner: ${typed(i.owner)}` : null]
-        .filter(Boolean)
-        .join(', ');
-      const status = o.mark.status ? STATUS_WORDS[o.mark.status] : 'not discussed yet';
-      const aim = i.kind === 'move' && o.reached !== null ? (o.reached ? ', where it aimed' : `, short of ${stage(i.toStage)}`) : '';
-      const now = o.nowStage === null ? '' : `; the room puts it at ${stage(o.nowStage)} today${aim}`;
-      const raised =
-        o.mark.status === 'stalled' && o.stillRaised.length > 0
-          ? `; ${listNames(
-              o.stillRaised.map((t) => `“${typed(t)}”`),
-              2,
-            )} ${o.stillRaised.length === 1 ? 'is' : 'are'} still raised`
-          : '';
-      return `<li><strong>${escapeHtml(i.title) ? typed(i.title) : 'Untitled'}</strong>${where ? ` (${where})` : ''}: ${status}${now}${raised}.</li>`;
+      const { title, rest } = outcomeWords(o, typed, stage);
+      return `<li><strong>${title}</strong>${rest}</li>`;
     });
     out.push(`<ul>${items.join('')}</ul>`);
     // A suggested benchmark carries its baseline ("Today: …"): what was measured is the benchmark alone.
