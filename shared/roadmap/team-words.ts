@@ -4,6 +4,7 @@
  * cards at either end of a split room, and benchmarks from the model's playbook.
  */
 import type { Card } from '../domain/types.ts';
+import { needsSafeguarding } from './care-words.ts';
 import * as copy from './copy.ts';
 import { byAge, type BoardFacts, type DimensionFacts } from './facts.ts';
 
@@ -57,7 +58,11 @@ export function firstStepFor(
   const card = stepOut
     ? pickCard(cards, from, facts, (c) => mentions(c.text, stepOut.cues))
     : pickCard(cards, from, facts, (c) => c.stage === from);
-  return card ? { text: copy.stepFromCard(card.text, card.stage! > from, base), card } : { text: base };
+  if (!card) return { text: base };
+  // A card at today's stage goes where the step names it ("Replace “…” with a short guide"); a card above it is a bright spot to build on.
+  const above = card.stage! > from;
+  if (stepOut && !above && copy.hasCardSlot(stepOut.text)) return { text: copy.fill(stepOut.text, serves, card.text), card };
+  return { text: copy.stepFromCard(card.text, above, base, needsSafeguarding(card.text, serves.serves)), card };
 }
 
 /** The model's step out of stage `from`, without a card: what either camp of a split room can take up. */

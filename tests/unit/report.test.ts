@@ -175,7 +175,7 @@ describe('the HTML report', () => {
     board.revealed = { map: false, assess: false, prioritise: false };
     // The record of the board; the roadmap itself quotes cards, and is only made once they are open.
     // Later work, which closes the appendix, is the roadmap's too: the record is what comes before it.
-    const text = visibleText(report(board)).split('What stands in the way')[1]!.split('Later work')[0]!;
+    const text = visibleText(report(board)).split('What stands in the way')[1]!.split('in full')[0]!;
     for (const c of board.cards) expect(text).not.toContain(c.text);
     expect(text).toContain('Nobody raised a barrier card.');
     expect(text).toContain('Nobody wrote a practice card.');
