@@ -158,6 +158,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
       over: at.over === true,
       cap: t.cap,
       unvoted,
+      byGap: facts.totalVotes === 0,
     });
   const rerun = rerunFor(t.since, def.key, stageName);
   const heldKeys = floorWhy?.kind === 'barrier' ? w.held.by.map((c) => c.key) : [];

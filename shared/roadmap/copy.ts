@@ -30,12 +30,17 @@ export interface OrgWords {
 /** `{card|words}` in a playbook step: where the team's card goes, and the words that stand in when no card fits. */
 const CARD_SLOT = /\{card\|([^}]*)\}/g;
 
+/** `[[… {barrier} …]]` in a playbook step: words said only when a barrier on the dimension stands in the step's way. */
+const BARRIER_PART = /\[\[([^\]]*)\]\]/g;
+
 /**
  * `{serves}` and `{act}` in a canvas text, replaced by the organisation's own words; `{card|words}`
- * by the team's card, quoted, or by its stand-in words when there is none.
+ * by the team's card, quoted, or by its stand-in words when there is none; `[[… {barrier} …]]` by
+ * its words with the barrier quoted, or by nothing when there is none.
  */
-export const fill = (text: string, w: OrgWords, card?: string): string =>
+export const fill = (text: string, w: OrgWords, card?: string, barrier?: string): string =>
   text
+    .replace(BARRIER_PART, (_, part: string) => (barrier === undefined ? '' : part.replace(/\{barrier\}/g, quote(barrier))))
     .replace(CARD_SLOT, (_, instead: string) => (card === undefined ? instead : quote(card)))
     .replace(/\{serves\}/g, w.serves)
     .replace(/\{act\}/g, w.act);
@@ -139,6 +144,8 @@ export interface PlacementFacts {
   noRoom: boolean;
   /** Nobody voted for it (said here, as the reason it comes no earlier, not as a sentence of its own). */
   unvoted?: boolean;
+  /** Nobody in the room voted: the size of the gap decided. */
+  byGap?: boolean;
   /** The room's top vote needs this first: its name (this one was placed ahead of its rank). */
   pulledBy?: string | null;
   /** For the top vote: the enabling work it needs, started with it; and whether that went over the cap. */
@@ -200,6 +207,7 @@ export function placementSentence(p: PlacementFacts): string {
     return `${unvoted} starts in ${p.label}, once ${names} (needed first) ${p.floor.names.length > 1 ? 'are' : 'is'} under way${meeting}.`;
   }
   if (lead) return `${lead}, so ${starts}.`;
+  if (p.byGap) return `With no votes cast, the size of its gap decides: it starts in ${p.label}${meeting}.`;
   return `It starts in ${p.label}${meeting}.`;
 }
 

@@ -53,7 +53,11 @@ export function firstStepFor(
   skip?: Card,
 ): { text: string; card?: Card } {
   const stepOut = d.playbook?.firstSteps[from - 1];
-  const base = stepOut ? copy.fill(stepOut.text, serves) : copy.customStep(d.def.name, to, d.def.descriptors[to - 1], facts.stageName);
+  // The barrier the step answers: the dimension's most-voted one that no "not before" makes a matter of time.
+  const barrier = d.barriers.find((c) => !c.notBefore)?.text;
+  const base = stepOut
+    ? copy.fill(stepOut.text, serves, undefined, barrier)
+    : copy.customStep(d.def.name, to, d.def.descriptors[to - 1], facts.stageName);
   const cards = d.practice.filter((c) => c.key !== skip?.key);
   const card = stepOut
     ? pickCard(cards, from, facts, (c) => mentions(c.text, stepOut.cues))
@@ -61,7 +65,7 @@ export function firstStepFor(
   if (!card) return { text: base };
   // A card at today's stage goes where the step names it ("Replace “…” with a short guide"); a card above it is a bright spot to build on.
   const above = card.stage! > from;
-  if (stepOut && !above && copy.hasCardSlot(stepOut.text)) return { text: copy.fill(stepOut.text, serves, card.text), card };
+  if (stepOut && !above && copy.hasCardSlot(stepOut.text)) return { text: copy.fill(stepOut.text, serves, card.text, barrier), card };
   return { text: copy.stepFromCard(card.text, above, base, needsSafeguarding(card.text, serves.serves)), card };
 }
 

@@ -618,7 +618,7 @@ describe('generateRoadmap: Before you act', () => {
     expect(generateRoadmap(realisticBoard()).cautions!.find((c) => c.kind === 'whole-plan')).toEqual({
       kind: 'whole-plan',
       dimensions: [],
-      text: '“No time: the leadership team is fully booked with the merger” is about people\'s time: with 3 initiatives at a time, agree in the first 30 days what stops to make room.',
+      text: "“No time: the leadership team is fully booked with the merger” is about people's time: with 3 initiatives at a time, agree in the first 30 days what stops to make room.",
     });
   });
 
