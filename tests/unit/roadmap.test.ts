@@ -14,6 +14,7 @@ import {
 } from '../../shared/roadmap/index.ts';
 import type { BoardState, Card, Initiative, Roadmap } from '../../shared/domain/types.ts';
 import { contradictions } from '../helpers/reasons.ts';
+import { toMarkdown } from '../../shared/roadmap/markdown/index.ts';
 import { card, charityBoard, makeBoard, marker, markersOn, participant, realisticBoard, splitRoomBoard, vote } from '../fixtures/boards.ts';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `p${i + 1}`);
@@ -650,6 +651,22 @@ describe('applyInitiativeEdit', () => {
     expect(JSON.stringify(r)).toBe(before);
     const again = applyInitiativeEdit(edited, 'brand:move', { title: 'Our own voice', owner: 'Tom' });
     expect(initiative(again, 'brand:move')!.edited).toEqual(['title', 'owner', 'benchmark']);
+  });
+
+  it("the room's business goal replaces the proposed one in the export, survives regeneration, and cleared gives the proposal back", () => {
+    const board = realisticBoard();
+    const md = (roadmap: Roadmap) => toMarkdown(board, roadmap, { date: '2025-03-14' });
+    const goal = 'Fewer members ringing twice about the same complaint';
+    const edited = applyInitiativeEdit(r, 'conversation:move', { goal });
+    expect(initiative(edited, 'conversation:move')).toMatchObject({ goal, edited: ['goal'] });
+    expect(md(r)).toContain('**Business goal (proposed):** Lower the cost of handling queries from members.');
+    const withGoal = md(edited);
+    expect(withGoal).toContain(`**Business goal:** ${goal}.`);
+    // Only that initiative: the others keep their proposals.
+    expect(withGoal.match(/\*\*Business goal:\*\*/g)).toHaveLength(1);
+    expect(initiative(mergeRoadmap(edited, generateRoadmap(board)).roadmap, 'conversation:move')!.goal).toBe(goal);
+    const cleared = applyInitiativeEdit(edited, 'conversation:move', { goal: '' });
+    expect(md(cleared)).not.toContain('**Business goal:**');
   });
 
   it('throws NOT_FOUND for an unknown id and INVALID_VALUE for a bad value', () => {

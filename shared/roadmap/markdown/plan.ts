@@ -121,11 +121,8 @@ function initiativeSection(
   const owner = ownerLine(i)
     .replace(/^Owner: /, '')
     .replace(/\.$/, '');
-  // A meeting has no business goal of its own: it settles where we stand.
-  const goal =
-    i.kind === 'move'
-      ? [`**Business goal (proposed):** ${inline(proposedGoal(board.settings.organisationKind, i.dimension, servesOf(board)))}`]
-      : [];
+  const g = goalLine(board, i);
+  const goal = g ? [`**${g.label}:** ${inline(g.text)}`] : [];
   out.list([
     `**Why:** ${i.why.map((w) => inline(w)).join(' ')}`,
     ...goal,
@@ -137,6 +134,20 @@ function initiativeSection(
         ]),
     `**Benchmark:** ${benchmark}${review ? ` Review on ${review}.` : ''}`,
   ]);
+}
+
+/**
+ * An initiative's business goal, as the markdown and the report say it: the room's own words
+ * when it set one in the Roadmap phase, otherwise one proposed from the kind of organisation
+ * and labelled a proposal. A meeting has none of its own (it settles where we stand) unless the
+ * room gave it one. `text` is unescaped.
+ */
+export function goalLine(board: BoardState, i: Initiative): { label: string; text: string } | null {
+  const own = normalise(i.goal ?? '');
+  // As typed, with the full stop every other line of the export ends with.
+  if (own) return { label: 'Business goal', text: /[.!?…]$/.test(own) ? own : `${own}.` };
+  if (i.kind !== 'move') return null;
+  return { label: 'Business goal (proposed)', text: proposedGoal(board.settings.organisationKind, i.dimension, servesOf(board)) };
 }
 
 export const servesOf = (board: BoardState) =>

@@ -10,11 +10,10 @@
  */
 import { workshopStages } from '../../domain/canvas.ts';
 import type { Horizon, Initiative } from '../../domain/types.ts';
-import { proposedGoal } from '../goals.ts';
 import { listNames, plural } from '../../domain/words.ts';
 import { isWaitingList } from '../horizons.ts';
 import { suggestedBenchmark, type ExportContext } from '../markdown/context.ts';
-import { isFar, laterWorkTitle, servesOf } from '../markdown/plan.ts';
+import { goalLine, isFar, laterWorkTitle } from '../markdown/plan.ts';
 import { summaryParagraphs } from '../markdown/plan-summary.ts';
 import { escapeHtml, typed } from './escape-html.ts';
 import { list, typedOr, type HtmlParts } from './parts.ts';
@@ -142,9 +141,8 @@ function initiative(
     .replace(/^Owner: /, '')
     .replace(/\.$/, '');
   const rows: Array<[string, string]> = [['Why', i.why.map((w) => typed(w)).join(' ')]];
-  // A meeting has no business goal of its own: it settles where we stand.
-  if (i.kind === 'move')
-    rows.push(['Business goal (proposed)', typed(proposedGoal(board.settings.organisationKind, i.dimension, servesOf(board)))]);
+  const goal = goalLine(board, i);
+  if (goal) rows.push([goal.label, typed(goal.text)]);
   if (!saidAbove)
     rows.push(['First step', stepAbove ? 'see First 30 days.' : typedOr(i.firstStep, 'to be agreed by the owner')], ['Owner', owner]);
   rows.push(['Benchmark', `${benchmark}${review ? ` Review on ${review}.` : ''}`]);
