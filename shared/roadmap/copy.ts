@@ -176,8 +176,9 @@ export function placementSentence(p: PlacementFacts): string {
           : p.unvoted
             ? 'Nobody voted for it'
             : null;
-  // "Nobody voted for it, and Now is full": the reasons add up rather than oppose.
-  const joiner = p.unvoted && p.lead !== 'groundwork' ? 'and' : 'but';
+  // "Nobody voted for it, and Now is full": the reasons add up rather than oppose; after
+  // "Nobody voted for it, but it is groundwork", a second "but" would not read: a new clause starts.
+  const joiner = p.unvoted ? (p.lead === 'groundwork' ? ';' : 'and') : 'but';
   const meeting = p.afterMeeting ? ', after the first-30-days meeting' : '';
 
   if (p.label === null) {
@@ -198,7 +199,7 @@ export function placementSentence(p: PlacementFacts): string {
   }
   if (p.floor?.kind === 'barrier') {
     const why = listNames(p.floor.texts.map(quote));
-    return lead ? `${lead}, ${joiner} ${starts}: ${why}.` : `It starts in ${p.label}: ${why}${meeting}.`;
+    return lead ? `${lead}${joiner === ';' ? ';' : `, ${joiner}`} ${starts}: ${why}.` : `It starts in ${p.label}: ${why}${meeting}.`;
   }
   if (p.floor?.kind === 'step') return `It starts in ${p.label}, after step 1 in ${p.floor.label}.`;
   if (p.floor?.kind === 'groundwork') {
@@ -223,11 +224,11 @@ function floorClause(floor: Floor): string | null {
 }
 
 /** "A, and B, so" would read badly: the first clause leads, the others follow with "but" (or "and", when the lead is a reason too). */
-function joinClauses(parts: readonly string[], joiner: 'but' | 'and' = 'but'): string {
+function joinClauses(parts: readonly string[], joiner: 'but' | 'and' | ';' = 'but'): string {
   const [first, ...rest] = parts;
   const head = first!.charAt(0).toUpperCase() + first!.slice(1);
   if (rest.length === 0) return head;
-  return `${head}, ${joiner} ${rest.join(', and ')}`;
+  return `${head}${joiner === ';' ? ';' : `, ${joiner}`} ${rest.join(', and ')}`;
 }
 
 export const openingSentence = () => "An hour's conversation settles it, so it sits in the first 30 days.";
