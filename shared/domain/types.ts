@@ -154,6 +154,11 @@ export interface Initiative {
   /** The facilitator confirmed `owner` (a volunteer, or a name they put there): the export says "(confirmed)". Absent: not confirmed. */
   ownerConfirmed?: boolean;
   benchmark: string;
+  /**
+   * The business goal the room set for it in the Roadmap phase, in its own words ("fewer repeat
+   * calls about bins"). Absent or empty: the export proposes one from the kind of organisation, said as a proposal.
+   */
+  goal?: string;
   /** Names of people who wrote cards on the dimension or voted for it most; empty in anonymous workshops. */
   suggestedOwners: string[];
   /** A relationship benchmark suggested for this step, until the room sets its own. */
@@ -169,7 +174,7 @@ export interface Initiative {
   edited: EditableField[];
 }
 
-export type EditableField = 'title' | 'owner' | 'benchmark' | 'firstStep' | 'horizon' | 'order';
+export type EditableField = 'title' | 'owner' | 'goal' | 'benchmark' | 'firstStep' | 'horizon' | 'order';
 
 export interface DimensionSummary {
   dimension: string;

@@ -119,7 +119,10 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   const rank = t.votesOf.filter((v) => v > summary.votes).length;
   const joint = t.votesOf.filter((v) => v === summary.votes).length > 1;
   // The most-voted dimension says so where it says when it starts.
-  const votes = w.group === 0 ? [] : [copy.votesSentence(summary.votes, rank, joint, facts.maxVotes)];
+  // The most-voted dimension and a quick win say their votes where they say when they start.
+  const votes = w.group === 0 || lead === 'quick' ? [] : copy.votesSentence(summary.votes, rank, joint, facts.maxVotes);
+  // When others voted and this did not, its placement says so; when nobody voted, Before you act says it once.
+  const unvoted = summary.votes === 0 && facts.totalVotes > 0;
   const thin = summary.answers < t.minAnswers ? [copy.thinSentence(summary.answers)] : [];
   const common = {
     dimension: def.key,
@@ -155,6 +158,8 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
       withNeeds,
       over: at.over === true,
       cap: t.cap,
+      unvoted,
+      byGap: facts.totalVotes === 0,
     });
   const rerun = rerunFor(t.since, def.key, stageName);
   const heldKeys = floorWhy?.kind === 'barrier' ? w.held.by.map((c) => c.key) : [];

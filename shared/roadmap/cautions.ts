@@ -9,6 +9,8 @@ import type { Caution, Horizon } from '../domain/types.ts';
 import type { OrganisationKind } from '../domain/organisation.ts';
 import * as copy from './copy.ts';
 import { byAge, type BoardFacts, type DimensionFacts } from './facts.ts';
+import { namesAnEnd, timeBarrierOf } from './time-barriers.ts';
+import { FINANCIAL, PRIVATE, YOUNG } from './care-words.ts';
 
 /** A practice card this many stages or more from the room's middle answer is worth a question. */
 export const FAR_CARD = 2;
@@ -46,6 +48,13 @@ export function beforeYouAct(
   }
   if (missing.length > 0)
     out.push({ kind: 'incomplete', dimensions: keys(missing), text: copy.incompleteCaution(names(missing), dims.length) });
+
+  // The care a sector demands comes before the plan's own weaknesses: it can stop a step outright.
+  const electionNamed = facts.general.some((c) => timeBarrierOf(c.text) === 'election');
+  if (plan.planned.size > 0) {
+    for (const text of careLines(facts, plan.kind ?? 'other', `${plan.serves ?? ''} ${plan.organisation ?? ''}`, electionNamed))
+      out.push({ kind: 'care', dimensions: [], text });
+  }
 
   const thin = dims.filter((d) => d.today.answers > 0 && d.today.answers < plan.minAnswers);
   if (thin.length > 0)
@@ -144,16 +153,12 @@ export function beforeYouAct(
     out.push({
       kind: 'whole-plan',
       dimensions: [],
+      // At most two named, most votes first, each for what it is.
       text: copy.wholePlanCaution(
-        open.map((c) => c.text),
+        open.slice(0, 2).map((c) => ({ text: c.text, time: timeBarrierOf(c.text), ends: namesAnEnd(c.text) })),
         plan.cap,
       ),
     });
-
-  if (plan.planned.size > 0) {
-    for (const text of careLines(facts, plan.kind ?? 'other', `${plan.serves ?? ''} ${plan.organisation ?? ''}`))
-      out.push({ kind: 'care', dimensions: [], text });
-  }
 
   // A re-run: earlier initiatives the room says stalled, whose stage is still not reached.
   if (plan.since) {
@@ -192,23 +197,22 @@ function thinMandate(facts: BoardFacts, votesPerPerson: number): string | null {
   return reasons.length > 0 ? copy.thinMandateCaution(reasons) : null;
 }
 
-const YOUNG = /\b(young people|youth|children|child|pupils?|students?|teenagers?|teens|kids)\b/i;
-const FINANCIAL =
-  /\b(bank|banking|building society|loans?|credit|mortgages?|insurance|insurer|invest\w*|pensions?|savings|lender|financial)\b/i;
-
 /**
  * The care a sector demands before public conversation starts, one line each, from
  * the kind of organisation and who it serves: never a detail nobody said.
  */
-function careLines(facts: BoardFacts, kind: OrganisationKind, said: string): string[] {
-  const cards = facts.dims
-    .flatMap((d) => [...d.practice, ...d.barriers])
-    .concat(facts.general)
-    .map((c) => c.text)
-    .join(' ');
+function careLines(facts: BoardFacts, kind: OrganisationKind, said: string, electionNamed: boolean): string[] {
+  const all = facts.dims.flatMap((d) => [...d.practice, ...d.barriers]).concat(facts.general);
+  const cards = all.map((c) => c.text).join(' ');
   const lines: string[] = [];
-  if (YOUNG.test(said) || YOUNG.test(cards)) lines.push(copy.safeguardingCaution());
-  if (kind === 'public-body') lines.push(copy.electionCaution());
+  // The card that names a practice with young people, a private channel first (a chat app, a personal phone): the line quotes it.
+  const withYoung = all
+    .filter((c) => YOUNG.test(c.text))
+    .sort((a, b) => Number(PRIVATE.test(b.text)) - Number(PRIVATE.test(a.text)) || byAge(a, b));
+  if (withYoung.length > 0) lines.push(copy.safeguardingCaution(withYoung[0]!.text, PRIVATE.test(withYoung[0]!.text)));
+  else if (YOUNG.test(said)) lines.push(copy.safeguardingCaution());
+  // A barrier that names the election period says the publicity rules itself (copy.wholePlanCaution).
+  if (kind === 'public-body' && !electionNamed) lines.push(copy.electionCaution());
   // A regulated business: a company or a member-owned one (a building society) whose words name financial products.
   if ((kind === 'company' || kind === 'membership') && (FINANCIAL.test(said) || FINANCIAL.test(cards))) lines.push(copy.financialCaution());
   return lines;

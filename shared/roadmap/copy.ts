@@ -15,6 +15,7 @@
 import type { Stage, StageNamer } from '../domain/canvas.ts';
 import type { Camp, DimensionSummary } from '../domain/types.ts';
 import { listNames, plural } from '../domain/words.ts';
+import type { TimeBarrier } from './time-barriers.ts';
 
 const ORDINALS = ['most', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'] as const;
 /** A card quoted in a sentence keeps this many words at most; the appendix has it whole. */
@@ -26,8 +27,26 @@ export interface OrgWords {
   act: string;
 }
 
-/** `{serves}` and `{act}` in a canvas text, replaced by the organisation's own words. */
-export const fill = (text: string, w: OrgWords): string => text.replace(/\{serves\}/g, w.serves).replace(/\{act\}/g, w.act);
+/** `{card|words}` in a playbook step: where the team's card goes, and the words that stand in when no card fits. */
+const CARD_SLOT = /\{card\|([^}]*)\}/g;
+
+/** `[[… {barrier} …]]` in a playbook step: words said only when a barrier on the dimension stands in the step's way. */
+const BARRIER_PART = /\[\[([^\]]*)\]\]/g;
+
+/**
+ * `{serves}` and `{act}` in a canvas text, replaced by the organisation's own words; `{card|words}`
+ * by the team's card, quoted, or by its stand-in words when there is none; `[[… {barrier} …]]` by
+ * its words with the barrier quoted, or by nothing when there is none.
+ */
+export const fill = (text: string, w: OrgWords, card?: string, barrier?: string): string =>
+  text
+    .replace(BARRIER_PART, (_, part: string) => (barrier === undefined ? '' : part.replace(/\{barrier\}/g, quote(barrier))))
+    .replace(CARD_SLOT, (_, instead: string) => (card === undefined ? instead : quote(card)))
+    .replace(/\{serves\}/g, w.serves)
+    .replace(/\{act\}/g, w.act);
+
+/** The step names the team's card in a place of its own (`{card|…}`) rather than after "Start with". */
+export const hasCardSlot = (text: string): boolean => /\{card\|[^}]*\}/.test(text);
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -80,9 +99,13 @@ export const towardsSentence = (target: number, stageName: StageNamer) =>
 export const stepsSentence = (gap: number, steps: number) =>
   `A gap of ${plural(gap, 'stage')} is too far for one step, so the move comes in ${steps} steps.`;
 
-/** "8 votes, the most in the room." / "6 votes, joint second." / "No votes." */
-export function votesSentence(votes: number, rank: number, joint: boolean, maxVotes: number): string {
-  if (votes === 0) return 'No votes.';
+/** "8 votes, the most in the room." / "6 votes, joint second." / none for no votes: the placement sentence says that. */
+export function votesSentence(votes: number, rank: number, joint: boolean, maxVotes: number): string[] {
+  if (votes === 0) return [];
+  return [votesWords(votes, rank, joint, maxVotes)];
+}
+
+function votesWords(votes: number, rank: number, joint: boolean, maxVotes: number): string {
   if (rank >= ORDINALS.length) return `${plural(votes, 'vote')}; the most any dimension received was ${maxVotes}.`;
   if (rank === 0) return `${plural(votes, 'vote')}, ${joint ? 'joint most' : 'the most in the room'}.`;
   return `${plural(votes, 'vote')}, ${joint ? 'joint ' : ''}${ORDINALS[rank]}.`;
@@ -119,6 +142,10 @@ export interface PlacementFacts {
   afterMeeting: boolean;
   /** No horizon can take anything (none set up, or a cap of 0). */
   noRoom: boolean;
+  /** Nobody voted for it (said here, as the reason it comes no earlier, not as a sentence of its own). */
+  unvoted?: boolean;
+  /** Nobody in the room voted: the size of the gap decided. */
+  byGap?: boolean;
   /** The room's top vote needs this first: its name (this one was placed ahead of its rank). */
   pulledBy?: string | null;
   /** For the top vote: the enabling work it needs, started with it; and whether that went over the cap. */
@@ -143,15 +170,22 @@ export function placementSentence(p: PlacementFacts): string {
       : p.lead === 'quick'
         ? `A quick win (one stage to go, ${p.votes} of the ${p.cast} votes cast)`
         : p.lead === 'groundwork'
-          ? 'It is groundwork the rest depends on'
-          : null;
+          ? p.unvoted
+            ? 'Nobody voted for it, but it is groundwork the rest depends on'
+            : 'It is groundwork the rest depends on'
+          : p.unvoted
+            ? 'Nobody voted for it'
+            : null;
+  // "Nobody voted for it, and Now is full": the reasons add up rather than oppose; after
+  // "Nobody voted for it, but it is groundwork", a second "but" would not read: a new clause starts.
+  const joiner = p.unvoted ? (p.lead === 'groundwork' ? ';' : 'and') : 'but';
   const meeting = p.afterMeeting ? ', after the first-30-days meeting' : '';
 
   if (p.label === null) {
     if (p.noRoom) return 'No horizon has room for it, so it waits until one is set up.';
     const parts = [lead, floorClause(p.floor), p.full.length > 0 ? fullClause(p.full) : null].filter((x): x is string => x !== null);
     if (parts.length === 0) return 'It waits for a free slot.';
-    return `${joinClauses(parts)}, so it waits for a free slot.`;
+    return `${joinClauses(parts, joiner)}, so it waits for a free slot.`;
   }
   const starts = `it starts in ${p.label}${meeting}`;
   const over = p.over ? `, one more than the ${p.cap} at a time the plan otherwise allows` : '';
@@ -161,18 +195,20 @@ export function placementSentence(p: PlacementFacts): string {
   }
   if (p.full.length > 0) {
     const parts = [lead, floorClause(p.floor), fullClause(p.full)].filter((x): x is string => x !== null);
-    return `${joinClauses(parts)}, so ${starts}.`;
+    return `${joinClauses(parts, joiner)}, so ${starts}.`;
   }
   if (p.floor?.kind === 'barrier') {
     const why = listNames(p.floor.texts.map(quote));
-    return lead ? `${lead}, but ${starts}: ${why}.` : `It starts in ${p.label}: ${why}${meeting}.`;
+    return lead ? `${lead}${joiner === ';' ? ';' : `, ${joiner}`} ${starts}: ${why}.` : `It starts in ${p.label}: ${why}${meeting}.`;
   }
   if (p.floor?.kind === 'step') return `It starts in ${p.label}, after step 1 in ${p.floor.label}.`;
   if (p.floor?.kind === 'groundwork') {
     const names = p.floor.names.length > 0 ? listNames(p.floor.names) : 'the groundwork it builds on';
-    return `It starts in ${p.label}, once ${names} (needed first) ${p.floor.names.length > 1 ? 'are' : 'is'} under way${meeting}.`;
+    const unvoted = p.unvoted && p.lead !== 'groundwork' ? 'Nobody voted for it, and it' : 'It';
+    return `${unvoted} starts in ${p.label}, once ${names} (needed first) ${p.floor.names.length > 1 ? 'are' : 'is'} under way${meeting}.`;
   }
   if (lead) return `${lead}, so ${starts}.`;
+  if (p.byGap) return `With no votes cast, the size of its gap decides: it starts in ${p.label}${meeting}.`;
   return `It starts in ${p.label}${meeting}.`;
 }
 
@@ -187,12 +223,12 @@ function floorClause(floor: Floor): string | null {
     : `${names}, which it needs first, ${floor.names.length > 1 ? 'are' : 'is'} not scheduled yet`;
 }
 
-/** "A, and B, so" would read badly: the first clause leads, the others follow with "but" or "and". */
-function joinClauses(parts: readonly string[]): string {
+/** "A, and B, so" would read badly: the first clause leads, the others follow with "but" (or "and", when the lead is a reason too). */
+function joinClauses(parts: readonly string[], joiner: 'but' | 'and' | ';' = 'but'): string {
   const [first, ...rest] = parts;
   const head = first!.charAt(0).toUpperCase() + first!.slice(1);
   if (rest.length === 0) return head;
-  return `${head}, but ${rest.join(', and ')}`;
+  return `${head}${joiner === ';' ? ';' : `, ${joiner}`} ${rest.join(', and ')}`;
 }
 
 export const openingSentence = () => "An hour's conversation settles it, so it sits in the first 30 days.";
@@ -206,8 +242,14 @@ export function moveTitle(name: string, from: number, to: number, step: number, 
   return steps > 1 ? `${base} (step ${step} of ${steps})` : base;
 }
 
-/** The team's own card, at or below where we stand, starts the step; one above it is a bright spot to build on. */
-export const stepFromCard = (card: string, above: boolean, step: string) => `${above ? 'Build on' : 'Start with'} ${quote(card)}. ${step}`;
+/**
+ * The team's own card, at or below where we stand, starts the step; one above it is a bright spot to build on.
+ * `care`: the card is a practice with young people on a private channel, and nothing builds on it before safeguarding is agreed.
+ */
+export const stepFromCard = (card: string, above: boolean, step: string, care = false) =>
+  care
+    ? `Once safeguarding is agreed (see Before you act), ${above ? 'build on' : 'start with'} ${quote(card)}. ${step}`
+    : `${above ? 'Build on' : 'Start with'} ${quote(card)}. ${step}`;
 
 /**
  * One step both camps of a split room can take: look at each camp's evidence together,
@@ -251,8 +293,11 @@ export const nothingAssessedCaution = () =>
 export const thinMandateCaution = (reasons: readonly string[]) =>
   `The mandate is thin: ${listNames(reasons)}. Read this plan as a proposal to test with the wider team, not as what the organisation has decided.`;
 
-export const safeguardingCaution = () =>
-  'Where young people are involved, agree safeguarding and consent (who may talk with them in public, how, and what is never posted) before any public conversation with them starts.';
+/** With the team's own card when one names the practice: that practice is where safeguarding starts. */
+export const safeguardingCaution = (card?: string, privateChannel = false) =>
+  card
+    ? `${privateChannel ? 'Safeguarding comes first' : 'Safeguarding'}: ${quote(card)}. Agree safeguarding and consent (who may talk with young people, on which accounts and phones, and what is never posted) before that goes on and before any public conversation with them starts.`
+    : 'Where young people are involved, agree safeguarding and consent (who may talk with them in public, how, and what is never posted) before any public conversation with them starts.';
 
 export const electionCaution = () =>
   'As a public body, check the publicity rules for election periods before public conversation starts: what may and may not be said while an election is called.';
@@ -260,11 +305,14 @@ export const electionCaution = () =>
 export const financialCaution = () =>
   'The rules on financial promotions apply to what is said in public about what we offer: agree what staff may and may not say before they answer.';
 
+/** More missing dimensions than this, and First 30 days' agenda names them; the caution does not name them twice. */
+const MISSING_NAMED = 3;
+
 export const incompleteCaution = (missing: readonly string[], total: number) =>
-  `The assessment is incomplete: ${missing.length} of ${plural(total, 'dimension')} ${missing.length === 1 ? 'has' : 'have'} no answers (${listNames(missing, 3)}). The plan covers only the ${total - missing.length} that ${total - missing.length === 1 ? 'was' : 'were'} assessed.`;
+  `The assessment is incomplete: ${missing.length} of ${plural(total, 'dimension')} ${missing.length === 1 ? 'has' : 'have'} no answers${missing.length > MISSING_NAMED ? ' yet (First 30 days lists them)' : ` (${listNames(missing)})`}. The plan covers only the ${total - missing.length} that ${total - missing.length === 1 ? 'was' : 'were'} assessed.`;
 
 export const fewAnswersCaution = (names: readonly string[], min: number) =>
-  `Fewer than ${plural(min, 'person', 'people')} answered on ${listNames(names, 3)}: treat ${names.length === 1 ? 'that line' : 'those lines'} as a first guess.`;
+  `Fewer than ${plural(min, 'person', 'people')} answered on ${listNames(names)}: treat ${names.length === 1 ? 'that line' : 'those lines'} as a first guess.`;
 
 export const splitCaution = (s: DimensionSummary, planned: boolean, stageName: StageNamer) =>
   `${s.camps.length === 2 ? `The room is split on ${s.name}` : `The room does not agree where ${s.name} stands`}: ${answersInWords(s, stageName)}. ${
@@ -286,11 +334,11 @@ export const fewVotesCaution = (voters: number, people: number) =>
   `Only ${voters} of ${plural(people, 'person', 'people')} voted, so the order reflects what those ${voters} wanted first.`;
 
 export const belowTodayCaution = (names: readonly string[]) =>
-  `On ${listNames(names, 3)} the room aims below where it puts us today. Is the step back deliberate?`;
+  `On ${listNames(names)} the room aims below where it puts us today. Is the step back deliberate?`;
 
 /** Targets at stage 2 or below; `two` is the workshop's stage 2 ("Broadcasting", "one-way messages"). */
 export const oneWayTargetCaution = (names: readonly string[], absent: boolean, two: Pick<Stage, 'name' | 'short'>) =>
-  `On ${listNames(names, 3)} the room aims for ${absent ? `${two.name} or less` : two.name}: ${two.short.trim() ? `${two.short.trim()}, still` : 'still'} an organisation that uses social media there. Is that the ambition?`;
+  `On ${listNames(names)} the room aims for ${absent ? `${two.name} or less` : two.name}: ${two.short.trim() ? `${two.short.trim()}, still` : 'still'} an organisation that uses social media there. Is that the ambition?`;
 
 /** Practice cards far from the room's answer: the first one or two named, the rest counted. */
 export function cardsFarCaution(
@@ -312,9 +360,26 @@ const moreFarCards = (n: number) => `${plural(n, 'more card')} ${n === 1 ? 'sits
 export const shortHorizonsCaution = (end: number, target: number) =>
   `The horizons end at month ${end}, but the targets are set for up to ${target} months out: add a horizon, or expect the last steps to slip.`;
 
-/** Barriers on the whole plan that hold nothing back by a date: the article's "no time, too busy". */
-export const wholePlanCaution = (texts: readonly string[], cap: number) =>
-  `In the way of the whole plan: ${listNames(texts.map(quote), 2)}. With ${plural(cap, 'initiative')} at a time, agree in the first 30 days what stops to make room.`;
+/**
+ * Barriers on the whole plan that hold nothing back by a date, each named for what it is:
+ * an election period, a busy season, people's time (the article's "no time, too busy"),
+ * a date the team is tied up until, or anything else in the way. Dates come only from the
+ * team's own words, quoted.
+ */
+export function wholePlanCaution(barriers: readonly { text: string; time: TimeBarrier | null; ends: boolean }[], cap: number): string {
+  const sentences = barriers.map(({ text, time, ends }) => {
+    const q = quote(text);
+    if (time === 'election')
+      return `${q} is an election period: check the publicity rules for it before anything is said in public, start no new public campaign inside it, and give those weeks to work that needs no publicity (guides, sign-off rules, listening).`;
+    if (time === 'season')
+      return `${q} is the busy season: the people it takes cannot start new work then, so agree in the first 30 days which steps wait until it is over.`;
+    if (time === 'capacity')
+      return `${q} is about people's time: with ${plural(cap, 'initiative')} at a time, agree in the first 30 days what stops to make room${ends ? ', or which steps wait until then' : ''}.`;
+    if (time === 'until') return `${q} ties people up until a date the room named: agree in the first 30 days which steps wait until then.`;
+    return `In the way of the whole plan: ${q}. Agree in the first 30 days who deals with it, before any step depends on it.`;
+  });
+  return sentences.join(' ');
+}
 
 // ------------------------------------------------------------------ a re-run
 

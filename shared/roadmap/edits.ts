@@ -21,8 +21,8 @@ export interface RoadmapChange {
   fields: string[];
 }
 
-const EDITABLE_ORDER: readonly EditableField[] = ['title', 'owner', 'benchmark', 'firstStep', 'horizon', 'order'];
-const TEXT_FIELDS = ['title', 'owner', 'benchmark', 'firstStep'] as const;
+const EDITABLE_ORDER: readonly EditableField[] = ['title', 'owner', 'goal', 'benchmark', 'firstStep', 'horizon', 'order'];
+const TEXT_FIELDS = ['title', 'owner', 'goal', 'benchmark', 'firstStep'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 const withEdited = (edited: readonly EditableField[], add: readonly EditableField[]): EditableField[] => {
@@ -54,7 +54,7 @@ function findInitiative(roadmap: Roadmap, initiativeId: string): Initiative {
 export function applyInitiativeEdit(
   roadmap: Roadmap,
   initiativeId: string,
-  patch: Partial<Pick<Initiative, 'title' | 'owner' | 'benchmark' | 'firstStep'>>,
+  patch: Partial<Pick<Initiative, 'title' | 'owner' | 'goal' | 'benchmark' | 'firstStep'>>,
 ): Roadmap {
   findInitiative(roadmap, initiativeId);
   const changes: Partial<Record<TextField, string>> = {};

@@ -52,10 +52,10 @@ export { STEPPED_GAP } from './rank.ts';
  * Each initiative quotes the team's cards in `why`, and says in exactly one
  * sentence where it starts and why there. The first step names a practice
  * card of the team's when one fits the step (see `firstStepFor`).
- * Suggested owners (not in anonymous workshops): up to two people who wrote
- * cards on the dimension or voted for it most, spread so nobody is suggested
- * for a third dimension while someone else who took part in it is not yet
- * suggested twice.
+ * Suggested owners (not in anonymous workshops, owners.ts): one person who wrote
+ * most cards on the dimension or voted for it (ties to the earliest card), and up
+ * to two more "with"; spread in plan order so nobody is the suggestion on a third
+ * initiative while someone else who took part in its dimension is free.
  * `cautions` lists what the team should know before acting (cautions.ts).
  */
 export function generateRoadmap(board: BoardState): Roadmap {

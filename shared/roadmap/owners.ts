@@ -4,22 +4,28 @@ import type { BoardFacts } from './facts.ts';
 
 /** Besides the suggested owner, at most this many others are named to work "with" them. */
 const WITH_MAX = 2;
+/** Nobody is the suggested owner of more initiatives than this while someone else who took part in one is free. */
+const OWNS_MAX = 2;
 
 /**
  * One suggested owner per dimension: whoever wrote most cards on it, then whoever
  * spent most votes on it; a tie goes to the person whose card came first, then to
  * who joined first. Others who took part follow, in the same order, as the people to
  * work with (`suggestedOwners[0]` is the suggestion, the rest are "with"). The same
- * names go on every initiative of a dimension. Nobody in an anonymous workshop: only
+ * people are named on every initiative of a dimension. Suggestions are spread, in plan
+ * order: someone already suggested for OWNS_MAX initiatives gives way to the next person
+ * who took part in this one (they stay among the "with"); so a dimension's second step may
+ * go to another of its people. Nobody in an anonymous workshop: only
  * the room can put a name there. Writes `suggestedOwners` on the initiatives given.
  */
 export function suggestOwners(initiatives: Initiative[], facts: BoardFacts, anonymous: boolean): void {
   if (anonymous) return;
   const byId = new Map(facts.people.map((p, i) => [p.id, { name: p.name.trim(), order: i }]));
   const chosen = new Map<string, string[]>();
+  const owns = new Map<string, number>();
   for (const i of initiatives) {
-    let names = chosen.get(i.dimension);
-    if (!names) {
+    let ranked = chosen.get(i.dimension);
+    if (!ranked) {
       const d = facts.dims.find((x) => x.def.key === i.dimension && x.first)!;
       const cards = new Map<string, { n: number; first: number }>();
       for (const c of [...d.practice, ...d.barriers]) {
@@ -29,16 +35,18 @@ export function suggestOwners(initiatives: Initiative[], facts: BoardFacts, anon
       const wrote = (id: string) => cards.get(id)?.n ?? 0;
       const voted = (id: string) => (d.involvement.get(id) ?? 0) - wrote(id);
       const firstCard = (id: string) => cards.get(id)?.first ?? Infinity;
-      names = [...d.involvement]
+      ranked = [...d.involvement]
         .filter(([id, n]) => n > 0 && byId.has(id) && byId.get(id)!.name !== '')
         .map(([id]) => id)
         .sort(
           (a, b) => wrote(b) - wrote(a) || voted(b) - voted(a) || firstCard(a) - firstCard(b) || byId.get(a)!.order - byId.get(b)!.order,
-        )
-        .slice(0, 1 + WITH_MAX)
-        .map((id) => byId.get(id)!.name);
-      chosen.set(i.dimension, names);
+        );
+      chosen.set(i.dimension, ranked);
     }
-    i.suggestedOwners = [...names];
+    const owner = ranked.find((id) => (owns.get(id) ?? 0) < OWNS_MAX) ?? ranked[0];
+    if (owner !== undefined) owns.set(owner, (owns.get(owner) ?? 0) + 1);
+    // The owner, then the dimension's people in order: those who gave way stay among the "with".
+    const names = owner === undefined ? [] : [owner, ...ranked.filter((id) => id !== owner)];
+    i.suggestedOwners = names.slice(0, 1 + WITH_MAX).map((id) => byId.get(id)!.name);
   }
 }

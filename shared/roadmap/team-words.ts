@@ -4,6 +4,7 @@
  * cards at either end of a split room, and benchmarks from the model's playbook.
  */
 import type { Card } from '../domain/types.ts';
+import { needsSafeguarding } from './care-words.ts';
 import * as copy from './copy.ts';
 import { byAge, type BoardFacts, type DimensionFacts } from './facts.ts';
 
@@ -52,12 +53,20 @@ export function firstStepFor(
   skip?: Card,
 ): { text: string; card?: Card } {
   const stepOut = d.playbook?.firstSteps[from - 1];
-  const base = stepOut ? copy.fill(stepOut.text, serves) : copy.customStep(d.def.name, to, d.def.descriptors[to - 1], facts.stageName);
+  // The barrier the step answers: the dimension's most-voted one that no "not before" makes a matter of time.
+  const barrier = d.barriers.find((c) => !c.notBefore)?.text;
+  const base = stepOut
+    ? copy.fill(stepOut.text, serves, undefined, barrier)
+    : copy.customStep(d.def.name, to, d.def.descriptors[to - 1], facts.stageName);
   const cards = d.practice.filter((c) => c.key !== skip?.key);
   const card = stepOut
     ? pickCard(cards, from, facts, (c) => mentions(c.text, stepOut.cues))
     : pickCard(cards, from, facts, (c) => c.stage === from);
-  return card ? { text: copy.stepFromCard(card.text, card.stage! > from, base), card } : { text: base };
+  if (!card) return { text: base };
+  // A card at today's stage goes where the step names it ("Replace “…” with a short guide"); a card above it is a bright spot to build on.
+  const above = card.stage! > from;
+  if (stepOut && !above && copy.hasCardSlot(stepOut.text)) return { text: copy.fill(stepOut.text, serves, card.text, barrier), card };
+  return { text: copy.stepFromCard(card.text, above, base, needsSafeguarding(card.text, serves.serves)), card };
 }
 
 /** The model's step out of stage `from`, without a card: what either camp of a split room can take up. */

@@ -69,13 +69,14 @@ const InitiativeSchema = z
     owner: longText,
     ownerConfirmed: z.boolean().optional(),
     benchmark: longText,
+    goal: longText.optional(),
     suggestedOwners: z.array(str(200)).max(20).optional(),
     suggestedBenchmark: longText.optional(),
     cards: z.array(cardId).max(10_000),
     barriers: z.array(cardId).max(10_000),
     heldBy: z.array(cardId).max(10_000).optional(),
     priority: z.number().min(-1_000).max(1_000),
-    edited: z.array(z.enum(['title', 'owner', 'benchmark', 'firstStep', 'horizon', 'order'])).max(6),
+    edited: z.array(z.enum(['title', 'owner', 'goal', 'benchmark', 'firstStep', 'horizon', 'order'])).max(7),
   })
   .strict();
 

@@ -336,6 +336,8 @@ const sharedCommands = [
         .object({
           title: requiredText(LIMITS.roadmapFieldMax),
           owner: text(LIMITS.roadmapFieldMax),
+          /** The business goal in the room's words; empty: the export proposes one again. */
+          goal: text(LIMITS.roadmapFieldMax),
           benchmark: text(LIMITS.roadmapFieldMax),
           firstStep: text(LIMITS.roadmapFieldMax),
         })

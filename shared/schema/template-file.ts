@@ -41,7 +41,7 @@ const StageSchema = z
 const StepSchema = z
   .object({
     text: requiredText(LIMITS.roadmapFieldMax).describe(
-      'What to do, in the imperative. {serves} stands for who the organisation serves; {act} for what they do with it (\"buy from us\", \"give to us or volunteer\"), from the kind of organisation.',
+      'What to do, in the imperative. {serves} stands for who the organisation serves; {act} for what they do with it (\"buy from us\", \"give to us or volunteer\"), from the kind of organisation. {card|words} stands for the team\'s practice card that fits the step, quoted, and for the words after the bar when no card fits; a step without it starts from the card ("Start with …"). [[… {barrier} …]] is said only when a barrier on the dimension stands in the way, quoted in place of {barrier}.',
     ),
     cues: z
       .array(requiredText(LIMITS.cueMax))

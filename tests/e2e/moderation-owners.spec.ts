@@ -1,7 +1,8 @@
 /**
  * Issue 21, in the room: the facilitator sets a card aside and it leaves every other screen
  * and the export while its author still sees it, then restores it; a phone volunteers for a
- * first step and the console confirms it, and the confirmed owner shows on the projector.
+ * first step and the console confirms it, and the confirmed owner shows on the projector; the
+ * console writes a business goal in the room's words and the export says it.
  */
 import fs from 'node:fs';
 import { test, expect } from './fixtures.ts';
@@ -125,4 +126,30 @@ test('a phone volunteers for a first step, the console confirms it, and the owne
   await onConsole.getByTestId('clear-owner').click();
   await expect(projector.initiative(id).getByTestId('owner')).not.toContainText('Ada', { timeout: 15_000 });
   await expect(onConsole.getByTestId('confirm-volunteer')).toBeVisible();
+});
+
+test("the console writes an initiative's business goal in the room's words, and the export says it instead of the proposal", async ({
+  cast,
+}) => {
+  test.setTimeout(90_000);
+  const reply = await cast.create({ privateUntilReveal: false }, 'Goals');
+  const console = await cast.console(reply);
+  const ada = await cast.phone();
+  await ada.join(reply.code, 'Ada');
+  await console.setPhase('assess');
+  await ada.expectPhase('assess');
+  await ada.setMarkers('leadership', 2, 4);
+  await console.setPhase('roadmap');
+  await console.page.getByTestId('generate').click();
+  const first = console.page.getByTestId('roadmap').locator('section.horizon').first().getByTestId('initiative').first();
+  await expect(first).toBeVisible({ timeout: 15_000 });
+  expect(await downloadMarkdown(console)).toContain('**Business goal (proposed):**');
+
+  const goal = first.getByTestId('goal-form');
+  await goal.getByLabel("Business goal, in the room's words").fill('Leaders answer what people ask them, in public');
+  await goal.getByRole('button', { name: 'Save goal' }).click();
+  await expect(goal.getByRole('button', { name: 'Save goal' })).toBeDisabled();
+  const markdown = await downloadMarkdown(console);
+  expect(markdown).toContain('**Business goal:** Leaders answer what people ask them, in public.');
+  expect(markdown).not.toContain('**Business goal (proposed):**');
 });

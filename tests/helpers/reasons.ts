@@ -57,7 +57,7 @@ export function contradictions(board: BoardState, roadmap: Roadmap): string[] {
       for (const l of starts) if (l !== h.label) say(`says it starts in ${l}, but it is in ${h.label}`);
       if (/\bwaits (?:for|until)\b/.test(w) && !isWaitingList(h)) say(`says it waits, but it is in ${h.label}`);
       if (/sits in the first 30 days/.test(w) && !isOpeningBlock(h)) say('says it sits in the first 30 days, but it does not');
-      for (const m of w.matchAll(/(?:^|, but |, and )([^,.]+?) (?:is|are) full/gi)) {
+      for (const m of w.matchAll(/(?:^|, but |, and |; )([^,.;]+?) (?:is|are) full/gi)) {
         const names = m[1]!.split(/ and | to /);
         const span = m[1]!.includes(' to ')
           ? roadmap.horizons.slice(byLabel.get(names[0]!)!, byLabel.get(names[1]!)! + 1).map((x) => x.label)
@@ -89,6 +89,7 @@ export function contradictions(board: BoardState, roadmap: Roadmap): string[] {
       if (votes && Number(votes[1]) !== s.votes) say(`claims ${votes[1]} votes, it has ${s.votes}`);
       if (/the most in the room/.test(w) && s.votes !== maxVotes) say('claims the most votes in the room');
       if (/^No votes\./.test(w) && s.votes !== 0) say(`says no votes, it has ${s.votes}`);
+      if (/\bNobody voted for it\b/.test(w) && s.votes !== 0) say(`says nobody voted for it, it has ${s.votes}`);
       if (/quick win/.test(w) && (s.gap !== 1 || s.disagreement)) say('claims a quick win without an agreed one-stage gap');
       if (/\bgroundwork the rest\b/.test(w) && !enablers.has(i.dimension)) say('claims to be groundwork');
       if (/groundwork it builds on|builds on the groundwork/.test(w)) {

@@ -125,7 +125,7 @@ describe('toMarkdown: structure', () => {
     expect(h3.filter((h) => /^\d+\. /.test(h))).toHaveLength(now.length);
     expect(h4.filter((h) => /^\d+\. /.test(h))).toHaveLength(roadmap.initiatives.filter((i) => i.kind === 'move').length - now.length);
     expect(h3).toContain('3. Conversation & inbound communication: from Broadcasting to Engaging');
-    expect(h3.slice(-4)).toEqual(['Where we stand', 'What stands in the way', 'Practice cards', 'Later work']);
+    expect(h3.slice(-4)).toEqual(['Where we stand', 'What stands in the way', 'Practice cards', 'After Now, in full']);
   });
 
   it('lists organisation, date and participants', () => {

@@ -1,6 +1,8 @@
 /** The export's Mermaid Gantt chart: the opening block and the scheduled horizons, dated from the workshop day. */
-import type { Roadmap } from '../../domain/types.ts';
-import { isWaitingList } from '../horizons.ts';
+import { STAGE_NOT_AGREED } from '../../domain/canvas.ts';
+import type { BoardState, Initiative, Roadmap } from '../../domain/types.ts';
+import { defaultPlaybook, playbookOf } from '../../domain/workshop-model.ts';
+import { isOpeningBlock, isWaitingList } from '../horizons.ts';
 import { mermaidLabel } from './escape.ts';
 import type { Day } from './file-name.ts';
 
@@ -16,8 +18,23 @@ export function addMonths(date: Day, months: number): string {
   return t.toISOString().slice(0, 10);
 }
 
+/**
+ * Work that waits for something in its own horizon starts a month in, after the first 30 days,
+ * as its reasons say: a move "towards" a target after the meeting that settles where we stand
+ * (in the horizon that starts at once), or work whose dimension needs another's first (the
+ * model's `needs`) when that other comes before it in the same horizon.
+ */
+export function startsAfterFirstMonth(board: BoardState, roadmap: Roadmap, i: Initiative, fromMonth: number): boolean {
+  const opening = new Set(roadmap.horizons.filter(isOpeningBlock).map((h) => h.id));
+  const meeting = roadmap.initiatives.some((x) => x.kind === 'align' && x.dimension === i.dimension && opening.has(x.horizon));
+  if (i.kind === 'move' && i.fromStage === STAGE_NOT_AGREED && meeting && fromMonth === 0) return true;
+  const needs = (board.playbooks ? playbookOf(board.playbooks, i.dimension) : defaultPlaybook(i.dimension))?.needs ?? [];
+  const before = roadmap.initiatives.slice(0, roadmap.initiatives.indexOf(i));
+  return before.some((x) => x.horizon === i.horizon && x.kind === 'move' && needs.includes(x.dimension));
+}
+
 /** The chart's lines, fenced; null when nothing is scheduled. */
-export function mermaidGantt(roadmap: Roadmap, date: Day, numbered: ReadonlyMap<string, number>): string[] | null {
+export function mermaidGantt(board: BoardState, roadmap: Roadmap, date: Day, numbered: ReadonlyMap<string, number>): string[] | null {
   const body: string[] = [];
   for (const h of roadmap.horizons) {
     if (isWaitingList(h)) continue;
@@ -30,7 +47,8 @@ export function mermaidGantt(roadmap: Roadmap, date: Day, numbered: ReadonlyMap<
     body.push(`    section ${mermaidLabel(h.label, 40) || 'Horizon'}`);
     for (const i of items) {
       const n = numbered.get(i.id)!;
-      body.push(`    ${n}. ${mermaidLabel(i.title, 80) || 'Initiative'} :i${n}, ${start}, ${end}`);
+      const begins = startsAfterFirstMonth(board, roadmap, i, from) && to - from > 1 ? addMonths(date, from + 1) : start;
+      body.push(`    ${n}. ${mermaidLabel(i.title, 80) || 'Initiative'} :i${n}, ${begins}, ${end}`);
     }
   }
   if (body.length === 0) return null;

@@ -16,11 +16,8 @@ export function summaryParagraphs(
   const answered = roadmap.summaries.filter((s) => s.answers > 0);
   if (answered.length === 0) return [];
   const sentences: string[] = [];
-  const names = (list: readonly DimensionSummary[]) =>
-    listNames(
-      list.map((s) => escape(s.name)),
-      3,
-    );
+  // Every name, never "and 2 more": the reader wants to know which.
+  const names = (list: readonly DimensionSummary[]) => listNames(list.map((s) => escape(s.name)));
   /** "at Broadcasting on most dimensions, higher on A and lower on B": what the numbers mean, not the counts. */
   const where = (pick: (s: DimensionSummary) => number | null): string | null => {
     const known = answered.filter((s) => pick(s) !== null);

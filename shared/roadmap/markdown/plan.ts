@@ -24,6 +24,12 @@ import type { MarkdownWriter } from './writer.ts';
 export const isFar = (h: Horizon, ctx: ExportContext) =>
   isWaitingList(h) || (ctx.firstHorizon !== undefined && h.id !== ctx.firstHorizon.id);
 
+/**
+ * The appendix section that gives outlined work in full: named after the horizon it follows
+ * ("After Now, in full"), not "Later", which a horizon may be called too. `label` comes escaped.
+ */
+export const laterWorkTitle = (label: string | null) => (label ? `After ${label}, in full` : 'Later work, in full');
+
 const horizonHeading = (h: Horizon) => (isWaitingList(h) ? inline(h.label) : `${inline(h.label)} (months ${h.fromMonth} to ${h.toMonth})`);
 
 export function planSection(out: MarkdownWriter, ctx: ExportContext): void {
@@ -37,7 +43,7 @@ export function planSection(out: MarkdownWriter, ctx: ExportContext): void {
       .map((st) => (normalise(st.short) ? `${inline(st.name)} (${inline(st.short)})` : inline(st.name)))
       .join(', ')}.`,
   );
-  const chart = mermaidGantt(roadmap, ctx.date, numbered);
+  const chart = mermaidGantt(board, roadmap, ctx.date, numbered);
   if (chart) out.block(chart);
 
   let outlined = false;
@@ -51,7 +57,7 @@ export function planSection(out: MarkdownWriter, ctx: ExportContext): void {
       if (!outlined) {
         const end = ctx.firstHorizon ? ` when ${inline(ctx.firstHorizon.label)} ends, on ${ctx.dayAfter(ctx.firstHorizon.toMonth)}` : '';
         out.para(
-          `What starts later is outlined here, one line each: its reasons, first steps and benchmarks are in the appendix (Later work), to confirm${end}.`,
+          `What starts later is outlined here, one line each: its reasons, first steps and benchmarks are in the appendix (${laterWorkTitle(ctx.firstHorizon ? inline(ctx.firstHorizon.label) : null)}), to confirm${end}.`,
         );
       }
       if (isWaitingList(h))
@@ -85,11 +91,11 @@ export function planSection(out: MarkdownWriter, ctx: ExportContext): void {
   }
 }
 
-/** The appendix's "Later work": each outlined initiative in full. */
+/** The appendix's "After Now, in full" (laterWorkTitle): each outlined initiative in full. */
 export function laterWorkSection(out: MarkdownWriter, ctx: ExportContext): void {
   const far = ctx.roadmap.horizons.filter((h) => !ctx.opening.has(h.id) && isFar(h, ctx) && ctx.inHorizon(h).length > 0);
   if (far.length === 0) return;
-  out.heading(3, 'Later work');
+  out.heading(3, laterWorkTitle(ctx.firstHorizon ? inline(ctx.firstHorizon.label) : null));
   for (const h of far) {
     const review = isWaitingList(h) ? null : ctx.dayAfter(h.toMonth);
     for (const i of ctx.inHorizon(h)) initiativeSection(out, ctx, i, false, false, review, 4);
@@ -115,11 +121,8 @@ function initiativeSection(
   const owner = ownerLine(i)
     .replace(/^Owner: /, '')
     .replace(/\.$/, '');
-  // A meeting has no business goal of its own: it settles where we stand.
-  const goal =
-    i.kind === 'move'
-      ? [`**Business goal (proposed):** ${inline(proposedGoal(board.settings.organisationKind, i.dimension, servesOf(board)))}`]
-      : [];
+  const g = goalLine(board, i);
+  const goal = g ? [`**${g.label}:** ${inline(g.text)}`] : [];
   out.list([
     `**Why:** ${i.why.map((w) => inline(w)).join(' ')}`,
     ...goal,
@@ -131,6 +134,20 @@ function initiativeSection(
         ]),
     `**Benchmark:** ${benchmark}${review ? ` Review on ${review}.` : ''}`,
   ]);
+}
+
+/**
+ * An initiative's business goal, as the markdown and the report say it: the room's own words
+ * when it set one in the Roadmap phase, otherwise one proposed from the kind of organisation
+ * and labelled a proposal. A meeting has none of its own (it settles where we stand) unless the
+ * room gave it one. `text` is unescaped.
+ */
+export function goalLine(board: BoardState, i: Initiative): { label: string; text: string } | null {
+  const own = normalise(i.goal ?? '');
+  // As typed, with the full stop every other line of the export ends with.
+  if (own) return { label: 'Business goal', text: /[.!?…]$/.test(own) ? own : `${own}.` };
+  if (i.kind !== 'move') return null;
+  return { label: 'Business goal (proposed)', text: proposedGoal(board.settings.organisationKind, i.dimension, servesOf(board)) };
 }
 
 export const servesOf = (board: BoardState) =>

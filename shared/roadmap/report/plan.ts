@@ -3,18 +3,17 @@
  * stages, the timeline (an SVG here, where the markdown has a Mermaid chart),
  * then the first horizon with work on a page of its own in print, each initiative
  * with its why, business goal, first step, owner and benchmark; later horizons one
- * line per initiative (their detail is the appendix's "Later work", laterWork
+ * line per initiative (their detail is the appendix's "After Now, in full", laterWork
  * here); initiatives whose horizon is gone; when to look again. Each part that
  * ends a printed page run ends with the workshop's name and date (see styles.ts:
  * the running footer of the printed report).
  */
 import { workshopStages } from '../../domain/canvas.ts';
 import type { Horizon, Initiative } from '../../domain/types.ts';
-import { proposedGoal } from '../goals.ts';
 import { listNames, plural } from '../../domain/words.ts';
 import { isWaitingList } from '../horizons.ts';
 import { suggestedBenchmark, type ExportContext } from '../markdown/context.ts';
-import { isFar, servesOf } from '../markdown/plan.ts';
+import { goalLine, isFar, laterWorkTitle } from '../markdown/plan.ts';
 import { summaryParagraphs } from '../markdown/plan-summary.ts';
 import { escapeHtml, typed } from './escape-html.ts';
 import { list, typedOr, type HtmlParts } from './parts.ts';
@@ -51,7 +50,7 @@ export function planSections(ctx: ExportContext, parts: HtmlParts, footer: strin
       if (!outlined) {
         const end = ctx.firstHorizon ? ` when ${typed(ctx.firstHorizon.label)} ends, on ${ctx.dayAfter(ctx.firstHorizon.toMonth)}` : '';
         body.push(
-          `<p>What starts later is outlined here, one line each: its reasons, first steps and benchmarks are in the appendix (Later work), to confirm${end}.</p>`,
+          `<p>What starts later is outlined here, one line each: its reasons, first steps and benchmarks are in the appendix (${laterWorkTitle(ctx.firstHorizon ? typed(ctx.firstHorizon.label) : null)}), to confirm${end}.</p>`,
         );
       }
       if (isWaitingList(h))
@@ -100,11 +99,11 @@ export function planSections(ctx: ExportContext, parts: HtmlParts, footer: strin
   return out.map((part, k) => part.html(out[k + 1]?.starts === false ? null : footer)).join('\n');
 }
 
-/** The appendix's "Later work": each initiative the plan outlines in one line, in full; '' when there is none. */
+/** The appendix's "After Now, in full" (laterWorkTitle): each initiative the plan outlines in one line, in full; '' when there is none. */
 export function laterWork(ctx: ExportContext, parts: HtmlParts): string {
   const far = ctx.roadmap.horizons.filter((h) => !ctx.opening.has(h.id) && isFar(h, ctx) && ctx.inHorizon(h).length > 0);
   if (far.length === 0) return '';
-  const out = ['<h3 id="later-work">Later work</h3>'];
+  const out = [`<h3 id="later-work">${laterWorkTitle(ctx.firstHorizon ? typed(ctx.firstHorizon.label) : null)}</h3>`];
   for (const h of far) {
     const review = isWaitingList(h) ? null : ctx.dayAfter(h.toMonth);
     for (const i of ctx.inHorizon(h)) out.push(initiative(ctx, parts, i, false, false, review, 4));
@@ -142,9 +141,8 @@ function initiative(
     .replace(/^Owner: /, '')
     .replace(/\.$/, '');
   const rows: Array<[string, string]> = [['Why', i.why.map((w) => typed(w)).join(' ')]];
-  // A meeting has no business goal of its own: it settles where we stand.
-  if (i.kind === 'move')
-    rows.push(['Business goal (proposed)', typed(proposedGoal(board.settings.organisationKind, i.dimension, servesOf(board)))]);
+  const goal = goalLine(board, i);
+  if (goal) rows.push([goal.label, typed(goal.text)]);
   if (!saidAbove)
     rows.push(['First step', stepAbove ? 'see First 30 days.' : typedOr(i.firstStep, 'to be agreed by the owner')], ['Owner', owner]);
   rows.push(['Benchmark', `${benchmark}${review ? ` Review on ${review}.` : ''}`]);
