@@ -73,3 +73,14 @@ export function holdWords(w: HoldWindow): string {
 
 /** True when `month` is blocked by `w`. */
 export const holds = (w: HoldWindow, month: number): boolean => (w.from === null || w.from <= month) && month <= w.to;
+
+/** True for a yyyy-mm-dd that exists (no 30 February). */
+export function dayExists(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** The UTC day (yyyy-mm-dd) of an epoch time in ms, which the caller read from its clock. */
+export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@
  * on the plan, plainly worded. Each check names the weakness the facilitators'
  * review found unremarked in earlier exports. Pure.
  */
+import { readHold } from '../domain/months.ts';
 import { TARGET_MONTHS } from '../domain/canvas.ts';
 import { monthOf, type SinceEarlier } from '../rules/baseline.ts';
 import type { Caution, Horizon } from '../domain/types.ts';
@@ -137,8 +138,9 @@ export function beforeYouAct(
     out.push({ kind: 'held', dimensions: [], text: copy.heldCaution(c.text, plan.scheduled[holdsFrom(c)]!.label) });
   }
   // The rest of the general barriers (most votes first) hold nothing back by a date, but the plan must make room for them.
+  // One with a time window is placed already: the work it blocks starts after it, and says so.
   const open = facts.general
-    .filter((x) => holdsFrom(x) === 0)
+    .filter((x) => holdsFrom(x) === 0 && readHold(x.hold) === null)
     .sort((a, b) => (facts.cardVotes.get(b.key) ?? 0) - (facts.cardVotes.get(a.key) ?? 0) || byAge(a, b));
   if (open.length > 0 && plan.planned.size > 0)
     out.push({

@@ -25,12 +25,13 @@ export function mermaidGantt(roadmap: Roadmap, date: Day, numbered: ReadonlyMap<
     if (items.length === 0) continue;
     const from = Math.max(0, h.fromMonth);
     const to = h.toMonth > from ? h.toMonth : from + 1;
-    const start = addMonths(date, from);
     const end = addMonths(date, to);
     body.push(`    section ${mermaidLabel(h.label, 40) || 'Horizon'}`);
     for (const i of items) {
       const n = numbered.get(i.id)!;
-      body.push(`    ${n}. ${mermaidLabel(i.title, 80) || 'Initiative'} :i${n}, ${start}, ${end}`);
+      // Work a barrier's window moved starts in its month, later than its horizon.
+      const at = typeof i.startMonth === 'number' && i.startMonth > from && i.startMonth < to ? i.startMonth : from;
+      body.push(`    ${n}. ${mermaidLabel(i.title, 80) || 'Initiative'} :i${n}, ${addMonths(date, at)}, ${end}`);
     }
   }
   if (body.length === 0) return null;
