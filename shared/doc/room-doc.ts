@@ -234,16 +234,13 @@ export function readRoomBoard(room: Y.Doc, opts: ReadOptions = {}): RoomBoard {
       });
     }
     const notBefore: Record<string, string> = {};
-    const holds: Record<string, string> = {};
     for (const c of myCards) if (c.kind === 'barrier' && c.notBefore) notBefore[c.id] = c.notBefore;
-    for (const c of myCards) if (c.kind === 'barrier' && c.hold) holds[c.id] = c.hold;
     const offers = [...privateMaps(opts.mine.doc).offers.keys()];
     me = {
       participantId: opts.mine.participantId,
       markers: readMyMarkers(opts.mine.doc),
       votes: readMyVotes(opts.mine.doc),
       notBefore,
-      holds,
       offers,
     };
   }

@@ -84,3 +84,9 @@ export function dayExists(text: string): boolean {
 
 /** The UTC day (yyyy-mm-dd) of an epoch time in ms, which the caller read from its clock. */
 export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** A window beside a barrier: "blocked from October to November 2027", "blocked in May 2027", "not before March 2027". */
+export function blockedWords(w: HoldWindow): string {
+  if (w.from === null) return holdWords(w);
+  return `blocked ${w.from === w.to ? 'in ' : ''}${holdWords(w)}`;
+}

@@ -421,8 +421,6 @@ export interface MyState {
   votes: Record<string, number>;
   /** Own barriers' "not before" horizon, by the card's id in this phone's document (the room's copy does not carry it). */
   notBefore: Record<string, string>;
-  /** Own barriers' time window, by the card's id in this phone's document. */
-  holds: Record<string, string>;
   /** Initiatives this person said "I'll take this" for. */
   offers: string[];
 }
