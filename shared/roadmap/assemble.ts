@@ -105,6 +105,7 @@ export function assembleRoadmap(
       kind: kindOf(board.settings.organisationKind),
       serves: texts.serves.serves,
       organisation: board.organisation,
+      startMonth: calendar.day ? calendar.month : null,
     }),
   };
 }

@@ -149,3 +149,9 @@ export function capacitySentence(lead: string | null, first: string, label: stri
   const then = label ? `it starts in ${label}` : 'it waits for a free slot';
   return lead ? `${lead}, but ${why}, so ${then}.` : `${why.charAt(0).toUpperCase()}${why.slice(1)}, so ${then}.`;
 }
+
+/** "Before you act", for a general barrier's window: public work waits, groundwork inside goes ahead. */
+export function windowCaution(text: string, window: string): string {
+  const when = window.startsWith('from') || window.startsWith('not') ? window : `in ${window}`;
+  return `${quote(text)} holds new public work ${when}: what faces the public starts after it, while the groundwork inside goes ahead.`;
+}

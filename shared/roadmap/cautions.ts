@@ -3,7 +3,8 @@
  * on the plan, plainly worded. Each check names the weakness the facilitators'
  * review found unremarked in earlier exports. Pure.
  */
-import { readHold } from '../domain/months.ts';
+import { holdWords, readHold } from '../domain/months.ts';
+import { windowCaution } from './calendar.ts';
 import { TARGET_MONTHS } from '../domain/canvas.ts';
 import { monthOf, type SinceEarlier } from '../rules/baseline.ts';
 import type { Caution, Horizon } from '../domain/types.ts';
@@ -29,6 +30,8 @@ export function beforeYouAct(
     kind?: OrganisationKind;
     serves?: string;
     organisation?: string;
+    /** The plan's start as a month count (shared/domain/months.ts), when it has one: a window over by then is not said. */
+    startMonth?: number | null;
   },
 ): Caution[] {
   const out: Caution[] = [];
@@ -136,6 +139,12 @@ export function beforeYouAct(
   const holdsFrom = (c: (typeof facts.general)[number]) => (c.notBefore ? (at.get(c.notBefore) ?? 0) : 0);
   for (const c of facts.general.filter((x) => holdsFrom(x) > 0)) {
     out.push({ kind: 'held', dimensions: [], text: copy.heldCaution(c.text, plan.scheduled[holdsFrom(c)]!.label) });
+  }
+  // A general barrier's window holds public work: said once here, so the reader of the first page knows why it waits.
+  for (const c of facts.general) {
+    const w = readHold(c.hold);
+    if (w && plan.startMonth != null && w.to >= plan.startMonth)
+      out.push({ kind: 'held', dimensions: [], text: windowCaution(c.text, holdWords(w)) });
   }
   // The rest of the general barriers (most votes first) hold nothing back by a date, but the plan must make room for them.
   // One with a time window is placed already: the work it blocks starts after it, and says so.
