@@ -68,3 +68,30 @@ test('the console proposes the window a barrier names, the facilitator applies i
   expect(markdown).toMatch(/Brand positioning and voice - from Broadcasting to Experimenting :i\d+, 2030-06-01, 2030-09-01/);
   expect(markdown).toContain('in June 2030:');
 });
+
+test('a phone gives its barrier the last month it blocks, and the plan starts that work the month after', async ({ cast }) => {
+  test.setTimeout(120_000);
+  const reply = await cast.create({ privateUntilReveal: false, planStart: '2030-03-01' }, 'Calendar on the phone');
+  const console = await cast.console(reply);
+  const [ada, ben] = [await cast.phone(), await cast.phone()];
+  await ada.join(reply.code, 'Ada');
+  await ben.join(reply.code, 'Ben');
+  await console.setPhase('assess');
+  for (const phone of [ada, ben]) {
+    await phone.expectPhase('assess');
+    await phone.setMarkers('brand', 2, 3);
+  }
+  await console.setPhase('prioritise');
+  await ada.expectPhase('prioritise');
+  const text = 'The agency contract runs to September';
+  await ada.addBarrier(text, { dimension: 'Brand positioning & voice', blockedUntil: '2030-09' });
+  await expect(ada.barrier(text).getByTestId('barrier-meta')).toContainText('blocked until September 2030');
+  // The console reads the same window in its barrier list, and proposes nothing more for it.
+  await expect(console.barrier(text).getByTestId('barrier-window-to')).toHaveValue('2030-09', { timeout: 15_000 });
+
+  await console.setPhase('roadmap');
+  await expect(console.page.getByTestId('window-proposal')).toHaveCount(0);
+  await console.page.getByTestId('generate').click();
+  const brand = console.initiative('brand:move');
+  await expect(brand).toContainText(`It starts in Later, in October 2030: “${text}” (not before October 2030).`, { timeout: 15_000 });
+});
