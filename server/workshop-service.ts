@@ -193,7 +193,7 @@ export class WorkshopService {
     const room = await this.opts.rooms.get(code);
     await room.flush();
     const board = room.state.fullBoard();
-    return renderExport(board, board.roadmap ?? generateRoadmap(board), format, this.today());
+    return renderExport(board, board.roadmap ?? generateRoadmap(board, this.today()), format, this.today());
   }
 
   /**
@@ -207,7 +207,7 @@ export class WorkshopService {
     const full = room.state.fullBoard();
     if (!phaseAtLeast(full.phase, 'export')) throw new AppError('COPY_NOT_READY');
     const board = roomCopy(full);
-    return { board, roadmap: board.roadmap ?? generateRoadmap(board) };
+    return { board, roadmap: board.roadmap ?? generateRoadmap(board, this.today()) };
   }
 
   /** A participant's copy: the room's copy, while the facilitator offers copies (Settings). */
@@ -287,7 +287,7 @@ export class WorkshopService {
     return toArchive({
       board,
       template: templateOf(room.state.model()),
-      roadmap: board.roadmap ?? generateRoadmap(board),
+      roadmap: board.roadmap ?? generateRoadmap(board, this.today()),
       createdAt: workshop.createdAt,
       exportedAt: this.now,
       personId: idFor('p'),

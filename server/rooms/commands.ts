@@ -5,6 +5,7 @@
  * clock): no socket, no storage.
  */
 import { AppError } from '../../shared/domain/errors.ts';
+import { dayOf } from '../../shared/domain/months.ts';
 import { PARTICIPANT_COMMANDS, SettingsSchema, type Command, type CommandData } from '../../shared/schema/protocol.ts';
 import { HIDDEN, IDLE_TIMER, META, readDimensions, readRevealed, readSettings, readTimer } from '../../shared/doc/meta-doc.ts';
 import { readRoadmap, writeRoadmap } from '../../shared/doc/roadmap-doc.ts';
@@ -187,8 +188,13 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
         ...card.value,
         dimension: command.dimension === undefined ? card.value.dimension : command.dimension,
         notBefore: command.notBefore === undefined ? (card.value.notBefore ?? null) : command.notBefore,
+        hold: command.hold === undefined ? (card.value.hold ?? null) : command.hold,
       };
-      if (next.dimension === card.value.dimension && next.notBefore === (card.value.notBefore ?? null)) return { changed: false };
+      const same =
+        next.dimension === card.value.dimension &&
+        next.notBefore === (card.value.notBefore ?? null) &&
+        next.hold === (card.value.hold ?? null);
+      if (same) return { changed: false };
       // Written into the author's own document, as a move is: the card stays theirs to edit or delete.
       serverWrite(state.privateDoc(card.participantId), (m) => m.cards.set(card.cardId, next));
       return;
@@ -232,7 +238,8 @@ function run(state: RoomState, command: Command, actor: Actor, now: number): Com
       return clearOwner(state, command.initiativeId);
     case 'roadmap:generate': {
       const board = state.fullBoard();
-      const { roadmap, replaced } = mergeRoadmap(board.roadmap, generateRoadmap(board));
+      // The plan starts on the day it is generated (the workshop's day) unless the facilitator set its start.
+      const { roadmap, replaced } = mergeRoadmap(board.roadmap, generateRoadmap(board, dayOf(now)));
       if (!command.apply) return { changed: false, data: { changes: replaced, roadmap } };
       writeRoadmap(ledger, roadmap);
       return { changed: true, roadmap: true, data: { changes: replaced } };

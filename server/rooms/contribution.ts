@@ -55,7 +55,8 @@ export function contributionOf(
     c.written++;
     const visible = cardVisible(ctx, value.kind);
     const notBefore = value.kind === 'barrier' && typeof value.notBefore === 'string' ? value.notBefore : null;
-    const base = { kind: value.kind, text: value.text, dimension: value.dimension, stage: value.stage, notBefore, order: reg.order };
+    const hold = value.kind === 'barrier' && typeof value.hold === 'string' ? value.hold : null;
+    const base = { kind: value.kind, text: value.text, dimension: value.dimension, stage: value.stage, notBefore, hold, order: reg.order };
     // Set aside: counted nowhere, shown only in the console's list (without its author) so it can be restored.
     if (aside.has(reg.id)) {
       c.aside.set(reg.id, packCard({ ...base, author: null }));

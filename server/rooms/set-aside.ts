@@ -7,6 +7,7 @@
  * roadmap and export.
  */
 import { AppError } from '../../shared/domain/errors.ts';
+import { dayOf } from '../../shared/domain/months.ts';
 import { readRoadmap, writeRoadmap } from '../../shared/doc/roadmap-doc.ts';
 import { generateRoadmap, mergeRoadmap } from '../../shared/roadmap/index.ts';
 import { ledgerMaps } from './ledger.ts';
@@ -28,7 +29,8 @@ export function setAside(state: RoomState, cardId: string, aside: boolean, now: 
   // into the roadmap at the facilitator's next Generate, as any new card does.
   const roadmap = readRoadmap(state.ledger);
   if (!aside || !roadmap || !mentions(roadmap, cardId, card.value.text)) return { changed: true };
-  writeRoadmap(state.ledger, mergeRoadmap(roadmap, generateRoadmap(state.fullBoard())).roadmap);
+  // The plan keeps the start it was generated with.
+  writeRoadmap(state.ledger, mergeRoadmap(roadmap, generateRoadmap(state.fullBoard(), roadmap.start ?? dayOf(now))).roadmap);
   return { changed: true, roadmap: true };
 }
 

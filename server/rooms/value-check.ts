@@ -11,6 +11,7 @@ import { STAGE_COUNT } from '../../shared/domain/canvas.ts';
 import { DIMENSION_KEY, HORIZON_ID } from '../../shared/domain/limits.ts';
 import { LIMITS } from '../../shared/domain/limits.ts';
 import { cleanText } from '../../shared/domain/text.ts';
+import { readHold } from '../../shared/domain/months.ts';
 
 const DIMENSION = DIMENSION_KEY;
 const HORIZON = HORIZON_ID;
@@ -27,7 +28,7 @@ function onlyKeys(value: object, allowed: ReadonlySet<string>): boolean {
   return true;
 }
 
-const CARD_KEYS: ReadonlySet<string> = new Set(['kind', 'text', 'dimension', 'stage', 'createdAt', 'notBefore']);
+const CARD_KEYS: ReadonlySet<string> = new Set(['kind', 'text', 'dimension', 'stage', 'createdAt', 'notBefore', 'hold']);
 const MARKER_KEYS: ReadonlySet<string> = new Set(['current', 'target']);
 
 /**
@@ -36,15 +37,16 @@ const MARKER_KEYS: ReadonlySet<string> = new Set(['current', 'target']);
  */
 export function isCleanCard(value: Record<string, unknown>): boolean {
   if (!onlyKeys(value, CARD_KEYS)) return false;
-  const { kind, text, dimension, stage, createdAt, notBefore } = value;
+  const { kind, text, dimension, stage, createdAt, notBefore, hold } = value;
   if (kind !== 'practice' && kind !== 'barrier') return false;
   if (typeof text !== 'string' || text.length === 0 || text.length > LIMITS.cardTextMax || cleanText(text) !== text) return false;
   if (dimension !== null && !(typeof dimension === 'string' && DIMENSION.test(dimension))) return false;
   if (!stageOrNull(stage)) return false;
   if (typeof createdAt !== 'number' || !Number.isSafeInteger(createdAt) || createdAt < 0 || createdAt > TIME_MAX) return false;
   if (notBefore !== undefined && notBefore !== null && !(typeof notBefore === 'string' && HORIZON.test(notBefore))) return false;
+  if (hold !== undefined && hold !== null && readHold(hold) === null) return false;
   // A practice card has a dimension and a stage; a barrier has no stage, and only a barrier holds work back.
-  if (kind === 'practice') return dimension !== null && stage !== null && notBefore == null;
+  if (kind === 'practice') return dimension !== null && stage !== null && notBefore == null && hold == null;
   return stage === null;
 }
 

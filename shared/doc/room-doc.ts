@@ -114,6 +114,8 @@ export interface PackedCard {
   d?: string;
   s?: number;
   n?: string;
+  /** A barrier's time window. */
+  w?: string;
   a?: string;
   o: number;
 }
@@ -124,6 +126,7 @@ export function packCard(c: PublicCardValue): PackedCard {
   if (c.dimension !== null) out.d = c.dimension;
   if (c.stage !== null) out.s = c.stage;
   if (c.notBefore !== null) out.n = c.notBefore;
+  if (c.hold !== null) out.w = c.hold;
   if (c.author !== null) out.a = c.author;
   return out;
 }
@@ -141,6 +144,7 @@ export function unpackCard(v: unknown): PublicCardValue | null {
     dimension: str(p.d),
     stage: typeof p.s === 'number' ? p.s : null,
     notBefore: str(p.n),
+    hold: str(p.w),
     author: str(p.a),
     order: typeof p.o === 'number' ? p.o : 0,
   };
@@ -220,6 +224,7 @@ export function readRoomBoard(room: Y.Doc, opts: ReadOptions = {}): RoomBoard {
         dimension: c.dimension,
         stage: c.stage,
         notBefore: c.kind === 'barrier' ? (c.notBefore ?? null) : null,
+        hold: c.kind === 'barrier' ? (c.hold ?? null) : null,
         author: null,
         order: c.createdAt,
         hidden: true,

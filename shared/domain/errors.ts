@@ -34,6 +34,7 @@ export const ERRORS = {
   MALFORMED_UPDATE: { status: 400, message: 'That change could not be read.' },
   FORBIDDEN_TYPE: { status: 403, message: 'That change touches a part of the board you cannot write.' },
   INVALID_VALUE: { status: 400, message: 'That value is not allowed here.' },
+  INVALID_MONTH: { status: 400, message: 'A month is written yyyy-mm (01 to 12), and a window cannot end before it starts.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait a moment.' },
   VERSION_MISMATCH: { status: 400, message: 'This page is out of date; reload it.' },
   SERVER_BUSY: { status: 503, message: 'The server is busy, trying again…' },

@@ -66,6 +66,11 @@ export interface Settings {
    * copy: what the projector shows, nothing more). On by default; the server enforces it.
    */
   participantCopies: boolean;
+  /**
+   * The day the plan starts, yyyy-mm-dd ("we start after the busy season"); absent or null:
+   * the day the roadmap is generated, the workshop's day. Dated horizons count from it.
+   */
+  planStart?: string | null;
 }
 
 export interface TimerState {
@@ -101,6 +106,11 @@ export interface CardValue {
    * ("the agency contract runs to March"). Absent on cards written before it existed.
    */
   notBefore?: string | null;
+  /**
+   * Barriers only: the months it blocks new work in, `yyyy-mm/yyyy-mm`, or `/yyyy-mm` for
+   * "not before" the month after (shared/domain/months.ts). Absent on cards written before it existed.
+   */
+  hold?: string | null;
 }
 
 export interface Card extends CardValue {
@@ -169,6 +179,11 @@ export interface Initiative {
   barriers: string[];
   /** Keys of the barriers whose "not before" decided when it can start. */
   heldBy: string[];
+  /**
+   * Months after the plan's start it starts in, when a barrier's time window moved it past the
+   * start of its horizon; absent otherwise (it starts with its horizon).
+   */
+  startMonth?: number;
   priority: number;
   /** Fields people edited; regeneration keeps them. */
   edited: EditableField[];
@@ -237,6 +252,8 @@ export interface Roadmap {
   summaries: DimensionSummary[];
   /** "Before you act": empty when the data gives no reason for caution. Absent on roadmaps stored before it existed. */
   cautions?: Caution[];
+  /** The day the plan counts its months from, yyyy-mm-dd. Absent on roadmaps stored before it existed: the export's day. */
+  start?: string;
 }
 
 export interface BoardState {
@@ -345,6 +362,8 @@ export interface PublicCardValue {
   stage: number | null;
   /** A barrier's "not before": the id of the first horizon the work it holds back may start in; null otherwise. */
   notBefore: string | null;
+  /** A barrier's time window (shared/domain/months.ts); null otherwise. */
+  hold: string | null;
   /** The author's name: a revealed card in a named workshop only; otherwise null. */
   author: string | null;
   /** Display order: when it was written (named), or a random rank (anonymous), so order tells nothing. */

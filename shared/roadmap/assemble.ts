@@ -8,6 +8,7 @@ import { KIND_WORDS, kindOf } from '../domain/organisation.ts';
 import { STAGE_NOT_AGREED } from '../domain/canvas.ts';
 import type { BoardState, EditableField, Horizon, Initiative, Roadmap } from '../domain/types.ts';
 import type { SinceEarlier } from '../rules/baseline.ts';
+import { capacitySentence, windowSentence, type Calendar } from './calendar.ts';
 import { beforeYouAct } from './cautions.ts';
 import * as copy from './copy.ts';
 import type { BoardFacts } from './facts.ts';
@@ -35,6 +36,7 @@ interface Texts {
   cap: number;
   /** Enabling work the room's top vote pulled forward: its name, and the top vote's key. */
   pulled: { name: string; by: string }[];
+  calendar: Calendar;
 }
 
 /** The organisation's words: who it serves as the facilitator said it, or its kind's word; what they do with it, from its kind. */
@@ -51,6 +53,7 @@ export function assembleRoadmap(
   work: readonly Work[],
   placements: readonly Placement[],
   cap: number,
+  calendar: Calendar,
 ): Roadmap {
   const U = scheduled.length;
   const minAnswers = Math.max(1, Number.isFinite(board.settings.minAnswers) ? board.settings.minAnswers : 1);
@@ -67,6 +70,7 @@ export function assembleRoadmap(
     openingId: opening.id,
     cap,
     pulled: work.flatMap((w, n) => (placements[n]!.pulledBy ? [{ name: w.d.def.name, by: placements[n]!.pulledBy! }] : [])),
+    calendar,
   };
 
   // In the order the work was placed: what a piece of work needs comes before it.
@@ -87,6 +91,7 @@ export function assembleRoadmap(
   suggestOwners(initiatives, facts, board.settings.anonymous === true);
 
   return {
+    ...(calendar.day ? { start: calendar.day } : {}),
     horizons,
     initiatives,
     summaries: facts.dims.map((d) => d.summary),
@@ -100,6 +105,7 @@ export function assembleRoadmap(
       kind: kindOf(board.settings.organisationKind),
       serves: texts.serves.serves,
       organisation: board.organisation,
+      startMonth: calendar.day ? calendar.month : null,
     }),
   };
 }
@@ -145,6 +151,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   const pulledBy = p.pulledBy ? nameOf(p.pulledBy) : null;
   const withNeeds = w.group === 0 ? t.pulled.filter((x) => x.by === def.key).map((x) => x.name) : [];
   const placedWhy = (at: Slot, afterMeeting: boolean) =>
+    timeWhy(at, copy.leadClause({ lead, votes: summary.votes, cast: facts.totalVotes }), t) ??
     copy.placementSentence({
       label: label(at.h),
       lead,
@@ -227,6 +234,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
           firstStep: rerun.step(both),
           suggestedBenchmark: copy.withBaseline(benchmarkFor(d, from, serves), lowCard?.text),
           heldBy: heldKeys,
+          ...startOf(p.first),
         },
       },
     ];
@@ -264,20 +272,23 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
         firstStep: rerun.step(step.text),
         suggestedBenchmark: copy.withBaseline(benchmarkFor(d, from, serves), baseline?.text),
         heldBy: heldKeys,
+        ...startOf(p.first),
       },
     },
   ];
   if (p.second) {
-    const sentence = copy.placementSentence({
-      label: label(p.second.h),
-      lead: null,
-      votes: summary.votes,
-      cast: facts.totalVotes,
-      floor: p.first.h < U ? { kind: 'step', label: label(p.first.h)! } : null,
-      full: p.second.full,
-      afterMeeting: false,
-      noRoom: t.noRoom,
-    });
+    const sentence =
+      timeWhy(p.second, null, t) ??
+      copy.placementSentence({
+        label: label(p.second.h),
+        lead: null,
+        votes: summary.votes,
+        cast: facts.totalVotes,
+        floor: p.first.h < U ? { kind: 'step', label: label(p.first.h)! } : null,
+        full: p.second.full,
+        afterMeeting: false,
+        noRoom: t.noRoom,
+      });
     out.push({
       h: p.second.h,
       initiative: {
@@ -294,16 +305,28 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
         firstStep: firstStepFor(d, mid, to, serves, facts, step.card).text,
         suggestedBenchmark: copy.withBaseline(benchmarkFor(d, mid, serves), undefined),
         heldBy: [],
+        ...startOf(p.second),
       },
     });
   }
   return out;
 }
 
+/** The month a window moved it to, when one did. */
+const startOf = (at: Slot): { startMonth?: number } => (at.window ? { startMonth: at.window.start } : {});
+
+/** The sentence of work the calendar moved: a window, or a capacity barrier in the first horizon; null otherwise. */
+function timeWhy(at: Slot, lead: string | null, t: Texts): string | null {
+  const label = t.label(at.h);
+  if (at.window && label !== null) return windowSentence(lead, label, t.calendar.month + at.window.start, at.window.by, at.full);
+  if (at.squeezed) return capacitySentence(lead, t.label(0)!, label, t.cap, t.calendar.capacity);
+  return null;
+}
+
 /** The fields in the order `Initiative` declares them, so a stored initiative reads top to bottom. */
 function inFieldOrder(i: Initiative): Initiative {
   const { id, dimension, kind, title, fromStage, toStage, step, steps, horizon, why, firstStep, owner, benchmark } = i;
-  const { suggestedOwners, suggestedBenchmark, cards, barriers, heldBy, priority, edited } = i;
+  const { suggestedOwners, suggestedBenchmark, cards, barriers, heldBy, priority, edited, startMonth } = i;
   return {
     id,
     dimension,
@@ -323,6 +346,7 @@ function inFieldOrder(i: Initiative): Initiative {
     cards,
     barriers,
     heldBy,
+    ...(startMonth === undefined ? {} : { startMonth }),
     priority,
     edited,
   };

@@ -3,6 +3,8 @@
  * on the plan, plainly worded. Each check names the weakness the facilitators'
  * review found unremarked in earlier exports. Pure.
  */
+import { holdWords, readHold } from '../domain/months.ts';
+import { windowCaution } from './calendar.ts';
 import { TARGET_MONTHS } from '../domain/canvas.ts';
 import { monthOf, type SinceEarlier } from '../rules/baseline.ts';
 import type { Caution, Horizon } from '../domain/types.ts';
@@ -30,6 +32,8 @@ export function beforeYouAct(
     kind?: OrganisationKind;
     serves?: string;
     organisation?: string;
+    /** The plan's start as a month count (shared/domain/months.ts), when it has one: a window over by then is not said. */
+    startMonth?: number | null;
   },
 ): Caution[] {
   const out: Caution[] = [];
@@ -145,9 +149,17 @@ export function beforeYouAct(
   for (const c of facts.general.filter((x) => holdsFrom(x) > 0)) {
     out.push({ kind: 'held', dimensions: [], text: copy.heldCaution(c.text, plan.scheduled[holdsFrom(c)]!.label) });
   }
+  // A general barrier's window holds public work: said once here, so the reader of the first page knows why it waits.
+  for (const c of facts.general) {
+    const w = readHold(c.hold);
+    if (w && plan.startMonth != null && w.to >= plan.startMonth)
+      out.push({ kind: 'held', dimensions: [], text: windowCaution(c.text, holdWords(w), timeBarrierOf(c.text) === 'election') });
+  }
   // The rest of the general barriers (most votes first) hold nothing back by a date, but the plan must make room for them.
+  // One with a time window is placed already (the work it blocks starts after it, and says so),
+  // unless the plan has no start to count months from.
   const open = facts.general
-    .filter((x) => holdsFrom(x) === 0)
+    .filter((x) => holdsFrom(x) === 0 && (readHold(x.hold) === null || plan.startMonth == null))
     .sort((a, b) => (facts.cardVotes.get(b.key) ?? 0) - (facts.cardVotes.get(a.key) ?? 0) || byAge(a, b));
   if (open.length > 0 && plan.planned.size > 0)
     out.push({

@@ -162,6 +162,17 @@ const fullClause = (full: readonly string[]) =>
       ? `${full[0]} and ${full[1]} are full`
       : `${full[0]} to ${full[full.length - 1]} are full`;
 
+/** What leads the placement sentence: the top vote, a quick win, groundwork; null for the rest. */
+export function leadClause(p: Pick<PlacementFacts, 'lead' | 'votes' | 'cast'>): string | null {
+  return p.lead === 'top'
+    ? `The room gave it the most votes (${p.votes} of the ${p.cast} cast)`
+    : p.lead === 'quick'
+      ? `A quick win (one stage to go, ${p.votes} of the ${p.cast} votes cast)`
+      : p.lead === 'groundwork'
+        ? 'It is groundwork the rest depends on'
+        : null;
+}
+
 /** The one sentence that says when it starts, and why then. */
 export function placementSentence(p: PlacementFacts): string {
   const lead =

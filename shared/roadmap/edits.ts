@@ -101,7 +101,9 @@ export function moveInitiative(roadmap: Roadmap, initiativeId: string, horizon: 
   );
   const inTarget = rest.filter((i) => i.horizon === horizon);
   const at = Math.min(Math.max(0, Math.trunc(index)), inTarget.length);
-  const moved: Initiative = { ...moving, horizon, edited: withEdited(moving.edited, ['horizon', 'order']) };
+  // Moved by hand, it starts with its new horizon: a month a window set no longer holds.
+  const { startMonth: _start, ...unmoved } = moving;
+  const moved: Initiative = { ...unmoved, horizon, edited: withEdited(moving.edited, ['horizon', 'order']) };
   // Insert before the at-th initiative of the target horizon, or after its last one.
   const anchor = inTarget[at];
   const last = inTarget[inTarget.length - 1];
@@ -184,8 +186,10 @@ export function mergeRoadmap(previous: Roadmap | null, fresh: Roadmap): { roadma
         const added = previous.horizons.find((h) => h.id === p.horizon && isAddedByRoadmap(h));
         if (added) horizons = inHorizonOrder([...horizons, { ...added }]);
       }
-      if (horizonIds().has(p.horizon)) merged.horizon = p.horizon;
-      else {
+      if (horizonIds().has(p.horizon)) {
+        if (merged.horizon !== p.horizon) delete merged.startMonth;
+        merged.horizon = p.horizon;
+      } else {
         edited = edited.filter((e) => e !== 'horizon' && e !== 'order');
         horizonDropped.add(f.id);
       }

@@ -8,9 +8,10 @@
  */
 import type { BoardState, Roadmap } from '../domain/types.ts';
 import { assembleRoadmap } from './assemble.ts';
+import { readCalendar } from './calendar.ts';
 import { readFacts } from './facts.ts';
 import { planHorizons } from './horizons.ts';
-import { placeWork } from './place.ts';
+import { placeWithLessRoom, placeWork } from './place.ts';
 import { rankWork } from './rank.ts';
 
 export { STEPPED_GAP } from './rank.ts';
@@ -57,13 +58,24 @@ export { STEPPED_GAP } from './rank.ts';
  * to two more "with"; spread in plan order so nobody is the suggestion on a third
  * initiative while someone else who took part in its dimension is free.
  * `cautions` lists what the team should know before acting (cautions.ts).
+ *
+ * The calendar (calendar.ts): the plan starts on `settings.planStart`, or on `today` (the
+ * workshop's day, given by the caller: no clock here), and its months count from there.
+ * No new work starts inside a time window of a barrier on its dimension or of a general
+ * one: it starts in the first month after, in a later horizon when the window closes its
+ * own, and says so. A general barrier about time or people leaves the first horizon one
+ * place fewer (never below one), and the work it keeps out says so. Without a start day,
+ * windows hold nothing.
  */
-export function generateRoadmap(board: BoardState): Roadmap {
+export function generateRoadmap(board: BoardState, today?: string): Roadmap {
   const facts = readFacts(board);
   const horizons = planHorizons(board.settings.horizons ?? []);
   const rawCap = board.settings.initiativeCap;
   const cap = Number.isFinite(rawCap) ? Math.max(0, Math.floor(rawCap)) : 0;
   const work = rankWork(facts, horizons.scheduled);
-  const placements = placeWork(work, horizons.scheduled, cap);
-  return assembleRoadmap(board, facts, horizons, work, placements, cap);
+  const calendar = readCalendar(board, facts.general, horizons.scheduled[0], today);
+  const blocks = (n: number) => calendar.blocksOf(work[n]!.d);
+  const placed = placeWork(work, horizons.scheduled, cap, { blocks, firstCap: cap });
+  const placements = (calendar.capacity.length > 0 && placeWithLessRoom(work, horizons.scheduled, cap, blocks, placed)) || placed;
+  return assembleRoadmap(board, facts, horizons, work, placements, cap, calendar);
 }

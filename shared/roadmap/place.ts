@@ -6,6 +6,7 @@
  * Only indexes here: the sentences that say why come from assemble.ts.
  */
 import type { Horizon } from '../domain/types.ts';
+import { blocksBefore, openMonth, type Block } from './calendar.ts';
 import type { Work } from './rank.ts';
 
 /** A horizon by its index among the scheduled ones (their count: the waiting list), and the ones passed over because they were full. */
@@ -14,6 +15,43 @@ export interface Slot {
   full: string[];
   /** It went in over the cap (the room's top vote and what it needs start together). */
   over?: boolean;
+  /** A barrier's time window moved it: the month it starts in (from the plan's start), and the windows. */
+  window?: { start: number; by: Block[] };
+  /** The first horizon had room but for a capacity barrier, which took its last place. */
+  squeezed?: boolean;
+}
+
+/** What the calendar asks of the placing (calendar.ts): each piece of work's windows, and the first horizon's cap. */
+export interface TimeRules {
+  blocks: (n: number) => Block[];
+  /** The first horizon's cap: one fewer when a capacity barrier stands in it. */
+  firstCap: number;
+  /** The work a capacity barrier keeps out of the first horizon (its index), if any. */
+  heldBack?: number;
+}
+
+/**
+ * The same placing with the first horizon one place smaller: the work a capacity barrier
+ * keeps out is the last placed there of what may move (not the room's top vote, nor work
+ * started with it over the cap), groundwork last. Null when the first horizon is not full enough to lose one.
+ */
+export function placeWithLessRoom(
+  work: readonly Work[],
+  scheduled: readonly Horizon[],
+  cap: number,
+  blocks: (n: number) => Block[],
+  placed: readonly Placement[],
+): Placement[] | null {
+  if (cap < 2) return null;
+  const inFirst = placed.map((p, n) => ({ p, n })).filter(({ p }) => p.first.h === 0 && p.first.over !== true);
+  if (inFirst.length < cap) return null;
+  // Groundwork stays if anything else can wait: the rest builds on it.
+  const enabler = (n: number) => Number(work[n]!.d.def.enabler);
+  const movable = inFirst
+    .filter(({ p, n }) => work[n]!.group !== 0 && p.pulledBy === null)
+    .sort((a, b) => enabler(a.n) - enabler(b.n) || b.p.order - a.p.order)[0];
+  if (!movable) return null;
+  return placeWork(work, scheduled, cap, { blocks, firstCap: cap - 1, heldBack: movable.n });
 }
 
 export interface Placement {
@@ -37,7 +75,12 @@ export interface Placement {
  * step one. When groundwork is waiting to start, the most-voted dimension and quick
  * wins leave one place in the first horizon for it.
  */
-export function placeWork(work: readonly Work[], scheduled: readonly Horizon[], cap: number): Placement[] {
+export function placeWork(
+  work: readonly Work[],
+  scheduled: readonly Horizon[],
+  cap: number,
+  time: TimeRules = { blocks: () => [], firstCap: cap },
+): Placement[] {
   const U = scheduled.length; // the waiting list's index
   // Groundwork that could start at once keeps a place in the first horizon, unless some already landed there.
   const groundworkWaiting = work.some((w) => w.group === 2 && w.held.at === 0);
@@ -46,6 +89,7 @@ export function placeWork(work: readonly Work[], scheduled: readonly Horizon[], 
   const byKey = new Map(work.map((w, n) => [w.d.def.key, n]));
   const out: (Placement | undefined)[] = work.map(() => undefined);
   let order = 0;
+  const capOf = (h: number) => (h === 0 ? Math.min(cap, time.firstCap) : cap);
 
   /**
    * The earliest horizon from `floor` with room, and the ones it passed over
@@ -53,23 +97,39 @@ export function placeWork(work: readonly Work[], scheduled: readonly Horizon[], 
    * groundwork while groundwork is waiting and none has landed there. `force`:
    * the horizon at `floor` whatever its load.
    */
-  const place = (floor: number, lead: boolean, groundwork: boolean, force: boolean): Slot => {
-    if (force && floor < U) {
+  const place = (floor: number, lead: boolean, groundwork: boolean, force: boolean, blocks: readonly Block[], held = false): Slot => {
+    // A window moves work out of it: a horizon it blocks whole is passed over, one it blocks in part starts later.
+    let closed = -1;
+    const timed = (slot: Slot): Slot => {
+      if (slot.h >= U || blocks.length === 0) return slot;
+      const start = openMonth(scheduled[slot.h]!, blocks)!;
+      // Said when a window closed a horizon it could have started in, or pushed its start within this one.
+      const from = closed >= 0 ? scheduled[closed]!.fromMonth : scheduled[slot.h]!.fromMonth;
+      const by = blocksBefore(blocks, from, start);
+      return by.length > 0 ? { ...slot, window: { start, by } } : slot;
+    };
+    if (force && floor < U && openMonth(scheduled[floor]!, blocks) !== null) {
       load[floor]!++;
       if (floor === 0 && groundwork) groundworkFirst = true;
-      return { h: floor, full: [], over: load[floor]! > cap };
+      return timed({ h: floor, full: [], over: load[floor]! > cap });
     }
     const full: string[] = [];
-    for (let h = floor; h < U; h++) {
-      const kept = h === 0 && lead && !groundwork && groundworkWaiting && !groundworkFirst && cap >= 2 && load[0]! >= cap - 1;
-      if (load[h]! < cap && !kept) {
+    const squeezed = held && floor === 0;
+    for (let h = squeezed ? 1 : floor; h < U; h++) {
+      if (openMonth(scheduled[h]!, blocks) === null) {
+        if (closed < 0) closed = h;
+        continue;
+      }
+      const limit = capOf(h);
+      const kept = h === 0 && lead && !groundwork && groundworkWaiting && !groundworkFirst && limit >= 2 && load[0]! >= limit - 1;
+      if (load[h]! < limit && !kept) {
         load[h]!++;
         if (h === 0 && groundwork) groundworkFirst = true;
-        return { h, full };
+        return timed({ h, full, ...(squeezed ? { squeezed } : {}) });
       }
       full.push(scheduled[h]!.label);
     }
-    return { h: U, full };
+    return { h: U, full, ...(squeezed ? { squeezed } : {}) };
   };
 
   const placeOne = (n: number, visiting: Set<number>, pulledBy: string | null): void => {
@@ -86,8 +146,9 @@ export function placeWork(work: readonly Work[], scheduled: readonly Horizon[], 
     const need = needsAt.length > 0 ? Math.max(...needsAt) : 0;
     const floor = Math.max(w.held.at, need);
     const together = pulledBy !== null || (top && needed.some((m) => out[m]?.pulledBy === w.d.def.key));
-    const first = place(floor, w.group <= 1 || pulledBy !== null, w.d.def.enabler, together);
-    const second = w.steps === 2 ? (first.h < U ? place(first.h + 1, false, false, false) : { h: U, full: [] }) : null;
+    const blocks = time.blocks(n);
+    const first = place(floor, w.group <= 1 || pulledBy !== null, w.d.def.enabler, together, blocks, time.heldBack === n);
+    const second = w.steps === 2 ? (first.h < U ? place(first.h + 1, false, false, false, blocks) : { h: U, full: [] }) : null;
     const needs = needed.filter((m) => out[m]?.first.h === need).map((m) => work[m]!.d.def.key);
     out[n] = {
       floor: floor === 0 ? null : w.held.at >= need ? { kind: 'barrier', h: floor, needs: [] } : { kind: 'groundwork', h: need, needs },

@@ -75,6 +75,8 @@ const InitiativeSchema = z
     cards: z.array(cardId).max(10_000),
     barriers: z.array(cardId).max(10_000),
     heldBy: z.array(cardId).max(10_000).optional(),
+    /** Months after the plan's start it starts in, when a barrier's window moved it. */
+    startMonth: z.number().int().min(0).max(1_200).optional(),
     priority: z.number().min(-1_000).max(1_000),
     edited: z.array(z.enum(['title', 'owner', 'goal', 'benchmark', 'firstStep', 'horizon', 'order'])).max(7),
   })
@@ -129,6 +131,8 @@ const RoadmapSchema = z
     initiatives: z.array(InitiativeSchema).max(500),
     summaries: z.array(SummarySchema).max(100),
     cautions: z.array(CautionSchema).max(100).optional(),
+    /** The day the plan counts its months from; absent in archives written before it existed. */
+    start: z.string().max(10).optional(),
   })
   .strict();
 
@@ -187,6 +191,8 @@ export const ArchiveSchema = z
             dimension: DimensionKeySchema.nullable(),
             stage: z.number().int().min(1).max(STAGE_COUNT).nullable(),
             notBefore: z.string().max(60).nullable(),
+            /** A barrier's time window (shared/domain/months.ts); absent in archives written before it existed. */
+            hold: z.string().max(20).nullable().optional(),
             /** When it was written; null in an anonymous workshop. */
             createdAt: isoDate.nullable(),
             /** The author's person id in a named workshop; null in an anonymous one. */
@@ -271,6 +277,7 @@ export function toArchive(src: ArchiveSource): Archive {
           stage: c.stage,
           createdAt: c.createdAt,
           notBefore: c.notBefore ?? null,
+          hold: c.hold ?? null,
         }).success,
     )
     .map((c) => ({
@@ -280,6 +287,7 @@ export function toArchive(src: ArchiveSource): Archive {
       dimension: c.dimension,
       stage: c.stage,
       notBefore: c.notBefore ?? null,
+      ...(c.kind === 'barrier' && c.hold ? { hold: c.hold } : {}),
       createdAt: anonymous ? null : iso(c.createdAt),
       author: anonymous ? null : src.personId(c.authorId),
     }));

@@ -26,6 +26,7 @@ import { CARD_ID, DIMENSION_KEY, HORIZON_ID, LIMITS, PROTOCOL_VERSION, normalise
 import { isVoteTarget } from '../rules/votes.ts';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
 import { cleanText } from '../domain/text.ts';
+import { dayExists, readHold } from '../domain/months.ts';
 import { EARLIER_STATUSES } from '../rules/baseline.ts';
 import { DOC_IDS, DOC_NAMES, DOCS_FOR, FINAL_REFUSALS, docName, type DocName, type Role } from '../wire/documents.ts';
 import type { Roadmap } from '../domain/types.ts';
@@ -57,8 +58,8 @@ export function schemaRefusal(error: z.ZodError, fallback: 'INVALID_BODY' | 'INV
   const issue = error.issues[0];
   if (!issue) return new AppError(fallback);
   const message = `${issue.path.join('.') || 'body'}: ${issue.message}`;
-  const empty = issue.code === 'custom' && (issue.params as { code?: unknown } | undefined)?.code === 'EMPTY_TEXT';
-  return new AppError(empty ? 'EMPTY_TEXT' : fallback, message);
+  const named = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  return new AppError(named === 'EMPTY_TEXT' || named === 'INVALID_MONTH' ? named : fallback, message);
 }
 const stage = z.number().int().min(1).max(STAGE_COUNT);
 const id = z.string().regex(CARD_ID);
@@ -86,6 +87,20 @@ export const HorizonSchema = z.object({
   toMonth: z.number().int().min(1).max(120),
 });
 
+/**
+ * A barrier's time window (shared/domain/months.ts): `yyyy-mm/yyyy-mm`, or `/yyyy-mm` for "not
+ * before" the month after. A bad month, or a window that ends before it starts, is INVALID_MONTH.
+ */
+export const HoldWindowSchema = z.string().refine((s) => readHold(s) !== null, {
+  error: 'a window is yyyy-mm/yyyy-mm (months 01 to 12, the second not before the first), or /yyyy-mm for not before',
+  params: { code: 'INVALID_MONTH' },
+});
+/** A day, yyyy-mm-dd, that exists. */
+export const DaySchema = z.string().refine((s) => dayExists(s), {
+  error: 'a day is yyyy-mm-dd, and that day exists',
+  params: { code: 'INVALID_MONTH' },
+});
+
 export const SettingsSchema = z.object({
   votesPerPerson: z.number().int().min(0).max(LIMITS.votesPerPersonMax),
   anonymous: z.boolean(),
@@ -99,6 +114,8 @@ export const SettingsSchema = z.object({
   /** The kind of organisation: the roadmap's verbs and proposed goals follow from it. */
   organisationKind: z.enum(ORGANISATION_KINDS).optional(),
   participantCopies: z.boolean(),
+  /** The day the plan starts ("we start after the busy season"); null: the workshop's day. */
+  planStart: DaySchema.nullable().optional(),
 });
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
 
@@ -123,12 +140,14 @@ export const CardValueSchema = z
     createdAt: z.number().int().min(0).max(8_640_000_000_000_000),
     /** Barriers only, optional (older cards lack it): the first horizon the work it holds back may start in. */
     notBefore: horizonId.nullable().optional(),
+    /** Barriers only, optional: the months it blocks new work in. */
+    hold: HoldWindowSchema.nullable().optional(),
   })
   .strict()
   .refine((c) => (c.kind === 'practice' ? c.dimension !== null && c.stage !== null : c.stage === null), {
     message: 'a practice card needs a dimension and a stage; a barrier has no stage',
   })
-  .refine((c) => c.kind === 'barrier' || c.notBefore == null, { message: 'only a barrier can hold work back' });
+  .refine((c) => c.kind === 'barrier' || (c.notBefore == null && c.hold == null), { message: 'only a barrier can hold work back' });
 
 export const MarkerValueSchema = z.object({ current: stage.nullable(), target: stage.nullable() }).strict();
 
@@ -291,6 +310,8 @@ const facilitatorCommands = [
       cardId: z.string().max(100),
       dimension: dimensionKey.nullable().optional(),
       notBefore: horizonId.nullable().optional(),
+      /** The months it blocks new work in (yyyy-mm/yyyy-mm, or /yyyy-mm: not before the month after); null: none. */
+      hold: HoldWindowSchema.nullable().optional(),
     })
     .strict(),
   z.object({ type: z.literal('roadmap:generate'), apply: z.boolean() }).strict(),

@@ -20,10 +20,13 @@
  * - "has not agreed where we start": a disputed dimension, no start claimed;
  * - "A gap of n stages ... in 2 steps": the gap and the steps;
  * - "Only n people placed a marker": the count;
- * - "Today: “…”", "In the way: “…”": cards and barriers of that dimension.
+ * - "Today: “…”", "In the way: “…”": cards and barriers of that dimension;
+ * - "“barrier” leaves Now room for n": the first horizon's cap is n from then on;
+ * - "starts in X, in June 2025": the month the initiative starts in (its `startMonth` from the plan's start).
  */
 import { isOpeningBlock, isWaitingList } from '../../shared/roadmap/index.ts';
 import type { BoardState, Initiative, Roadmap } from '../../shared/domain/types.ts';
+import { monthName, monthOf } from '../../shared/domain/months.ts';
 
 const QUOTED = /“[^”]*”/g;
 const unquote = (s: string) => s.replace(QUOTED, '“…”');
@@ -41,7 +44,11 @@ export function contradictions(board: BoardState, roadmap: Roadmap): string[] {
   const byLabel = new Map(roadmap.horizons.map((h, i) => [h.label, i]));
   const rank = (i: Initiative) => roadmap.horizons.findIndex((h) => h.id === i.horizon);
   const count = (label: string) => roadmap.initiatives.filter((i) => labelOf.get(i.horizon) === label).length;
-  const cap = board.settings.initiativeCap;
+  // A capacity barrier leaves the first horizon one place fewer; the work it keeps out says how many.
+  const squeezed = new Map<string, number>();
+  for (const i of roadmap.initiatives)
+    for (const w of i.why) for (const m of unquote(w).matchAll(/leaves? (\S+) room for (\d+), not/g)) squeezed.set(m[1]!, Number(m[2]));
+  const capOf = (label: string) => squeezed.get(label) ?? board.settings.initiativeCap;
   const enablers = new Set(board.dimensions.filter((d) => d.enabler).map((d) => d.key));
   const maxVotes = Math.max(0, ...roadmap.summaries.map((s) => s.votes));
 
@@ -64,9 +71,15 @@ export function contradictions(board: BoardState, roadmap: Roadmap): string[] {
           : names;
         for (const l of span) {
           if (!byLabel.has(l)) say(`names a horizon "${l}" the roadmap does not have`);
-          else if (count(l) < cap) say(`says ${l} is full, but it holds ${count(l)} of ${cap}`);
+          else if (count(l) < capOf(l)) say(`says ${l} is full, but it holds ${count(l)} of ${capOf(l)}`);
           else if (byLabel.get(l)! >= rank(i)) say(`says ${l} is full, but ${l} is not earlier`);
         }
+      }
+      const month = /starts in [^:,.]+, in (\w+ \d{4}):/.exec(w);
+      if (month) {
+        const start = roadmap.start ? monthOf(roadmap.start) : null;
+        const said = start !== null && typeof i.startMonth === 'number' ? monthName(start + i.startMonth, true) : null;
+        if (said !== month[1]) say(`says it starts in ${month[1]}, but its start month is ${said}`);
       }
       const step1 = /(?:after step 1 in|step 1 runs in) ([^,.]+)/i.exec(w);
       if (step1) {

@@ -188,6 +188,18 @@ describe('barrier:set', () => {
     expect(run(s, { type: 'barrier:set', cardId: id, dimension: null }).changed).toBe(false);
   });
 
+  it("gives a barrier a time window in its author's own document, keeps it through a tie, and clears it", () => {
+    const s = testState();
+    const id = cardOf(s, 'ana', 'barrier');
+    run(s, { type: 'barrier:set', cardId: id, hold: '2027-10/2027-11' });
+    expect(privateMaps(s.privateDoc('ana')).cards.get('c1')).toMatchObject({ kind: 'barrier', hold: '2027-10/2027-11' });
+    run(s, { type: 'barrier:set', cardId: id, dimension: 'people' });
+    expect(s.fullBoard().cards.find((c) => c.id === id)).toMatchObject({ dimension: 'people', hold: '2027-10/2027-11' });
+    expect(run(s, { type: 'barrier:set', cardId: id, hold: '2027-10/2027-11' }).changed).toBe(false);
+    run(s, { type: 'barrier:set', cardId: id, hold: null });
+    expect(privateMaps(s.privateDoc('ana')).cards.get('c1')).toMatchObject({ dimension: 'people', hold: null });
+  });
+
   it('refuses bad input with a named error and changes nothing', () => {
     const s = testState(['ana', 'ben']);
     const barrier = cardOf(s, 'ana', 'barrier');

@@ -148,7 +148,8 @@ describe('toMarkdown: structure', () => {
     );
     // What follows the meeting waits for it: it is not a first action. The items are numbered without a gap.
     expect(first).not.toContain('towards Engaging');
-    expect(items.map((l) => /^- \*\*(\d+)\./.exec(l)![1])).toEqual(['1', '2', '3', '4']);
+    // "No time: the leadership team is fully booked" leaves Now room for two: People waits for Next.
+    expect(items.map((l) => /^- \*\*(\d+)\./.exec(l)![1])).toEqual(['1', '2', '3']);
   });
 
   it('Before you act shows the split as the room answered, and questions the one-way target', () => {
@@ -185,10 +186,8 @@ describe('toMarkdown: structure', () => {
   });
 
   it('gives each initiative its why, first step, owner and benchmark: a suggestion where nobody set one, "not set" only where none exists', () => {
-    let edited = applyInitiativeEdit(roadmap, 'people:move', {
-      owner: 'Kwame Mensah',
-      benchmark: 'A third of staff trained to answer members',
-    });
+    let edited = applyInitiativeEdit(roadmap, 'ways-of-working:move', { owner: 'Kwame Mensah' });
+    edited = applyInitiativeEdit(edited, 'people:move', { benchmark: 'A third of staff trained to answer members' });
     edited = applyInitiativeEdit(edited, 'brand:move', { firstStep: '' });
     const out = toMarkdown(
       board,
@@ -198,11 +197,11 @@ describe('toMarkdown: structure', () => {
     // A typed owner without the room's confirmation says so; the first 30 days carry it.
     expect(section(out, 'First 30 days')).toContain('Owner: Kwame Mensah (not yet confirmed).');
     const people = section(out, '4. People, culture & skills: from Broadcasting to Engaging');
-    expect(people).toContain('- **Benchmark:** A third of staff trained to answer members Review on 14 June 2025.');
-    const insight = section(out, '6. Insight & measurement: from Broadcasting to Engaging');
+    expect(people).toContain('- **Benchmark:** A third of staff trained to answer members Review on 14 September 2025.');
+    const insight = section(out, '7. Insight & measurement: from Broadcasting to Engaging');
     expect(insight).toContain('- **Owner:** to be named by the room');
     expect(insight).toContain(
-      `- **Benchmark:** suggested: ${initiative(roadmap, 'insight:move').suggestedBenchmark} Review on 14 September 2025.`,
+      `- **Benchmark:** suggested: ${initiative(roadmap, 'insight:move').suggestedBenchmark} Review on 14 March 2026.`,
     );
     expect(section(out, '10. Brand positioning & voice: from Broadcasting to Engaging')).toContain(
       '- **First step:** to be agreed by the owner',
@@ -213,13 +212,13 @@ describe('toMarkdown: structure', () => {
     // A confirmed owner says so.
     const confirmed = {
       ...edited,
-      initiatives: edited.initiatives.map((i) => (i.id === 'people:move' ? { ...i, ownerConfirmed: true } : i)),
+      initiatives: edited.initiatives.map((i) => (i.id === 'ways-of-working:move' ? { ...i, ownerConfirmed: true } : i)),
     };
     expect(section(toMarkdown(board, confirmed, { date: '2025-03-14' }), 'First 30 days')).toContain('Owner: Kwame Mensah (confirmed).');
     // Initiatives in Now point to the first 30 days rather than repeat their step; a horizon whose every step is there says so once.
     expect(section(out, 'Now (months 0 to 3)')).toMatch(/^\nFirst steps and owners: see First 30 days\.\n/);
     expect(section(out, '3. Conversation & inbound communication: from Broadcasting to Engaging')).not.toContain('First step');
-    expect(section(out, '7. Leadership & ownership: towards Engaging')).toContain(
+    expect(section(out, '6. Leadership & ownership: towards Engaging')).toContain(
       '- **First step:** Whichever camp is right, both can start here: ',
     );
     const charity = toMarkdown(charityBoard(), generateRoadmap(charityBoard()), { date: '2025-03-14' });

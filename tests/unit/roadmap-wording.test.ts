@@ -15,7 +15,7 @@ import { generateRoadmap } from '../../shared/roadmap/index.ts';
 import { toMarkdown } from '../../shared/roadmap/markdown/index.ts';
 import { defaultModel } from '../../shared/domain/workshop-model.ts';
 import { makeBoard } from '../fixtures/boards.ts';
-import { exportOf, SAMPLES, SAMPLE_DATE } from '../fixtures/samples.ts';
+import { exportOf, roadmapOf, SAMPLES, SAMPLE_DATE } from '../fixtures/samples.ts';
 
 /** Words that belong to one kind of organisation or one situation: the export says them only when the board does. */
 const ORG_WORDS = [
@@ -228,6 +228,14 @@ describe('the first steps come from the room, not from stock', () => {
     expect(before('/public-body.md')).toContain(
       '“The pre-election period from March to May stops new public campaigns” is an election period: check the publicity rules',
     );
+    // With its window applied and a start to count from, the line says when, and still names the publicity rules.
+    const sample = SAMPLES.find((x) => x.file.endsWith('/public-body.md'))!;
+    const board = sample.board();
+    const dated = toMarkdown(board, roadmapOf(sample, board), { date: sample.date ?? SAMPLE_DATE });
+    expect(dated).toContain(
+      '“The pre-election period from March to May stops new public campaigns” is an election period: no new public work starts from March to May 2025',
+    );
+    expect(dated).toContain('Check the publicity rules for it before anything is said in public.');
     // The election period's line says the publicity rules itself: no second line about them.
     expect(before('/public-body.md')).not.toContain('As a public body, check the publicity rules');
     expect(before('/enabler-first.md')).toContain('“Peak season runs from October to January” is the busy season');

@@ -16,6 +16,7 @@ import { makeBoard } from '../fixtures/boards.ts';
 import { KIND_WORDS, kindOf } from '../../shared/domain/organisation.ts';
 import { contradictions } from '../helpers/reasons.ts';
 import { fill, hasCardSlot } from '../../shared/roadmap/copy.ts';
+import { holds, monthName, monthOf, readHold } from '../../shared/domain/months.ts';
 
 const RUNS = { numRuns: 300, seed: 20_250_314 };
 const DIMS = makeBoard().dimensions.map((d) => d.key);
@@ -563,6 +564,61 @@ describe('generateRoadmap properties: Before you act', () => {
         expect(of('whole-plan').length).toBe(general.length > holding.length && r.initiatives.length > 0 ? 1 : 0);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('generateRoadmap: the calendar (property)', () => {
+  const START = '2025-03-14';
+  const HOLDS = ['2025-03/2025-05', '/2025-09', '2025-06/2025-07', '2024-01/2024-02', '/2026-06', '2025-04/2025-04', '2025-03/2026-08'];
+  const withHolds = fc
+    .tuple(boardArb, fc.array(fc.option(fc.constantFrom(...HOLDS), { nil: null }), { minLength: 60, maxLength: 60 }), fc.boolean())
+    .map(([board, holds, later]) => {
+      const cards = board.cards.map((c, i) => (c.kind === 'barrier' && holds[i] ? { ...c, hold: holds[i] } : c));
+      const settings = later ? { ...board.settings, planStart: '2025-06-01' } : board.settings;
+      return { ...board, cards, settings };
+    });
+
+  it('no initiative starts inside a window that blocks it, and each that a window moved says when and why', () => {
+    fc.assert(
+      fc.property(withHolds, (board) => {
+        const r = generateRoadmap(board, START);
+        const start = monthOf(r.start!)!;
+        expect(r.start).toBe(board.settings.planStart ?? START);
+        const dims = new Map(board.dimensions.map((d) => [d.key, d]));
+        const removed = new Set(board.participants.filter((p) => p.removed).map((p) => p.id));
+        for (const i of r.initiatives) {
+          const h = r.horizons.find((x) => x.id === i.horizon)!;
+          if (i.kind === 'align' || isWaitingList(h) || isOpeningBlock(h)) continue;
+          const month = start + (i.startMonth ?? h.fromMonth);
+          const enabler = dims.get(i.dimension)?.enabler === true;
+          for (const c of board.cards) {
+            if (c.kind !== 'barrier' || removed.has(c.authorId)) continue;
+            const w = readHold(c.hold);
+            const general = c.dimension === null || !dims.has(c.dimension);
+            if (!w || !(c.dimension === i.dimension || (general && !enabler))) continue;
+            expect(holds(w, month), `${i.id} starts in ${month} inside ${c.hold}`).toBe(false);
+          }
+          if (i.startMonth !== undefined) {
+            expect(i.startMonth).toBeGreaterThanOrEqual(h.fromMonth);
+            expect(i.why.some((w) => w.includes(`, in ${monthName(start + i.startMonth!, true)}: “`))).toBe(true);
+          }
+        }
+        expect(contradictions(board, r)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('is deterministic: the same board and day give the same plan, and without a day no window holds anything', () => {
+    fc.assert(
+      fc.property(withHolds, (board) => {
+        expect(generateRoadmap(board, START)).toEqual(generateRoadmap(structuredClone(board), START));
+        const undated = generateRoadmap({ ...board, settings: { ...board.settings, planStart: null } });
+        expect(undated.start).toBeUndefined();
+        expect(undated.initiatives.every((i) => i.startMonth === undefined)).toBe(true);
+      }),
+      { ...RUNS, numRuns: 100 },
     );
   });
 });

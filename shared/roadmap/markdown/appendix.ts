@@ -3,6 +3,7 @@
  * it (from the roadmap's summaries: the board as it was when the roadmap was
  * generated), the barriers, and the practice cards by dimension (from the board).
  */
+import { barrierWindowWords } from '../calendar.ts';
 import { TARGET_MONTHS } from '../../domain/canvas.ts';
 import { plural } from '../../domain/words.ts';
 import { answersInWords } from '../copy.ts';
@@ -51,7 +52,9 @@ function barriers(out: MarkdownWriter, { board, cards, dimName, votesOn }: Expor
     raised.map((c) => {
       const where = c.dimension !== null && dimName.has(c.dimension) ? inline(dimName.get(c.dimension)!) : 'general';
       const votes = votesOn(c) > 0 ? `, ${plural(votesOn(c), 'vote')}` : '';
-      const hold = c.notBefore && horizonLabel.has(c.notBefore) ? `, not before ${inline(horizonLabel.get(c.notBefore)!)}` : '';
+      const notBefore = c.notBefore && horizonLabel.has(c.notBefore) ? `, not before ${inline(horizonLabel.get(c.notBefore)!)}` : '';
+      const window = barrierWindowWords(c);
+      const hold = `${notBefore}${window ? `, ${window}` : ''}`;
       return `${inline(c.text, true) || '(no text)'} (${where}${votes}${hold})`;
     }),
   );

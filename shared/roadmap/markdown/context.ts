@@ -16,7 +16,7 @@ import { listNames } from '../../domain/words.ts';
 export interface ExportContext {
   board: BoardState;
   roadmap: Roadmap;
-  /** The export's day as given (yyyy-mm-dd), and read. */
+  /** The export's day as given (yyyy-mm-dd); `date`, the day the plan starts (roadmap.start, or the export's day for a roadmap stored without one), read. */
   day: string;
   date: Day;
   stageName: StageNamer;
@@ -81,7 +81,9 @@ export const orList = (names: readonly string[]): string =>
 
 /** Throws AppError INVALID_VALUE when `day` is not yyyy-mm-dd. */
 export function readExport(board: BoardState, roadmap: Roadmap, day: string): ExportContext {
-  const date = parseDay(day);
+  parseDay(day);
+  // Dated horizons count from the plan's start; a roadmap stored before it had one counts from the export's day.
+  const date = parseDay(typeof roadmap.start === 'string' ? roadmap.start : day);
   const stageName = stageNamer(board.stages);
   const stage = (s: number) => inline(stageName(s));
   const removed = new Set(board.participants.filter((p) => p.removed === true).map((p) => p.id));

@@ -42,13 +42,19 @@ export function mermaidGantt(board: BoardState, roadmap: Roadmap, date: Day, num
     if (items.length === 0) continue;
     const from = Math.max(0, h.fromMonth);
     const to = h.toMonth > from ? h.toMonth : from + 1;
-    const start = addMonths(date, from);
     const end = addMonths(date, to);
     body.push(`    section ${mermaidLabel(h.label, 40) || 'Horizon'}`);
     for (const i of items) {
       const n = numbered.get(i.id)!;
-      const begins = startsAfterFirstMonth(board, roadmap, i, from) && to - from > 1 ? addMonths(date, from + 1) : start;
-      body.push(`    ${n}. ${mermaidLabel(i.title, 80) || 'Initiative'} :i${n}, ${begins}, ${end}`);
+      // Work a barrier's window moved starts in its month; work that waits for a step in its own
+      // horizon starts a month in; the rest when its horizon opens.
+      const at =
+        typeof i.startMonth === 'number' && i.startMonth > from && i.startMonth < to
+          ? i.startMonth
+          : startsAfterFirstMonth(board, roadmap, i, from) && to - from > 1
+            ? from + 1
+            : from;
+      body.push(`    ${n}. ${mermaidLabel(i.title, 80) || 'Initiative'} :i${n}, ${addMonths(date, at)}, ${end}`);
     }
   }
   if (body.length === 0) return null;

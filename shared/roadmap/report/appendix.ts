@@ -4,6 +4,7 @@
  * canvas as a heat map of everyone's answers (the report's addition), the
  * barriers, and the practice cards by dimension.
  */
+import { barrierWindowWords } from '../calendar.ts';
 import { TARGET_MONTHS } from '../../domain/canvas.ts';
 import type { Card } from '../../domain/types.ts';
 import { plural } from '../../domain/words.ts';
@@ -54,7 +55,9 @@ function barriers({ board, dimName, votesOn }: ExportContext, cards: Card[], dim
   const items = raised.map((c) => {
     const where = c.dimension !== null && dimName.has(c.dimension) ? typed(dimName.get(c.dimension)!) : 'general';
     const votes = votesOn(c) > 0 ? `, ${plural(votesOn(c), 'vote')}` : '';
-    const hold = c.notBefore && horizonLabel.has(c.notBefore) ? `, not before ${typed(horizonLabel.get(c.notBefore)!)}` : '';
+    const notBefore = c.notBefore && horizonLabel.has(c.notBefore) ? `, not before ${typed(horizonLabel.get(c.notBefore)!)}` : '';
+    const window = barrierWindowWords(c);
+    const hold = `${notBefore}${window ? `, ${window}` : ''}`;
     return `<span dir="auto">${escapeHtml(c.text) || '(no text)'}</span> <span class="meta">(${where}${votes}${hold})</span>`;
   });
   return `${head}<p>The barriers people named, most votes first. A general barrier concerns the whole plan rather than one dimension; “not before” holds the work it concerns until that horizon.</p>${list(items, ' class="cards"')}`;

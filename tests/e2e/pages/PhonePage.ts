@@ -135,8 +135,11 @@ export class PhonePage {
     return this.page.getByTestId('barrier').filter({ hasText: text });
   }
 
-  /** Writes a barrier on the Barriers tab, tied to a dimension (by name) and held until a horizon (by label) if given. */
-  async addBarrier(text: string, opts: { dimension?: string; notBefore?: string } = {}): Promise<void> {
+  /**
+   * Writes a barrier on the Barriers tab, tied to a dimension (by name), held until a horizon (by label)
+   * and blocking new work until a month (yyyy-mm) if given.
+   */
+  async addBarrier(text: string, opts: { dimension?: string; notBefore?: string; blockedUntil?: string } = {}): Promise<void> {
     await this.openTab('Barriers');
     await this.page.getByLabel('Barrier', { exact: true }).fill(text);
     if (opts.dimension) await this.page.getByLabel(/^Holds back/).selectOption({ label: opts.dimension });
@@ -145,6 +148,7 @@ export class PhonePage {
       const value = await select.locator('option', { hasText: `Not before ${opts.notBefore} (` }).getAttribute('value');
       await select.selectOption(value!);
     }
+    if (opts.blockedUntil) await this.page.getByLabel(/^Blocked until/).fill(opts.blockedUntil);
     await this.page.getByRole('button', { name: 'Add barrier' }).click();
     await expect(this.barrier(text)).toHaveCount(1);
   }
