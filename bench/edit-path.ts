@@ -4,7 +4,9 @@
  * SQLite, hand the deliveries to a transport that drops them, resolve the ack), without
  * Socket.IO or a network. Rooms are in Map with the Map part revealed, as in `npm run bench`;
  * each phone edits its own practice card. `--per-turn K` makes K phones of K different rooms
- * edit in the same event-loop turn (what a loaded server sees). Prints CPU per edit (all
+ * edit in the same event-loop turn (what a loaded server sees); each turn waits for its acks, and
+ * since the next turn's rooms differ, the flush scheduler holds each flush for its 1 ms window
+ * (server/rooms/flush-scheduler.ts): read CPU per edit, not wall time. Prints CPU per edit (all
  * threads of this process, and the main thread's share by wall time) and the time to the ack.
  * `--rate N` offers the edits open-loop instead, Poisson at N edits a second over every phone (as
  * the sockets of `npm run bench` would), and times each ack from when its edit was due.
@@ -43,10 +45,19 @@ if (args.storage !== 'sqlite' && args.storage !== 'none') throw new Error(`--sto
 let appendedSeq = 1_000_000;
 /** With `--storage none`, a room's appends are answered without being written (set once the rooms exist). */
 let skipAppends = false;
+/** Storage commits: sqlite.ts commits the appends of one synchronous stretch together, so they are counted so. */
+let commits = 0;
+let inStretch = false;
 const storage: typeof sqlite = Object.create(sqlite, {
   appendUpdates: {
-    value: (batch: Parameters<typeof sqlite.appendUpdates>[0]) =>
-      skipAppends ? Promise.resolve(batch.map(() => ++appendedSeq)) : sqlite.appendUpdates(batch),
+    value: (batch: Parameters<typeof sqlite.appendUpdates>[0]) => {
+      if (!inStretch) {
+        inStretch = true;
+        commits++;
+        queueMicrotask(() => (inStretch = false));
+      }
+      return skipAppends ? Promise.resolve(batch.map(() => ++appendedSeq)) : sqlite.appendUpdates(batch);
+    },
   },
 });
 let delivered = 0;
@@ -158,6 +169,7 @@ skipAppends = args.storage === 'none';
 for (const list of phones) for (const [i, p] of list.entries()) await p.room.applyParticipantUpdate(nextEdit(p, i), p.pid, p.conn);
 await (RATE > 0 ? runOpen : run)(Math.min(EDITS, 2_000), false);
 delivered = 0;
+commits = 0;
 
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
@@ -169,7 +181,7 @@ const q = (p: number) => ackMs[Math.min(ackMs.length - 1, Math.floor(p * ackMs.l
 console.log(
   `${ROOMS}x${SIZE}, ${RATE > 0 ? `open loop at ${RATE}/s` : `${PER_TURN} per turn`}, ${EDITS} edits, storage ${args.storage}: cpu ${((cpu.user + cpu.system) / EDITS).toFixed(1)} us/edit ` +
     `(user ${(cpu.user / EDITS).toFixed(1)}, system ${(cpu.system / EDITS).toFixed(1)}), wall ${((wall * 1000) / EDITS).toFixed(1)} us/edit, ` +
-    `${(delivered / EDITS).toFixed(2)} deliveries/edit, ack p50 ${q(0.5)} p99 ${q(0.99)} ms; load ${os
+    `${(delivered / EDITS).toFixed(2)} deliveries/edit, ${(commits / EDITS).toFixed(2)} commits/edit, ack p50 ${q(0.5)} p99 ${q(0.99)} ms; load ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
