@@ -33,8 +33,8 @@ export class FlushScheduler {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private immediate: ReturnType<typeof setImmediate> | null = null;
   private lastFlushEnd = -Infinity;
-  /** The rooms the last flush took. */
-  private lastFlushed = new Set<() => void>();
+  /** The rooms the last flush took (weakly: a room unloaded since is not kept in memory by it). */
+  private lastFlushed = new WeakSet<() => void>();
   private readonly now: () => number;
   private readonly run = () => this.flushAll();
 
@@ -62,7 +62,7 @@ export class FlushScheduler {
     this.timer = null;
     this.immediate = null;
     const due = this.due;
-    this.lastFlushed = due;
+    this.lastFlushed = new WeakSet(due);
     this.due = new Set();
     this.requests = 0;
     try {
