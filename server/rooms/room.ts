@@ -3,7 +3,7 @@
  * the two documents derived from it for recipients (projection.ts), who is
  * connected, and the path every change takes:
  *
- *   validate -> apply -> (same event-loop turn) project -> store -> deliver -> ack
+ *   validate -> apply -> (same flush: flush-scheduler.ts) project -> store -> deliver -> ack
  *
  * Nobody receives a change, or anything derived from it, before it is stored,
  * so an acknowledged edit survives a crash. Each stored document is capped on
@@ -21,6 +21,7 @@ import type { DocUpdate, Storage } from '../storage/storage.ts';
 import { executeCommand, type Actor, type CommandResult } from './commands.ts';
 import { LEDGER_DOC, participantOfDoc, privateDocName } from './docs.ts';
 import { ledgerMaps } from './ledger.ts';
+import { FlushScheduler } from './flush-scheduler.ts';
 import { Projection } from './projection.ts';
 import { RoomState } from './room-state.ts';
 import { validateParticipantUpdate } from './validate-update.ts';
@@ -78,18 +79,11 @@ interface Delivery {
 type Waiter = { resolve: () => void; reject: (err: AppError) => void };
 
 /**
- * Rooms with changes to flush, flushed together from one callback per event-loop turn: each
- * room's flush runs synchronously up to its storage append, so a storage that collects the
- * appends of one synchronous stretch (sqlite.ts) commits every room's batch of the turn in one
- * transaction instead of one per room.
+ * Every room of this process flushes through one scheduler, so the rooms with changes share one
+ * storage transaction per flush; under load it gathers them for up to `gatherMs`
+ * (flush-scheduler.ts says why, and what bounds it).
  */
-const dueThisTurn: Array<() => void> = [];
-function atEndOfTurn(flush: () => void): void {
-  if (dueThisTurn.push(flush) === 1) setImmediate(flushDue);
-}
-function flushDue(): void {
-  for (const flush of dueThisTurn.splice(0)) flush();
-}
+const flushes = new FlushScheduler({ gatherMs: 1, maxRooms: 64 });
 
 export class Room {
   readonly code: string;
@@ -386,12 +380,14 @@ export class Room {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // Every change that arrives in this event-loop turn is projected, stored and sent as one.
-    atEndOfTurn(() => {
-      this.flushScheduled = false;
-      void this.flush().catch((err) => this.opts.onError?.(err));
-    });
+    // Every change that arrives before the scheduler runs it is projected, stored and sent as one.
+    flushes.request(this.scheduledFlush);
   }
+
+  private readonly scheduledFlush = () => {
+    this.flushScheduled = false;
+    void this.flush().catch((err) => this.opts.onError?.(err));
+  };
 
   private async doFlush(): Promise<void> {
     // Derive what recipients see from everything applied so far (it may register new cards).
