@@ -8,9 +8,9 @@ import { PROTOCOL_VERSION } from '../../shared/domain/limits.ts';
 import type { Command, CommandType } from '../../shared/schema/protocol.ts';
 import type { Settings } from '../../shared/domain/types.ts';
 import { isHidden, type PrivatePart } from '../../shared/rules/visibility.ts';
-import { downloadExport } from './api.ts';
+import { downloadExport } from './console-api.ts';
 import { LiveBoard } from './live.svelte.ts';
-import { answerTally, moveRevealSentence, phaseState } from './model.ts';
+import { answerTally, moveRevealSentence, phaseState } from './console-model.ts';
 import { roomView } from './room.ts';
 import { readAside, readVolunteers } from '../../shared/doc/room-doc.ts';
 
