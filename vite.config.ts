@@ -26,6 +26,10 @@ export default defineConfig({
   root: 'client',
   publicDir: 'public',
   plugins: [svelte(), websocketOnly()],
+  resolve: {
+    // yjs's developer warnings, without lib0's DOM and schema helpers (client/lib/lib0-logging.ts).
+    alias: { 'lib0/logging': fileURLToPath(new URL('./client/lib/lib0-logging.ts', import.meta.url)) },
+  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

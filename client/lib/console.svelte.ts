@@ -3,7 +3,8 @@
  * it is presenting (showing only what the projector shows), and the actions it
  * sends. The view (views/Facilitator.svelte) stays presentational.
  */
-import { PHASES, PHASE_INFO, phaseAtLeast, type Phase } from '../../shared/domain/canvas.ts';
+import { PHASES, phaseAtLeast, type Phase } from '../../shared/domain/canvas.ts';
+import { PHASE_INFO } from '../../shared/domain/phase-info.ts';
 import { PROTOCOL_VERSION } from '../../shared/domain/limits.ts';
 import type { Command, CommandType } from '../../shared/schema/protocol.ts';
 import type { Settings } from '../../shared/domain/types.ts';

@@ -89,8 +89,9 @@ export function votesLeft(board: RoomBoard): Record<VotePool, PoolLeft> {
   return out;
 }
 
-export function dimensionName(dims: DimensionDef[], key: string | null): string {
-  if (!key) return 'General';
+/** A dimension's name on this canvas; `general` names a card that belongs to none (the screen's own word). */
+export function dimensionName(dims: DimensionDef[], key: string | null, general = 'General'): string {
+  if (!key) return general;
   return dims.find((d) => d.key === key)?.name ?? key;
 }
 
