@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -5,18 +6,26 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 const serverPort = Number(process.env.PORT ?? 3000);
 
 /**
- * engine.io's transport list, replaced by client/lib/engine-transports.ts (WebSocket only): every
- * screen connects over WebSocket alone, and long-polling and WebTransport cost a phone ~2 KB gzip.
+ * engine.io's transport list, replaced in the browser build by WebSocket alone: every screen
+ * connects over WebSocket only (client/lib/connection.ts), and long-polling and WebTransport cost a
+ * phone ~2 KB gzip. The list is generated here, importing engine.io's own WebSocket transport by
+ * path (going through the package's index instead would import the list back, in a circle, and
+ * find the transport not yet defined).
  */
 function websocketOnly(): Plugin {
-  const list = fileURLToPath(new URL('./client/lib/engine-transports.ts', import.meta.url));
+  const id = '\0websocket-only-transports';
+  let websocket = '';
   return {
     name: 'websocket-only',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === './transports/index.js' && importer && /engine\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/.test(importer))
-        return list;
-      return null;
+      if (source !== './transports/index.js' || !importer || !/engine\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/.test(importer))
+        return null;
+      websocket = path.join(path.dirname(importer), 'transports', 'websocket.js');
+      return id;
+    },
+    load(loaded) {
+      return loaded === id ? `import { WS } from ${JSON.stringify(websocket)};\nexport const transports = { websocket: WS };\n` : null;
     },
   };
 }
