@@ -13,7 +13,7 @@ import { downloadExport } from './console-api.ts';
 import { LiveBoard } from './live.svelte.ts';
 import { answerTally, moveRevealSentence, phaseState } from './console-model.ts';
 import { roomView } from './room.ts';
-import { readAside, readVolunteers } from '../../shared/doc/room-doc.ts';
+import { readAside, readVolunteers } from '../../shared/doc/console-doc.ts';
 
 export class ConsoleState {
   readonly live: LiveBoard;
