@@ -4,7 +4,14 @@
  * workshop's: a French phone in an English workshop sees French buttons and
  * the English dimension names.
  */
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+
+/** Nothing wider than the screen (as phone-layout.spec.ts checks in English): German words are long. */
+async function expectNoSideScroll(page: Page, where: string): Promise<void> {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, width: window.innerWidth }));
+  expect(scroll, `${where}: page ${scroll} px wide on a ${width} px screen`).toBeLessThanOrEqual(width);
+}
 
 test('a French phone joins in French, switches to English, and keeps English after a reload', async ({ cast }) => {
   const reply = await cast.create();
@@ -60,4 +67,26 @@ test('a German phone says Sie, counts in German, and its join page offers the sw
   await expect(page.getByText('2 Personen sind dabei')).toBeVisible();
   // The English phone next to it is untouched by the German one's language.
   await expect(first.page.getByText('2 people have joined')).toBeVisible();
+});
+
+test('in German and French the join page, the lobby and the map form fit a 360 px phone', async ({ cast }) => {
+  const reply = await cast.create();
+  const console = await cast.console(reply);
+  const phones = [await cast.phone(0, 'de-DE'), await cast.phone(0, 'fr-FR')];
+  for (const [i, phone] of phones.entries()) {
+    await phone.page.setViewportSize({ width: 360, height: 740 });
+    await phone.page.goto(`/j/${reply.code}`);
+    await expectNoSideScroll(phone.page, `join ${i}`);
+    await phone.page.getByRole('textbox', { name: /Ihr Name|Votre nom/ }).fill(`Person ${i}`);
+    await phone.page.getByRole('button', { name: /Teilnehmen|Rejoindre/ }).click();
+    await phone.expectPhase('lobby');
+    await expectNoSideScroll(phone.page, `lobby ${i}`);
+  }
+  await console.setPhase('map');
+  for (const [i, phone] of phones.entries()) {
+    await phone.expectPhase('map');
+    await phone.page.getByLabel('Dimension', { exact: true }).selectOption({ label: 'Leadership & ownership' });
+    await phone.page.getByRole('button', { name: /Karte hinzufügen|Ajouter la carte/ }).click();
+    await expectNoSideScroll(phone.page, `map ${i}`);
+  }
 });
