@@ -1,17 +1,11 @@
 /**
- * The HTTP side of the app: create (from the default canvas, a template file
- * or an earlier workshop), look up and join a workshop, and download the
- * export (the template and the archive: files.ts, which the phone never
- * loads). Types only from the protocol module, so no zod reaches a phone.
+ * The HTTP side of the app that the phone needs: look up and join a workshop,
+ * and fetch a file with a secret in a header (a participant's copy). What only
+ * the console and the create page call (create, links, the export) is in
+ * console-api.ts, the template and the archive in files.ts, so the phone never
+ * loads them. Types only from the protocol module, so no zod reaches a phone.
  */
-import type {
-  CreateWorkshopReply,
-  JoinReply,
-  WorkshopInfoReply,
-  WorkshopLinksReply,
-  DimensionInput,
-} from '../../shared/schema/protocol.ts';
-import type { Settings } from '../../shared/domain/types.ts';
+import type { JoinReply, WorkshopInfoReply } from '../../shared/schema/protocol.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -26,7 +20,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -67,38 +61,10 @@ export async function patiently<T>(fn: () => Promise<T>, say: (waiting: string |
   }
 }
 
-export interface CreateInput {
-  title: string;
-  organisation?: string;
-  dimensions?: DimensionInput[];
-  settings?: Partial<Settings>;
-  /** A workshop template file, as read (the server checks it). */
-  template?: unknown;
-  /** A re-run: an archive file as read, or an earlier workshop's code and facilitator key. */
-  previous?: unknown;
-}
-
-export const createWorkshop = (input: CreateInput) =>
-  call<CreateWorkshopReply>('/api/workshops', { method: 'POST', body: JSON.stringify(input) });
-
 export const workshopInfo = (code: string) => call<WorkshopInfoReply>(`/api/workshops/${encodeURIComponent(code)}`);
 
 export const joinWorkshop = (code: string, name: string) =>
   call<JoinReply>(`/api/workshops/${encodeURIComponent(code)}/participants`, { method: 'POST', body: JSON.stringify({ name }) });
-
-export const qrUrl = (code: string) => `/api/workshops/${encodeURIComponent(code)}/qr.svg`;
-
-/**
- * The workshop's links as the server chose them: the machine's LAN address when this page is on
- * localhost. With the facilitator key, also the projector's link with its viewer key.
- */
-export const workshopLinks = (code: string, key?: string | null) =>
-  call<WorkshopLinksReply>(`/api/workshops/${encodeURIComponent(code)}/links`, key ? { headers: { authorization: `Bearer ${key}` } } : {});
-
-export interface ExportFile {
-  fileName: string;
-  markdown: string;
-}
 
 /**
  * One of the workshop's files, fetched with a secret in a header, never in the URL (a URL ends
@@ -119,12 +85,6 @@ export async function fetchFile(path: string, secret: string): Promise<{ name: s
   return { name: fileName(res.headers.get('content-disposition')), res };
 }
 
-/** The markdown export and its file name, fetched with the facilitator key. */
-export async function fetchExport(code: string, key: string): Promise<ExportFile> {
-  const { name, res } = await fetchFile(`/api/workshops/${encodeURIComponent(code)}/export.md`, key);
-  return { fileName: name ?? `workshop-${code.toLowerCase()}.md`, markdown: await res.text() };
-}
-
 /**
  * A participant's copy (the roadmap as markdown, or the report), saved as a file. A fetch with
  * the token in a header, then a download of what came back: a plain link cannot carry a header,
@@ -133,11 +93,6 @@ export async function fetchExport(code: string, key: string): Promise<ExportFile
 export async function downloadCopy(code: string, token: string, format: 'md' | 'html'): Promise<void> {
   const { name, res } = await fetchFile(`/api/workshops/${encodeURIComponent(code)}/copy.${format}`, token);
   saveBlob(name ?? `roadmap.${format}`, await res.blob());
-}
-
-/** Saves an export as a download under its file name. */
-export function saveExport({ fileName: name, markdown }: ExportFile): void {
-  saveBlob(name, new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
 }
 
 /** Saves a blob as a download under `name`. */
@@ -150,13 +105,6 @@ export function saveBlob(name: string, blob: Blob): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Fetches the markdown export with the facilitator key and saves it under the server's file name. */
-export async function downloadExport(code: string, key: string): Promise<string> {
-  const file = await fetchExport(code, key);
-  saveExport(file);
-  return file.fileName;
 }
 
 /** The file name from a Content-Disposition header, preferring RFC 5987 `filename*`. */

@@ -44,8 +44,6 @@ export interface ConnectionOptions {
   auth: HandshakeAuth;
   /** Prefix of the localStorage keys under which the local documents survive reloads. */
   persistKey?: string;
-  /** Socket.IO transports; websocket only by default (no long-polling upgrade round trips). */
-  transports?: ('websocket' | 'polling')[];
   /** Ack timeout for commands and updates. */
   ackTimeoutMs?: number;
 }
@@ -152,7 +150,8 @@ export class WorkshopConnection {
     for (const name of DOCS_FOR[opts.auth.role]) this.docs.set(name, { name, doc: this.makeDoc(name, true), synced: false });
     const socketOpts = {
       auth: opts.auth as Record<string, unknown>,
-      transports: opts.transports ?? ['websocket'],
+      // WebSocket only: no long-polling upgrade round trips, and the browser build carries no other transport (vite.config.ts).
+      transports: ['websocket'],
       reconnectionDelayMax: 4_000,
       parser,
     };

@@ -3,16 +3,17 @@
  * it is presenting (showing only what the projector shows), and the actions it
  * sends. The view (views/Facilitator.svelte) stays presentational.
  */
-import { PHASES, PHASE_INFO, phaseAtLeast, type Phase } from '../../shared/domain/canvas.ts';
+import { PHASES, phaseAtLeast, type Phase } from '../../shared/domain/canvas.ts';
+import { PHASE_INFO } from '../../shared/domain/phase-info.ts';
 import { PROTOCOL_VERSION } from '../../shared/domain/limits.ts';
 import type { Command, CommandType } from '../../shared/schema/protocol.ts';
 import type { Settings } from '../../shared/domain/types.ts';
 import { isHidden, type PrivatePart } from '../../shared/rules/visibility.ts';
-import { downloadExport } from './api.ts';
+import { downloadExport } from './console-api.ts';
 import { LiveBoard } from './live.svelte.ts';
-import { answerTally, moveRevealSentence, phaseState } from './model.ts';
+import { answerTally, moveRevealSentence, phaseState } from './console-model.ts';
 import { roomView } from './room.ts';
-import { readAside, readVolunteers } from '../../shared/doc/room-doc.ts';
+import { readAside, readVolunteers } from '../../shared/doc/console-doc.ts';
 
 export class ConsoleState {
   readonly live: LiveBoard;

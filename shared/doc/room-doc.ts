@@ -79,29 +79,6 @@ export const CONSOLE = { cards: 'cards', people: 'people', aside: 'aside', volun
 export type ConsoleVolunteer = Volunteer;
 
 /**
- * The console's set-aside list, in display order (no author: moderation is about the line, not
- * the person). Read by the console alone (client/lib/console.svelte.ts), not by readRoomBoard,
- * so the phone's bundle leaves it out.
- */
-export function readAside(cons: Y.Doc): Array<PublicCardValue & { id: string }> {
-  const out: Array<PublicCardValue & { id: string }> = [];
-  cons.getMap<PackedCard>(CONSOLE.aside).forEach((packed, id) => {
-    const value = unpackCard(packed);
-    if (value) out.push({ ...value, id });
-  });
-  return out.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
-}
-
-/** Who volunteered, by initiative id. */
-export function readVolunteers(cons: Y.Doc): Record<string, ConsoleVolunteer[]> {
-  const out: Record<string, ConsoleVolunteer[]> = {};
-  cons.getMap<ConsoleVolunteer[]>(CONSOLE.volunteers).forEach((list, id) => {
-    if (Array.isArray(list)) out[id] = list;
-  });
-  return out;
-}
-
-/**
  * A card as the room and console documents hold it: a PublicCardValue in one-letter keys, with
  * its null fields left out and its kind as one letter. Every edit of a revealed card sends this
  * value to every screen in the room, so its keys are most of what an edit costs on the wire

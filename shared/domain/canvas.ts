@@ -93,27 +93,6 @@ export type Phase = (typeof PHASES)[number];
 /** Whether `phase` is `than` or comes after it in the session. */
 export const phaseAtLeast = (phase: Phase, than: Phase): boolean => PHASES.indexOf(phase) >= PHASES.indexOf(than);
 
-export const PHASE_INFO: Record<Phase, { title: string; prompt: string }> = {
-  lobby: { title: 'Lobby', prompt: 'Join on your phone with the code on screen. No account needed.' },
-  map: {
-    title: 'Map today',
-    prompt: 'Write how we work today, one practice per card, and place it honestly: which dimension, which stage?',
-  },
-  assess: {
-    title: 'Assess',
-    prompt: 'For each dimension: where are we now, and where should we be in 12 to 18 months?',
-  },
-  prioritise: {
-    title: 'Prioritise',
-    prompt: 'Spend your votes on what to change first. Name what stands in the way as barrier cards.',
-  },
-  roadmap: {
-    title: 'Roadmap',
-    prompt: 'Our migration roadmap: agree owners and how we will know each step worked.',
-  },
-  export: { title: 'Export', prompt: 'The roadmap as the room leaves it: the plan, and the record of the board.' },
-};
-
 /** Suggested barrier texts, from the objections the article names. */
 export const BARRIER_SUGGESTIONS: readonly string[] = [
   'No time',

@@ -16,8 +16,8 @@ const PHONES = [{ ...devices['Pixel 7'], viewport: { width: 360, height: 780 } }
 
 export interface Cast {
   browser: Browser;
-  /** A new phone context (with its own storage), logged nowhere yet. */
-  phone(i?: number): Promise<PhonePage>;
+  /** A new phone context (with its own storage), logged nowhere yet, its browser set to `locale` (English by default). */
+  phone(i?: number, locale?: string): Promise<PhonePage>;
   /** The desktop context the facilitator uses (console and projector share its storage). */
   desk(): Promise<BrowserContext>;
   /** Creates a workshop through the API, for tests whose subject is not the create form. */
@@ -48,18 +48,24 @@ export const test = base.extend<{ cast: Cast }>({
     let phones = 0;
     const desk = async () => {
       if (!deskContext) {
-        deskContext = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+        deskContext = await browser.newContext({
+          baseURL,
+          viewport: { width: 1440, height: 900 },
+          reducedMotion: 'reduce',
+          locale: 'en-US',
+        });
         contexts.push(deskContext);
       }
       return deskContext;
     };
     const cast: Cast = {
       browser,
-      async phone(i) {
+      // Every screen speaks its browser's language: English unless a test says otherwise, whatever the machine's.
+      async phone(i, locale = 'en-US') {
         const device = PHONES[(i ?? phones) % PHONES.length]!;
         phones++;
         const { defaultBrowserType: _ignored, ...options } = device;
-        const ctx = await browser.newContext({ ...options, baseURL, reducedMotion: 'reduce' });
+        const ctx = await browser.newContext({ ...options, baseURL, reducedMotion: 'reduce', locale });
         contexts.push(ctx);
         return new PhonePage(await ctx.newPage());
       },
@@ -79,7 +85,12 @@ export const test = base.extend<{ cast: Cast }>({
         return p;
       },
       async projectorLink(boardUrl) {
-        const ctx = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
+        const ctx = await browser.newContext({
+          baseURL,
+          viewport: { width: 1920, height: 1080 },
+          reducedMotion: 'reduce',
+          locale: 'en-US',
+        });
         contexts.push(ctx);
         const p = new ProjectorPage(await ctx.newPage());
         await p.openLink(boardUrl);

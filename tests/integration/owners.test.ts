@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putMarker } from '../../shared/doc/private-doc.ts';
-import { readRoomBoard, readVolunteers } from '../../shared/doc/room-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import { readVolunteers } from '../../shared/doc/console-doc.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { closeAll, createWorkshop, eventually, facilitator, join, participant, viewer, viewerKeyOf } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';

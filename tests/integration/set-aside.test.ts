@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putCard, putMarker } from '../../shared/doc/private-doc.ts';
-import { readAside, readRoomBoard } from '../../shared/doc/room-doc.ts';
+import { readRoomBoard } from '../../shared/doc/room-doc.ts';
+import { readAside } from '../../shared/doc/console-doc.ts';
 import type { WorkshopConnection } from '../../client/lib/connection.ts';
 import { api, closeAll, createWorkshop, eventually, facilitator, join, participant, viewer, viewerKeyOf } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';

@@ -10,7 +10,7 @@ import type { Settings } from '../../shared/domain/types.ts';
 import { executeCommand } from '../../server/rooms/commands.ts';
 import { Projection } from '../../server/rooms/projection.ts';
 import type { RoomState } from '../../server/rooms/room-state.ts';
-import { answerTally, barrierHolds, moveRevealSentence, phaseState } from '../../client/lib/model.ts';
+import { answerTally, barrierHolds, moveRevealSentence, phaseState } from '../../client/lib/console-model.ts';
 import type { Command } from '../../shared/schema/protocol.ts';
 import { testState } from '../helpers/room-state.ts';
 

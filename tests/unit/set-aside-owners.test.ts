@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { privateMaps, readMyVotes } from '../../shared/doc/private-doc.ts';
 import { readRoadmap } from '../../shared/doc/roadmap-doc.ts';
-import { readAside, readVolunteers } from '../../shared/doc/room-doc.ts';
+import { readAside, readVolunteers } from '../../shared/doc/console-doc.ts';
 import type { AppError } from '../../shared/domain/errors.ts';
 import { generateRoadmap, mergeRoadmap } from '../../shared/roadmap/index.ts';
 import { executeCommand, type Actor } from '../../server/rooms/commands.ts';
