@@ -12,19 +12,26 @@ const serverPort = Number(process.env.PORT ?? 3000);
  * path (going through the package's index instead would import the list back, in a circle, and
  * find the transport not yet defined).
  */
+const UNUSED_TRANSPORT = /^\.\/transports\/(polling-xhr|polling-xhr\.node|polling-fetch|webtransport)\.js$/;
+
 function websocketOnly(): Plugin {
   const id = '\0websocket-only-transports';
+  const unused = '\0unused-transports';
   let websocket = '';
   return {
     name: 'websocket-only',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source !== './transports/index.js' || !importer || !/engine\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/.test(importer))
+      // The package's index also re-exports the list and every transport, and long-polling's module
+      // runs code when it loads (it probes XMLHttpRequest), so it stays in the bundle unless stubbed.
+      if (importer && /engine\.io-client[\\/]build[\\/]esm[\\/]index\.js$/.test(importer) && UNUSED_TRANSPORT.test(source)) return unused;
+      if (source !== './transports/index.js' || !importer || !/engine\.io-client[\\/]build[\\/]esm[\\/](socket|index)\.js$/.test(importer))
         return null;
       websocket = path.join(path.dirname(importer), 'transports', 'websocket.js');
       return id;
     },
     load(loaded) {
+      if (loaded === unused) return 'export class XHR {}\nexport class Fetch {}\nexport class WT {}\n';
       return loaded === id ? `import { WS } from ${JSON.stringify(websocket)};\nexport const transports = { websocket: WS };\n` : null;
     },
   };
