@@ -151,7 +151,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   const pulledBy = p.pulledBy ? nameOf(p.pulledBy) : null;
   const withNeeds = w.group === 0 ? t.pulled.filter((x) => x.by === def.key).map((x) => x.name) : [];
   const placedWhy = (at: Slot, afterMeeting: boolean) =>
-    timeWhy(at, copy.leadClause({ lead, votes: summary.votes, cast: facts.totalVotes }), t) ??
+    timeWhy(at, copy.leadClause({ lead, votes: summary.votes, cast: facts.totalVotes }), t, def.enabler) ??
     copy.placementSentence({
       label: label(at.h),
       lead,
@@ -278,7 +278,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   ];
   if (p.second) {
     const sentence =
-      timeWhy(p.second, null, t) ??
+      timeWhy(p.second, null, t, def.enabler) ??
       copy.placementSentence({
         label: label(p.second.h),
         lead: null,
@@ -316,9 +316,14 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
 const startOf = (at: Slot): { startMonth?: number } => (at.window ? { startMonth: at.window.start } : {});
 
 /** The sentence of work the calendar moved: a window, or a capacity barrier in the first horizon; null otherwise. */
-function timeWhy(at: Slot, lead: string | null, t: Texts): string | null {
+function timeWhy(at: Slot, lead: string | null, t: Texts, enabler = false): string | null {
   const label = t.label(at.h);
-  if (at.window && label !== null) return windowSentence(lead, label, t.calendar.month + at.window.start, at.window.by, at.full);
+  if (at.window && label !== null) {
+    const { start, by, closed } = at.window;
+    // Groundwork held by a general window: only because its step faces the public.
+    const facing = enabler && by.some((b) => b.by.dimension === null);
+    return windowSentence(lead, label, t.calendar.month + start, by, at.full, closed === null ? null : t.label(closed), facing);
+  }
   if (at.squeezed) return capacitySentence(lead, t.label(0)!, label, t.cap, t.calendar.capacity);
   return null;
 }

@@ -153,7 +153,11 @@ export function beforeYouAct(
   for (const c of facts.general) {
     const w = readHold(c.hold);
     if (w && plan.startMonth != null && w.to >= plan.startMonth)
-      out.push({ kind: 'held', dimensions: [], text: windowCaution(c.text, holdWords(w), timeBarrierOf(c.text) === 'election') });
+      out.push({
+        kind: 'held',
+        dimensions: [],
+        text: windowCaution(c.text, holdWords(w), timeBarrierOf(c.text) === 'election', timeBarrierOf(c.text) === 'season'),
+      });
   }
   // The rest of the general barriers (most votes first) hold nothing back by a date, but the plan must make room for them.
   // One with a time window is placed already (the work it blocks starts after it, and says so),
