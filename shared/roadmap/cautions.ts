@@ -26,6 +26,8 @@ export function beforeYouAct(
     scheduled: readonly Horizon[];
     minAnswers: number;
     cap: number;
+    /** The first horizon's room when a capacity barrier left it one fewer (calendar.ts): the number the plan keeps to there. */
+    firstRoom?: { label: string; room: number } | null;
     since?: SinceEarlier | null;
     /** The room's vote budget per person, the kind of organisation and who it serves (for the care a sector demands). */
     votesPerPerson?: number;
@@ -173,6 +175,7 @@ export function beforeYouAct(
       text: copy.wholePlanCaution(
         open.slice(0, 2).map((c) => ({ text: c.text, time: timeBarrierOf(c.text), ends: namesAnEnd(c.text) })),
         plan.cap,
+        plan.firstRoom ?? null,
       ),
     });
 

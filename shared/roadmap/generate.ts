@@ -82,5 +82,8 @@ export function generateRoadmap(board: BoardState, today?: string): Roadmap {
   };
   const placed = placeWork(work, horizons.scheduled, cap, { blocks, firstCap: cap });
   const placements = (calendar.capacity.length > 0 && placeWithLessRoom(work, horizons.scheduled, cap, blocks, placed)) || placed;
-  return assembleRoadmap(board, facts, horizons, work, placements, cap, calendar);
+  // The room a capacity barrier leaves the first horizon, said wherever the plan counts: only when the plan keeps to it.
+  const inFirst = placements.filter((p) => p.first.h === 0 && p.first.over !== true).length;
+  const firstRoom = calendar.capacity.length > 0 && cap >= 2 && inFirst <= cap - 1 ? cap - 1 : null;
+  return assembleRoadmap(board, facts, horizons, work, placements, cap, calendar, firstRoom);
 }

@@ -34,7 +34,7 @@ export interface TimeRules {
 /**
  * The same placing with the first horizon one place smaller: the work a capacity barrier
  * keeps out is the last placed there of what may move (not the room's top vote, nor work
- * started with it over the cap), groundwork last. Null when the first horizon is not full enough to lose one.
+ * started with it; a joint top vote may), groundwork last. Null when the first horizon is not full enough to lose one.
  */
 export function placeWithLessRoom(
   work: readonly Work[],
@@ -49,7 +49,8 @@ export function placeWithLessRoom(
   // Groundwork stays if anything else can wait: the rest builds on it.
   const enabler = (n: number) => Number(work[n]!.d.def.enabler);
   const movable = inFirst
-    .filter(({ p, n }) => work[n]!.group !== 0 && p.pulledBy === null)
+    // A joint top vote may wait; the room's top vote (the first of them) and what it pulled forward may not.
+    .filter(({ p, n }) => !(n === 0 && work[n]!.group === 0) && p.pulledBy === null)
     .sort((a, b) => enabler(a.n) - enabler(b.n) || b.p.order - a.p.order)[0];
   if (!movable) return null;
   return placeWork(work, scheduled, cap, { blocks, firstCap: cap - 1, heldBack: movable.n });
@@ -112,7 +113,7 @@ export function placeWork(
     if (force && floor < U && openMonth(scheduled[floor]!, blocks) !== null) {
       load[floor]!++;
       if (floor === 0 && groundwork) groundworkFirst = true;
-      return timed({ h: floor, full: [], over: load[floor]! > cap });
+      return timed({ h: floor, full: [], over: load[floor]! > capOf(floor) });
     }
     const full: string[] = [];
     const squeezed = held && floor === 0;
