@@ -254,6 +254,11 @@ export interface Roadmap {
   cautions?: Caution[];
   /** The day the plan counts its months from, yyyy-mm-dd. Absent on roadmaps stored before it existed: the export's day. */
   start?: string;
+  /**
+   * How many initiatives the first horizon has room for, when a general barrier about time or
+   * people leaves it one fewer than the plan's cap; absent otherwise (and on roadmaps stored before).
+   */
+  firstRoom?: number;
 }
 
 export interface BoardState {

@@ -34,6 +34,8 @@ interface Texts {
   U: number;
   openingId: string;
   cap: number;
+  /** The first horizon's room under a capacity barrier (calendar.ts), when the plan keeps to it. */
+  firstRoom: number | null;
   /** Enabling work the room's top vote pulled forward: its name, and the top vote's key. */
   pulled: { name: string; by: string }[];
   calendar: Calendar;
@@ -54,6 +56,7 @@ export function assembleRoadmap(
   placements: readonly Placement[],
   cap: number,
   calendar: Calendar,
+  firstRoom: number | null = null,
 ): Roadmap {
   const U = scheduled.length;
   const minAnswers = Math.max(1, Number.isFinite(board.settings.minAnswers) ? board.settings.minAnswers : 1);
@@ -69,6 +72,7 @@ export function assembleRoadmap(
     U,
     openingId: opening.id,
     cap,
+    firstRoom,
     pulled: work.flatMap((w, n) => (placements[n]!.pulledBy ? [{ name: w.d.def.name, by: placements[n]!.pulledBy! }] : [])),
     calendar,
   };
@@ -92,6 +96,7 @@ export function assembleRoadmap(
 
   return {
     ...(calendar.day ? { start: calendar.day } : {}),
+    ...(firstRoom !== null ? { firstRoom } : {}),
     horizons,
     initiatives,
     summaries: facts.dims.map((d) => d.summary),
@@ -100,6 +105,7 @@ export function assembleRoadmap(
       scheduled,
       minAnswers,
       cap,
+      firstRoom: firstRoom === null || U === 0 ? null : { label: scheduled[0]!.label, room: firstRoom },
       since,
       votesPerPerson: Number.isFinite(board.settings.votesPerPerson) ? board.settings.votesPerPerson : 0,
       kind: kindOf(board.settings.organisationKind),
@@ -124,6 +130,9 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   const lead: copy.Lead = w.group === 0 ? 'top' : w.group === 1 ? 'quick' : def.enabler ? 'groundwork' : null;
   const rank = t.votesOf.filter((v) => v > summary.votes).length;
   const joint = t.votesOf.filter((v) => v === summary.votes).length > 1;
+  // The most-voted dimensions, when several share the top vote: each says it is a tie.
+  const tied =
+    lead === 'top' && joint ? facts.dims.filter((x) => x.first && x.summary.votes === summary.votes).map((x) => x.def.name) : undefined;
   // The most-voted dimension says so where it says when it starts.
   // The most-voted dimension and a quick win say their votes where they say when they start.
   const votes = w.group === 0 || lead === 'quick' ? [] : copy.votesSentence(summary.votes, rank, joint, facts.maxVotes);
@@ -151,7 +160,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   const pulledBy = p.pulledBy ? nameOf(p.pulledBy) : null;
   const withNeeds = w.group === 0 ? t.pulled.filter((x) => x.by === def.key).map((x) => x.name) : [];
   const placedWhy = (at: Slot, afterMeeting: boolean) =>
-    timeWhy(at, copy.leadClause({ lead, votes: summary.votes, cast: facts.totalVotes }), t) ??
+    timeWhy(at, copy.leadClause({ lead, votes: summary.votes, cast: facts.totalVotes, tied }), t, def.enabler) ??
     copy.placementSentence({
       label: label(at.h),
       lead,
@@ -164,7 +173,8 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
       pulledBy,
       withNeeds,
       over: at.over === true,
-      cap: t.cap,
+      cap: at.h === 0 && t.firstRoom !== null ? t.firstRoom : t.cap,
+      tied,
       unvoted,
       byGap: facts.totalVotes === 0,
     });
@@ -278,7 +288,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   ];
   if (p.second) {
     const sentence =
-      timeWhy(p.second, null, t) ??
+      timeWhy(p.second, null, t, def.enabler) ??
       copy.placementSentence({
         label: label(p.second.h),
         lead: null,
@@ -316,9 +326,14 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
 const startOf = (at: Slot): { startMonth?: number } => (at.window ? { startMonth: at.window.start } : {});
 
 /** The sentence of work the calendar moved: a window, or a capacity barrier in the first horizon; null otherwise. */
-function timeWhy(at: Slot, lead: string | null, t: Texts): string | null {
+function timeWhy(at: Slot, lead: string | null, t: Texts, enabler = false): string | null {
   const label = t.label(at.h);
-  if (at.window && label !== null) return windowSentence(lead, label, t.calendar.month + at.window.start, at.window.by, at.full);
+  if (at.window && label !== null) {
+    const { start, by, closed } = at.window;
+    // Groundwork held by a general window: only because its step faces the public.
+    const facing = enabler && by.some((b) => b.by.dimension === null);
+    return windowSentence(lead, label, t.calendar.month + start, by, at.full, closed === null ? null : t.label(closed), facing);
+  }
   if (at.squeezed) return capacitySentence(lead, t.label(0)!, label, t.cap, t.calendar.capacity);
   return null;
 }

@@ -7,6 +7,7 @@
  */
 import { dayExists, holdWords, monthName, monthOf, readHold, type HoldWindow } from '../domain/months.ts';
 import type { BoardState, Card, Horizon } from '../domain/types.ts';
+import { listNames } from '../domain/words.ts';
 import { quote } from './copy.ts';
 import type { DimensionFacts } from './facts.ts';
 
@@ -23,12 +24,13 @@ export interface Calendar {
   day: string | null;
   month: number;
   /**
-   * The windows that hold back a dimension's new work: its own barriers', and the general ones'
-   * for public work. Groundwork (an enabling dimension: leadership, people, ways of working) is
-   * work inside the organisation, which a general window ("the pre-election period stops new
-   * public campaigns") does not stop.
+   * The windows that hold back a dimension's new work out of stage `from`: its own barriers', and
+   * the general ones' for public work. Groundwork (an enabling dimension: leadership, people, ways
+   * of working) is work inside the organisation, which a general window ("the pre-election period
+   * stops new public campaigns") does not stop, unless its step out of `from` faces the public
+   * ("each leader answers residents in person on one of our channels"): then it waits too.
    */
-  blocksOf: (d: DimensionFacts) => Block[];
+  blocksOf: (d: DimensionFacts, from: number | null) => Block[];
   /** General barriers about time or people: the first horizon takes one fewer. */
   capacity: Card[];
 }
@@ -102,17 +104,38 @@ export function readCalendar(board: BoardState, general: readonly Card[], first:
   return {
     day,
     month,
-    blocksOf: (d) => [...blocks(d.barriers), ...(d.def.enabler ? [] : generalBlocks)],
+    blocksOf: (d, from) => [...blocks(d.barriers), ...(d.def.enabler && !publicStep(d, from) ? [] : generalBlocks)],
     capacity: general.filter((c) => isCapacityBarrier(c) && inFirst(c)),
   };
 }
 
+/**
+ * A step that has our people speak with those we serve in public ("answers {serves} in person on
+ * one of our channels", "talks with {serves} in public"): a verb of speaking, then a public place,
+ * in one clause. A guide "to speaking about work in public" or a map of "how a public reply gets
+ * approved" stays inside. A small word list, as the rest of the calendar's.
+ */
+const PUBLIC_STEP =
+  /\b(answers?|answering|talks? with|asks?|replies to|posts?|publish(?:es)?)\b[^.;:]*\b(in public|on (?:one of )?our channels?|on a social channel)\b/i;
+
+export const facesPublic = (step: string): boolean => PUBLIC_STEP.test(step);
+
+/** The dimension's step out of stage `from` faces the public (its playbook's words; a dimension without one: no). */
+export function publicStep(d: DimensionFacts, from: number | null): boolean {
+  const step = from === null ? undefined : d.playbook?.firstSteps[from - 1]?.text;
+  return step !== undefined && facesPublic(step);
+}
+
 const blocked = (blocks: readonly Block[], m: number) => blocks.some((b) => b.from <= m && m <= b.to);
 
-/** The first month of horizon `h` that no window blocks; null when they block all of it. */
+/**
+ * The first month of horizon `h` that no window blocks, nor the month after it: new work gets its
+ * first month clear, rather than starting a fortnight before the busy season and running across
+ * it. Null when they block all of it.
+ */
 export function openMonth(h: Horizon, blocks: readonly Block[]): number | null {
   const last = Math.max(h.fromMonth, h.toMonth - 1);
-  for (let m = Math.max(0, h.fromMonth); m <= last; m++) if (!blocked(blocks, m)) return m;
+  for (let m = Math.max(0, h.fromMonth); m <= last; m++) if (!blocked(blocks, m) && !blocked(blocks, m + 1)) return m;
   return null;
 }
 
@@ -122,7 +145,10 @@ export const blocksBefore = (blocks: readonly Block[], from: number, start: numb
 
 /**
  * The one sentence that says when work a window moved starts, and why: "It starts in Next, in
- * June 2025: “The pre-election period…” (from March to May 2025)."
+ * June 2025: “The pre-election period…” (from March to May 2025)." When it starts months after
+ * the window is over, the window is not why it starts then: what it closed, and the horizons that
+ * were full, are ("“…” keeps it out of Now, and Next is full, so it starts in Later").
+ * `facing`: groundwork whose step faces the public, which a general window holds like public work.
  */
 export function windowSentence(
   lead: string | null,
@@ -130,11 +156,24 @@ export function windowSentence(
   month: number,
   by: readonly Block[],
   full: readonly string[] = [],
+  closed: string | null = null,
+  facing = false,
 ): string {
   const when = `${label}, in ${monthName(month, true)}`;
   const why = by.map((b) => `${quote(b.by.text)} (${holdWords(b.window)})`).join(' and ');
-  const alsoFull = full.length === 0 ? '' : `, and ${full.join(' and ')} ${full.length === 1 ? 'is' : 'are'} full`;
-  return lead ? `${lead}, but it starts in ${when}: ${why}${alsoFull}.` : `It starts in ${when}: ${why}${alsoFull}.`;
+  const ended = Math.max(...by.map((b) => b.window.to));
+  const face = facing ? 'its first step faces the public, and ' : '';
+  if (month > ended + 1 && closed !== null) {
+    const keeps = `${face}${why} ${by.length === 1 ? 'keeps' : 'keep'} it out of ${closed}${full.length > 0 ? `, and ${listNames(full)} ${full.length === 1 ? 'is' : 'are'} full` : ''}, so it starts in ${label}`;
+    return lead ? `${lead}, but ${keeps}.` : `${keeps.charAt(0).toUpperCase()}${keeps.slice(1)}.`;
+  }
+  if (full.length > 0) {
+    // Full horizons first, then the window that set the month: the order in which they moved it.
+    const held = `${listNames(full)} ${full.length === 1 ? 'is' : 'are'} full, and ${face}${why} ${by.length === 1 ? 'holds' : 'hold'} it until ${by.length === 1 ? 'it is' : 'they are'} over, so it starts in ${when}`;
+    return lead ? `${lead}, but ${held}.` : `${held.charAt(0).toUpperCase()}${held.slice(1)}.`;
+  }
+  if (facing) return `${lead ? `${lead}, but its` : 'Its'} first step faces the public, so it starts in ${when}: ${why}.`;
+  return lead ? `${lead}, but it starts in ${when}: ${why}.` : `It starts in ${when}: ${why}.`;
 }
 
 /** A barrier's window in words for the list of barriers ("from March to May 2025"); '' without one. */
@@ -151,10 +190,12 @@ export function capacitySentence(lead: string | null, first: string, label: stri
 }
 
 /** "Before you act", for a general barrier's window: public work waits, groundwork inside goes ahead. */
-export function windowCaution(text: string, window: string, election = false): string {
+export function windowCaution(text: string, window: string, election = false, season = false): string {
   const when = window.startsWith('from') || window.startsWith('not') ? window : `in ${window}`;
   // An election period also binds what may be said in public: the publicity rules are named here, once.
   if (election)
     return `${quote(text)} is an election period: no new public work starts ${when}, and the groundwork inside goes ahead. Check the publicity rules for it before anything is said in public.`;
+  if (season)
+    return `${quote(text)} is the busy season: no new public work starts ${when}, nor in the month before it; what faces the public starts after it, while the groundwork inside goes ahead.`;
   return `${quote(text)} holds new public work ${when}: what faces the public starts after it, while the groundwork inside goes ahead.`;
 }

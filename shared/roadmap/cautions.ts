@@ -26,6 +26,8 @@ export function beforeYouAct(
     scheduled: readonly Horizon[];
     minAnswers: number;
     cap: number;
+    /** The first horizon's room when a capacity barrier left it one fewer (calendar.ts): the number the plan keeps to there. */
+    firstRoom?: { label: string; room: number } | null;
     since?: SinceEarlier | null;
     /** The room's vote budget per person, the kind of organisation and who it serves (for the care a sector demands). */
     votesPerPerson?: number;
@@ -153,7 +155,11 @@ export function beforeYouAct(
   for (const c of facts.general) {
     const w = readHold(c.hold);
     if (w && plan.startMonth != null && w.to >= plan.startMonth)
-      out.push({ kind: 'held', dimensions: [], text: windowCaution(c.text, holdWords(w), timeBarrierOf(c.text) === 'election') });
+      out.push({
+        kind: 'held',
+        dimensions: [],
+        text: windowCaution(c.text, holdWords(w), timeBarrierOf(c.text) === 'election', timeBarrierOf(c.text) === 'season'),
+      });
   }
   // The rest of the general barriers (most votes first) hold nothing back by a date, but the plan must make room for them.
   // One with a time window is placed already (the work it blocks starts after it, and says so),
@@ -169,6 +175,7 @@ export function beforeYouAct(
       text: copy.wholePlanCaution(
         open.slice(0, 2).map((c) => ({ text: c.text, time: timeBarrierOf(c.text), ends: namesAnEnd(c.text) })),
         plan.cap,
+        plan.firstRoom ?? null,
       ),
     });
 

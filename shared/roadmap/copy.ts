@@ -152,7 +152,15 @@ export interface PlacementFacts {
   withNeeds?: string[];
   over?: boolean;
   cap?: number;
+  /** For the top vote: every dimension that shares the most votes, when more than one does (a tie is called a tie). */
+  tied?: string[];
 }
+
+/** "The room gave it the most votes (10 of the 33 cast)", or, for a tie, "Community and Giving share the most votes, 10 each of the 33 cast". */
+const topWords = (p: Pick<PlacementFacts, 'votes' | 'cast' | 'tied'>) =>
+  p.tied && p.tied.length > 1
+    ? `${listNames(p.tied)} share the most votes, ${p.votes} each of the ${p.cast} cast`
+    : `The room gave it the most votes (${p.votes} of the ${p.cast} cast)`;
 
 /** "Now is full": the cap itself is explained once, in the plan's summary. */
 const fullClause = (full: readonly string[]) =>
@@ -163,9 +171,9 @@ const fullClause = (full: readonly string[]) =>
       : `${full[0]} to ${full[full.length - 1]} are full`;
 
 /** What leads the placement sentence: the top vote, a quick win, groundwork; null for the rest. */
-export function leadClause(p: Pick<PlacementFacts, 'lead' | 'votes' | 'cast'>): string | null {
+export function leadClause(p: Pick<PlacementFacts, 'lead' | 'votes' | 'cast' | 'tied'>): string | null {
   return p.lead === 'top'
-    ? `The room gave it the most votes (${p.votes} of the ${p.cast} cast)`
+    ? topWords(p)
     : p.lead === 'quick'
       ? `A quick win (one stage to go, ${p.votes} of the ${p.cast} votes cast)`
       : p.lead === 'groundwork'
@@ -177,7 +185,7 @@ export function leadClause(p: Pick<PlacementFacts, 'lead' | 'votes' | 'cast'>): 
 export function placementSentence(p: PlacementFacts): string {
   const lead =
     p.lead === 'top'
-      ? `The room gave it the most votes (${p.votes} of the ${p.cast} cast)`
+      ? topWords(p)
       : p.lead === 'quick'
         ? `A quick win (one stage to go, ${p.votes} of the ${p.cast} votes cast)`
         : p.lead === 'groundwork'
@@ -202,7 +210,7 @@ export function placementSentence(p: PlacementFacts): string {
   const over = p.over ? `, one more than the ${p.cap} at a time the plan otherwise allows` : '';
   if (p.pulledBy) return `The room's top vote, ${p.pulledBy}, needs it first, so it starts in ${p.label}, as step one${over}.`;
   if (p.lead === 'top' && p.withNeeds && p.withNeeds.length > 0) {
-    return `The room gave it the most votes (${p.votes} of the ${p.cast} cast), and it needs ${listNames(p.withNeeds)} first: it starts in ${p.label}, after ${p.withNeeds.length === 1 ? 'that step' : 'those steps'}${over}.`;
+    return `${topWords(p)}, and it needs ${listNames(p.withNeeds)} first: it starts in ${p.label}, after ${p.withNeeds.length === 1 ? 'that step' : 'those steps'}${over}.`;
   }
   if (p.full.length > 0) {
     const parts = [lead, floorClause(p.floor), fullClause(p.full)].filter((x): x is string => x !== null);
@@ -377,15 +385,22 @@ export const shortHorizonsCaution = (end: number, target: number) =>
  * a date the team is tied up until, or anything else in the way. Dates come only from the
  * team's own words, quoted.
  */
-export function wholePlanCaution(barriers: readonly { text: string; time: TimeBarrier | null; ends: boolean }[], cap: number): string {
+export function wholePlanCaution(
+  barriers: readonly { text: string; time: TimeBarrier | null; ends: boolean }[],
+  cap: number,
+  firstRoom: { label: string; room: number } | null = null,
+): string {
   const sentences = barriers.map(({ text, time, ends }) => {
     const q = quote(text);
     if (time === 'election')
       return `${q} is an election period: check the publicity rules for it before anything is said in public, start no new public campaign inside it, and give those weeks to work that needs no publicity (guides, sign-off rules, listening).`;
     if (time === 'season')
       return `${q} is the busy season: the people it takes cannot start new work then, so agree in the first 30 days which steps wait until it is over.`;
+    // The number said is the one the plan keeps to: the first horizon's smaller room when the barrier took a place from it.
     if (time === 'capacity')
-      return `${q} is about people's time: with ${plural(cap, 'initiative')} at a time, agree in the first 30 days what stops to make room${ends ? ', or which steps wait until then' : ''}.`;
+      return firstRoom
+        ? `${q} is about people's time: it leaves ${firstRoom.label} room for ${plural(firstRoom.room, 'initiative')}, not ${cap}, and the plan keeps to that; agree in the first 30 days what stops to make room for them${ends ? ', or which steps wait until then' : ''}.`
+        : `${q} is about people's time: with ${plural(cap, 'initiative')} at a time, agree in the first 30 days what stops to make room${ends ? ', or which steps wait until then' : ''}.`;
     if (time === 'until') return `${q} ties people up until a date the room named: agree in the first 30 days which steps wait until then.`;
     return `In the way of the whole plan: ${q}. Agree in the first 30 days who deals with it, before any step depends on it.`;
   });

@@ -74,8 +74,16 @@ export function generateRoadmap(board: BoardState, today?: string): Roadmap {
   const cap = Number.isFinite(rawCap) ? Math.max(0, Math.floor(rawCap)) : 0;
   const work = rankWork(facts, horizons.scheduled);
   const calendar = readCalendar(board, facts.general, horizons.scheduled[0], today);
-  const blocks = (n: number) => calendar.blocksOf(work[n]!.d);
+  // The stage each step starts out of, as assemble.ts words it: a split room's move from the lower camp's edge.
+  const blocks = (n: number, step: 1 | 2) => {
+    const { d } = work[n]!;
+    const from = d.summary.disagreement ? d.summary.low : d.summary.current;
+    return calendar.blocksOf(d, from === null || step === 1 ? from : from + Math.ceil(d.summary.gap / 2));
+  };
   const placed = placeWork(work, horizons.scheduled, cap, { blocks, firstCap: cap });
   const placements = (calendar.capacity.length > 0 && placeWithLessRoom(work, horizons.scheduled, cap, blocks, placed)) || placed;
-  return assembleRoadmap(board, facts, horizons, work, placements, cap, calendar);
+  // The room a capacity barrier leaves the first horizon, said wherever the plan counts: only when the plan keeps to it.
+  const inFirst = placements.filter((p) => p.first.h === 0 && p.first.over !== true).length;
+  const firstRoom = calendar.capacity.length > 0 && cap >= 2 && inFirst <= cap - 1 ? cap - 1 : null;
+  return assembleRoadmap(board, facts, horizons, work, placements, cap, calendar, firstRoom);
 }

@@ -16,14 +16,15 @@ export interface Slot {
   /** It went in over the cap (the room's top vote and what it needs start together). */
   over?: boolean;
   /** A barrier's time window moved it: the month it starts in (from the plan's start), and the windows. */
-  window?: { start: number; by: Block[] };
+  window?: { start: number; by: Block[]; closed: number | null };
   /** The first horizon had room but for a capacity barrier, which took its last place. */
   squeezed?: boolean;
 }
 
 /** What the calendar asks of the placing (calendar.ts): each piece of work's windows, and the first horizon's cap. */
 export interface TimeRules {
-  blocks: (n: number) => Block[];
+  /** The windows that hold piece of work `n`'s step 1 or 2 (a step that faces the public waits where groundwork inside would not). */
+  blocks: (n: number, step: 1 | 2) => Block[];
   /** The first horizon's cap: one fewer when a capacity barrier stands in it. */
   firstCap: number;
   /** The work a capacity barrier keeps out of the first horizon (its index), if any. */
@@ -33,13 +34,13 @@ export interface TimeRules {
 /**
  * The same placing with the first horizon one place smaller: the work a capacity barrier
  * keeps out is the last placed there of what may move (not the room's top vote, nor work
- * started with it over the cap), groundwork last. Null when the first horizon is not full enough to lose one.
+ * started with it; a joint top vote may), groundwork last. Null when the first horizon is not full enough to lose one.
  */
 export function placeWithLessRoom(
   work: readonly Work[],
   scheduled: readonly Horizon[],
   cap: number,
-  blocks: (n: number) => Block[],
+  blocks: (n: number, step: 1 | 2) => Block[],
   placed: readonly Placement[],
 ): Placement[] | null {
   if (cap < 2) return null;
@@ -48,7 +49,8 @@ export function placeWithLessRoom(
   // Groundwork stays if anything else can wait: the rest builds on it.
   const enabler = (n: number) => Number(work[n]!.d.def.enabler);
   const movable = inFirst
-    .filter(({ p, n }) => work[n]!.group !== 0 && p.pulledBy === null)
+    // A joint top vote may wait; the room's top vote (the first of them) and what it pulled forward may not.
+    .filter(({ p, n }) => !(n === 0 && work[n]!.group === 0) && p.pulledBy === null)
     .sort((a, b) => enabler(a.n) - enabler(b.n) || b.p.order - a.p.order)[0];
   if (!movable) return null;
   return placeWork(work, scheduled, cap, { blocks, firstCap: cap - 1, heldBack: movable.n });
@@ -106,12 +108,12 @@ export function placeWork(
       // Said when a window closed a horizon it could have started in, or pushed its start within this one.
       const from = closed >= 0 ? scheduled[closed]!.fromMonth : scheduled[slot.h]!.fromMonth;
       const by = blocksBefore(blocks, from, start);
-      return by.length > 0 ? { ...slot, window: { start, by } } : slot;
+      return by.length > 0 ? { ...slot, window: { start, by, closed: closed >= 0 ? closed : null } } : slot;
     };
     if (force && floor < U && openMonth(scheduled[floor]!, blocks) !== null) {
       load[floor]!++;
       if (floor === 0 && groundwork) groundworkFirst = true;
-      return timed({ h: floor, full: [], over: load[floor]! > cap });
+      return timed({ h: floor, full: [], over: load[floor]! > capOf(floor) });
     }
     const full: string[] = [];
     const squeezed = held && floor === 0;
@@ -146,9 +148,8 @@ export function placeWork(
     const need = needsAt.length > 0 ? Math.max(...needsAt) : 0;
     const floor = Math.max(w.held.at, need);
     const together = pulledBy !== null || (top && needed.some((m) => out[m]?.pulledBy === w.d.def.key));
-    const blocks = time.blocks(n);
-    const first = place(floor, w.group <= 1 || pulledBy !== null, w.d.def.enabler, together, blocks, time.heldBack === n);
-    const second = w.steps === 2 ? (first.h < U ? place(first.h + 1, false, false, false, blocks) : { h: U, full: [] }) : null;
+    const first = place(floor, w.group <= 1 || pulledBy !== null, w.d.def.enabler, together, time.blocks(n, 1), time.heldBack === n);
+    const second = w.steps === 2 ? (first.h < U ? place(first.h + 1, false, false, false, time.blocks(n, 2)) : { h: U, full: [] }) : null;
     const needs = needed.filter((m) => out[m]?.first.h === need).map((m) => work[m]!.d.def.key);
     out[n] = {
       floor: floor === 0 ? null : w.held.at >= need ? { kind: 'barrier', h: floor, needs: [] } : { kind: 'groundwork', h: need, needs },

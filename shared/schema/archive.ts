@@ -133,6 +133,8 @@ const RoadmapSchema = z
     cautions: z.array(CautionSchema).max(100).optional(),
     /** The day the plan counts its months from; absent in archives written before it existed. */
     start: z.string().max(10).optional(),
+    /** The first horizon's room under a capacity barrier; absent in archives written before it existed. */
+    firstRoom: z.number().int().min(0).max(1_000).optional(),
   })
   .strict();
 

@@ -32,7 +32,8 @@ test('the console proposes the window a barrier names, the facilitator applies i
   await console.setPhase('assess');
   for (const phone of [ada, ben]) {
     await phone.expectPhase('assess');
-    await phone.setMarkers('leadership', 2, 3);
+    // People's step out of Broadcasting is a guide, work inside (Leadership's, "each leader answers … on one of our channels", would wait).
+    await phone.setMarkers('people', 2, 3);
     await phone.setMarkers('brand', 2, 3);
   }
   await console.setPhase('prioritise');
@@ -54,12 +55,12 @@ test('the console proposes the window a barrier names, the facilitator applies i
   await proposal.getByTestId('window-apply').click();
   await expect(proposal).toHaveCount(0, { timeout: 15_000 });
 
-  // Regenerate: Brand (public work) starts after the window and says why; Leadership (groundwork) stays in Now.
+  // Regenerate: Brand (public work) starts after the window and says why; People (groundwork inside) stays in Now.
   await console.page.getByTestId('generate').click();
   await console.page.getByTestId('apply').click();
   await expect(horizon('Next').locator('[data-testid="initiative"][data-id="brand:move"]')).toHaveCount(1, { timeout: 15_000 });
   await expect(brand).toContainText(`It starts in Next, in June 2030: “${QUIET}” (from March to May 2030).`);
-  await expect(horizon('Now').locator('[data-testid="initiative"][data-id="leadership:move"]')).toHaveCount(1);
+  await expect(horizon('Now').locator('[data-testid="initiative"][data-id="people:move"]')).toHaveCount(1);
   await brand.scrollIntoViewIfNeeded();
   await console.page.screenshot({ path: testInfo.outputPath('console-moved.png') });
 

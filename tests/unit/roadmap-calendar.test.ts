@@ -9,6 +9,9 @@ import { toMarkdown } from '../../shared/roadmap/markdown/index.ts';
 import type { BoardState, Card, Roadmap } from '../../shared/domain/types.ts';
 import { CardValueSchema, CommandSchema, SettingsPatchSchema, schemaRefusal } from '../../shared/schema/protocol.ts';
 import { card, makeBoard, markersOn, participant, vote } from '../fixtures/boards.ts';
+import { roadmapOf, SAMPLES } from '../fixtures/samples.ts';
+import { holds, monthOf, readHold } from '../../shared/domain/months.ts';
+import { facesPublic } from '../../shared/roadmap/calendar.ts';
 
 const ids = ['p1', 'p2', 'p3'];
 const initiative = (r: Roadmap, id: string) => r.initiatives.find((i) => i.id === id)!;
@@ -61,6 +64,33 @@ describe('a barrier with a time window', () => {
     expect(initiative(r, 'brand:move').horizon).toBe('next');
     expect(initiative(r, 'people:move').horizon).toBe('now');
     expect(initiative(r, 'people:move').startMonth).toBeUndefined();
+  });
+
+  it('holds groundwork whose first step faces the public, and says so', () => {
+    const b = board([barrier('The pre-election period from March to May', null, '2025-03/2025-05')]);
+    // Leadership out of Broadcasting: "each leader answers customers in person on one of our channels".
+    b.markers.push(...markersOn(ids, 'leadership', [2, 2, 2], [3, 3, 3]));
+    const r = generateRoadmap(b, '2025-03-14');
+    const leadership = initiative(r, 'leadership:move');
+    expect(leadership.firstStep).toContain('on one of our channels');
+    expect(leadership.horizon).toBe('next');
+    expect(leadership.why.join(' ')).toContain(
+      'It is groundwork the rest depends on, but its first step faces the public, so it starts in Next, in June 2025: “The pre-election period from March to May” (from March to May 2025).',
+    );
+    // People's step (a guide, inside) goes ahead in the window.
+    expect(initiative(r, 'people:move').horizon).toBe('now');
+  });
+
+  it('says what really moved work that starts months after the window is over', () => {
+    const b = board([barrier('The pre-election period from March to May', null, '2025-03/2025-05')]);
+    b.settings = { ...b.settings, initiativeCap: 1 };
+    const r = generateRoadmap(b, '2025-03-14');
+    const brand = initiative(r, 'brand:move');
+    expect(brand.horizon).toBe('later');
+    expect(brand.why.join(' ')).toContain(
+      '“The pre-election period from March to May” (from March to May 2025) keeps it out of Now, and Next is full, so it starts in Later.',
+    );
+    expect(brand.why.join(' ')).not.toContain('in September 2025: “The pre-election');
   });
 
   it('holds nothing once it is over, and counts from the start the facilitator set', () => {
@@ -128,5 +158,31 @@ describe('the schema', () => {
     expect(refusal(SettingsPatchSchema.safeParse({ planStart: '2026-02-30' }))?.code).toBe('INVALID_MONTH');
     const practice = { kind: 'practice', text: 'x', dimension: 'brand', stage: 2, createdAt: 1, hold: '/2025-09' };
     expect(CardValueSchema.safeParse(practice).success).toBe(false);
+  });
+});
+
+describe('every golden board', () => {
+  it('starts no public-facing step inside a general window, nor in the month before it', () => {
+    let checked = 0;
+    for (const sample of SAMPLES) {
+      const b = sample.board();
+      const r = roadmapOf(sample, b);
+      if (!r.start) continue;
+      const month = monthOf(r.start)!;
+      const windows = b.cards.filter((c) => c.kind === 'barrier' && c.dimension === null).flatMap((c) => readHold(c.hold) ?? []);
+      for (const i of r.initiatives.filter((x) => x.kind === 'move')) {
+        const h = r.horizons.find((x) => x.id === i.horizon)!;
+        if (h.kind === 'waiting') continue;
+        const enabler = b.dimensions.find((d) => d.key === i.dimension)?.enabler === true;
+        if (enabler && !facesPublic(i.firstStep)) continue;
+        const start = month + (i.startMonth ?? h.fromMonth);
+        for (const w of windows) {
+          checked++;
+          expect(holds(w, start) || holds(w, start + 1), `${sample.file}: ${i.title} starts in a window`).toBe(false);
+        }
+      }
+    }
+    // public-body and both Kestrel rooms have a general window.
+    expect(checked).toBeGreaterThan(10);
   });
 });

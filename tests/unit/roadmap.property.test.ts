@@ -16,6 +16,7 @@ import { makeBoard } from '../fixtures/boards.ts';
 import { KIND_WORDS, kindOf } from '../../shared/domain/organisation.ts';
 import { contradictions } from '../helpers/reasons.ts';
 import { fill, hasCardSlot } from '../../shared/roadmap/copy.ts';
+import { facesPublic } from '../../shared/roadmap/calendar.ts';
 import { holds, monthName, monthOf, readHold } from '../../shared/domain/months.ts';
 
 const RUNS = { numRuns: 300, seed: 20_250_314 };
@@ -596,12 +597,19 @@ describe('generateRoadmap: the calendar (property)', () => {
             if (c.kind !== 'barrier' || removed.has(c.authorId)) continue;
             const w = readHold(c.hold);
             const general = c.dimension === null || !dims.has(c.dimension);
-            if (!w || !(c.dimension === i.dimension || (general && !enabler))) continue;
+            // Groundwork waits for a general window too when its step faces the public.
+            if (!w || !(c.dimension === i.dimension || (general && (!enabler || facesPublic(i.firstStep))))) continue;
             expect(holds(w, month), `${i.id} starts in ${month} inside ${c.hold}`).toBe(false);
+            // New work gets its first month clear: it does not start the month before a window either.
+            expect(holds(w, month + 1), `${i.id} starts in ${month}, the month before ${c.hold}`).toBe(false);
           }
           if (i.startMonth !== undefined) {
             expect(i.startMonth).toBeGreaterThanOrEqual(h.fromMonth);
-            expect(i.why.some((w) => w.includes(`, in ${monthName(start + i.startMonth!, true)}: “`))).toBe(true);
+            // The month it starts in, or, when it starts months after the window, what the window closed and what was full.
+            const named = monthName(start + i.startMonth, true);
+            expect(
+              i.why.some((w) => w.includes(`, in ${named}: “`) || w.endsWith(`, in ${named}.`) || w.includes(' keeps it out of ')),
+            ).toBe(true);
           }
         }
         expect(contradictions(board, r)).toEqual([]);

@@ -335,7 +335,8 @@ describe('generateRoadmap: sequencing that listens', () => {
     // Brand, the first of the top votes, needs people first (the template says so): people is step one.
     expect(byHorizon(r).now).toEqual(['people:move', 'brand:move', 'content:move']);
     expect(initiative(r, 'insight:move')!.why).toContain(
-      'The room gave it the most votes (3 of the 9 cast), but Now is full, so it starts in Next.',
+      // A tie is called a tie: three dimensions share the most votes.
+      'Brand positioning & voice, Content & storytelling and Insight & measurement share the most votes, 3 each of the 9 cast, but Now is full, so it starts in Next.',
     );
   });
 
@@ -625,7 +626,7 @@ describe('generateRoadmap: Before you act', () => {
     expect(generateRoadmap(realisticBoard()).cautions!.find((c) => c.kind === 'whole-plan')).toEqual({
       kind: 'whole-plan',
       dimensions: [],
-      text: "“No time: the leadership team is fully booked with the merger” is about people's time: with 3 initiatives at a time, agree in the first 30 days what stops to make room.",
+      text: "“No time: the leadership team is fully booked with the merger” is about people's time: it leaves Now room for 2 initiatives, not 3, and the plan keeps to that; agree in the first 30 days what stops to make room for them.",
     });
   });
 

@@ -47,8 +47,15 @@ export function firstThirtyDaysSection(out: MarkdownWriter, ctx: ExportContext):
   } else {
     const intro: string[] = [];
     if (thin) intro.push('A proposal to test, not yet a decision (see Before you act).');
-    if (meeting.length > 0) intro.push(`One meeting to settle what the room disagreed on${firstHorizon ? ', then the first steps' : ''}.`);
-    else if (firstHorizon) intro.push(`The first steps in ${inline(firstHorizon.label)}.`);
+    // Under a capacity barrier the meeting is not one of the first horizon's places: said, so the list agrees with "room for 2".
+    const room =
+      roadmap.firstRoom !== undefined && firstHorizon === scheduled[0] && firstHorizon
+        ? ` in ${inline(firstHorizon.label)}, which has room for ${roadmap.firstRoom}`
+        : '';
+    if (meeting.length > 0)
+      intro.push(`One meeting to settle what the room disagreed on${firstHorizon ? `, then the first steps${room}` : ''}.`);
+    else if (firstHorizon)
+      intro.push(`The first steps in ${inline(firstHorizon.label)}${room ? `, which has room for ${roadmap.firstRoom}` : ''}.`);
     if (firstHorizon && firstHorizon !== scheduled[0])
       intro.push(`Nothing starts in ${inline(scheduled[0]!.label)}: the reasons below say why.`);
     if (!board.settings.anonymous && roadmap.initiatives.some((i) => suggestedOwners(i).length > 0)) {

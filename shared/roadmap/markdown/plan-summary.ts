@@ -60,9 +60,23 @@ export function summaryParagraphs(
     const planned = work.filter((i) => !waiting.has(i.horizon)).length;
     const horizons = roadmap.horizons.filter((h) => !isAddedByRoadmap(h) && roadmap.initiatives.some((i) => i.horizon === h.id)).length;
     const waitingCount = work.length - planned;
-    sentences.push(
-      `The plan spreads ${plural(planned, 'initiative')} over ${plural(horizons, 'horizon')}, at most ${board.settings.initiativeCap} at a time, to keep disruption low.${waitingCount > 0 ? ` ${plural(waitingCount, 'more waits', 'more wait')} for a free slot.` : ''}`,
-    );
+    const meetings = roadmap.initiatives.length - work.length;
+    // The number of initiatives said is the number listed: meetings and the waiting list included.
+    const first = roadmap.horizons.find((h) => !isAddedByRoadmap(h));
+    const room = roadmap.firstRoom !== undefined && first ? ` (${roadmap.firstRoom} in ${escape(first.label)})` : '';
+    const atATime = `at most ${board.settings.initiativeCap} at a time${room}`;
+    if (meetings === 0) {
+      sentences.push(
+        `The plan spreads ${plural(planned, 'initiative')} over ${plural(horizons, 'horizon')}, ${atATime}, to keep disruption low.${waitingCount > 0 ? ` ${plural(waitingCount, 'more waits', 'more wait')} for a free slot.` : ''}`,
+      );
+    } else {
+      const parts = [
+        `${meetings === 1 ? 'a meeting' : `${meetings} meetings`} in the first 30 days`,
+        ...(planned > 0 ? [`${planned} over ${plural(horizons, 'horizon')}, ${atATime}, to keep disruption low`] : []),
+        ...(waitingCount > 0 ? [`${waitingCount} waiting for a free slot`] : []),
+      ];
+      sentences.push(`The plan holds ${plural(roadmap.initiatives.length, 'initiative')}: ${listNames(parts)}.`);
+    }
   }
   return [sentences.join(' ')];
 }
