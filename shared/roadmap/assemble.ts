@@ -35,7 +35,7 @@ interface Texts {
   openingId: string;
   cap: number;
   /** Enabling work the room's top vote pulled forward: its name, and the top vote's key. */
-  pulled: { name: string; by: string }[];
+  pulled: { name: string; by: string; order: number }[];
   calendar: Calendar;
 }
 
@@ -69,7 +69,12 @@ export function assembleRoadmap(
     U,
     openingId: opening.id,
     cap,
-    pulled: work.flatMap((w, n) => (placements[n]!.pulledBy ? [{ name: w.d.def.name, by: placements[n]!.pulledBy! }] : [])),
+    // In the order they were placed, which is the order they are numbered in.
+    pulled: work
+      .flatMap((w, n) =>
+        placements[n]!.pulledBy ? [{ name: w.d.def.name, by: placements[n]!.pulledBy!, order: placements[n]!.order }] : [],
+      )
+      .sort((a, b) => a.order - b.order),
     calendar,
   };
 
@@ -81,12 +86,22 @@ export function assembleRoadmap(
     .map((p, seq) => ({ ...p, seq }));
   // Within a horizon, work that waits for a first-30-days meeting comes after what can start at once,
   // so the first 30 days number their items without a gap (1, 2, 3, not 1, 2, 4).
-  const waits = (i: Initiative) => Number(i.kind === 'move' && i.fromStage === STAGE_NOT_AGREED);
+  // Work that needs a dimension whose step waits in the same horizon waits with it, so it stays numbered after it.
+  const needsOf = new Map(work.map((w) => [w.d.def.key, w.needs]));
+  const afterMeeting = new Set<string>();
+  for (const p of placed) {
+    const i = p.initiative;
+    const towards = i.kind === 'move' && i.fromStage === STAGE_NOT_AGREED;
+    const after = (needsOf.get(i.dimension) ?? []).some((k) => afterMeeting.has(`${k}@${p.h}`));
+    if (i.kind === 'move' && (towards || after)) afterMeeting.add(`${i.dimension}@${p.h}`);
+  }
+  const waits = (p: { h: number; initiative: Initiative }) =>
+    Number(afterMeeting.has(`${p.initiative.dimension}@${p.h}`) && p.initiative.kind === 'move');
   const used = new Set(placed.map((p) => p.h));
   const horizons: Horizon[] = [...(used.has(-1) ? [opening] : []), ...scheduled, ...(used.has(U) ? [waiting] : [])];
   const idOf = (h: number) => (h === -1 ? opening.id : h === U ? waiting.id : scheduled[h]!.id);
   const initiatives = placed
-    .sort((a, b) => a.h - b.h || waits(a.initiative) - waits(b.initiative) || a.seq - b.seq)
+    .sort((a, b) => a.h - b.h || waits(a) - waits(b) || a.seq - b.seq)
     .map((p) => inFieldOrder({ ...p.initiative, horizon: idOf(p.h) }));
   suggestOwners(initiatives, facts, board.settings.anonymous === true);
 
@@ -162,6 +177,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
       afterMeeting,
       noRoom: t.noRoom,
       pulledBy,
+      pulledStep: t.pulled.filter((x) => x.by === p.pulledBy).findIndex((x) => x.order === p.order) + 1,
       withNeeds,
       over: at.over === true,
       cap: t.cap,

@@ -18,6 +18,7 @@ import { listNames, plural } from '../domain/words.ts';
 import type { TimeBarrier } from './time-barriers.ts';
 
 const ORDINALS = ['most', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'] as const;
+const STEP_WORDS = ['one', 'two', 'three', 'four', 'five'] as const;
 /** A card quoted in a sentence keeps this many words at most; the appendix has it whole. */
 const QUOTE_WORDS = 16;
 
@@ -148,6 +149,8 @@ export interface PlacementFacts {
   byGap?: boolean;
   /** The room's top vote needs this first: its name (this one was placed ahead of its rank). */
   pulledBy?: string | null;
+  /** Its place among the work that top vote needs first (1: step one). */
+  pulledStep?: number;
   /** For the top vote: the enabling work it needs, started with it; and whether that went over the cap. */
   withNeeds?: string[];
   over?: boolean;
@@ -200,7 +203,8 @@ export function placementSentence(p: PlacementFacts): string {
   }
   const starts = `it starts in ${p.label}${meeting}`;
   const over = p.over ? `, one more than the ${p.cap} at a time the plan otherwise allows` : '';
-  if (p.pulledBy) return `The room's top vote, ${p.pulledBy}, needs it first, so it starts in ${p.label}, as step one${over}.`;
+  if (p.pulledBy)
+    return `The room's top vote, ${p.pulledBy}, needs it first, so it starts in ${p.label}, as step ${STEP_WORDS[(p.pulledStep ?? 1) - 1] ?? p.pulledStep}${over}.`;
   if (p.lead === 'top' && p.withNeeds && p.withNeeds.length > 0) {
     return `The room gave it the most votes (${p.votes} of the ${p.cast} cast), and it needs ${listNames(p.withNeeds)} first: it starts in ${p.label}, after ${p.withNeeds.length === 1 ? 'that step' : 'those steps'}${over}.`;
   }

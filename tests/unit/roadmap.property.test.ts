@@ -348,8 +348,13 @@ describe('generateRoadmap properties: sequencing that listens', () => {
           expect(ground.some(c.inFirst)).toBe(true);
         }
         // Dependency order: nothing starts before the work it needs (the template's `needs`).
+        // In the same horizon it is numbered after it: the export numbers items in the order of the list.
+        const at = (i: Initiative) => r.initiatives.indexOf(i);
         for (const i of c.firstSteps)
-          for (const n of c.needed(i)) expect(c.rank(n), `${i.id} needs ${n.id}`).toBeLessThanOrEqual(c.rank(i));
+          for (const n of c.needed(i)) {
+            expect(c.rank(n), `${i.id} needs ${n.id}`).toBeLessThanOrEqual(c.rank(i));
+            if (c.rank(n) === c.rank(i)) expect(at(n), `${i.id} is numbered after ${n.id}`).toBeLessThan(at(i));
+          }
       }),
       RUNS,
     );

@@ -298,25 +298,25 @@ describe('generateRoadmap: initiatives', () => {
 describe('generateRoadmap: sequencing that listens', () => {
   it('realistic board: the most-voted dimension starts in Now with what it needs; a capacity barrier takes a place; a barrier holds Brand', () => {
     const r = generateRoadmap(realisticBoard());
-    // Conversation (the top vote) needs the sign-offs cut first: ways of working starts with it, as step one.
-    // "No time: the leadership team is fully booked" is general and about time: Now takes two, not three.
+    // Conversation (the top vote) needs the staff guide and the sign-offs cut first: both start with it, as steps one and two.
+    // "No time: the leadership team is fully booked" is general and about time: Now takes two, not three, but the top vote's
+    // enablers go with it over the cap.
     expect(byHorizon(r)).toEqual({
       [OPENING_HORIZON_ID]: ['leadership:align'],
-      now: ['ways-of-working:move', 'conversation:move'],
-      next: ['people:move', 'content:move', 'leadership:move'],
-      later: ['insight:move', 'community:move', 'commerce:move'],
+      now: ['people:move', 'ways-of-working:move', 'conversation:move'],
+      next: ['content:move', 'leadership:move', 'insight:move'],
+      later: ['community:move', 'commerce:move'],
       'year-two': ['brand:move'],
     });
     expect(initiative(r, 'people:move')!.why).toContain(
-      'It is groundwork the rest depends on, but “No time: the leadership team is fully booked with the merger” leaves Now room for 2, not 3, so it starts in Next.',
-    );
-    expect(initiative(r, 'conversation:move')!.why).toContain(
-      'The room gave it the most votes (8 of the 36 cast), and it needs Ways of working & business model first: it starts in Now, after that step.',
-    );
-    expect(initiative(r, 'ways-of-working:move')!.why).toContain(
       "The room's top vote, Conversation & inbound communication, needs it first, so it starts in Now, as step one.",
     );
-    expect(initiative(r, 'content:move')!.why).toContain('It starts in Next, once People, culture & skills (needed first) is under way.');
+    expect(initiative(r, 'conversation:move')!.why).toContain(
+      'The room gave it the most votes (8 of the 36 cast), and it needs People, culture & skills and Ways of working & business model first: it starts in Now, after those steps.',
+    );
+    expect(initiative(r, 'ways-of-working:move')!.why).toContain(
+      "The room's top vote, Conversation & inbound communication, needs it first, so it starts in Now, as step two.",
+    );
     const brand = initiative(r, 'brand:move')!;
     const agency = realisticBoard().cards.find((c) => c.text.startsWith('The agency contract'))!;
     expect(brand.heldBy).toEqual([agency.key]);
@@ -696,7 +696,7 @@ describe('moveInitiative', () => {
 
   it('moves into a horizon at a position and marks horizon and order edited', () => {
     const moved = moveInitiative(r, 'commerce:move', 'now', 1);
-    expect(order(moved, 'now')).toEqual(['ways-of-working:move', 'commerce:move', 'conversation:move']);
+    expect(order(moved, 'now')).toEqual(['people:move', 'commerce:move', 'ways-of-working:move', 'conversation:move']);
     expect(initiative(moved, 'commerce:move')!.edited).toEqual(['horizon', 'order']);
     // A manual move may exceed the cap: people decide. The list stays ordered by horizon.
     const ranks = moved.initiatives.map((i) => moved.horizons.findIndex((h) => h.id === i.horizon));
@@ -705,8 +705,12 @@ describe('moveInitiative', () => {
 
   it('clamps the index and reorders within a horizon', () => {
     const last = moveInitiative(r, 'ways-of-working:move', 'now', 99);
-    expect(order(last, 'now')).toEqual(['conversation:move', 'ways-of-working:move']);
-    expect(order(moveInitiative(last, 'ways-of-working:move', 'now', -5), 'now')).toEqual(['ways-of-working:move', 'conversation:move']);
+    expect(order(last, 'now')).toEqual(['people:move', 'conversation:move', 'ways-of-working:move']);
+    expect(order(moveInitiative(last, 'ways-of-working:move', 'now', -5), 'now')).toEqual([
+      'ways-of-working:move',
+      'people:move',
+      'conversation:move',
+    ]);
   });
 
   it('moves into an empty horizon and into the first 30 days', () => {
