@@ -218,7 +218,7 @@ describe('toMarkdown: structure', () => {
     expect(section(toMarkdown(board, confirmed, { date: '2025-03-14' }), 'First 30 days')).toContain('Owner: Kwame Mensah (confirmed).');
     // Initiatives in Now point to the first 30 days rather than repeat their step; a horizon whose every step is there says so once.
     expect(section(out, 'Now (months 0 to 3)')).toMatch(/^\nFirst steps and owners: see First 30 days\.\n/);
-    expect(section(out, '3. Conversation & inbound communication: from Broadcasting to Engaging')).not.toContain('First step');
+    expect(section(out, '4. Conversation & inbound communication: from Broadcasting to Engaging')).not.toContain('First step');
     expect(section(out, '6. Leadership & ownership: towards Engaging')).toContain(
       '- **First step:** Whichever camp is right, both can start here: ',
     );
