@@ -16,7 +16,7 @@ import { suggestOwners } from './owners.ts';
 import type { Placement, Slot } from './place.ts';
 import type { Work } from './rank.ts';
 import { rerunFor, sinceFrom } from './rerun.ts';
-import { alignStepFor, baseStepFor, benchmarkFor, firstStepFor, pickEnd, todayCard, todayWhy } from './team-words.ts';
+import { alignStepFor, baseStepFor, baselineCard, benchmarkFor, firstStepFor, pickEnd, todayWhy } from './team-words.ts';
 
 /** What every initiative's texts read besides its own work and placement. */
 interface Texts {
@@ -248,7 +248,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
             ...thin,
           ],
           firstStep: rerun.step(both),
-          suggestedBenchmark: copy.withBaseline(benchmarkFor(d, from, serves), lowCard?.text),
+          suggestedBenchmark: copy.withBaseline(benchmarkFor(d, from, serves), baselineCard(d, from, step.card, facts)?.text),
           heldBy: heldKeys,
           ...startOf(p.first),
         },
@@ -261,8 +261,8 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   const { steps } = w;
   const mid = steps === 2 ? from + Math.ceil(summary.gap / 2) : to;
   const step = firstStepFor(d, from, mid, serves, facts);
-  // Today's card is the baseline of the step's benchmark; said there, not twice.
-  const baseline = todayCard(d, from, step.card, facts) ?? step.card;
+  // The benchmark measures the step: its baseline is the card the step started from, or another about the step.
+  const baseline = baselineCard(d, from, step.card, facts);
   const out: { h: number; initiative: Initiative }[] = [
     {
       h: p.first.h,

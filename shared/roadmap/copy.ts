@@ -281,8 +281,8 @@ export function bothCampsStep(low: string | undefined, high: string | undefined,
 }
 
 /** A suggested benchmark with where it starts from: the team's own card when there is one, otherwise a count to take now. */
-export const withBaseline = (benchmark: string, card: string | undefined): string =>
-  `${benchmark} Today: ${card ? quote(card) : 'count it in the first week, before anything changes'}.`;
+export const withBaseline = (benchmark: { text: string; count?: string }, card: string | undefined): string =>
+  `${benchmark.text} Today: ${card ? quote(card) : (benchmark.count ?? 'count it in the first week, before anything changes')}.`;
 
 export const alignStep = (name: string) =>
   `Ask each person for one concrete example of how ${name} works here today, compare the examples, and agree which stage they show.`;

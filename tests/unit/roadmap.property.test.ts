@@ -15,7 +15,7 @@ import type { BoardState, Card, Initiative, Marker, Roadmap, Vote } from '../../
 import { makeBoard } from '../fixtures/boards.ts';
 import { KIND_WORDS, kindOf } from '../../shared/domain/organisation.ts';
 import { contradictions } from '../helpers/reasons.ts';
-import { fill, hasCardSlot } from '../../shared/roadmap/copy.ts';
+import { fill, hasCardSlot, quote } from '../../shared/roadmap/copy.ts';
 import { holds, monthName, monthOf, readHold } from '../../shared/domain/months.ts';
 
 const RUNS = { numRuns: 300, seed: 20_250_314 };
@@ -491,10 +491,22 @@ describe("generateRoadmap properties: the team's words, owners and benchmarks", 
           if (i.kind !== 'move') continue;
           const c = context(board, r);
           const from = i.fromStage === STAGE_NOT_AGREED ? c.summary(i.dimension).low! : i.fromStage;
-          const paired = PLAYBOOK.get(i.dimension)!
-            .benchmarks[from - 1]!.replace(/\{serves\}/g, board.settings.serves)
-            .replace(/\{act\}/g, KIND_WORDS[kindOf(board.settings.organisationKind)].act);
-          expect(i.suggestedBenchmark.startsWith(`${paired} Today: `)).toBe(true);
+          const words = (t: string) =>
+            t.replace(/\{serves\}/g, board.settings.serves).replace(/\{act\}/g, KIND_WORDS[kindOf(board.settings.organisationKind)].act);
+          const [, paired, count] = /^(.*?)\s*\{today\|(.*)\}$/.exec(PLAYBOOK.get(i.dimension)!.benchmarks[from - 1]!)!;
+          expect(i.suggestedBenchmark.startsWith(`${words(paired!)} Today: `)).toBe(true);
+          // The baseline is a card about the step the benchmark measures (one of its cues), or what to count today.
+          const baseline = /Today: “([^”]*)”\.$/.exec(i.suggestedBenchmark)?.[1];
+          if (baseline === undefined) expect(i.suggestedBenchmark.endsWith(` Today: ${words(count!)}.`)).toBe(true);
+          else {
+            const cues = PLAYBOOK.get(i.dimension)!.firstSteps[from - 1]!.cues;
+            const card = board.cards.find((x) => x.dimension === i.dimension && x.kind === 'practice' && quote(x.text) === `“${baseline}”`);
+            expect(card, baseline).toBeDefined();
+            expect(
+              cues.some((cue) => new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(card!.text)),
+              `“${baseline}” for ${i.suggestedBenchmark}`,
+            ).toBe(true);
+          }
         }
       }),
       RUNS,
