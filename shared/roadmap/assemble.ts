@@ -42,7 +42,9 @@ interface Texts {
 /** The organisation's words: who it serves as the facilitator said it, or its kind's word; what they do with it, from its kind. */
 function orgWords(board: BoardState): copy.OrgWords {
   const words = KIND_WORDS[kindOf(board.settings.organisationKind)];
-  return { serves: String(board.settings.serves ?? '').trim() || words.serves, act: words.act };
+  const serves = String(board.settings.serves ?? '').trim() || words.serves;
+  // Three people or fewer are the whole team in the room, not a leadership team with staff behind it.
+  return board.participants.length <= 3 ? { serves, act: words.act, few: true } : { serves, act: words.act };
 }
 
 /** `cap` as generateRoadmap read it from the settings; `placements` in the order of `work`. */

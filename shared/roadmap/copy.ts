@@ -26,7 +26,24 @@ const QUOTE_WORDS = 16;
 export interface OrgWords {
   serves: string;
   act: string;
+  /** A room of three or fewer: the canvas's "each leader" and "the leadership team" become "each of us" and "the whole team". */
+  few?: boolean;
 }
+
+/** The canvas's words for a leadership team, and what a room of a few people says instead. */
+const FEW_WORDS: readonly [RegExp, string][] = [
+  [/\bName one leader as owner\b/g, 'Name one of us as owner'],
+  [/\bthe next four leadership meetings\b/g, 'our next four team meetings'],
+  [/\bthen compare what they heard\b/g, 'then compare what we heard'],
+  [/\bask each leader how often they\b/g, 'ask each of us how often we'],
+  [/\bEach leader\b/g, 'Each of us'],
+  [/\b(?:each|every) leader\b/g, 'each of us'],
+  [/\bthe leaders review together\b/g, 'we review together'],
+  [/\bleaders ask staff\b/g, 'we ask staff'],
+  [/\bsigned by the leaders\b/g, 'agreed by all of us'],
+  [/\bthe leadership team\b/g, 'the whole team'],
+  [/^Leaders who\b/, 'Those of us who'],
+];
 
 /** `{card|words}` in a playbook step: where the team's card goes, and the words that stand in when no card fits. */
 const CARD_SLOT = /\{card\|([^}]*)\}/g;
@@ -44,7 +61,8 @@ export const fill = (text: string, w: OrgWords, card?: string, barrier?: string)
     .replace(BARRIER_PART, (_, part: string) => (barrier === undefined ? '' : part.replace(/\{barrier\}/g, quote(barrier))))
     .replace(CARD_SLOT, (_, instead: string) => (card === undefined ? instead : quote(card)))
     .replace(/\{serves\}/g, w.serves)
-    .replace(/\{act\}/g, w.act);
+    .replace(/\{act\}/g, w.act)
+    .replace(/^[\s\S]*$/, (all) => (w.few ? FEW_WORDS.reduce((t, [from, to]) => t.replace(from, to), all) : all));
 
 /** The step names the team's card in a place of its own (`{card|…}`) rather than after "Start with". */
 export const hasCardSlot = (text: string): boolean => /\{card\|[^}]*\}/.test(text);

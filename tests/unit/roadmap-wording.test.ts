@@ -340,6 +340,17 @@ describe('the benchmarks measure their own step, from a card about it', () => {
   });
 });
 
+describe('the steps fit the size of the room', () => {
+  it('a room of three or fewer is the whole team: it is never told "each leader" or "signed by the leaders"', () => {
+    const few = SAMPLES.filter((sample) => sample.board().participants.length <= 3);
+    expect(few.length).toBeGreaterThan(0);
+    for (const sample of few)
+      expect(body(exportOf(sample)), sample.file).not.toMatch(/\b(?:each|every) leader\b|signed by the leaders|leadership meetings/i);
+    // A larger room keeps the canvas's words for its leadership team.
+    expect(SAMPLES.some((sample) => sample.board().participants.length > 3 && /\beach leader\b/i.test(exportOf(sample)))).toBe(true);
+  });
+});
+
 describe('the export over random boards', () => {
   it('never uses an organisation word the board does not, numbers without gaps, prints no empty horizon, suggests one owner at most', () => {
     const base = makeBoard();

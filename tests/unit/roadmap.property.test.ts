@@ -399,7 +399,8 @@ describe("generateRoadmap properties: the team's words, owners and benchmarks", 
         for (const i of r.initiatives.filter((x) => x.kind === 'move')) {
           const from = i.fromStage === STAGE_NOT_AGREED ? c.summary(i.dimension).low! : i.fromStage;
           const step = PLAYBOOK.get(i.dimension)!.firstSteps[from - 1]!;
-          const words = { serves, act: KIND_WORDS[kindOf(board.settings.organisationKind)].act };
+          // Three people or fewer are the whole team: "each of us" where the canvas says "each leader".
+          const words = { serves, act: KIND_WORDS[kindOf(board.settings.organisationKind)].act, few: board.participants.length <= 3 };
           // The step may answer a barrier on its dimension ([[… {barrier} …]]); without one it is the canvas's words alone.
           const barriers = c.cards.filter((x) => x.kind === 'barrier' && x.dimension === i.dimension && !x.notBefore).map((x) => x.text);
           const canvas = fill(step.text, words);
@@ -492,7 +493,11 @@ describe("generateRoadmap properties: the team's words, owners and benchmarks", 
           const c = context(board, r);
           const from = i.fromStage === STAGE_NOT_AGREED ? c.summary(i.dimension).low! : i.fromStage;
           const words = (t: string) =>
-            t.replace(/\{serves\}/g, board.settings.serves).replace(/\{act\}/g, KIND_WORDS[kindOf(board.settings.organisationKind)].act);
+            fill(t, {
+              serves: board.settings.serves,
+              act: KIND_WORDS[kindOf(board.settings.organisationKind)].act,
+              few: board.participants.length <= 3,
+            });
           const [, paired, count] = /^(.*?)\s*\{today\|(.*)\}$/.exec(PLAYBOOK.get(i.dimension)!.benchmarks[from - 1]!)!;
           expect(i.suggestedBenchmark.startsWith(`${words(paired!)} Today: `)).toBe(true);
           // The baseline is a card about the step the benchmark measures (one of its cues), or what to count today.
