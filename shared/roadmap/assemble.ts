@@ -16,7 +16,7 @@ import { suggestOwners } from './owners.ts';
 import type { Placement, Slot } from './place.ts';
 import type { Work } from './rank.ts';
 import { rerunFor, sinceFrom } from './rerun.ts';
-import { alignStepFor, baseStepFor, benchmarkFor, firstStepFor, pickEnd, todayCard, todayWhy } from './team-words.ts';
+import { alignStepFor, baseStepFor, baselineCard, benchmarkFor, firstStepFor, pickEnd, todayWhy } from './team-words.ts';
 
 /** What every initiative's texts read besides its own work and placement. */
 interface Texts {
@@ -37,14 +37,16 @@ interface Texts {
   /** The first horizon's room under a capacity barrier (calendar.ts), when the plan keeps to it. */
   firstRoom: number | null;
   /** Enabling work the room's top vote pulled forward: its name, and the top vote's key. */
-  pulled: { name: string; by: string }[];
+  pulled: { name: string; by: string; order: number }[];
   calendar: Calendar;
 }
 
 /** The organisation's words: who it serves as the facilitator said it, or its kind's word; what they do with it, from its kind. */
 function orgWords(board: BoardState): copy.OrgWords {
   const words = KIND_WORDS[kindOf(board.settings.organisationKind)];
-  return { serves: String(board.settings.serves ?? '').trim() || words.serves, act: words.act };
+  const serves = String(board.settings.serves ?? '').trim() || words.serves;
+  // Three people or fewer are the whole team in the room, not a leadership team with staff behind it.
+  return board.participants.length <= 3 ? { serves, act: words.act, few: true } : { serves, act: words.act };
 }
 
 /** `cap` as generateRoadmap read it from the settings; `placements` in the order of `work`. */
@@ -73,7 +75,12 @@ export function assembleRoadmap(
     openingId: opening.id,
     cap,
     firstRoom,
-    pulled: work.flatMap((w, n) => (placements[n]!.pulledBy ? [{ name: w.d.def.name, by: placements[n]!.pulledBy! }] : [])),
+    // In the order they were placed, which is the order they are numbered in.
+    pulled: work
+      .flatMap((w, n) =>
+        placements[n]!.pulledBy ? [{ name: w.d.def.name, by: placements[n]!.pulledBy!, order: placements[n]!.order }] : [],
+      )
+      .sort((a, b) => a.order - b.order),
     calendar,
   };
 
@@ -85,12 +92,22 @@ export function assembleRoadmap(
     .map((p, seq) => ({ ...p, seq }));
   // Within a horizon, work that waits for a first-30-days meeting comes after what can start at once,
   // so the first 30 days number their items without a gap (1, 2, 3, not 1, 2, 4).
-  const waits = (i: Initiative) => Number(i.kind === 'move' && i.fromStage === STAGE_NOT_AGREED);
+  // Work that needs a dimension whose step waits in the same horizon waits with it, so it stays numbered after it.
+  const needsOf = new Map(work.map((w) => [w.d.def.key, w.needs]));
+  const afterMeeting = new Set<string>();
+  for (const p of placed) {
+    const i = p.initiative;
+    const towards = i.kind === 'move' && i.fromStage === STAGE_NOT_AGREED;
+    const after = (needsOf.get(i.dimension) ?? []).some((k) => afterMeeting.has(`${k}@${p.h}`));
+    if (i.kind === 'move' && (towards || after)) afterMeeting.add(`${i.dimension}@${p.h}`);
+  }
+  const waits = (p: { h: number; initiative: Initiative }) =>
+    Number(afterMeeting.has(`${p.initiative.dimension}@${p.h}`) && p.initiative.kind === 'move');
   const used = new Set(placed.map((p) => p.h));
   const horizons: Horizon[] = [...(used.has(-1) ? [opening] : []), ...scheduled, ...(used.has(U) ? [waiting] : [])];
   const idOf = (h: number) => (h === -1 ? opening.id : h === U ? waiting.id : scheduled[h]!.id);
   const initiatives = placed
-    .sort((a, b) => a.h - b.h || waits(a.initiative) - waits(b.initiative) || a.seq - b.seq)
+    .sort((a, b) => a.h - b.h || waits(a) - waits(b) || a.seq - b.seq)
     .map((p) => inFieldOrder({ ...p.initiative, horizon: idOf(p.h) }));
   suggestOwners(initiatives, facts, board.settings.anonymous === true);
 
@@ -171,6 +188,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
       afterMeeting,
       noRoom: t.noRoom,
       pulledBy,
+      pulledStep: t.pulled.filter((x) => x.by === p.pulledBy).findIndex((x) => x.order === p.order) + 1,
       withNeeds,
       over: at.over === true,
       cap: at.h === 0 && t.firstRoom !== null ? t.firstRoom : t.cap,
@@ -242,7 +260,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
             ...thin,
           ],
           firstStep: rerun.step(both),
-          suggestedBenchmark: copy.withBaseline(benchmarkFor(d, from, serves), lowCard?.text),
+          suggestedBenchmark: copy.withBaseline(benchmarkFor(d, from, serves), baselineCard(d, from, step.card, facts)?.text),
           heldBy: heldKeys,
           ...startOf(p.first),
         },
@@ -255,8 +273,8 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   const { steps } = w;
   const mid = steps === 2 ? from + Math.ceil(summary.gap / 2) : to;
   const step = firstStepFor(d, from, mid, serves, facts);
-  // Today's card is the baseline of the step's benchmark; said there, not twice.
-  const baseline = todayCard(d, from, step.card, facts) ?? step.card;
+  // The benchmark measures the step: its baseline is the card the step started from, or another about the step.
+  const baseline = baselineCard(d, from, step.card, facts);
   const out: { h: number; initiative: Initiative }[] = [
     {
       h: p.first.h,

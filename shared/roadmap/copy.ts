@@ -18,6 +18,7 @@ import { listNames, plural } from '../domain/words.ts';
 import type { TimeBarrier } from './time-barriers.ts';
 
 const ORDINALS = ['most', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'] as const;
+const STEP_WORDS = ['one', 'two', 'three', 'four', 'five'] as const;
 /** A card quoted in a sentence keeps this many words at most; the appendix has it whole. */
 const QUOTE_WORDS = 16;
 
@@ -25,7 +26,24 @@ const QUOTE_WORDS = 16;
 export interface OrgWords {
   serves: string;
   act: string;
+  /** A room of three or fewer: the canvas's "each leader" and "the leadership team" become "each of us" and "the whole team". */
+  few?: boolean;
 }
+
+/** The canvas's words for a leadership team, and what a room of a few people says instead. */
+const FEW_WORDS: readonly [RegExp, string][] = [
+  [/\bName one leader as owner\b/g, 'Name one of us as owner'],
+  [/\bthe next four leadership meetings\b/g, 'our next four team meetings'],
+  [/\bthen compare what they heard\b/g, 'then compare what we heard'],
+  [/\bask each leader how often they\b/g, 'ask each of us how often we'],
+  [/\bEach leader\b/g, 'Each of us'],
+  [/\b(?:each|every) leader\b/g, 'each of us'],
+  [/\bthe leaders review together\b/g, 'we review together'],
+  [/\bleaders ask staff\b/g, 'we ask staff'],
+  [/\bsigned by the leaders\b/g, 'agreed by all of us'],
+  [/\bthe leadership team\b/g, 'the whole team'],
+  [/^Leaders who\b/, 'Those of us who'],
+];
 
 /** `{card|words}` in a playbook step: where the team's card goes, and the words that stand in when no card fits. */
 const CARD_SLOT = /\{card\|([^}]*)\}/g;
@@ -43,7 +61,8 @@ export const fill = (text: string, w: OrgWords, card?: string, barrier?: string)
     .replace(BARRIER_PART, (_, part: string) => (barrier === undefined ? '' : part.replace(/\{barrier\}/g, quote(barrier))))
     .replace(CARD_SLOT, (_, instead: string) => (card === undefined ? instead : quote(card)))
     .replace(/\{serves\}/g, w.serves)
-    .replace(/\{act\}/g, w.act);
+    .replace(/\{act\}/g, w.act)
+    .replace(/^[\s\S]*$/, (all) => (w.few ? FEW_WORDS.reduce((t, [from, to]) => t.replace(from, to), all) : all));
 
 /** The step names the team's card in a place of its own (`{card|…}`) rather than after "Start with". */
 export const hasCardSlot = (text: string): boolean => /\{card\|[^}]*\}/.test(text);
@@ -148,6 +167,8 @@ export interface PlacementFacts {
   byGap?: boolean;
   /** The room's top vote needs this first: its name (this one was placed ahead of its rank). */
   pulledBy?: string | null;
+  /** Its place among the work that top vote needs first (1: step one). */
+  pulledStep?: number;
   /** For the top vote: the enabling work it needs, started with it; and whether that went over the cap. */
   withNeeds?: string[];
   over?: boolean;
@@ -208,7 +229,8 @@ export function placementSentence(p: PlacementFacts): string {
   }
   const starts = `it starts in ${p.label}${meeting}`;
   const over = p.over ? `, one more than the ${p.cap} at a time the plan otherwise allows` : '';
-  if (p.pulledBy) return `The room's top vote, ${p.pulledBy}, needs it first, so it starts in ${p.label}, as step one${over}.`;
+  if (p.pulledBy)
+    return `The room's top vote, ${p.pulledBy}, needs it first, so it starts in ${p.label}, as step ${STEP_WORDS[(p.pulledStep ?? 1) - 1] ?? p.pulledStep}${over}.`;
   if (p.lead === 'top' && p.withNeeds && p.withNeeds.length > 0) {
     return `${topWords(p)}, and it needs ${listNames(p.withNeeds)} first: it starts in ${p.label}, after ${p.withNeeds.length === 1 ? 'that step' : 'those steps'}${over}.`;
   }
@@ -285,8 +307,8 @@ export function bothCampsStep(low: string | undefined, high: string | undefined,
 }
 
 /** A suggested benchmark with where it starts from: the team's own card when there is one, otherwise a count to take now. */
-export const withBaseline = (benchmark: string, card: string | undefined): string =>
-  `${benchmark} Today: ${card ? quote(card) : 'count it in the first week, before anything changes'}.`;
+export const withBaseline = (benchmark: { text: string; count?: string }, card: string | undefined): string =>
+  `${benchmark.text} Today: ${card ? quote(card) : (benchmark.count ?? 'count it in the first week, before anything changes')}.`;
 
 export const alignStep = (name: string) =>
   `Ask each person for one concrete example of how ${name} works here today, compare the examples, and agree which stage they show.`;

@@ -79,13 +79,35 @@ export function alignStepFor(d: DimensionFacts, serves: copy.OrgWords): string {
   return d.playbook ? copy.fill(d.playbook.align, serves) : copy.alignStep(d.def.name);
 }
 
+/** `{today|what to count}` at the end of a playbook benchmark: how to take today's figure when no card gives it. */
+const TODAY_SLOT = /\s*\{today\|((?:[^{}]|\{[a-z]+\})*)\}\s*$/;
+
 /**
  * The benchmark that measures the first step out of stage `from` (the model's benchmark
- * for reaching the next stage), so a step and its measure always come as a pair.
+ * for reaching the next stage), so a step and its measure always come as a pair, with
+ * what to count today when no card says it.
  */
-export function benchmarkFor(d: DimensionFacts, from: number, serves: copy.OrgWords): string {
+export function benchmarkFor(d: DimensionFacts, from: number, serves: copy.OrgWords): { text: string; count?: string } {
   const known = d.playbook?.benchmarks[Math.max(0, from - 1)];
-  return known ? copy.fill(known, serves) : copy.customBenchmark(d.def.name, serves.serves);
+  if (!known) return { text: copy.customBenchmark(d.def.name, serves.serves) };
+  const count = TODAY_SLOT.exec(known)?.[1];
+  const text = copy.fill(known.replace(TODAY_SLOT, ''), serves);
+  return count ? { text, count: copy.fill(count, serves) } : { text };
+}
+
+/** The cues of the step a benchmark out of stage `from` measures: a baseline card must be about the same thing. */
+export const benchmarkCues = (d: DimensionFacts, from: number): readonly string[] | undefined => d.playbook?.firstSteps[from - 1]?.cues;
+
+/**
+ * The card a benchmark out of stage `from` starts from ("Today: “…”"): the card its step
+ * started from, else a card about the step (one of its cues) nearest today's stage. Without a
+ * playbook, a card at today's stage. None when no card is about what the benchmark measures.
+ */
+export function baselineCard(d: DimensionFacts, from: number, stepCard: Card | undefined, facts: BoardFacts): Card | undefined {
+  const cues = benchmarkCues(d, from);
+  if (!cues) return stepCard ?? pickCard(d.practice, from, facts, (c) => c.stage === from);
+  if (stepCard && mentions(stepCard.text, cues)) return stepCard;
+  return pickCard(d.practice, from, facts, (c) => c.stage! <= from && mentions(c.text, cues));
 }
 
 /** "Today: “…” (and 3 more cards).": a card at today's stage, other than the one the first step quotes. */

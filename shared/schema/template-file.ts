@@ -65,7 +65,7 @@ const PlaybookSchema = z
       .array(requiredText(LIMITS.roadmapFieldMax))
       .length(STAGE_COUNT - 1)
       .describe(
-        'Four benchmarks: how the organisation will know it reached stage 2, 3, 4 and 5, in that order. Relationships, not campaign returns.',
+        "Four benchmarks: how the organisation will know it reached stage 2, 3, 4 and 5, in that order, each measuring the first step at the same place. Relationships, not campaign returns. {serves} and {act} as in a step; a benchmark may end with {today|what to count}: how to take today's figure when no card the step starts from gives it.",
       ),
     needs: z
       .array(DimensionKeySchema)

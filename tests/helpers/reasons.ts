@@ -87,7 +87,13 @@ export function contradictions(board: BoardState, roadmap: Roadmap): string[] {
         if (!first || labelOf.get(first.horizon) !== step1[1])
           say(`says step 1 is in ${step1[1]}, but it is in ${first && labelOf.get(first.horizon)}`);
       }
-      const held = /holds? it until ([^,.]+)/.exec(w) ?? /(?:^|but )[Ii]t starts in ([^:,.]+): “/.exec(raw);
+      const overWindow = /holds? it until it is over/.test(w);
+      if (overWindow) {
+        // A window's reason ("… (from June to July 2025) holds it until it is over"): what it quotes is a barrier with a window.
+        for (const q of quoted(raw))
+          if (!cards.some((c) => c.kind === 'barrier' && c.hold && quotes(q, c.text))) say(`quotes "${q}" as a window, and it has none`);
+      }
+      const held = overWindow ? null : (/holds? it until ([^,.]+)/.exec(w) ?? /(?:^|but )[Ii]t starts in ([^:,.]+): “/.exec(raw));
       if (held) {
         const id = roadmap.horizons.find((x) => x.label === held[1])?.id;
         const holders = cards.filter((c) => c.kind === 'barrier' && i.heldBy.includes(c.key));

@@ -124,7 +124,7 @@ describe('toMarkdown: structure', () => {
     const now = roadmap.initiatives.filter((i) => i.horizon === 'now');
     expect(h3.filter((h) => /^\d+\. /.test(h))).toHaveLength(now.length);
     expect(h4.filter((h) => /^\d+\. /.test(h))).toHaveLength(roadmap.initiatives.filter((i) => i.kind === 'move').length - now.length);
-    expect(h3).toContain('3. Conversation & inbound communication: from Broadcasting to Engaging');
+    expect(h3).toContain('4. Conversation & inbound communication: from Broadcasting to Engaging');
     expect(h3.slice(-4)).toEqual(['Where we stand', 'What stands in the way', 'Practice cards', 'After Now, in full']);
   });
 
@@ -140,16 +140,17 @@ describe('toMarkdown: structure', () => {
     expect(items[0]).toBe(
       `- **1. Leadership & ownership: agree where we stand.** ${initiative(roadmap, 'leadership:align').firstStep} Owner: Tom Lindqvist (suggested, not yet confirmed), with Priya Raman and David Chen.`,
     );
-    // The sign-offs cut comes first: the top vote (Conversation) needs it.
-    expect(items[1]).toMatch(/^- \*\*2\. Ways of working & business model: from Broadcasting to Experimenting\.\*\* /);
+    // The staff guide and the sign-offs cut come first: the top vote (Conversation) needs them, and goes after them.
+    expect(items[1]).toMatch(/^- \*\*2\. People, culture & skills: from Broadcasting to Engaging\.\*\* /);
+    expect(items[2]).toMatch(/^- \*\*3\. Ways of working & business model: from Broadcasting to Experimenting\.\*\* /);
     const conversation = initiative(roadmap, 'conversation:move');
-    expect(items[2]).toBe(
-      `- **3. Conversation & inbound communication: from Broadcasting to Engaging.** ${conversation.firstStep} Owner: Tom Lindqvist (suggested, not yet confirmed), with Margaret Okafor and James Whitfield.`,
+    expect(items[3]).toBe(
+      `- **4. Conversation & inbound communication: from Broadcasting to Engaging.** ${conversation.firstStep} Owner: Tom Lindqvist (suggested, not yet confirmed), with Margaret Okafor and James Whitfield.`,
     );
     // What follows the meeting waits for it: it is not a first action. The items are numbered without a gap.
     expect(first).not.toContain('towards Engaging');
-    // "No time: the leadership team is fully booked" leaves Now room for two: People waits for Next.
-    expect(items.map((l) => /^- \*\*(\d+)\./.exec(l)![1])).toEqual(['1', '2', '3']);
+    // What the top vote needs goes with it, over the cap "No time: the leadership team is fully booked" set.
+    expect(items.map((l) => /^- \*\*(\d+)\./.exec(l)![1])).toEqual(['1', '2', '3', '4']);
   });
 
   it('Before you act shows the split as the room answered, and questions the one-way target', () => {
@@ -196,12 +197,12 @@ describe('toMarkdown: structure', () => {
     );
     // A typed owner without the room's confirmation says so; the first 30 days carry it.
     expect(section(out, 'First 30 days')).toContain('Owner: Kwame Mensah (not yet confirmed).');
-    const people = section(out, '4. People, culture & skills: from Broadcasting to Engaging');
-    expect(people).toContain('- **Benchmark:** A third of staff trained to answer members Review on 14 September 2025.');
+    const people = section(out, '2. People, culture & skills: from Broadcasting to Engaging');
+    expect(people).toContain('- **Benchmark:** A third of staff trained to answer members Review on 14 June 2025.');
     const insight = section(out, '7. Insight & measurement: from Broadcasting to Engaging');
     expect(insight).toContain('- **Owner:** to be named by the room');
     expect(insight).toContain(
-      `- **Benchmark:** suggested: ${initiative(roadmap, 'insight:move').suggestedBenchmark} Review on 14 March 2026.`,
+      `- **Benchmark:** suggested: ${initiative(roadmap, 'insight:move').suggestedBenchmark} Review on 14 September 2025.`,
     );
     expect(section(out, '10. Brand positioning & voice: from Broadcasting to Engaging')).toContain(
       '- **First step:** to be agreed by the owner',
@@ -217,7 +218,7 @@ describe('toMarkdown: structure', () => {
     expect(section(toMarkdown(board, confirmed, { date: '2025-03-14' }), 'First 30 days')).toContain('Owner: Kwame Mensah (confirmed).');
     // Initiatives in Now point to the first 30 days rather than repeat their step; a horizon whose every step is there says so once.
     expect(section(out, 'Now (months 0 to 3)')).toMatch(/^\nFirst steps and owners: see First 30 days\.\n/);
-    expect(section(out, '3. Conversation & inbound communication: from Broadcasting to Engaging')).not.toContain('First step');
+    expect(section(out, '4. Conversation & inbound communication: from Broadcasting to Engaging')).not.toContain('First step');
     expect(section(out, '6. Leadership & ownership: towards Engaging')).toContain(
       '- **First step:** Whichever camp is right, both can start here: ',
     );

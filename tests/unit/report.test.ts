@@ -222,7 +222,7 @@ describe('the timeline SVG', () => {
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="timeline-title timeline-desc"/);
     expect(svg).toContain('<title id="timeline-title">Timeline: 11 initiatives in 4 horizons</title>');
     // “Volunteers’ time is stretched thin” leaves Now room for two.
-    expect(svg).toContain('<desc id="timeline-desc">Now (months 0–3): 1, 2; Next (months 3–6): 3, 4, 5;');
+    expect(svg).toContain('<desc id="timeline-desc">Now (months 0–3): 1, 2, 3; Next (months 3–6): 4, 5, 6;');
     const numbers = [...svg.matchAll(/font-size="11">(\d+)<\/text>/g)].map((m) => Number(m[1]));
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });

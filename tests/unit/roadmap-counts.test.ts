@@ -39,8 +39,9 @@ describe('the room a capacity barrier leaves', () => {
       expect(md, sample.file).not.toMatch(new RegExp(`with ${cap} initiatives at a time`));
       expect(md, sample.file).toContain(`at most ${cap} at a time (${room} in ${first.label})`);
     }
-    // first-run, the re-run sample, split-room, rerun-anonymous, charity and small-charity name one.
-    expect(seen).toBeGreaterThanOrEqual(5);
+    // The re-run sample and rerun-anonymous keep one. Elsewhere the top vote and the groundwork it
+    // needs (which are never moved) fill the first horizon, and the plan says the cap it keeps.
+    expect(seen).toBeGreaterThanOrEqual(2);
   });
 
   it('moves a joint top vote rather than claim a room the plan does not keep', () => {

@@ -267,6 +267,90 @@ describe('the first steps come from the room, not from stock', () => {
   });
 });
 
+/** Every benchmark of an export, with its baseline: "Benchmark: suggested: … Today: … ." (the review date left off). */
+const benchmarks = (md: string) => [...md.matchAll(/^- \*\*Benchmark:\*\* suggested: (.*?)(?: Review on .*)?$/gm)].map((m) => m[1]!);
+/** A card's text as the export quotes it: its first sixteen words, without a trailing full stop. */
+const quoted = (text: string) => {
+  const words = text.trim().split(/\s+/);
+  return words.length > 16 ? `${words.slice(0, 16).join(' ')}…` : words.join(' ').replace(/\.+$/, '');
+};
+const mentionsCue = (text: string, cues: readonly string[]) =>
+  cues.some((cue) => new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text));
+
+describe('the benchmarks measure their own step, from a card about it', () => {
+  it('no benchmark, with its baseline, is word for word the same in two goldens of different kinds of organisation', () => {
+    const seen = new Map<string, { kind: string; file: string }>();
+    const shared: string[] = [];
+    for (const sample of SAMPLES) {
+      const kind = kindOf(sample.board().settings.organisationKind);
+      for (const line of new Set(benchmarks(exportOf(sample)))) {
+        const before = seen.get(line);
+        if (before && before.kind !== kind) shared.push(`${before.file} and ${sample.file}: ${line}`);
+        if (!before) seen.set(line, { kind, file: sample.file });
+      }
+    }
+    expect(shared).toEqual([]);
+  });
+
+  it('says what to count today: the stand-in "count it in the first week" at most once a document, and no stock sentence the COO found in every golden', () => {
+    const stock = [
+      'Replies and conversations each piece starts, reported beside its reach.',
+      'Share of posts written by people who know the subject (aim: half).',
+      'against the days it took before the sign-offs were cut',
+    ];
+    for (const sample of SAMPLES) {
+      const md = exportOf(sample);
+      expect(md.split('count it in the first week').length - 1, sample.file).toBeLessThanOrEqual(1);
+      for (const s of stock) expect(md, sample.file).not.toContain(s);
+      expect(md, sample.file).not.toContain('{today');
+    }
+  });
+
+  it('a baseline card ("Today: “…”") is about what its benchmark measures: it shares a cue with the step the benchmark measures', () => {
+    const playbooks = defaultModel().playbooks;
+    const checked: string[] = [];
+    for (const sample of SAMPLES) {
+      const board = sample.board();
+      const kind = KIND_WORDS[kindOf(board.settings.organisationKind)];
+      const serves = board.settings.serves || kind.serves;
+      for (const i of roadmapOf(sample, board).initiatives) {
+        const playbook = playbooks[i.dimension];
+        const baseline = /Today: “([^”]*)”/.exec(i.suggestedBenchmark)?.[1];
+        if (!playbook || baseline === undefined) continue;
+        // The benchmark's place in the playbook, by its opening words: the step at the same place is what it measures.
+        const at = playbook.benchmarks.findIndex((b) =>
+          i.suggestedBenchmark.startsWith(
+            b
+              .replace(/\{serves\}/g, serves)
+              .split(/[{,(.]/)[0]!
+              .trim(),
+          ),
+        );
+        expect(at, `${sample.file} ${i.id}: ${i.suggestedBenchmark}`).toBeGreaterThanOrEqual(0);
+        const card = board.cards.find((c) => quoted(c.text) === baseline);
+        expect(card, `${sample.file} ${i.id}: ${baseline}`).toBeDefined();
+        expect(
+          mentionsCue(card!.text, playbook.firstSteps[at]!.cues),
+          `${sample.file} ${i.id}: “${baseline}” for ${i.suggestedBenchmark}`,
+        ).toBe(true);
+        checked.push(i.id);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the steps fit the size of the room', () => {
+  it('a room of three or fewer is the whole team: it is never told "each leader" or "signed by the leaders"', () => {
+    const few = SAMPLES.filter((sample) => sample.board().participants.length <= 3);
+    expect(few.length).toBeGreaterThan(0);
+    for (const sample of few)
+      expect(body(exportOf(sample)), sample.file).not.toMatch(/\b(?:each|every) leader\b|signed by the leaders|leadership meetings/i);
+    // A larger room keeps the canvas's words for its leadership team.
+    expect(SAMPLES.some((sample) => sample.board().participants.length > 3 && /\beach leader\b/i.test(exportOf(sample)))).toBe(true);
+  });
+});
+
 describe('the export over random boards', () => {
   it('never uses an organisation word the board does not, numbers without gaps, prints no empty horizon, suggests one owner at most', () => {
     const base = makeBoard();

@@ -15,7 +15,7 @@ import type { BoardState, Card, Initiative, Marker, Roadmap, Vote } from '../../
 import { makeBoard } from '../fixtures/boards.ts';
 import { KIND_WORDS, kindOf } from '../../shared/domain/organisation.ts';
 import { contradictions } from '../helpers/reasons.ts';
-import { fill, hasCardSlot } from '../../shared/roadmap/copy.ts';
+import { fill, hasCardSlot, quote } from '../../shared/roadmap/copy.ts';
 import { facesPublic } from '../../shared/roadmap/calendar.ts';
 import { holds, monthName, monthOf, readHold } from '../../shared/domain/months.ts';
 
@@ -349,8 +349,13 @@ describe('generateRoadmap properties: sequencing that listens', () => {
           expect(ground.some(c.inFirst)).toBe(true);
         }
         // Dependency order: nothing starts before the work it needs (the template's `needs`).
+        // In the same horizon it is numbered after it: the export numbers items in the order of the list.
+        const at = (i: Initiative) => r.initiatives.indexOf(i);
         for (const i of c.firstSteps)
-          for (const n of c.needed(i)) expect(c.rank(n), `${i.id} needs ${n.id}`).toBeLessThanOrEqual(c.rank(i));
+          for (const n of c.needed(i)) {
+            expect(c.rank(n), `${i.id} needs ${n.id}`).toBeLessThanOrEqual(c.rank(i));
+            if (c.rank(n) === c.rank(i)) expect(at(n), `${i.id} is numbered after ${n.id}`).toBeLessThan(at(i));
+          }
       }),
       RUNS,
     );
@@ -395,7 +400,8 @@ describe("generateRoadmap properties: the team's words, owners and benchmarks", 
         for (const i of r.initiatives.filter((x) => x.kind === 'move')) {
           const from = i.fromStage === STAGE_NOT_AGREED ? c.summary(i.dimension).low! : i.fromStage;
           const step = PLAYBOOK.get(i.dimension)!.firstSteps[from - 1]!;
-          const words = { serves, act: KIND_WORDS[kindOf(board.settings.organisationKind)].act };
+          // Three people or fewer are the whole team: "each of us" where the canvas says "each leader".
+          const words = { serves, act: KIND_WORDS[kindOf(board.settings.organisationKind)].act, few: board.participants.length <= 3 };
           // The step may answer a barrier on its dimension ([[… {barrier} …]]); without one it is the canvas's words alone.
           const barriers = c.cards.filter((x) => x.kind === 'barrier' && x.dimension === i.dimension && !x.notBefore).map((x) => x.text);
           const canvas = fill(step.text, words);
@@ -487,10 +493,26 @@ describe("generateRoadmap properties: the team's words, owners and benchmarks", 
           if (i.kind !== 'move') continue;
           const c = context(board, r);
           const from = i.fromStage === STAGE_NOT_AGREED ? c.summary(i.dimension).low! : i.fromStage;
-          const paired = PLAYBOOK.get(i.dimension)!
-            .benchmarks[from - 1]!.replace(/\{serves\}/g, board.settings.serves)
-            .replace(/\{act\}/g, KIND_WORDS[kindOf(board.settings.organisationKind)].act);
-          expect(i.suggestedBenchmark.startsWith(`${paired} Today: `)).toBe(true);
+          const words = (t: string) =>
+            fill(t, {
+              serves: board.settings.serves,
+              act: KIND_WORDS[kindOf(board.settings.organisationKind)].act,
+              few: board.participants.length <= 3,
+            });
+          const [, paired, count] = /^(.*?)\s*\{today\|(.*)\}$/.exec(PLAYBOOK.get(i.dimension)!.benchmarks[from - 1]!)!;
+          expect(i.suggestedBenchmark.startsWith(`${words(paired!)} Today: `)).toBe(true);
+          // The baseline is a card about the step the benchmark measures (one of its cues), or what to count today.
+          const baseline = /Today: “([^”]*)”\.$/.exec(i.suggestedBenchmark)?.[1];
+          if (baseline === undefined) expect(i.suggestedBenchmark.endsWith(` Today: ${words(count!)}.`)).toBe(true);
+          else {
+            const cues = PLAYBOOK.get(i.dimension)!.firstSteps[from - 1]!.cues;
+            const card = board.cards.find((x) => x.dimension === i.dimension && x.kind === 'practice' && quote(x.text) === `“${baseline}”`);
+            expect(card, baseline).toBeDefined();
+            expect(
+              cues.some((cue) => new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(card!.text)),
+              `“${baseline}” for ${i.suggestedBenchmark}`,
+            ).toBe(true);
+          }
         }
       }),
       RUNS,

@@ -27,6 +27,11 @@ const byHorizon = (r: Roadmap) =>
 const DEFAULT_PLAYBOOKS = defaultModel().playbooks;
 const playbook = (key: string) => DEFAULT_PLAYBOOKS[key]!;
 const fill = (text: string, serves = 'customers') => text.replace(/\{serves\}/g, serves);
+/** A playbook benchmark, and what it says to count today when no card gives the baseline (its `{today|…}`). */
+const bench = (text: string, serves = 'customers') => {
+  const [, measure, count] = /^(.*?)\s*\{today\|(.*)\}$/.exec(text)!;
+  return { measure: fill(measure!, serves), count: fill(count!, serves) };
+};
 /** Every sentence the generator wrote, people's quoted words set aside. */
 const generatedText = (r: Roadmap) =>
   [...r.initiatives.flatMap((i) => [i.title, ...i.why, i.firstStep, i.suggestedBenchmark]), ...(r.cautions ?? []).map((c) => c.text)]
@@ -187,8 +192,8 @@ describe('generateRoadmap: initiatives', () => {
       edited: [],
       title: 'Brand positioning & voice: from Broadcasting to Experimenting',
       firstStep: fill(playbook('brand').firstSteps[1]!.text),
-      // The benchmark measures the step out of Broadcasting; with no card, the baseline is a count to take now.
-      suggestedBenchmark: `${fill(playbook('brand').benchmarks[1]!)} Today: count it in the first week, before anything changes.`,
+      // The benchmark measures the step out of Broadcasting; with no card, the baseline is what to count now.
+      suggestedBenchmark: `${bench(playbook('brand').benchmarks[1]!).measure} Today: ${bench(playbook('brand').benchmarks[1]!).count}.`,
     });
     expect(r.initiatives[0]!.why).toContain('Only 1 person placed a marker here.');
   });
@@ -298,25 +303,25 @@ describe('generateRoadmap: initiatives', () => {
 describe('generateRoadmap: sequencing that listens', () => {
   it('realistic board: the most-voted dimension starts in Now with what it needs; a capacity barrier takes a place; a barrier holds Brand', () => {
     const r = generateRoadmap(realisticBoard());
-    // Conversation (the top vote) needs the sign-offs cut first: ways of working starts with it, as step one.
-    // "No time: the leadership team is fully booked" is general and about time: Now takes two, not three.
+    // Conversation (the top vote) needs the staff guide and the sign-offs cut first: both start with it, as steps one and two.
+    // "No time: the leadership team is fully booked" is general and about time: Now takes two, not three, but the top vote's
+    // enablers go with it over the cap.
     expect(byHorizon(r)).toEqual({
       [OPENING_HORIZON_ID]: ['leadership:align'],
-      now: ['ways-of-working:move', 'conversation:move'],
-      next: ['people:move', 'content:move', 'leadership:move'],
-      later: ['insight:move', 'community:move', 'commerce:move'],
+      now: ['people:move', 'ways-of-working:move', 'conversation:move'],
+      next: ['content:move', 'leadership:move', 'insight:move'],
+      later: ['community:move', 'commerce:move'],
       'year-two': ['brand:move'],
     });
     expect(initiative(r, 'people:move')!.why).toContain(
-      'It is groundwork the rest depends on, but “No time: the leadership team is fully booked with the merger” leaves Now room for 2, not 3, so it starts in Next.',
-    );
-    expect(initiative(r, 'conversation:move')!.why).toContain(
-      'The room gave it the most votes (8 of the 36 cast), and it needs Ways of working & business model first: it starts in Now, after that step.',
-    );
-    expect(initiative(r, 'ways-of-working:move')!.why).toContain(
       "The room's top vote, Conversation & inbound communication, needs it first, so it starts in Now, as step one.",
     );
-    expect(initiative(r, 'content:move')!.why).toContain('It starts in Next, once People, culture & skills (needed first) is under way.');
+    expect(initiative(r, 'conversation:move')!.why).toContain(
+      'The room gave it the most votes (8 of the 36 cast), and it needs People, culture & skills and Ways of working & business model first: it starts in Now, after those steps.',
+    );
+    expect(initiative(r, 'ways-of-working:move')!.why).toContain(
+      "The room's top vote, Conversation & inbound communication, needs it first, so it starts in Now, as step two.",
+    );
     const brand = initiative(r, 'brand:move')!;
     const agency = realisticBoard().cards.find((c) => c.text.startsWith('The agency contract'))!;
     expect(brand.heldBy).toEqual([agency.key]);
@@ -429,8 +434,9 @@ describe("generateRoadmap: the team's own words", () => {
     const cake = card('p1', 'We share photos of the office cake on Fridays', 'ways-of-working', 2, 'practice', 'k2');
     const i = generateRoadmap(waysBoard([cake])).initiatives[0]!;
     expect(i.firstStep).toBe(fill(playbook('ways-of-working').firstSteps[1]!.text));
-    // It is still today's practice: the baseline of the step's benchmark.
-    expect(i.suggestedBenchmark).toMatch(/ Today: “We share photos of the office cake on Fridays”\.$/);
+    // Nor is it the baseline of the step's benchmark, which measures something else: that says what to count.
+    expect(i.suggestedBenchmark).not.toContain('cake');
+    expect(i.suggestedBenchmark).toMatch(/ Today: time the last five public replies from question to answer\.$/);
   });
 
   it('a fitting card above where the room stands is a bright spot to build on', () => {
@@ -441,14 +447,16 @@ describe("generateRoadmap: the team's own words", () => {
 
   it('the reasons quote a practice card and a barrier of the dimension', () => {
     const i = initiative(generateRoadmap(realisticBoard()), 'people:move')!;
-    expect(i.suggestedBenchmark).toMatch(/ Today: “Staff policy: do not mention the company on personal accounts”\.$/);
+    // The baseline is the card the step starts from: the rule the guide replaces.
+    expect(i.firstStep).toMatch(/^Replace “Only the two people in the social team may reply to customers” with a short guide/);
+    expect(i.suggestedBenchmark).toMatch(/ Today: “Only the two people in the social team may reply to customers”\.$/);
     expect(i.why).toContain('In the way: “We do not trust staff to speak for us in public”.');
   });
 
   it('a long card is quoted by its first sixteen words; the appendix keeps it whole', () => {
     const long = card(
       'p1',
-      'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen',
+      'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen sign-offs eighteen',
       'ways-of-working',
       2,
       'practice',
@@ -466,7 +474,7 @@ describe("generateRoadmap: the team's own words", () => {
       'Start with “Donations come through a form and an automatic thank-you email”. Pick one team and one month to make this true of Giving & volunteering: “Some donors and volunteers hear from the people they help”. Then review together what changed.',
     );
     expect(giving.suggestedBenchmark).toBe(
-      'One relationship measure for Giving & volunteering, tracked monthly (say, how many donors and volunteers get a personal answer). Today: “Volunteer sign-up is a PDF we ask people to email back”.',
+      'One relationship measure for Giving & volunteering, tracked monthly (say, how many donors and volunteers get a personal answer). Today: “Donations come through a form and an automatic thank-you email”.',
     );
   });
 
@@ -544,9 +552,12 @@ describe('generateRoadmap: suggested owners and benchmarks', () => {
 
   it("suggests the canvas's relationship benchmark for the stage reached, and for a meeting, agreement", () => {
     const r = generateRoadmap(realisticBoard());
-    // The benchmark measures the first step (out of Broadcasting), from today's card.
+    // The benchmark measures the first step (out of Broadcasting), from the card that step starts from.
+    expect(initiative(r, 'conversation:move')!.firstStep).toMatch(
+      /^Start with “Complaints on social are copied into the CRM and answered by letter”/,
+    );
     expect(initiative(r, 'conversation:move')!.suggestedBenchmark).toBe(
-      `${fill(playbook('conversation').benchmarks[1]!, 'members')} Today: “The Facebook inbox is checked on Fridays by an intern”.`,
+      `${bench(playbook('conversation').benchmarks[1]!, 'members').measure} Today: “Complaints on social are copied into the CRM and answered by letter”.`,
     );
     expect(initiative(r, 'leadership:align')!.suggestedBenchmark).toBe(
       'After the meeting, everyone places Leadership & ownership within one stage of the same answer.',
@@ -626,7 +637,7 @@ describe('generateRoadmap: Before you act', () => {
     expect(generateRoadmap(realisticBoard()).cautions!.find((c) => c.kind === 'whole-plan')).toEqual({
       kind: 'whole-plan',
       dimensions: [],
-      text: "“No time: the leadership team is fully booked with the merger” is about people's time: it leaves Now room for 2 initiatives, not 3, and the plan keeps to that; agree in the first 30 days what stops to make room for them.",
+      text: "“No time: the leadership team is fully booked with the merger” is about people's time: with 3 initiatives at a time, agree in the first 30 days what stops to make room.",
     });
   });
 
@@ -697,7 +708,7 @@ describe('moveInitiative', () => {
 
   it('moves into a horizon at a position and marks horizon and order edited', () => {
     const moved = moveInitiative(r, 'commerce:move', 'now', 1);
-    expect(order(moved, 'now')).toEqual(['ways-of-working:move', 'commerce:move', 'conversation:move']);
+    expect(order(moved, 'now')).toEqual(['people:move', 'commerce:move', 'ways-of-working:move', 'conversation:move']);
     expect(initiative(moved, 'commerce:move')!.edited).toEqual(['horizon', 'order']);
     // A manual move may exceed the cap: people decide. The list stays ordered by horizon.
     const ranks = moved.initiatives.map((i) => moved.horizons.findIndex((h) => h.id === i.horizon));
@@ -706,8 +717,12 @@ describe('moveInitiative', () => {
 
   it('clamps the index and reorders within a horizon', () => {
     const last = moveInitiative(r, 'ways-of-working:move', 'now', 99);
-    expect(order(last, 'now')).toEqual(['conversation:move', 'ways-of-working:move']);
-    expect(order(moveInitiative(last, 'ways-of-working:move', 'now', -5), 'now')).toEqual(['ways-of-working:move', 'conversation:move']);
+    expect(order(last, 'now')).toEqual(['people:move', 'conversation:move', 'ways-of-working:move']);
+    expect(order(moveInitiative(last, 'ways-of-working:move', 'now', -5), 'now')).toEqual([
+      'ways-of-working:move',
+      'people:move',
+      'conversation:move',
+    ]);
   });
 
   it('moves into an empty horizon and into the first 30 days', () => {

@@ -98,9 +98,11 @@ export function readExport(board: BoardState, roadmap: Roadmap, day: string): Ex
   const meeting = roadmap.initiatives.filter((i) => opening.has(i.horizon));
   // What follows a meeting on a split dimension cannot start before the meeting has settled where we stand.
   const meetingOn = new Set(meeting.map((i) => i.dimension));
-  const acts = (firstHorizon ? inHorizon(firstHorizon) : []).filter(
-    (i) => !(i.fromStage === STAGE_NOT_AGREED && meetingOn.has(i.dimension)),
-  );
+  // The roadmap numbers that work last in its horizon, and work that needs it after it: what comes
+  // from the first such step on waits for the meeting too.
+  const first = firstHorizon ? inHorizon(firstHorizon) : [];
+  const waitsFrom = first.findIndex((i) => i.fromStage === STAGE_NOT_AGREED && meetingOn.has(i.dimension));
+  const acts = waitsFrom === -1 ? first : first.slice(0, waitsFrom);
   return {
     board,
     roadmap,
