@@ -471,7 +471,7 @@ describe("generateRoadmap: the team's own words", () => {
     const r = generateRoadmap(charityBoard());
     const giving = initiative(r, 'giving:move')!;
     expect(giving.firstStep).toBe(
-      'Start with “Donations come through a form and an automatic thank-you email”. Pick one team and one month to make this true of Giving & volunteering: “Some donors and volunteers hear from the people they help”. Then review together what changed.',
+      'Start with “Donations come through a form and an automatic thank-you email”. Pick one team and one month to bring Giving & volunteering to Experimenting, where some donors and volunteers hear from the people they help. Then review together what changed.',
     );
     expect(giving.suggestedBenchmark).toBe(
       'One relationship measure for Giving & volunteering, tracked monthly (say, how many donors and volunteers get a personal answer). Today: “Donations come through a form and an automatic thank-you email”.',
