@@ -210,7 +210,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
       lowCard && highCard && highCard.stage! - lowCard.stage! >= 2
         ? [copy.evidenceSentence({ text: lowCard.text, stage: lowCard.stage! }, { text: highCard.text, stage: highCard.stage! }, stageName)]
         : [];
-    const step = firstStepFor(d, from, target, serves, facts);
+    const step = firstStepFor(d, from, target, serves, facts, undefined, from);
     const today = todayWhy(d, summary.current, step.card, facts);
     const both = copy.bothCampsStep(
       lowCard?.text,
@@ -272,9 +272,10 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
   const to = summary.target!;
   const { steps } = w;
   const mid = steps === 2 ? from + Math.ceil(summary.gap / 2) : to;
-  const step = firstStepFor(d, from, mid, serves, facts);
+  // With a second step to come, the first does not take the step out of `mid`, which is the second's.
+  const step = firstStepFor(d, from, mid, serves, facts, undefined, steps === 2 ? mid - 1 : mid);
   // The benchmark measures the step: its baseline is the card the step started from, or another about the step.
-  const baseline = baselineCard(d, from, step.card, facts);
+  const baseline = baselineCard(d, step.out, step.card, facts);
   const out: { h: number; initiative: Initiative }[] = [
     {
       h: p.first.h,
@@ -298,7 +299,7 @@ function initiativesOf(w: Work, p: Placement, t: Texts): { h: number; initiative
           ...thin,
         ],
         firstStep: rerun.step(step.text),
-        suggestedBenchmark: copy.withBaseline(benchmarkFor(d, from, serves), baseline?.text),
+        suggestedBenchmark: copy.withBaseline(benchmarkFor(d, step.out, serves), baseline?.text),
         heldBy: heldKeys,
         ...startOf(p.first),
       },

@@ -317,7 +317,7 @@ export const alignStep = (name: string) =>
 export function customStep(name: string, to: number, aim: string | undefined, stageName: StageNamer): string {
   const text = aim?.trim().replace(/[.\s]+$/, '');
   return text
-    ? `Pick one team and one month to make this true of ${name}: ${quote(text)}. Then review together what changed.`
+    ? `Pick one team and one month to bring ${name} to ${stageName(to)}, where ${lowerFirst(text)}. Then review together what changed.`
     : `Pick one team and one month to bring ${name} to ${stageName(to)}, then review together what changed.`;
 }
 

@@ -41,8 +41,12 @@ function pickCard(cards: readonly Card[], from: number, facts: BoardFacts, fits:
 /**
  * The first step out of stage `from`: the dimension's own step (its model's playbook),
  * started from the team's practice card when one is about it (its text has one
- * of the step's cues). A dimension the facilitator added has no playbook: its
- * step comes from its next descriptor, started from a card at today's stage.
+ * of the step's cues). When no card is about it but a card at or below today's stage
+ * is about a later step of the playbook, out of a stage no higher than `maxOut` (the
+ * room's target, so at most one stage beyond it), that step is taken instead: it answers
+ * what the room itself wrote. `out` is the stage the chosen step leads out of, so its
+ * benchmark measures the same step. A dimension the facilitator added has no playbook:
+ * its step comes from its next descriptor, started from a card at today's stage.
  */
 export function firstStepFor(
   d: DimensionFacts,
@@ -51,22 +55,31 @@ export function firstStepFor(
   serves: copy.OrgWords,
   facts: BoardFacts,
   skip?: Card,
-): { text: string; card?: Card } {
-  const stepOut = d.playbook?.firstSteps[from - 1];
+  maxOut: number = to,
+): { text: string; card?: Card; out: number } {
+  const cards = d.practice.filter((c) => c.key !== skip?.key);
+  const today = d.playbook?.firstSteps[from - 1];
+  let out = from;
+  let card = today ? pickCard(cards, from, facts, (c) => mentions(c.text, today.cues)) : undefined;
+  if (today && !card) {
+    for (let s = from + 1; s <= maxOut && !card; s++) {
+      const later = d.playbook?.firstSteps[s - 1];
+      card = later ? pickCard(cards, from, facts, (c) => c.stage! <= from && mentions(c.text, later.cues)) : undefined;
+      if (card) out = s;
+    }
+  }
+  const stepOut = d.playbook?.firstSteps[out - 1];
   // The barrier the step answers: the dimension's most-voted one that no "not before" makes a matter of time.
   const barrier = d.barriers.find((c) => !c.notBefore)?.text;
   const base = stepOut
     ? copy.fill(stepOut.text, serves, undefined, barrier)
     : copy.customStep(d.def.name, to, d.def.descriptors[to - 1], facts.stageName);
-  const cards = d.practice.filter((c) => c.key !== skip?.key);
-  const card = stepOut
-    ? pickCard(cards, from, facts, (c) => mentions(c.text, stepOut.cues))
-    : pickCard(cards, from, facts, (c) => c.stage === from);
-  if (!card) return { text: base };
+  if (!stepOut) card = pickCard(cards, from, facts, (c) => c.stage === from);
+  if (!card) return { text: base, out };
   // A card at today's stage goes where the step names it ("Replace “…” with a short guide"); a card above it is a bright spot to build on.
   const above = card.stage! > from;
-  if (stepOut && !above && copy.hasCardSlot(stepOut.text)) return { text: copy.fill(stepOut.text, serves, card.text, barrier), card };
-  return { text: copy.stepFromCard(card.text, above, base, needsSafeguarding(card.text, serves.serves)), card };
+  if (stepOut && !above && copy.hasCardSlot(stepOut.text)) return { text: copy.fill(stepOut.text, serves, card.text, barrier), card, out };
+  return { text: copy.stepFromCard(card.text, above, base, needsSafeguarding(card.text, serves.serves)), card, out };
 }
 
 /** The model's step out of stage `from`, without a card: what either camp of a split room can take up. */

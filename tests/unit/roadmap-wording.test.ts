@@ -340,6 +340,65 @@ describe('the benchmarks measure their own step, from a card about it', () => {
   });
 });
 
+describe('the step answers what the room wrote, and assumes nothing it did not', () => {
+  const golden = (name: string) => exportOf(SAMPLES.find((x) => x.file.endsWith(`/${name}.md`))!);
+  /** The first step under the initiative's own heading ("#### 3. Commerce & value exchange: from …"). */
+  const stepOf = (md: string, title: string) => {
+    const at = md.search(new RegExp(`^#### \\d+\\. ${title}: from `, 'm'));
+    return at < 0 ? '' : (/^- \*\*First step:\*\* (.*)$/m.exec(md.slice(at))?.[1] ?? '');
+  };
+
+  it("a card about a later step of its dimension, no further than the room's target, is the step: reviews, consultations, two systems", () => {
+    const kestrel = stepOf(golden('enabler-first'), 'Commerce & value exchange');
+    expect(kestrel).toContain('“Our product reviews page shows ratings but we never answer them”');
+    expect(kestrel).toContain('let customers talk with us and each other');
+    expect(kestrel).not.toContain('driving traffic');
+    const council = stepOf(golden('public-body'), 'Community & participation');
+    expect(council).toContain('“Consultations are PDFs with a four-week comment window”');
+    const charity = stepOf(golden('charity'), 'Technology & data');
+    expect(charity).toContain('“Donor records and volunteer records sit in two systems”');
+    expect(charity).toContain('Connect listening and publishing to the systems');
+  });
+
+  it('a step the room gave no premise for does not assume one: "campaign" only where a card names campaigns, "driving traffic" only where one names traffic, the web or a shop', () => {
+    for (const sample of SAMPLES) {
+      const board = sample.board();
+      const cards = board.cards.map((c) => c.text).join('\n');
+      const text = exportOf(sample).replace(/“[^”]*”/g, '“…”');
+      if (!/campaign/i.test(cards)) expect(text, sample.file).not.toMatch(/campaign/i);
+      if (!/traffic|\bweb|shop/i.test(cards)) expect(text, sample.file).not.toMatch(/driving traffic/i);
+    }
+  });
+
+  it("every text in curly quotes is the room's: a card, a barrier, a goal or its earlier plan, never a stage's descriptor", () => {
+    const norm = (t: string) => t.trim().replace(/\s+/g, ' ').replace(/\.+$/, '');
+    for (const sample of SAMPLES) {
+      const board = sample.board();
+      const roadmap = roadmapOf(sample, board);
+      // A re-run quotes the earlier plan: its titles, benchmarks and barriers are what the room agreed then.
+      const earlier = (board.baseline?.initiatives ?? []).flatMap((i) => [i.title, i.benchmark, ...i.barriers]);
+      const room = [
+        ...board.cards.map((c) => c.text),
+        ...roadmap.initiatives.map((i) => i.goal ?? ''),
+        ...earlier,
+        ...(board.baseline?.barriers ?? []).map((b) => b.text),
+        board.organisation,
+        board.title,
+      ].map(norm);
+      const descriptors = board.dimensions.flatMap((d) => d.descriptors).map(norm);
+      const md = exportOf(sample);
+      // From the plan to the appendix's initiatives; a re-run's "Since" section before it is the record of the earlier plan.
+      const plan = md.slice(md.indexOf('## First 30 days'));
+      for (const [, q] of plan.matchAll(/“([^”]*)”/g)) {
+        const said = norm(q!.replace(/…$/, ''));
+        const ours = room.some((t) => t.startsWith(said) || t.includes(said));
+        expect(ours || !descriptors.some((t) => t.startsWith(said)), `${sample.file}: “${q}”`).toBe(true);
+        expect(ours, `${sample.file}: “${q}”`).toBe(true);
+      }
+    }
+  });
+});
+
 describe('the steps fit the size of the room', () => {
   it('a room of three or fewer is the whole team: it is never told "each leader" or "signed by the leaders"', () => {
     const few = SAMPLES.filter((sample) => sample.board().participants.length <= 3);

@@ -467,11 +467,32 @@ describe("generateRoadmap: the team's own words", () => {
     );
   });
 
+  it("a card about a later step of its dimension is the step when that step is no further than the room's target, and only then", () => {
+    const reviews = 'Our reviews page shows ratings we never answer';
+    const commerce = (from: number, to: number, at: number) =>
+      generateRoadmap(
+        makeBoard({
+          participants: people(3),
+          markers: markersOn(ids(3), 'commerce', [from, from, from], [to, to, to]),
+          cards: [card('p1', reviews, 'commerce', at)],
+        }),
+      );
+    // From Broadcasting to Experimenting: the step out of Experimenting (talking where they buy) answers the card.
+    const near = initiative(commerce(2, 3, 2), 'commerce:move')!;
+    expect(near.firstStep).toBe(
+      `Start with “${reviews}”. ${fill(playbook('commerce').firstSteps[2]!.text).replace('{act}', 'come to us')}`,
+    );
+    expect(near.suggestedBenchmark).toMatch(/^Changes to what we offer that came from what customers said\. Today: “Our reviews page/);
+    // From Absent to Broadcasting: that step is two stages beyond the target, so the stage's own step stands.
+    const far = initiative(commerce(1, 2, 1), 'commerce:move')!;
+    expect(far.firstStep).toBe(fill(playbook('commerce').firstSteps[0]!.text).replace('{act}', 'come to us'));
+  });
+
   it("a dimension the facilitator added: the step aims at its own descriptor for the stage reached, from the team's card at today's stage", () => {
     const r = generateRoadmap(charityBoard());
     const giving = initiative(r, 'giving:move')!;
     expect(giving.firstStep).toBe(
-      'Start with “Donations come through a form and an automatic thank-you email”. Pick one team and one month to make this true of Giving & volunteering: “Some donors and volunteers hear from the people they help”. Then review together what changed.',
+      'Start with “Donations come through a form and an automatic thank-you email”. Pick one team and one month to bring Giving & volunteering to Experimenting, where some donors and volunteers hear from the people they help. Then review together what changed.',
     );
     expect(giving.suggestedBenchmark).toBe(
       'One relationship measure for Giving & volunteering, tracked monthly (say, how many donors and volunteers get a personal answer). Today: “Donations come through a form and an automatic thank-you email”.',
