@@ -28,6 +28,8 @@ export function beforeYouAct(
     cap: number;
     /** The first horizon's room when a capacity barrier left it one fewer (calendar.ts): the number the plan keeps to there. */
     firstRoom?: { label: string; room: number } | null;
+    /** The first horizon when a capacity barrier could not shrink it: what fills it (copy.ts). */
+    firstFull?: copy.FirstFull | null;
     since?: SinceEarlier | null;
     /** The room's vote budget per person, the kind of organisation and who it serves (for the care a sector demands). */
     votesPerPerson?: number;
@@ -176,6 +178,7 @@ export function beforeYouAct(
         open.slice(0, 2).map((c) => ({ text: c.text, time: timeBarrierOf(c.text), ends: namesAnEnd(c.text) })),
         plan.cap,
         plan.firstRoom ?? null,
+        plan.firstFull ?? null,
       ),
     });
 
