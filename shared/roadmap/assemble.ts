@@ -125,6 +125,8 @@ export function assembleRoadmap(
       cap,
       firstRoom: firstRoom === null || U === 0 ? null : { label: scheduled[0]!.label, room: firstRoom },
       firstFull,
+      startDay: calendar.day,
+      ownerOf: (key) => ownerOn(initiatives, key, board.settings.anonymous === true),
       since,
       votesPerPerson: Number.isFinite(board.settings.votesPerPerson) ? board.settings.votesPerPerson : 0,
       kind: kindOf(board.settings.organisationKind),
@@ -412,4 +414,11 @@ function fullFirst(
     top,
     groundwork: groundwork.filter((p) => p.by === groundwork[0]!.by).map((p) => p.name),
   };
+}
+
+/** Whether the plan's first item for a dimension has an owner set or suggested; never in an anonymous room. */
+function ownerOn(initiatives: readonly Initiative[], key: string, anonymous: boolean): boolean {
+  if (anonymous) return false;
+  const i = initiatives.find((x) => x.dimension === key);
+  return i !== undefined && (i.owner.trim() !== '' || (i.suggestedOwners?.[0] ?? '') !== '');
 }

@@ -334,6 +334,10 @@ export const nothingAssessedCaution = () =>
 export const thinMandateCaution = (reasons: readonly string[]) =>
   `The mandate is thin: ${listNames(reasons)}. Read this plan as a proposal to test with the wider team, not as what the organisation has decided.`;
 
+/** Who answers for a safety step and by when: "Owner: …; due by 13 April 2025, before the first public step that waits for it." */
+export const careDueWords = (who: string, day: string | null) =>
+  `Owner: ${who}; due ${day ? `by ${day}` : 'at the first-30-days meeting'}, before the first public step that waits for it.`;
+
 /** With the team's own card when one names the practice: that practice is where safeguarding starts. */
 export const safeguardingCaution = (card?: string, privateChannel = false) =>
   card
