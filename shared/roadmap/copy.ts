@@ -419,7 +419,7 @@ export interface FirstFull {
 
 const allOf = (n: number) => (n === 2 ? 'both' : n <= 4 ? `all ${['three', 'four'][n - 3]}` : `all ${n}`);
 
-/** "Community & participation, the room's top vote, needs People… and Ways of working… first, and all three start in Now" */
+/** "<top vote>, the room's top vote, needs <groundwork> first, and the plan keeps all three there" */
 function fullWords(f: FirstFull): string {
   if (f.top && f.groundwork.length > 0)
     return `${f.top}, the room's top vote, needs ${listNames(f.groundwork)} first, and the plan keeps ${allOf(f.names.length)} there`;
