@@ -110,6 +110,7 @@ export function assembleRoadmap(
     .sort((a, b) => a.h - b.h || waits(a) - waits(b) || a.seq - b.seq)
     .map((p) => inFieldOrder({ ...p.initiative, horizon: idOf(p.h) }));
   suggestOwners(initiatives, facts, board.settings.anonymous === true);
+  const firstFull = fullFirst(initiatives, scheduled, texts, calendar, facts);
 
   return {
     ...(calendar.day ? { start: calendar.day } : {}),
@@ -123,6 +124,9 @@ export function assembleRoadmap(
       minAnswers,
       cap,
       firstRoom: firstRoom === null || U === 0 ? null : { label: scheduled[0]!.label, room: firstRoom },
+      firstFull,
+      startDay: calendar.day,
+      ownerOf: (key) => ownerOn(initiatives, key, board.settings.anonymous === true),
       since,
       votesPerPerson: Number.isFinite(board.settings.votesPerPerson) ? board.settings.votesPerPerson : 0,
       kind: kindOf(board.settings.organisationKind),
@@ -384,4 +388,38 @@ function inFieldOrder(i: Initiative): Initiative {
     priority,
     edited,
   };
+}
+
+/**
+ * A capacity barrier that could not shrink the first horizon (the top vote and the groundwork
+ * it needs fill it): what fills it, named for the caution that asks the room what stops.
+ */
+function fullFirst(
+  initiatives: readonly Initiative[],
+  scheduled: readonly Horizon[],
+  t: Texts,
+  calendar: Calendar,
+  facts: BoardFacts,
+): copy.FirstFull | null {
+  if (calendar.capacity.length === 0 || t.firstRoom !== null || t.cap < 2 || scheduled.length === 0) return null;
+  const nameOf = (key: string) => facts.dims.find((x) => x.def.key === key && x.first)?.def.name ?? key;
+  const keys = [...new Set(initiatives.filter((i) => i.horizon === scheduled[0]!.id).map((i) => i.dimension))];
+  if (keys.length < 2) return null;
+  const names = keys.map(nameOf);
+  const groundwork = t.pulled.filter((p) => names.includes(p.name) && keys.includes(p.by));
+  const top = groundwork.length > 0 ? nameOf(groundwork[0]!.by) : null;
+  return {
+    label: scheduled[0]!.label,
+    next: scheduled[1]?.label ?? null,
+    names,
+    top,
+    groundwork: groundwork.filter((p) => p.by === groundwork[0]!.by).map((p) => p.name),
+  };
+}
+
+/** Whether the plan's first item for a dimension has an owner set or suggested; never in an anonymous room. */
+function ownerOn(initiatives: readonly Initiative[], key: string, anonymous: boolean): boolean {
+  if (anonymous) return false;
+  const i = initiatives.find((x) => x.dimension === key);
+  return i !== undefined && (i.owner.trim() !== '' || (i.suggestedOwners?.[0] ?? '') !== '');
 }

@@ -28,12 +28,18 @@ export function beforeYouAct(
     cap: number;
     /** The first horizon's room when a capacity barrier left it one fewer (calendar.ts): the number the plan keeps to there. */
     firstRoom?: { label: string; room: number } | null;
+    /** The first horizon when a capacity barrier could not shrink it: what fills it (copy.ts). */
+    firstFull?: copy.FirstFull | null;
     since?: SinceEarlier | null;
     /** The room's vote budget per person, the kind of organisation and who it serves (for the care a sector demands). */
     votesPerPerson?: number;
     kind?: OrganisationKind;
     serves?: string;
     organisation?: string;
+    /** The plan's start day (yyyy-mm-dd), when it has one: a safety step is due 30 days after it. */
+    startDay?: string | null;
+    /** Whether the plan's item for a dimension has someone named or suggested on it (never in an anonymous room). */
+    ownerOf?: (dimension: string) => boolean;
     /** The plan's start as a month count (shared/domain/months.ts), when it has one: a window over by then is not said. */
     startMonth?: number | null;
   },
@@ -58,8 +64,9 @@ export function beforeYouAct(
   // The care a sector demands comes before the plan's own weaknesses: it can stop a step outright.
   const electionNamed = facts.general.some((c) => timeBarrierOf(c.text) === 'election');
   if (plan.planned.size > 0) {
-    for (const text of careLines(facts, plan.kind ?? 'other', `${plan.serves ?? ''} ${plan.organisation ?? ''}`, electionNamed))
-      out.push({ kind: 'care', dimensions: [], text });
+    const said = `${plan.serves ?? ''} ${plan.organisation ?? ''}`;
+    for (const { text, blocks } of careLines(facts, plan.kind ?? 'other', said, electionNamed))
+      out.push({ kind: 'care', dimensions: [], text: blocks === null ? text : `${text} ${careDue(blocks, plan, facts)}` });
   }
 
   const thin = dims.filter((d) => d.today.answers > 0 && d.today.answers < plan.minAnswers);
@@ -176,6 +183,7 @@ export function beforeYouAct(
         open.slice(0, 2).map((c) => ({ text: c.text, time: timeBarrierOf(c.text), ends: namesAnEnd(c.text) })),
         plan.cap,
         plan.firstRoom ?? null,
+        plan.firstFull ?? null,
       ),
     });
 
@@ -220,19 +228,66 @@ function thinMandate(facts: BoardFacts, votesPerPerson: number): string | null {
  * The care a sector demands before public conversation starts, one line each, from
  * the kind of organisation and who it serves: never a detail nobody said.
  */
-function careLines(facts: BoardFacts, kind: OrganisationKind, said: string, electionNamed: boolean): string[] {
+function careLines(
+  facts: BoardFacts,
+  kind: OrganisationKind,
+  said: string,
+  electionNamed: boolean,
+): { text: string; blocks: string | null }[] {
   const all = facts.dims.flatMap((d) => [...d.practice, ...d.barriers]).concat(facts.general);
   const cards = all.map((c) => c.text).join(' ');
-  const lines: string[] = [];
+  // Each with the dimension whose public step it blocks: the quoted card's, or answering the public (Conversation).
+  const lines: { text: string; blocks: string | null }[] = [];
   // The card that names a practice with young people, a private channel first (a chat app, a personal phone): the line quotes it.
   const withYoung = all
     .filter((c) => YOUNG.test(c.text))
     .sort((a, b) => Number(PRIVATE.test(b.text)) - Number(PRIVATE.test(a.text)) || byAge(a, b));
-  if (withYoung.length > 0) lines.push(copy.safeguardingCaution(withYoung[0]!.text, PRIVATE.test(withYoung[0]!.text)));
-  else if (YOUNG.test(said)) lines.push(copy.safeguardingCaution());
+  if (withYoung.length > 0)
+    lines.push({
+      text: copy.safeguardingCaution(withYoung[0]!.text, PRIVATE.test(withYoung[0]!.text)),
+      blocks: withYoung[0]!.dimension ?? 'community',
+    });
+  else if (YOUNG.test(said)) lines.push({ text: copy.safeguardingCaution(), blocks: 'community' });
   // A barrier that names the election period says the publicity rules itself (copy.wholePlanCaution).
-  if (kind === 'public-body' && !electionNamed) lines.push(copy.electionCaution());
+  if (kind === 'public-body' && !electionNamed) lines.push({ text: copy.electionCaution(), blocks: null });
   // A regulated business: a company or a member-owned one (a building society) whose words name financial products.
-  if ((kind === 'company' || kind === 'membership') && (FINANCIAL.test(said) || FINANCIAL.test(cards))) lines.push(copy.financialCaution());
+  if ((kind === 'company' || kind === 'membership') && (FINANCIAL.test(said) || FINANCIAL.test(cards)))
+    lines.push({ text: copy.financialCaution(), blocks: 'conversation' });
   return lines;
 }
+
+/**
+ * Who answers for a safety step and by when: whoever owns the work it blocks in this plan, or
+ * the facilitator names one at the first-30-days meeting (always so in an anonymous room); due
+ * 30 days after the plan's start, before the first public step that waits for it.
+ */
+function careDue(blocks: string, plan: Parameters<typeof beforeYouAct>[1], facts: BoardFacts): string {
+  // The role, not the name: a caution is stored with the plan, and a name there would outlive a switch to anonymous.
+  const owned = plan.ownerOf?.(blocks) ?? false;
+  const name = facts.dims.find((d) => d.def.key === blocks && d.first)?.def.name ?? null;
+  const who = owned && name ? `whoever owns ${name} in this plan` : 'the facilitator names an owner at the first-30-days meeting';
+  return copy.careDueWords(who, plan.startDay ? dayPlus30(plan.startDay) : null);
+}
+
+/** "2025-03-14" → "13 April 2025": thirty days on, from the day given (no clock). */
+function dayPlus30(day: string): string | null {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (!Number.isFinite(ms)) return null;
+  const d = new Date(ms + 30 * 86_400_000);
+  return `${d.getUTCDate()} ${MONTH_WORDS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+const MONTH_WORDS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

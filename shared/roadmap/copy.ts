@@ -334,6 +334,10 @@ export const nothingAssessedCaution = () =>
 export const thinMandateCaution = (reasons: readonly string[]) =>
   `The mandate is thin: ${listNames(reasons)}. Read this plan as a proposal to test with the wider team, not as what the organisation has decided.`;
 
+/** Who answers for a safety step and by when: "Owner: …; due by 13 April 2025, before the first public step that waits for it." */
+export const careDueWords = (who: string, day: string | null) =>
+  `Owner: ${who}; due ${day ? `by ${day}` : 'at the first-30-days meeting'}, before the first public step that waits for it.`;
+
 /** With the team's own card when one names the practice: that practice is where safeguarding starts. */
 export const safeguardingCaution = (card?: string, privateChannel = false) =>
   card
@@ -402,6 +406,34 @@ export const shortHorizonsCaution = (end: number, target: number) =>
   `The horizons end at month ${end}, but the targets are set for up to ${target} months out: add a horizon, or expect the last steps to slip.`;
 
 /**
+ * The first horizon a capacity barrier could not shrink: what fills it, in the plan's order,
+ * the room's top vote among them and the groundwork it pulled in, and the horizon after it.
+ */
+export interface FirstFull {
+  label: string;
+  next: string | null;
+  names: string[];
+  top: string | null;
+  groundwork: string[];
+}
+
+const allOf = (n: number) => (n === 2 ? 'both' : n <= 4 ? `all ${['three', 'four'][n - 3]}` : `all ${n}`);
+
+/** "<top vote>, the room's top vote, needs <groundwork> first, and the plan keeps all three there" */
+function fullWords(f: FirstFull): string {
+  if (f.top && f.groundwork.length > 0)
+    return `${f.top}, the room's top vote, needs ${listNames(f.groundwork)} first, and the plan keeps ${allOf(f.names.length)} there`;
+  return `the plan keeps ${listNames(f.names)} there`;
+}
+
+/** Which piece waits if nothing stops: groundwork holds back the top vote with it, said plainly. */
+function waitWords(f: FirstFull): string {
+  const until = f.next ? `until ${f.next}` : 'until later';
+  if (f.top && f.groundwork.length > 0) return `which groundwork waits ${until}; ${f.top} then waits with it`;
+  return `which of them waits ${until}`;
+}
+
+/**
  * Barriers on the whole plan that hold nothing back by a date, each named for what it is:
  * an election period, a busy season, people's time (the article's "no time, too busy"),
  * a date the team is tied up until, or anything else in the way. Dates come only from the
@@ -411,6 +443,7 @@ export function wholePlanCaution(
   barriers: readonly { text: string; time: TimeBarrier | null; ends: boolean }[],
   cap: number,
   firstRoom: { label: string; room: number } | null = null,
+  full: FirstFull | null = null,
 ): string {
   const sentences = barriers.map(({ text, time, ends }) => {
     const q = quote(text);
@@ -422,7 +455,9 @@ export function wholePlanCaution(
     if (time === 'capacity')
       return firstRoom
         ? `${q} is about people's time: it leaves ${firstRoom.label} room for ${plural(firstRoom.room, 'initiative')}, not ${cap}, and the plan keeps to that; agree in the first 30 days what stops to make room for them${ends ? ', or which steps wait until then' : ''}.`
-        : `${q} is about people's time: with ${plural(cap, 'initiative')} at a time, agree in the first 30 days what stops to make room${ends ? ', or which steps wait until then' : ''}.`;
+        : full
+          ? `${q} is about people's time, but ${full.label} cannot hold fewer: ${fullWords(full)}. At the first-30-days meeting, decide what the team stops to make room for ${allOf(full.names.length)}${ends ? ', which steps wait until then' : ''}, or ${waitWords(full)}.`
+          : `${q} is about people's time: with ${plural(cap, 'initiative')} at a time, agree in the first 30 days what stops to make room${ends ? ', or which steps wait until then' : ''}.`;
     if (time === 'until') return `${q} ties people up until a date the room named: agree in the first 30 days which steps wait until then.`;
     return `In the way of the whole plan: ${q}. Agree in the first 30 days who deals with it, before any step depends on it.`;
   });

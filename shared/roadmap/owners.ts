@@ -6,6 +6,8 @@ import type { BoardFacts } from './facts.ts';
 const WITH_MAX = 2;
 /** Nobody is the suggested owner of more initiatives than this while someone else who took part in one is free. */
 const OWNS_MAX = 2;
+/** Nobody is named (owner or "with") on more than half the items, rounded up, while someone else who took part is free. */
+const loadMax = (items: number) => Math.ceil(items / 2);
 
 /**
  * One suggested owner per dimension: whoever wrote most cards on it, then whoever
@@ -15,7 +17,9 @@ const OWNS_MAX = 2;
  * people are named on every initiative of a dimension. Suggestions are spread, in plan
  * order: someone already suggested for OWNS_MAX initiatives gives way to the next person
  * who took part in this one (they stay among the "with"); so a dimension's second step may
- * go to another of its people. Nobody in an anonymous workshop: only
+ * go to another of its people. Nobody is named at all on more than half the items: past
+ * that, they are left out of the "with" (and give way as owner to someone under it).
+ * Nobody in an anonymous workshop: only
  * the room can put a name there. Writes `suggestedOwners` on the initiatives given.
  */
 export function suggestOwners(initiatives: Initiative[], facts: BoardFacts, anonymous: boolean): void {
@@ -23,6 +27,9 @@ export function suggestOwners(initiatives: Initiative[], facts: BoardFacts, anon
   const byId = new Map(facts.people.map((p, i) => [p.id, { name: p.name.trim(), order: i }]));
   const chosen = new Map<string, string[]>();
   const owns = new Map<string, number>();
+  const load = new Map<string, number>();
+  const max = loadMax(initiatives.length);
+  const free = (id: string) => (load.get(id) ?? 0) < max;
   for (const i of initiatives) {
     let ranked = chosen.get(i.dimension);
     if (!ranked) {
@@ -43,10 +50,12 @@ export function suggestOwners(initiatives: Initiative[], facts: BoardFacts, anon
         );
       chosen.set(i.dimension, ranked);
     }
-    const owner = ranked.find((id) => (owns.get(id) ?? 0) < OWNS_MAX) ?? ranked[0];
+    const under = (id: string) => (owns.get(id) ?? 0) < OWNS_MAX;
+    const owner = ranked.find((id) => under(id) && free(id)) ?? ranked.find(under) ?? ranked[0];
     if (owner !== undefined) owns.set(owner, (owns.get(owner) ?? 0) + 1);
-    // The owner, then the dimension's people in order: those who gave way stay among the "with".
-    const names = owner === undefined ? [] : [owner, ...ranked.filter((id) => id !== owner)];
-    i.suggestedOwners = names.slice(0, 1 + WITH_MAX).map((id) => byId.get(id)!.name);
+    // The owner, then the dimension's people in order: those who gave way stay among the "with", unless already named on half the items.
+    const names = owner === undefined ? [] : [owner, ...ranked.filter((id) => id !== owner && free(id)).slice(0, WITH_MAX)];
+    for (const id of names) load.set(id, (load.get(id) ?? 0) + 1);
+    i.suggestedOwners = names.map((id) => byId.get(id)!.name);
   }
 }

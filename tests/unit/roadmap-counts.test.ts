@@ -64,6 +64,57 @@ describe('the room a capacity barrier leaves', () => {
   });
 });
 
+describe('a capacity barrier that cannot shrink the first horizon', () => {
+  const fullLine = (md: string) =>
+    section(md, 'Before you act')
+      .split('\n')
+      .find((l) => l.includes('cannot hold fewer')) ?? null;
+
+  it('names what fills it, as the chart places it, and asks what stops or which groundwork waits', () => {
+    let seen = 0;
+    for (const sample of SAMPLES) {
+      const board = sample.board();
+      const roadmap = roadmapOf(sample, board);
+      const md = exportOf(sample);
+      const line = fullLine(md);
+      if (roadmap.firstRoom !== undefined) {
+        expect(line, sample.file).toBeNull();
+        continue;
+      }
+      // The old answer, a cap restated with nothing decided, is not given.
+      expect(md, sample.file).not.toMatch(/initiatives? at a time, agree/);
+      if (line === null) continue;
+      seen++;
+      const first = roadmap.horizons.find((h) => h.kind === undefined)!;
+      const names = [...new Set(roadmap.initiatives.filter((i) => i.horizon === first.id).map((i) => i.title.split(':')[0]!))];
+      for (const name of names) expect(line, `${sample.file}: ${name}`).toContain(name);
+      expect(line, sample.file).toContain(`${first.label} cannot hold fewer`);
+      expect(line, sample.file).toContain(`stops to make room for all ${['three', 'four'][names.length - 3] ?? names.length}`);
+      expect(line, sample.file).toMatch(/which groundwork waits until \w+; .+ then waits with it\./);
+    }
+    // The charity, first-run, the small charity and the split room.
+    expect(seen).toBeGreaterThanOrEqual(4);
+  });
+
+  it('on a constructed board, names the top vote and the groundwork it pulled in', () => {
+    const ids = ['p1', 'p2', 'p3', 'p4'];
+    const b = makeBoard({
+      participants: ids.map((id, i) => participant(id, id, i)),
+      markers: ['conversation', 'people', 'ways-of-working'].flatMap((d) => markersOn(ids, d, [1, 1, 1, 1], [3, 3, 3, 3])),
+      votes: ids.map((id) => vote(id, 'dim:conversation', 3)),
+      cards: [card('p1', 'Nobody has time for this', null, null, 'barrier')],
+    });
+    b.settings = { ...b.settings, initiativeCap: 3 };
+    const r = generateRoadmap(b, '2025-03-14');
+    expect(r.firstRoom).toBeUndefined();
+    expect(r.initiatives.filter((i) => i.horizon === 'now').map((i) => i.dimension)).toEqual(['people', 'ways-of-working', 'conversation']);
+    const line = r.cautions!.find((c) => c.kind === 'whole-plan')!.text;
+    expect(line).toBe(
+      "“Nobody has time for this” is about people's time, but Now cannot hold fewer: Conversation & inbound communication, the room's top vote, needs People, culture & skills and Ways of working & business model first, and the plan keeps all three there. At the first-30-days meeting, decide what the team stops to make room for all three, or which groundwork waits until Next; Conversation & inbound communication then waits with it.",
+    );
+  });
+});
+
 describe('counting sentences', () => {
   it('say as many initiatives as the export lists, and call a shared top vote a tie', () => {
     for (const sample of SAMPLES) {

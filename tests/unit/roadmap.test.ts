@@ -658,7 +658,8 @@ describe('generateRoadmap: Before you act', () => {
     expect(generateRoadmap(realisticBoard()).cautions!.find((c) => c.kind === 'whole-plan')).toEqual({
       kind: 'whole-plan',
       dimensions: [],
-      text: "“No time: the leadership team is fully booked with the merger” is about people's time: with 3 initiatives at a time, agree in the first 30 days what stops to make room.",
+      // The top vote and the groundwork it needs fill Now: the room is told what they are, and what it must decide.
+      text: "“No time: the leadership team is fully booked with the merger” is about people's time, but Now cannot hold fewer: Conversation & inbound communication, the room's top vote, needs People, culture & skills and Ways of working & business model first, and the plan keeps all three there. At the first-30-days meeting, decide what the team stops to make room for all three, or which groundwork waits until Next; Conversation & inbound communication then waits with it.",
     });
   });
 
